@@ -1,0 +1,13 @@
+# Every third-party dependency of ca-atlas, found as imported targets from Debian 12's packages.
+# The package names to install are listed in cmake/packages.txt (kept in step with this file).
+find_package(GDAL 3.6 CONFIG REQUIRED)          # libgdal-dev: GDAL::GDAL
+find_package(PROJ 9 CONFIG REQUIRED)            # libproj-dev: PROJ::proj
+find_package(SDL2 CONFIG REQUIRED)              # libsdl2-dev: SDL2::SDL2
+find_package(CLI11 CONFIG REQUIRED)             # libcli11-dev: CLI11::CLI11
+find_package(Freetype REQUIRED)                 # libfreetype-dev: Freetype::Freetype (map labels)
+find_package(PNG REQUIRED)                      # libpng-dev: PNG::PNG (streamed PNG export)
+find_package(OpenGL REQUIRED COMPONENTS OpenGL EGL)   # libgl-dev, libegl-dev
+find_package(Threads REQUIRED)
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(EPOXY REQUIRED IMPORTED_TARGET epoxy)   # libepoxy-dev: GL function loading
+pkg_check_modules(IMGUI REQUIRED IMPORTED_TARGET imgui)   # libimgui-dev 1.86 (backends included)

@@ -1,0 +1,10 @@
+# Script mode helper of AtlasEmbedShaders.cmake: writes OUTPUT from SOURCES.
+set(text "// Generated from shaders/ by cmake/AtlasEmbedShaders.cmake. Do not edit.\n#pragma once\n\n")
+foreach(src IN LISTS SOURCES)
+  get_filename_component(name ${src} NAME)
+  string(REPLACE "." "_" id ${name})
+  file(READ ${src} body)
+  string(APPEND text "inline constexpr const char* kShader_${id} = R\"atlas_glsl(${body})atlas_glsl\";\n")
+endforeach()
+file(WRITE ${OUTPUT}.tmp "${text}")
+file(RENAME ${OUTPUT}.tmp ${OUTPUT})
