@@ -1,0 +1,43 @@
+// Camera maths. Pure C++.
+#include "camera.hpp"
+
+#include <algorithm>
+
+namespace atlas {
+
+Vec2 Camera::to_screen(Vec2 map) const {
+    return {(map.x - centre.x) / metres_per_px + width_px / 2.0, height_px / 2.0 - (map.y - centre.y) / metres_per_px};
+}
+
+Vec2 Camera::to_map(Vec2 screen) const {
+    return {centre.x + (screen.x - width_px / 2.0) * metres_per_px, centre.y - (screen.y - height_px / 2.0) * metres_per_px};
+}
+
+Box Camera::visible() const {
+    Box b;
+    b.add(to_map({0, 0}));
+    b.add(to_map({double(width_px), double(height_px)}));
+    return b;
+}
+
+void Camera::pan_px(double dx, double dy) {
+    centre.x -= dx * metres_per_px;
+    centre.y += dy * metres_per_px;
+}
+
+void Camera::zoom_at(Vec2 screen_px, double factor) {
+    const Vec2 before = to_map(screen_px);
+    metres_per_px = std::clamp(metres_per_px / factor, kMinMetresPerPx, kMaxMetresPerPx);
+    const Vec2 after = to_map(screen_px);
+    centre = centre + (before - after);
+}
+
+std::array<float, 16> Camera::clip_from_map(Vec2 origin) const {
+    const double sx = 2.0 / (width_px * metres_per_px);
+    const double sy = 2.0 / (height_px * metres_per_px);
+    const double tx = (origin.x - centre.x) * sx;
+    const double ty = (origin.y - centre.y) * sy;
+    return {float(sx), 0, 0, 0, 0, float(sy), 0, 0, 0, 0, 1, 0, float(tx), float(ty), 0, 1};
+}
+
+}  // namespace atlas

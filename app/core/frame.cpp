@@ -1,0 +1,68 @@
+// Frame building: turns AppState + Style + data into the immutable Frame. Pure C++.
+#include "frame.hpp"
+
+#include <array>
+
+namespace atlas {
+
+namespace {
+// The five Central Asian states and Afghanistan: the article's subject is labelled first.
+constexpr std::array<const char*, 6> kFocus{"KAZ", "KGZ", "TJK", "TKM", "UZB", "AFG"};
+
+LineStyle scaled(LineStyle l, float k) {
+    l.width_px *= k;
+    return l;
+}
+}  // namespace
+
+AppState rescaled(const AppState& state, int width, int height) {
+    AppState out = state;
+    const double k = double(height) / state.camera.height_px;
+    out.camera.width_px = width;
+    out.camera.height_px = height;
+    out.camera.metres_per_px = state.camera.metres_per_px / k;
+    out.pixel_scale = float(state.pixel_scale * k);
+    return out;
+}
+
+std::vector<LabelCandidate> country_label_candidates(const World& world, const ProjectedWorld& projected) {
+    std::vector<LabelCandidate> out;
+    out.reserve(world.countries.size());
+    for (size_t i = 0; i < world.countries.size(); ++i) {
+        LabelCandidate c;
+        c.text = world.countries[i].name;
+        c.shape = &projected.label_shapes[i];
+        const Box b = projected.country_bounds[i];
+        c.whole = pole_of_inaccessibility(*c.shape, std::max(b.width(), b.height()) / 200);
+        for (const char* iso : kFocus)
+            if (world.countries[i].iso_a3 == iso) c.priority = 1;
+        out.push_back(std::move(c));
+    }
+    return out;
+}
+
+Frame build_frame(const AppState& state, const Style& style, const std::vector<int>& colours,
+                  const std::vector<LabelCandidate>& label_candidates, const TextMeasure& measure) {
+    Frame f;
+    const float k = state.pixel_scale;
+    f.camera = state.camera;
+    f.background = style.water;
+    f.draw_fills = state.layers.countries;
+    f.country_fill.reserve(colours.size());
+    for (int c : colours) f.country_fill.push_back(style.country_palette[size_t(c) % style.country_palette.size()]);
+    f.draw_country_lines = state.layers.countries;
+    f.country_line = scaled(style.country_line, k);
+    f.coast_line = scaled(style.coast_line, k);
+    f.draw_province_lines = state.layers.provinces;
+    f.province_line = scaled(style.province_line, k);
+    if (state.layers.labels) {
+        TextStyle ts = style.country_label;
+        ts.size_px *= k;
+        ts.halo_px *= k;
+        for (auto& pl : place_labels(label_candidates, state.camera, measure, ts.size_px))
+            f.labels.push_back({std::move(pl.text), pl.centre_px, ts});
+    }
+    return f;
+}
+
+}  // namespace atlas

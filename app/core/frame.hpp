@@ -1,0 +1,63 @@
+// Frame: an immutable description of one picture of the map, built from AppState.
+// The GL renderer draws it into a window or an offscreen target; the export and the window
+// are built by the same function, so they match. Pure C++.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "camera.hpp"
+#include "labels.hpp"
+#include "style.hpp"
+#include "world.hpp"
+
+namespace atlas {
+
+struct Layers {
+    bool countries = true;  // fills and country borders
+    bool provinces = true;  // internal province borders
+    bool labels = true;     // country names
+    friend bool operator==(const Layers&, const Layers&) = default;
+};
+
+// Everything the user controls that changes the picture.
+struct AppState {
+    std::string projection = "albers";
+    Camera camera;
+    Layers layers;
+    float pixel_scale = 1.0f;  // logical-to-framebuffer pixel factor (HiDPI, export scaling)
+};
+
+struct FrameLabel {
+    std::string text;
+    Vec2 centre_px;  // centre of the text box, framebuffer pixels, y down
+    TextStyle style; // sizes already multiplied by the pixel scale
+};
+
+struct Frame {
+    Camera camera;
+    Rgba background;
+    bool draw_fills = true;
+    std::vector<Rgba> country_fill;  // one per World::countries entry
+    bool draw_country_lines = true;
+    LineStyle country_line;          // scaled to framebuffer pixels
+    LineStyle coast_line;
+    bool draw_province_lines = true;
+    LineStyle province_line;
+    std::vector<FrameLabel> labels;
+};
+
+// The same view for a target of width x height pixels: same centre, the same map height from
+// top to bottom, line widths and text scaled by the ratio of the heights. This is how an export
+// of any size matches the window it was made from.
+AppState rescaled(const AppState& state, int width, int height);
+
+// Candidates for country labels, in World::countries order, with the Central Asian states and
+// Afghanistan given priority over larger neighbours. `projected` must outlive the result.
+std::vector<LabelCandidate> country_label_candidates(const World& world, const ProjectedWorld& projected);
+
+// Builds the frame for `state`. `colours` gives a palette index per country (see palette.hpp).
+Frame build_frame(const AppState& state, const Style& style, const std::vector<int>& colours,
+                  const std::vector<LabelCandidate>& label_candidates, const TextMeasure& measure);
+
+}  // namespace atlas

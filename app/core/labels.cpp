@@ -1,0 +1,128 @@
+// Pole-of-inaccessibility search (quad-cell refinement) and greedy collision-free placement.
+#include "labels.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <queue>
+
+namespace atlas {
+
+namespace {
+struct Cell {
+    Vec2 c;
+    double half = 0;  // half the cell's side
+    double d = 0;     // signed distance from centre to edges (positive inside)
+    double max = 0;   // best distance any point in the cell could have
+};
+
+Cell make_cell(const MultiPolygon& mp, Vec2 c, double half) {
+    const double dist = distance_to_edges(mp, c);
+    const double d = contains(mp, c) ? dist : -dist;
+    return {c, half, d, d + half * std::sqrt(2.0)};
+}
+}  // namespace
+
+Pole pole_of_inaccessibility(const MultiPolygon& mp, double precision) {
+    const Box b = bounds(mp);
+    if (b.empty()) return {};
+    const double side = std::min(b.width(), b.height());
+    if (side <= 0) return {b.centre(), 0};
+    auto cmp = [](const Cell& a, const Cell& c) { return a.max < c.max; };
+    std::priority_queue<Cell, std::vector<Cell>, decltype(cmp)> queue(cmp);
+    const double half = side / 2;
+    for (double x = b.min_x; x < b.max_x; x += side)
+        for (double y = b.min_y; y < b.max_y; y += side) queue.push(make_cell(mp, {x + half, y + half}, half));
+    Cell best = make_cell(mp, b.centre(), 0);
+    // The largest part's bounding-box centre is often a good first guess for elongated shapes.
+    while (!queue.empty()) {
+        Cell cell = queue.top();
+        queue.pop();
+        if (cell.d > best.d) best = cell;
+        if (cell.max - best.d <= precision) continue;
+        const double h = cell.half / 2;
+        for (double dx : {-h, h})
+            for (double dy : {-h, h}) queue.push(make_cell(mp, {cell.c.x + dx, cell.c.y + dy}, h));
+    }
+    return {best.c, std::max(0.0, best.d)};
+}
+
+bool labels_overlap(const std::vector<PlacedLabel>& labels) {
+    for (size_t i = 0; i < labels.size(); ++i)
+        for (size_t j = i + 1; j < labels.size(); ++j) {
+            const auto& a = labels[i];
+            const auto& b = labels[j];
+            if (std::abs(a.centre_px.x - b.centre_px.x) * 2 < a.width_px + b.width_px &&
+                std::abs(a.centre_px.y - b.centre_px.y) * 2 < a.height_px + b.height_px)
+                return true;
+        }
+    return false;
+}
+
+std::vector<PlacedLabel> place_labels(const std::vector<LabelCandidate>& candidates, const Camera& camera,
+                                      const TextMeasure& measure, double size_px) {
+    struct Choice {
+        PlacedLabel label;
+        double priority;
+        double room;  // radius of the free disc around the anchor, px
+    };
+    std::vector<Choice> choices;
+    const Box view = camera.visible();
+    const double line_h = size_px * 1.2;  // text box height: em plus leading
+    const double pad = size_px * 0.3;     // clear space kept around each label
+    for (size_t i = 0; i < candidates.size(); ++i) {
+        const auto& cand = candidates[i];
+        if (!cand.shape || !bounds(*cand.shape).intersects(view)) continue;
+        const double w = measure(cand.text) * size_px;
+        Pole pole = cand.whole;
+        Box inner = view;  // the whole label must fit inside the view
+        inner.min_x += (w / 2 + pad) * camera.metres_per_px;
+        inner.max_x -= (w / 2 + pad) * camera.metres_per_px;
+        inner.min_y += (line_h / 2 + pad) * camera.metres_per_px;
+        inner.max_y -= (line_h / 2 + pad) * camera.metres_per_px;
+        if (inner.empty()) continue;
+        if (!inner.contains(pole.point)) {
+            // Search only the visible part, kept away from the view's edges.
+            Box vis = view;
+            const double margin = pad * camera.metres_per_px;
+            vis.min_x += margin;
+            vis.max_x -= margin;
+            vis.min_y += margin;
+            vis.max_y -= margin;
+            const MultiPolygon part = clip(*cand.shape, vis);
+            if (part.empty()) continue;
+            // Precision tied to the view, not the pixel count, so window and export agree.
+            pole = pole_of_inaccessibility(part, view.height() / 1000);
+            if (!inner.contains(pole.point)) {
+                pole.point.x = std::clamp(pole.point.x, inner.min_x, inner.max_x);
+                pole.point.y = std::clamp(pole.point.y, inner.min_y, inner.max_y);
+                if (!contains(*cand.shape, pole.point)) continue;
+            }
+        }
+        const double room = pole.radius / camera.metres_per_px;
+        if (room < line_h * 0.5) continue;  // area too small to hold the text's height
+        PlacedLabel pl{cand.text, i, camera.to_screen(pole.point), w, line_h};
+        choices.push_back({pl, cand.priority, room});
+    }
+    std::stable_sort(choices.begin(), choices.end(), [](const Choice& a, const Choice& b) {
+        if (a.priority != b.priority) return a.priority > b.priority;
+        return a.room > b.room;
+    });
+    std::vector<PlacedLabel> placed;
+    for (const auto& c : choices) {
+        PlacedLabel padded = c.label;
+        padded.width_px += 2 * pad;
+        padded.height_px += 2 * pad;
+        bool clash = false;
+        for (const auto& p : placed) {
+            if (std::abs(p.centre_px.x - padded.centre_px.x) * 2 < p.width_px + 2 * pad + padded.width_px &&
+                std::abs(p.centre_px.y - padded.centre_px.y) * 2 < p.height_px + 2 * pad + padded.height_px) {
+                clash = true;
+                break;
+            }
+        }
+        if (!clash) placed.push_back(c.label);
+    }
+    return placed;
+}
+
+}  // namespace atlas

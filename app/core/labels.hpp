@@ -1,0 +1,51 @@
+// Label placement: an anchor inside the visible part of each area, no two labels overlapping.
+// Pure C++; text is measured through a callback so no font library is needed here.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "camera.hpp"
+#include "geometry.hpp"
+
+namespace atlas {
+
+// The point of mp farthest from its edges (pole of inaccessibility), found to within
+// `precision` (same units as mp), and that distance. Returns radius 0 for an empty shape.
+struct Pole {
+    Vec2 point;
+    double radius = 0;
+};
+Pole pole_of_inaccessibility(const MultiPolygon& mp, double precision);
+
+// Width of `text` in pixels for a font of em size 1 px.
+using TextMeasure = std::function<double(const std::string& text)>;
+
+struct LabelCandidate {
+    std::string text;
+    const MultiPolygon* shape = nullptr;  // projected map metres
+    Pole whole;                           // pole of the whole shape, map metres
+    double priority = 0;                  // higher is placed first, before area
+};
+
+struct PlacedLabel {
+    std::string text;
+    size_t source = 0;   // index into the candidate list
+    Vec2 centre_px;      // centre of the text box, framebuffer pixels
+    double width_px = 0;
+    double height_px = 0;
+};
+
+// Places labels of em size size_px for the camera. A label sits at its shape's pole when that
+// lies well inside the view, otherwise at the pole of the shape's visible part; it is dropped
+// when the shape is too small to hold it or it would overlap a label already placed.
+// Deterministic, and scale-invariant: the same view at k times the pixels with k times the
+// text size places the same labels at k times the coordinates.
+std::vector<PlacedLabel> place_labels(const std::vector<LabelCandidate>& candidates, const Camera& camera,
+                                      const TextMeasure& measure, double size_px);
+
+// True if any two labels' boxes intersect (test and benchmark helper).
+bool labels_overlap(const std::vector<PlacedLabel>& labels);
+
+}  // namespace atlas

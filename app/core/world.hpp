@@ -1,0 +1,79 @@
+// The administrative geography the atlas draws, in lon/lat degrees (EPSG:4326, lon first),
+// and the same geography projected to map metres. Pure C++: filled by atlas_geo.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "geometry.hpp"
+
+namespace atlas {
+
+struct Country {
+    std::string iso_a3;  // ISO 3166-1 alpha-3, unique
+    std::string name;    // English short name
+    std::string note;    // explanation of an oddity for students, may be empty
+    MultiPolygon shape;
+};
+
+struct Province {
+    std::string id;
+    std::string name;
+    std::string iso_a3;  // owning country
+    MultiPolygon shape;
+};
+
+// A land boundary shared by two countries, stored once (iso_left < iso_right).
+struct Boundary {
+    std::string iso_left;
+    std::string iso_right;
+    std::string name;
+    std::vector<Polyline> lines;
+};
+
+// Lines owned by one country: its coast, or the edges between its provinces.
+struct CountryLines {
+    std::string iso_a3;
+    std::vector<Polyline> lines;
+};
+
+struct World {
+    std::vector<Country> countries;
+    std::vector<Province> provinces;
+    std::vector<Boundary> boundaries;
+    std::vector<CountryLines> coastlines;
+    std::vector<CountryLines> province_boundaries;
+
+    // Index of the country with this code, or -1.
+    int country_index(const std::string& iso_a3) const;
+};
+
+// Triangles of filled areas in projected metres: three indices per triangle into vertices.
+// feature[i] is the index (into World::countries) that vertex i belongs to.
+struct FillMesh {
+    std::vector<float> xy;             // x0, y0, x1, y1, ... (projected metres)
+    std::vector<unsigned> feature;     // one per vertex
+    std::vector<unsigned> indices;     // triangles
+};
+
+// Line layers as independent segments (x0, y0, x1, y1 per segment) in projected metres.
+struct SegmentLayer {
+    std::vector<float> segments;
+    size_t count() const { return segments.size() / 4; }
+};
+
+// Everything the renderer and the label placer need, for one projection.
+struct ProjectedWorld {
+    std::string projection;                 // id of the projection used
+    std::vector<MultiPolygon> countries;    // projected, same order as World::countries
+    std::vector<MultiPolygon> label_shapes; // simplified copies used for label placement
+    std::vector<Box> country_bounds;
+    FillMesh fills;
+    SegmentLayer border_lines;              // land boundaries, each shared edge once
+    SegmentLayer coast_lines;               // coasts and shores
+    SegmentLayer province_lines;            // internal province edges
+    std::vector<size_t> boundary_first;     // first segment in border_lines of each Boundary
+    Box bounds;                             // of all countries
+};
+
+}  // namespace atlas
