@@ -1,0 +1,194 @@
+// GDAL reader for geodata/atlas.gpkg: layers countries, provinces, boundaries, coastlines,
+// province_boundaries (documented in geodata/README.md).
+#include "load.hpp"
+
+#include <gdal.h>
+#include <gdal_frmts.h>
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <mutex>
+#include <set>
+
+namespace atlas {
+
+void init_gdal() {
+    static std::once_flag once;
+    std::call_once(once, [] {
+        // Only the drivers the atlas reads and writes: registering all of GDAL's costs start-up time.
+        RegisterOGRGeoPackage();
+        GDALRegister_MEM();
+        GDALRegister_PNG();
+        GDALRegister_GTiff();
+        // GDAL's messages would otherwise go to stderr as a second, less clear line: the
+        // loader reads them with CPLGetLastErrorMsg and reports one DataError instead.
+        CPLSetErrorHandler(CPLQuietErrorHandler);
+    });
+}
+
+namespace {
+
+struct LayerReader {
+    std::string file;
+    OGRLayer* layer;
+    std::string name;
+
+    std::string where(const OGRFeature& f) const {
+        return file + ": layer '" + name + "' feature " + std::to_string(f.GetFID());
+    }
+    int field(const char* fname) const {
+        const int i = layer->GetLayerDefn()->GetFieldIndex(fname);
+        if (i < 0) throw DataError(file + ": layer '" + name + "' has no field '" + fname + "'");
+        return i;
+    }
+};
+
+// Throws if GDAL reported an error while reading `what` (a corrupt page, a truncated file).
+void check_gdal(const std::string& file, const std::string& what) {
+    if (CPLGetLastErrorType() >= CE_Failure)
+        throw DataError(file + ": " + what + " could not be read (" + CPLGetLastErrorMsg() + ")");
+}
+
+LayerReader open_layer(GDALDataset& ds, const std::string& file, const char* name) {
+    CPLErrorReset();
+    OGRLayer* l = ds.GetLayerByName(name);
+    check_gdal(file, std::string("layer '") + name + "'");
+    if (!l) throw DataError(file + ": layer '" + name + "' is missing");
+    return {file, l, name};
+}
+
+Ring to_ring(const OGRLinearRing& r) {
+    Ring out;
+    const int n = r.getNumPoints();
+    out.reserve(size_t(n));
+    for (int i = 0; i < n; ++i) out.push_back({r.getX(i), r.getY(i)});
+    if (out.size() > 1 && out.front() == out.back()) out.pop_back();
+    return out;
+}
+
+Polygon to_polygon(const OGRPolygon& p) {
+    Polygon out;
+    if (const OGRLinearRing* ext = p.getExteriorRing()) out.rings.push_back(to_ring(*ext));
+    for (int i = 0; i < p.getNumInteriorRings(); ++i) out.rings.push_back(to_ring(*p.getInteriorRing(i)));
+    return out;
+}
+
+MultiPolygon to_multipolygon(const LayerReader& lr, const OGRFeature& f) {
+    const OGRGeometry* g = f.GetGeometryRef();
+    if (!g || g->IsEmpty()) throw DataError(lr.where(f) + ": geometry is empty");
+    MultiPolygon out;
+    switch (wkbFlatten(g->getGeometryType())) {
+        case wkbPolygon: out.push_back(to_polygon(*g->toPolygon())); break;
+        case wkbMultiPolygon:
+            for (const OGRPolygon* p : *g->toMultiPolygon()) out.push_back(to_polygon(*p));
+            break;
+        default:
+            throw DataError(lr.where(f) + ": geometry is " + OGRGeometryTypeToName(g->getGeometryType()) +
+                            ", expected a polygon");
+    }
+    for (const auto& p : out)
+        if (p.rings.empty() || p.rings[0].size() < 3) throw DataError(lr.where(f) + ": polygon with fewer than 3 points");
+    return out;
+}
+
+std::vector<Polyline> to_lines(const LayerReader& lr, const OGRFeature& f) {
+    const OGRGeometry* g = f.GetGeometryRef();
+    if (!g || g->IsEmpty()) throw DataError(lr.where(f) + ": geometry is empty");
+    std::vector<Polyline> out;
+    auto add = [&](const OGRLineString& ls) {
+        Polyline pl;
+        for (int i = 0; i < ls.getNumPoints(); ++i) pl.push_back({ls.getX(i), ls.getY(i)});
+        if (pl.size() >= 2) out.push_back(std::move(pl));
+    };
+    switch (wkbFlatten(g->getGeometryType())) {
+        case wkbLineString: add(*g->toLineString()); break;
+        case wkbMultiLineString:
+            for (const OGRLineString* ls : *g->toMultiLineString()) add(*ls);
+            break;
+        default:
+            throw DataError(lr.where(f) + ": geometry is " + OGRGeometryTypeToName(g->getGeometryType()) +
+                            ", expected lines");
+    }
+    return out;
+}
+
+std::string iso_field(const LayerReader& lr, const OGRFeature& f, int idx, const char* fname,
+                      const std::set<std::string>* known) {
+    std::string v = f.GetFieldAsString(idx);
+    const bool ok = v.size() == 3 && std::all_of(v.begin(), v.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+    if (!ok) throw DataError(lr.where(f) + ": field '" + fname + "' is '" + v + "', not a three-letter country code");
+    if (known && !known->count(v)) throw DataError(lr.where(f) + ": field '" + fname + "' names unknown country '" + v + "'");
+    return v;
+}
+
+}  // namespace
+
+World load_world(const std::string& dir) {
+    init_gdal();
+    const std::string file = (std::filesystem::path(dir) / kWorldFile).string();
+    CPLErrorReset();
+    std::error_code ec;
+    if (!std::filesystem::exists(file, ec)) throw DataError(file + ": file not found");
+    GDALDatasetUniquePtr ds(GDALDataset::Open(file.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    if (!ds) throw DataError(file + ": not a readable GeoPackage (" + CPLGetLastErrorMsg() + ")");
+
+    World w;
+    std::set<std::string> codes;
+    {
+        auto lr = open_layer(*ds, file, "countries");
+        const int iso = lr.field("iso_a3"), name = lr.field("name"), note = lr.field("note");
+        for (auto& f : *lr.layer) {
+            Country c;
+            c.iso_a3 = iso_field(lr, *f, iso, "iso_a3", nullptr);
+            if (!codes.insert(c.iso_a3).second) throw DataError(lr.where(*f) + ": duplicate country code '" + c.iso_a3 + "'");
+            c.name = f->GetFieldAsString(name);
+            if (c.name.empty()) throw DataError(lr.where(*f) + ": country '" + c.iso_a3 + "' has no name");
+            c.note = f->GetFieldAsString(note);
+            c.shape = to_multipolygon(lr, *f);
+            w.countries.push_back(std::move(c));
+        }
+        check_gdal(file, "layer 'countries'");
+        if (w.countries.empty()) throw DataError(file + ": layer 'countries' has no features");
+    }
+    {
+        auto lr = open_layer(*ds, file, "provinces");
+        const int id = lr.field("id"), name = lr.field("name"), iso = lr.field("iso_a3");
+        for (auto& f : *lr.layer) {
+            Province p;
+            p.id = f->GetFieldAsString(id);
+            p.name = f->GetFieldAsString(name);
+            p.iso_a3 = iso_field(lr, *f, iso, "iso_a3", &codes);
+            p.shape = to_multipolygon(lr, *f);
+            w.provinces.push_back(std::move(p));
+        }
+        check_gdal(file, "layer 'provinces'");
+    }
+    {
+        auto lr = open_layer(*ds, file, "boundaries");
+        const int l = lr.field("iso_left"), r = lr.field("iso_right"), name = lr.field("name");
+        for (auto& f : *lr.layer) {
+            Boundary b;
+            // A border with a country outside the region (Chad-Niger at the frame's edge) is kept
+            // so it is not drawn as a coast; at least one side must be a country of the map.
+            b.iso_left = iso_field(lr, *f, l, "iso_left", nullptr);
+            b.iso_right = iso_field(lr, *f, r, "iso_right", nullptr);
+            if (!codes.count(b.iso_left) && !codes.count(b.iso_right))
+                throw DataError(lr.where(*f) + ": neither '" + b.iso_left + "' nor '" + b.iso_right + "' is a country of the map");
+            b.name = f->GetFieldAsString(name);
+            b.lines = to_lines(lr, *f);
+            w.boundaries.push_back(std::move(b));
+        }
+        check_gdal(file, "layer 'boundaries'");
+    }
+    for (auto [layer, target] : {std::pair{"coastlines", &w.coastlines}, std::pair{"province_boundaries", &w.province_boundaries}}) {
+        auto lr = open_layer(*ds, file, layer);
+        const int iso = lr.field("iso_a3");
+        for (auto& f : *lr.layer) target->push_back({iso_field(lr, *f, iso, "iso_a3", &codes), to_lines(lr, *f)});
+        check_gdal(file, std::string("layer '") + layer + "'");
+    }
+    return w;
+}
+
+}  // namespace atlas

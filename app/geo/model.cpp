@@ -1,0 +1,80 @@
+// MapModel construction and View <-> Camera conversions.
+#include "model.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <sstream>
+
+#include "core/palette.hpp"
+#include "load.hpp"
+#include "project.hpp"
+
+namespace atlas {
+
+std::unique_ptr<MapModel> MapModel::build(std::shared_ptr<const World> world, const std::string& projection_id) {
+    auto m = std::make_unique<MapModel>();
+    m->world = std::move(world);
+    m->projection = std::make_unique<Projection>(projection_id);
+    m->projected = project_world(*m->world, projection_id);
+    m->colours = colour_countries(country_adjacency(*m->world), kPaletteColours);
+    if (m->colours.empty()) m->colours.assign(m->world->countries.size(), 0);
+    m->label_candidates = country_label_candidates(*m->world, m->projected);
+    return m;
+}
+
+std::unique_ptr<MapModel> MapModel::load(const std::string& dir, const std::string& projection_id) {
+    projection_info(projection_id);  // an unknown projection fails before the data is read
+    return build(std::make_shared<const World>(load_world(dir)), projection_id);
+}
+
+double metres_per_ground_km(const Projection& proj, double lon, double lat) {
+    // A 0.1 degree step of latitude is 11.1 km on the ground: small enough to be local.
+    const double d = 0.05;
+    const Vec2 a = proj.forward({lon, lat - d}), b = proj.forward({lon, lat + d});
+    const double map_m = std::hypot(b.x - a.x, b.y - a.y);
+    // Meridian arc length of 0.1 degree on the WGS84 ellipsoid at this latitude.
+    const double a_axis = 6378137.0, e2 = 0.00669437999014;
+    const double s = std::sin(lat * M_PI / 180);
+    const double m_radius = a_axis * (1 - e2) / std::pow(1 - e2 * s * s, 1.5);
+    const double ground_km = m_radius * (2 * d * M_PI / 180) / 1000;
+    return map_m / ground_km;
+}
+
+Camera camera_for_view(const Projection& proj, const View& view, int width, int height) {
+    Camera c;
+    c.width_px = width;
+    c.height_px = height;
+    c.centre = proj.forward({view.lon, view.lat});
+    c.metres_per_px = view.height_km * metres_per_ground_km(proj, view.lon, view.lat) / height;
+    return c;
+}
+
+View view_for_camera(const Projection& proj, const Camera& camera) {
+    const Vec2 ll = proj.inverse(camera.centre);
+    View v;
+    v.lon = ll.x;
+    v.lat = ll.y;
+    v.height_km = camera.metres_per_px * camera.height_px / metres_per_ground_km(proj, ll.x, ll.y);
+    return v;
+}
+
+View parse_view(const std::string& text) {
+    View v;
+    char extra = 0;
+    const std::string bad = "invalid --view '" + text + "': ";
+    if (std::sscanf(text.c_str(), "%lf,%lf,%lf%c", &v.lon, &v.lat, &v.height_km, &extra) != 3)
+        throw UsageError(bad + "expected LON,LAT,HEIGHT_KM, e.g. 65,42,4200");
+    if (!(v.lon >= -180 && v.lon <= 180)) throw UsageError(bad + "longitude must be within -180..180");
+    if (!(v.lat >= -80 && v.lat <= 80)) throw UsageError(bad + "latitude must be within -80..80");
+    // 5 km to 40000 km: from a district to more than the hemisphere the data covers.
+    if (!(v.height_km >= 5 && v.height_km <= 40000)) throw UsageError(bad + "height must be within 5..40000 km");
+    return v;
+}
+
+std::string format_view(const View& v) {
+    char buf[96];
+    std::snprintf(buf, sizeof buf, "%.5f,%.5f,%.3f", v.lon, v.lat, v.height_km);
+    return buf;
+}
+
+}  // namespace atlas

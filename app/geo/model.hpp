@@ -1,0 +1,46 @@
+// The loaded map and its current projection, plus the conversions between a View
+// (lon/lat/height) and a Camera (map metres). Depends on core, GDAL and PROJ; no GL, no UI.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/camera.hpp"
+#include "core/frame.hpp"
+#include "core/world.hpp"
+#include "projection.hpp"
+
+namespace atlas {
+
+struct MapModel {
+    std::shared_ptr<const World> world;
+    ProjectedWorld projected;
+    std::vector<int> colours;                     // palette index per country
+    std::vector<LabelCandidate> label_candidates; // points into `projected`
+    std::unique_ptr<Projection> projection;       // for the UI thread's point conversions
+
+    // Loads `dir` and projects it with `projection_id`. Throws DataError or UsageError.
+    static std::unique_ptr<MapModel> load(const std::string& dir, const std::string& projection_id);
+    // Projects `world` with `projection_id` (safe on a worker thread: nothing is shared but the
+    // read-only world).
+    static std::unique_ptr<MapModel> build(std::shared_ptr<const World> world, const std::string& projection_id);
+};
+
+// Palette size used for the neighbour colouring (Style::country_palette).
+inline constexpr int kPaletteColours = 6;
+
+// Camera for `view` on a framebuffer of width x height pixels.
+Camera camera_for_view(const Projection& proj, const View& view, int width, int height);
+// The View the camera shows (centre and height converted back through the projection).
+View view_for_camera(const Projection& proj, const Camera& camera);
+// Map metres per kilometre on the ground along the meridian at lon/lat: the local scale used to
+// keep the same ground height when the projection changes.
+double metres_per_ground_km(const Projection& proj, double lon, double lat);
+
+// Parses "LON,LAT,HEIGHT_KM"; throws UsageError saying what is wrong.
+View parse_view(const std::string& text);
+// Formats a view as "LON,LAT,HEIGHT_KM" (round-trips through parse_view).
+std::string format_view(const View& v);
+
+}  // namespace atlas

@@ -1,0 +1,44 @@
+// Raster output: PNG files streamed row band by row band (libpng) and written atomically:
+// to a temporary name in the same folder, renamed only once complete.
+// Depends on libpng only.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "core/errors.hpp"
+
+namespace atlas {
+
+// Checks that `path` can be created (its folder exists and is writable, it is not a folder) by
+// creating and removing a temporary file beside it. Throws OutputError naming the path and the
+// reason. Call before expensive work so a bad path fails fast.
+void check_writable(const std::string& path);
+
+// Writes an 8-bit RGB PNG from RGBA rows (alpha is dropped: maps are opaque), top row first.
+// Rows may come in any number of calls. Nothing appears at `path` until finish() succeeds; if
+// the writer is destroyed before that, the temporary file is removed.
+class PngWriter {
+public:
+    // Opens the temporary file. zlevel is zlib's 1 (fastest) to 9 (smallest).
+    // Throws OutputError if the file cannot be created or the size is not positive.
+    PngWriter(const std::string& path, int width, int height, int zlevel = 6);
+    ~PngWriter();
+    PngWriter(const PngWriter&) = delete;
+    PngWriter& operator=(const PngWriter&) = delete;
+
+    // Appends `count` rows of width*4 bytes each. Throws OutputError on a write failure.
+    void write_rows(const std::uint8_t* rgba, int count);
+    // Checks every row was written, completes the file and renames it into place.
+    void finish();
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+// Whole-image convenience: PngWriter over width*height RGBA pixels, top row first.
+void write_png(const std::string& path, const std::uint8_t* rgba, int width, int height, int zlevel = 6);
+
+}  // namespace atlas
