@@ -1,0 +1,186 @@
+// `ca-atlas --bench`: prints start-up, load, projection, frame-time and export figures.
+// Child processes are measured from outside (wall clock and peak resident memory via wait4).
+#include <spawn.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include <imgui.h>
+
+#include "core/style.hpp"
+#include "geo/load.hpp"
+#include "geo/model.hpp"
+#include "geo/project.hpp"
+#include "modes.hpp"
+#include "platform/window.hpp"
+#include "render/font.hpp"
+#include "render/renderer.hpp"
+#include "ui/panel.hpp"
+
+extern char** environ;
+
+namespace atlas {
+
+namespace {
+
+struct ChildResult {
+    int status = -1;
+    double wall_ms = 0;
+    double max_rss_mb = 0;
+    std::string out;
+    long long spawn_ns = 0;
+};
+
+ChildResult run_child(const std::vector<std::string>& args) {
+    ChildResult r;
+    int fds[2];
+    if (pipe(fds) != 0) return r;
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_adddup2(&fa, fds[1], 1);
+    posix_spawn_file_actions_addclose(&fa, fds[0]);
+    std::vector<char*> argv;
+    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    pid_t pid = 0;
+    r.spawn_ns = monotonic_ns();
+    const int rc = posix_spawn(&pid, argv[0], &fa, nullptr, argv.data(), environ);
+    posix_spawn_file_actions_destroy(&fa);
+    close(fds[1]);
+    if (rc != 0) {
+        close(fds[0]);
+        return r;
+    }
+    char buf[4096];
+    ssize_t n;
+    while ((n = read(fds[0], buf, sizeof buf)) > 0) r.out.append(buf, size_t(n));
+    close(fds[0]);
+    rusage ru{};
+    wait4(pid, &r.status, 0, &ru);
+    r.wall_ms = (monotonic_ns() - r.spawn_ns) / 1e6;
+    r.max_rss_mb = ru.ru_maxrss / 1024.0;  // ru_maxrss is in KiB on Linux
+    return r;
+}
+
+double percentile(std::vector<double> v, double p) {
+    if (v.empty()) return 0;
+    std::sort(v.begin(), v.end());
+    const size_t i = std::min(v.size() - 1, size_t(std::ceil(p / 100.0 * double(v.size()))) - (p > 0 ? 1 : 0));
+    return v[i];
+}
+
+template <class F>
+double time_ms(F&& f) {
+    const long long t = monotonic_ns();
+    f();
+    return (monotonic_ns() - t) / 1e6;
+}
+
+}  // namespace
+
+int run_bench(const Options& o, const std::string& self) {
+    std::printf("ca-atlas benchmark (data: %s)\n", o.data_dir.c_str());
+
+    // 1. Start-up: process start to the first frame on screen, in a fresh process each time.
+    {
+        std::vector<double> first;
+        for (int i = 0; i < 5; ++i) {
+            ChildResult c = run_child({self, "--data", o.data_dir, "--size", "1920x1080", "--exit-after-first-frame"});
+            const char* k = std::strstr(c.out.c_str(), "first_frame_ns=");
+            if (!WIFEXITED(c.status) || WEXITSTATUS(c.status) != 0 || !k) {
+                std::fprintf(stderr, "ca-atlas: benchmark: the window did not start (is there a display?)\n");
+                return 1;
+            }
+            first.push_back((std::atoll(k + 15) - c.spawn_ns) / 1e6);
+        }
+        std::printf("first frame on screen after launch: median %.0f ms, best %.0f ms (5 runs, 1920x1080 window)\n",
+                    percentile(first, 50), percentile(first, 0));
+    }
+
+    // 2. Load and projection, in this process.
+    std::shared_ptr<const World> world;
+    {
+        std::vector<double> load;
+        for (int i = 0; i < 5; ++i) load.push_back(time_ms([&] { world = std::make_shared<const World>(load_world(o.data_dir)); }));
+        std::printf("load geodata (GDAL): median %.1f ms (5 runs)\n", percentile(load, 50));
+        for (const auto& p : projections()) {
+            std::vector<double> proj;
+            for (int i = 0; i < 5; ++i) proj.push_back(time_ms([&] { (void)project_world(*world, p.id); }));
+            std::printf("project + triangulate, %s: median %.1f ms (5 runs)\n", p.id, percentile(proj, 50));
+        }
+    }
+
+    // 3. Frame time over 600 frames of continuous pan and zoom in a 1920x1080 window.
+    {
+        try {
+            Window window("ca-atlas benchmark", 1920, 1080, false);
+            Font font;
+            Renderer renderer(font);
+            auto model = MapModel::build(world, o.projection);
+            renderer.upload(model->projected);
+            const TextMeasure measure = [&](const std::string& t) { return font.measure(t); };
+            int w = 0, h = 0;
+            window.drawable_size(w, h);
+            AppState state;
+            state.camera = camera_for_view(*model->projection, o.view, w, h);
+            UiState ui;
+            std::vector<double> frames;
+            for (int i = 0; i < 600 + 10; ++i) {
+                const long long t = monotonic_ns();
+                SDL_Event ev;
+                while (SDL_PollEvent(&ev)) {
+                }
+                // Pan 4 px per frame along a slow circle while zooming in and out by up to 8x.
+                const double a = i * 0.02;
+                state.camera.pan_px(4 * std::cos(a), 4 * std::sin(a));
+                state.camera.zoom_at({w / 2.0, h / 2.0}, std::pow(8.0, 0.5 * std::sin(i * 0.01)) /
+                                                             std::pow(8.0, 0.5 * std::sin((i - 1) * 0.01)));
+                window.begin_imgui_frame();
+                draw_panel(state, state.layers, ui);
+                const Frame frame = build_frame(state, Style{}, model->colours, model->label_candidates, measure);
+                renderer.draw(frame, w, h);
+                window.end_imgui_frame();
+                window.swap();
+                glFinish();
+                if (i >= 10) frames.push_back((monotonic_ns() - t) / 1e6);  // the first 10 warm up
+            }
+            const char* gl = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
+            std::printf("frame time, 600 frames of pan and zoom at %dx%d (%s): median %.2f ms, p99 %.2f ms, max %.2f ms\n",
+                        w, h, gl ? gl : "?", percentile(frames, 50), percentile(frames, 99), percentile(frames, 100));
+        } catch (const std::exception& e) {
+            std::fprintf(stderr, "ca-atlas: benchmark: %s\n", e.what());
+            return 1;
+        }
+    }
+
+    // 4. A whole 3840x2160 export as a separate process.
+    {
+        char tmpl[] = "/tmp/ca-atlas-bench-XXXXXX";
+        if (!mkdtemp(tmpl)) return 1;
+        const std::string out = std::string(tmpl) + "/export.png";
+        std::vector<double> wall, rss;
+        for (int i = 0; i < 5; ++i) {
+            ChildResult c = run_child({self, "--data", o.data_dir, "--export", out, "--size", "3840x2160"});
+            if (!WIFEXITED(c.status) || WEXITSTATUS(c.status) != 0) {
+                std::fprintf(stderr, "ca-atlas: benchmark: the export failed\n");
+                return 1;
+            }
+            wall.push_back(c.wall_ms);
+            rss.push_back(c.max_rss_mb);
+        }
+        std::remove(out.c_str());
+        rmdir(tmpl);
+        std::printf("export 3840x2160 PNG, whole process: median %.0f ms, best %.0f ms; peak memory median %.0f MB (5 runs)\n",
+                    percentile(wall, 50), percentile(wall, 0), percentile(rss, 50));
+    }
+    return 0;
+}
+
+}  // namespace atlas

@@ -1,0 +1,34 @@
+// Rendering a view offscreen and writing it as a PNG: used by `--export` (headless, EGL) and by
+// the window's Export button (the window's own context). Wiring only: no drawing of its own.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/frame.hpp"
+#include "geo/model.hpp"
+#include "render/renderer.hpp"
+
+namespace atlas {
+
+// Receives `rows` consecutive RGBA rows of the image (top to bottom, width*4 bytes each).
+using RowSink = std::function<void(const std::uint8_t* rgba, int rows)>;
+
+// Renders `frame` as a width x height image in horizontal bands of at most about two million
+// pixels (8 MB of GPU memory whatever the image size) and hands each band, top first, to `sink`.
+// The sink of one band runs on a worker thread while the next band renders. Throws GlError if
+// the width exceeds the GPU's limit, or whatever the sink throws.
+void render_bands(Renderer& renderer, const Frame& frame, int width, int height, const RowSink& sink);
+
+// The whole image of `state` (camera sized to the image) as RGBA, top row first.
+std::vector<std::uint8_t> render_offscreen(Renderer& renderer, const MapModel& model, const AppState& state,
+                                           const TextMeasure& measure);
+
+// Renders `state` and streams it into a PNG at `path`, written atomically.
+// Throws GlError or OutputError; on failure no file is left at `path`.
+void export_png(Renderer& renderer, const MapModel& model, const AppState& state, const TextMeasure& measure,
+                const std::string& path);
+
+}  // namespace atlas

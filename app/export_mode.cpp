@@ -1,0 +1,85 @@
+// `ca-atlas --export FILE`: load, project, render offscreen through EGL, write the PNG.
+#include <time.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <future>
+
+#include "core/errors.hpp"
+#include "export.hpp"
+#include "geo/load.hpp"
+#include "geo/raster.hpp"
+#include "modes.hpp"
+#include "platform/headless.hpp"
+#include "render/font.hpp"
+
+namespace atlas {
+
+long long monotonic_ns() {
+    timespec ts{};
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+double peak_memory_mib() {
+    FILE* f = std::fopen("/proc/self/status", "r");
+    if (!f) return 0;
+    char line[256];
+    long kib = 0;
+    while (std::fgets(line, sizeof line, f))
+        if (std::sscanf(line, "VmHWM: %ld", &kib) == 1) break;
+    std::fclose(f);
+    return kib / 1024.0;
+}
+
+int run_export(const Options& o) {
+    const long long t0 = monotonic_ns();
+    auto phase = [&](const char* what) {
+        if (o.timings) std::fprintf(stderr, "%-22s %7.1f ms  peak %5.0f MiB\n", what, (monotonic_ns() - t0) / 1e6, peak_memory_mib());
+    };
+    const int w = o.width > 0 ? o.width : 1920, h = o.height > 0 ? o.height : 1080;
+    try {
+        check_writable(o.export_path);
+        // The data loads on a worker thread while EGL and the shaders start on this one.
+        auto model = std::async(std::launch::async, [&] {
+            auto m = MapModel::load(o.data_dir, o.projection);
+            phase("data loaded (worker)");
+            return m;
+        });
+        std::unique_ptr<HeadlessContext> gl;
+        std::unique_ptr<Font> font;
+        std::unique_ptr<Renderer> renderer;
+        try {
+            gl = std::make_unique<HeadlessContext>();
+            phase("GL context");
+            require_gl33();
+            if (w > max_framebuffer_size() || h > max_framebuffer_size())
+                throw GlError("image size " + std::to_string(w) + "x" + std::to_string(h) + " exceeds this GPU's limit of " +
+                              std::to_string(max_framebuffer_size()) + " pixels per side");
+            font = std::make_unique<Font>();
+            renderer = std::make_unique<Renderer>(*font);
+            renderer->warm_up();
+            phase("shaders compiled");
+        } catch (...) {
+            model.wait();  // let the worker finish before unwinding what it reads
+            throw;
+        }
+        auto m = model.get();
+        phase("data projected");
+        renderer->upload(m->projected);
+        phase("geometry uploaded");
+        AppState state;
+        state.projection = o.projection;
+        state.camera = camera_for_view(*m->projection, o.view, w, h);
+        // Text and lines as on a 1080-line screen, larger for larger images, never smaller.
+        state.pixel_scale = o.scale ? *o.scale : std::max(1.0f, float(h) / 1080.0f);
+        export_png(*renderer, *m, state, [&](const std::string& t) { return font->measure(t); }, o.export_path);
+        phase("PNG written");
+        return 0;
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "ca-atlas: %s\n", e.what());
+        return 1;
+    }
+}
+
+}  // namespace atlas

@@ -1,0 +1,74 @@
+// ca-atlas: command-line parsing and wiring. Chooses the mode and maps failures to exit codes.
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <string>
+
+#include "core/errors.hpp"
+#include "geo/model.hpp"
+#include "geo/projection.hpp"
+#include "modes.hpp"
+
+#ifndef ATLAS_DEFAULT_DATA_DIR
+#error "ATLAS_DEFAULT_DATA_DIR must be defined by the build"
+#endif
+
+int main(int argc, char** argv) {
+    using namespace atlas;
+    Options o;
+    o.data_dir = ATLAS_DEFAULT_DATA_DIR;
+    std::string view_text, size_text;
+    bool bench = false;
+    float scale = 0;
+
+    std::string projection_ids;
+    for (const auto& p : projections()) projection_ids += (projection_ids.empty() ? "" : ", ") + std::string(p.id);
+
+    CLI::App app{"ca-atlas: an offline map of Central Asia's security organisations (CSTO, SCO)"};
+    app.add_option("--data", o.data_dir, "Folder holding atlas.gpkg (default: " ATLAS_DEFAULT_DATA_DIR ")");
+    app.add_option("--projection", o.projection, "Map projection: " + projection_ids + " (default: albers)");
+    app.add_option("--view", view_text,
+                   "View centre and height: LON,LAT,HEIGHT_KM (default: " + format_view(View{}) + ")");
+    app.add_option("--export", o.export_path, "Render offscreen (no display needed), write a PNG here and exit");
+    app.add_option("--size", size_text, "Image or window size WIDTHxHEIGHT in pixels (export default: 1920x1080)");
+    app.add_option("--scale", scale, "Export text and line scale (default: image height / 1080, at least 1)");
+    app.add_flag("--timings", o.timings, "With --export: print each phase's time and peak memory to stderr");
+    app.add_flag("--bench", bench, "Measure start-up, frame and export times and print them (needs a display)");
+    app.add_option("--window-screenshot", o.window_screenshot, "Open the window, write its first frame to this PNG, quit");
+    app.add_flag("--exit-after-first-frame", o.exit_after_first_frame, "Print when the first frame is shown, then quit")
+        ->group("");  // used by --bench
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return app.exit(e) == 0 ? 0 : 2;
+    }
+
+    try {
+        projection_info(o.projection);
+        if (!view_text.empty()) o.view = parse_view(view_text);
+        if (!size_text.empty()) {
+            long long w = 0, h = 0;
+            char x = 0, extra = 0;
+            if (std::sscanf(size_text.c_str(), "%lld%c%lld%c", &w, &x, &h, &extra) != 3 || (x != 'x' && x != 'X'))
+                throw UsageError("invalid --size '" + size_text + "': expected WIDTHxHEIGHT, e.g. 3840x2160");
+            if (w <= 0 || h <= 0)
+                throw UsageError("invalid --size '" + size_text + "': width and height must be positive");
+            // 65536 px is beyond any GPU's framebuffer; the GPU's own limit is checked when rendering.
+            if (w > 65536 || h > 65536)
+                throw UsageError("invalid --size '" + size_text + "': at most 65536 pixels per side");
+            o.width = int(w);
+            o.height = int(h);
+        }
+        if (scale != 0) {
+            if (!(scale >= 0.1f && scale <= 20.0f)) throw UsageError("invalid --scale: must be within 0.1..20");
+            o.scale = scale;
+        }
+    } catch (const UsageError& e) {
+        std::fprintf(stderr, "ca-atlas: %s\n", e.what());
+        return 2;
+    }
+
+    if (bench) return run_bench(o, argv[0]);
+    if (!o.export_path.empty()) return run_export(o);
+    return run_window(o);
+}

@@ -1,0 +1,35 @@
+// The program's three ways to run, wired from main.cpp: the interactive window, the headless
+// export, and the benchmark. Each returns the process exit code.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "core/camera.hpp"
+
+namespace atlas {
+
+struct Options {
+    std::string data_dir;
+    std::string projection = "albers";
+    View view;                           // the default view frames Central Asia and its neighbours
+    int width = 0, height = 0;           // 0: the mode's default
+    std::optional<float> scale;          // text and line scale of an export (default: height / 1080)
+    std::string export_path;
+    std::string window_screenshot;       // window mode: write the first frame here and quit
+    bool exit_after_first_frame = false; // window mode: print the first-frame time and quit (benchmark)
+    bool timings = false;                // export: print each phase's time and peak memory to stderr
+};
+
+// Exit codes: 0 success, 1 a runtime failure (data, output, GL), 2 bad arguments.
+int run_window(const Options& options);
+int run_export(const Options& options);
+int run_bench(const Options& options, const std::string& self_path);
+
+// Peak resident memory of this process so far, in MiB (VmHWM).
+double peak_memory_mib();
+
+// Monotonic clock in nanoseconds (CLOCK_MONOTONIC, comparable across processes).
+long long monotonic_ns();
+
+}  // namespace atlas

@@ -1,0 +1,83 @@
+// SDL2 + GL context + ImGui backends, in the order of Dear ImGui's SDL2/OpenGL3 example.
+#include "window.hpp"
+
+#include <epoxy/gl.h>
+#include <imgui.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <backends/imgui_impl_sdl.h>
+
+#include "core/errors.hpp"
+
+namespace atlas {
+
+Window::Window(const std::string& title, int width, int height, bool vsync) {
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0)
+        throw GlError(std::string("cannot open a window: ") + SDL_GetError());
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, 0);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 3);
+    SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+    SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
+    SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 0);
+    window_ = SDL_CreateWindow(title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, width, height,
+                               SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+    if (!window_) {
+        const std::string why = SDL_GetError();
+        SDL_Quit();
+        throw GlError("cannot open a window: " + why);
+    }
+    gl_ = SDL_GL_CreateContext(window_);
+    if (!gl_) {
+        const std::string why = SDL_GetError();
+        SDL_DestroyWindow(window_);
+        SDL_Quit();
+        throw GlError("no OpenGL 3.3 core context for the window: " + why);
+    }
+    SDL_GL_MakeCurrent(window_, gl_);
+    SDL_GL_SetSwapInterval(vsync ? 1 : 0);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGui::GetIO().IniFilename = nullptr;  // the atlas keeps no layout file beside the user's data
+    ImGui::StyleColorsLight();
+    ImGui_ImplSDL2_InitForOpenGL(window_, gl_);
+    ImGui_ImplOpenGL3_Init("#version 330 core");
+    imgui_ = true;
+}
+
+Window::~Window() {
+    if (imgui_) {
+        ImGui_ImplOpenGL3_Shutdown();
+        ImGui_ImplSDL2_Shutdown();
+        ImGui::DestroyContext();
+    }
+    if (gl_) SDL_GL_DeleteContext(gl_);
+    if (window_) SDL_DestroyWindow(window_);
+    SDL_Quit();
+}
+
+void Window::drawable_size(int& w, int& h) const { SDL_GL_GetDrawableSize(window_, &w, &h); }
+void Window::window_size(int& w, int& h) const { SDL_GetWindowSize(window_, &w, &h); }
+
+float Window::pixel_ratio() const {
+    int dw = 0, dh = 0, ww = 0, wh = 0;
+    drawable_size(dw, dh);
+    window_size(ww, wh);
+    return ww > 0 ? float(dw) / float(ww) : 1.0f;
+}
+
+void Window::begin_imgui_frame() {
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplSDL2_NewFrame();
+    ImGui::NewFrame();
+}
+
+void Window::end_imgui_frame() {
+    ImGui::Render();
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+
+void Window::swap() { SDL_GL_SwapWindow(window_); }
+
+}  // namespace atlas

@@ -1,0 +1,36 @@
+// The interactive window: SDL2 window with an OpenGL 3.3 core context and Dear ImGui's SDL2 and
+// OpenGL3 backends. Owns their lifetimes (created in order, destroyed in reverse).
+#pragma once
+
+#include <SDL.h>
+
+#include <string>
+
+namespace atlas {
+
+class Window {
+public:
+    // Opens a resizable, HiDPI-aware window. Throws GlError naming what failed (no display,
+    // no OpenGL 3.3 core).
+    Window(const std::string& title, int width, int height, bool vsync);
+    ~Window();
+    Window(const Window&) = delete;
+    Window& operator=(const Window&) = delete;
+
+    SDL_Window* sdl() const { return window_; }
+    // Framebuffer size in pixels and the window size in points.
+    void drawable_size(int& w, int& h) const;
+    void window_size(int& w, int& h) const;
+    // Framebuffer pixels per window point (2 on a HiDPI screen).
+    float pixel_ratio() const;
+    void begin_imgui_frame();
+    void end_imgui_frame();  // renders ImGui's draw data over the map
+    void swap();
+
+private:
+    SDL_Window* window_ = nullptr;
+    SDL_GLContext gl_ = nullptr;
+    bool imgui_ = false;
+};
+
+}  // namespace atlas

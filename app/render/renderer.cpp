@@ -1,0 +1,291 @@
+// Draw order: water (clear), country fills, province edges, coasts, land borders, labels.
+#include "renderer.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <string>
+
+#include "atlas_shaders.hpp"
+
+namespace atlas {
+
+void require_gl33() {
+    GLint major = 0, minor = 0;
+    glGetIntegerv(GL_MAJOR_VERSION, &major);
+    glGetIntegerv(GL_MINOR_VERSION, &minor);
+    if (major * 10 + minor < 33) {
+        const char* v = reinterpret_cast<const char*>(glGetString(GL_VERSION));
+        throw GlError(std::string("OpenGL 3.3 core is required, this context is ") + (v ? v : "unknown"));
+    }
+}
+
+int max_framebuffer_size() {
+    GLint rb = 0, vp[2] = {0, 0}, tex = 0;
+    glGetIntegerv(GL_MAX_RENDERBUFFER_SIZE, &rb);
+    glGetIntegerv(GL_MAX_VIEWPORT_DIMS, vp);
+    glGetIntegerv(GL_MAX_TEXTURE_SIZE, &tex);
+    return std::min({rb, vp[0], vp[1], tex});
+}
+
+Renderer::Renderer(Font& font)
+    : font_(font),
+      fill_("fill", kShader_fill_vert, kShader_fill_frag),
+      line_("line", kShader_line_vert, kShader_line_frag),
+      text_("text", kShader_text_vert, kShader_text_frag) {
+    glGenVertexArrays(1, &fill_vao_);
+    glGenBuffers(1, &fill_vbo_);
+    glGenBuffers(1, &fill_feature_vbo_);
+    glGenBuffers(1, &fill_ibo_);
+    for (Lines* l : {&borders_, &coasts_, &provinces_}) {
+        glGenVertexArrays(1, &l->vao);
+        glGenBuffers(1, &l->vbo);
+    }
+    glGenTextures(1, &palette_tex_);
+    glBindTexture(GL_TEXTURE_2D, palette_tex_);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    glGenVertexArrays(1, &text_vao_);
+    glGenBuffers(1, &text_vbo_);
+    glBindVertexArray(text_vao_);
+    glBindBuffer(GL_ARRAY_BUFFER, text_vbo_);
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 4, GL_FLOAT, GL_FALSE, 8 * sizeof(float), nullptr);
+    glVertexAttribDivisor(0, 1);
+    glEnableVertexAttribArray(1);
+    glVertexAttribPointer(1, 4, GL_FLOAT, GL_FALSE, 8 * sizeof(float), reinterpret_cast<void*>(4 * sizeof(float)));
+    glVertexAttribDivisor(1, 1);
+    glBindVertexArray(0);
+}
+
+Renderer::~Renderer() {
+    glDeleteVertexArrays(1, &fill_vao_);
+    glDeleteBuffers(1, &fill_vbo_);
+    glDeleteBuffers(1, &fill_feature_vbo_);
+    glDeleteBuffers(1, &fill_ibo_);
+    for (Lines* l : {&borders_, &coasts_, &provinces_}) {
+        glDeleteVertexArrays(1, &l->vao);
+        glDeleteBuffers(1, &l->vbo);
+    }
+    glDeleteTextures(1, &palette_tex_);
+    glDeleteVertexArrays(1, &text_vao_);
+    glDeleteBuffers(1, &text_vbo_);
+}
+
+void Renderer::upload_lines(Lines& l, const SegmentLayer& layer) {
+    glBindVertexArray(l.vao);
+    glBindBuffer(GL_ARRAY_BUFFER, l.vbo);
+    glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(layer.segments.size() * sizeof(float)), layer.segments.data(), GL_STATIC_DRAW);
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 4, GL_FLOAT, GL_FALSE, 4 * sizeof(float), nullptr);
+    glVertexAttribDivisor(0, 1);
+    l.count = GLsizei(layer.count());
+}
+
+void Renderer::upload(const ProjectedWorld& w) {
+    glBindVertexArray(fill_vao_);
+    glBindBuffer(GL_ARRAY_BUFFER, fill_vbo_);
+    glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(w.fills.xy.size() * sizeof(float)), w.fills.xy.data(), GL_STATIC_DRAW);
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 2 * sizeof(float), nullptr);
+    glBindBuffer(GL_ARRAY_BUFFER, fill_feature_vbo_);
+    glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(w.fills.feature.size() * sizeof(unsigned)), w.fills.feature.data(), GL_STATIC_DRAW);
+    glEnableVertexAttribArray(1);
+    glVertexAttribIPointer(1, 1, GL_UNSIGNED_INT, sizeof(unsigned), nullptr);
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, fill_ibo_);
+    glBufferData(GL_ELEMENT_ARRAY_BUFFER, GLsizeiptr(w.fills.indices.size() * sizeof(unsigned)), w.fills.indices.data(), GL_STATIC_DRAW);
+    fill_count_ = GLsizei(w.fills.indices.size());
+    upload_lines(borders_, w.border_lines);
+    upload_lines(coasts_, w.coast_lines);
+    upload_lines(provinces_, w.province_lines);
+    glBindVertexArray(0);
+}
+
+void Renderer::warm_up() {
+    ProjectedWorld tiny;
+    tiny.fills.xy = {0, 0, 10, 0, 0, 10};
+    tiny.fills.feature = {0, 0, 0};
+    tiny.fills.indices = {0, 1, 2};
+    tiny.border_lines.segments = tiny.coast_lines.segments = tiny.province_lines.segments = {0, 0, 10, 10};
+    upload(tiny);
+    Frame f;
+    f.camera.width_px = f.camera.height_px = 16;
+    f.camera.metres_per_px = 1;
+    f.country_fill = {Rgba{}};
+    f.labels.push_back({"A", {8, 8}, TextStyle{}});
+    OffscreenTarget target(16, 16);
+    target.bind();
+    draw(f, 16, 16);
+    glFinish();
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+}
+
+void Renderer::draw_lines(const Lines& l, const LineStyle& style, const std::array<float, 16>& m, int w, int h) {
+    if (l.count == 0) return;
+    glUseProgram(line_.id());
+    glUniformMatrix4fv(line_.uniform("u_clip_from_map"), 1, GL_FALSE, m.data());
+    glUniform2f(line_.uniform("u_viewport"), float(w), float(h));
+    glUniform1f(line_.uniform("u_half_width"), style.width_px / 2);
+    glUniform4f(line_.uniform("u_colour"), style.colour.r / 255.f, style.colour.g / 255.f, style.colour.b / 255.f,
+                style.colour.a / 255.f);
+    glBindVertexArray(l.vao);
+    glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, l.count);
+}
+
+void Renderer::draw_labels(const Frame& frame, int w, int h, Vec2 offset) {
+    if (frame.labels.empty()) return;
+    // Instances: x, y, width, height (px, y down), u0, v0, u1, v1. Halos first, then letters.
+    struct Run {
+        size_t first[2], count[2];
+        TextStyle style;
+    };
+    std::vector<float> inst[2];
+    std::vector<Run> runs;
+    auto gather = [&]() -> bool {
+        inst[0].clear();
+        inst[1].clear();
+        runs.clear();
+        for (const auto& label : frame.labels) {
+            const float size = label.style.size_px;
+            const double width = font_.measure(label.text) * size;
+            double pen = label.centre_px.x - offset.x - width / 2;
+            // The centre of a capital letter sits about 0.36 em above the baseline in DejaVu Sans.
+            const double baseline = std::round(label.centre_px.y - offset.y + 0.36 * size);
+            Run run{{inst[0].size() / 8, inst[1].size() / 8}, {0, 0}, label.style};
+            for (char32_t cp : Font::decode(label.text)) {
+                const Font::Glyph* g = font_.glyph(cp, size, label.style.halo_px);
+                if (!g) return false;  // atlas full
+                const double x = std::round(pen);
+                for (int pass = 0; pass < 2; ++pass) {
+                    const Font::Sprite& sp = pass == 0 ? g->halo : g->fill;
+                    if (sp.width == 0) continue;
+                    inst[pass].insert(inst[pass].end(), {float(x + sp.left), float(baseline - sp.top), float(sp.width),
+                                                         float(sp.height), sp.u0, sp.v0, sp.u1, sp.v1});
+                }
+                pen += font_.advance(cp) * size;
+            }
+            run.count[0] = inst[0].size() / 8 - run.first[0];
+            run.count[1] = inst[1].size() / 8 - run.first[1];
+            runs.push_back(run);
+        }
+        return true;
+    };
+    if (!gather()) {
+        font_.reset_atlas();
+        if (!gather()) return;  // the labels alone do not fit an empty atlas: draw none
+    }
+    glUseProgram(text_.id());
+    glUniform2f(text_.uniform("u_viewport"), float(w), float(h));
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, font_.texture());
+    glUniform1i(text_.uniform("u_atlas"), 0);
+    glBindVertexArray(text_vao_);
+    glBindBuffer(GL_ARRAY_BUFFER, text_vbo_);
+    const size_t halo_floats = inst[0].size();
+    glBufferData(GL_ARRAY_BUFFER, GLsizeiptr((inst[0].size() + inst[1].size()) * sizeof(float)), nullptr, GL_STREAM_DRAW);
+    glBufferSubData(GL_ARRAY_BUFFER, 0, GLsizeiptr(halo_floats * sizeof(float)), inst[0].data());
+    glBufferSubData(GL_ARRAY_BUFFER, GLsizeiptr(halo_floats * sizeof(float)), GLsizeiptr(inst[1].size() * sizeof(float)),
+                    inst[1].data());
+    for (int pass = 0; pass < 2; ++pass)
+        for (const auto& run : runs) {
+            if (run.count[pass] == 0) continue;
+            const Rgba c = pass == 0 ? run.style.halo : run.style.colour;
+            glUniform4f(text_.uniform("u_colour"), c.r / 255.f, c.g / 255.f, c.b / 255.f, c.a / 255.f);
+            const size_t first = (pass == 0 ? 0 : halo_floats) + run.first[pass] * 8;
+            glVertexAttribPointer(0, 4, GL_FLOAT, GL_FALSE, 8 * sizeof(float), reinterpret_cast<void*>(first * sizeof(float)));
+            glVertexAttribPointer(1, 4, GL_FLOAT, GL_FALSE, 8 * sizeof(float),
+                                  reinterpret_cast<void*>((first + 4) * sizeof(float)));
+            glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, GLsizei(run.count[pass]));
+        }
+}
+
+void Renderer::draw(const Frame& frame, int w, int h, Vec2 offset) {
+    glViewport(0, 0, w, h);
+    glDisable(GL_DEPTH_TEST);
+    glDisable(GL_CULL_FACE);
+    glDisable(GL_SCISSOR_TEST);
+    glClearColor(frame.background.r / 255.f, frame.background.g / 255.f, frame.background.b / 255.f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    glEnable(GL_BLEND);
+    glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+
+    // The camera of this window of the image: same scale, centred on the window's centre.
+    Camera tile = frame.camera;
+    tile.width_px = w;
+    tile.height_px = h;
+    tile.centre = frame.camera.to_map({offset.x + w / 2.0, offset.y + h / 2.0});
+    const auto m = tile.clip_from_map({0, 0});
+    if (frame.draw_fills && fill_count_ > 0 && !frame.country_fill.empty()) {
+        glActiveTexture(GL_TEXTURE0);
+        glBindTexture(GL_TEXTURE_2D, palette_tex_);
+        if (palette_ != frame.country_fill) {
+            palette_ = frame.country_fill;
+            glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+            glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, GLsizei(palette_.size()), 1, 0, GL_RGBA, GL_UNSIGNED_BYTE, palette_.data());
+        }
+        glUseProgram(fill_.id());
+        glUniformMatrix4fv(fill_.uniform("u_clip_from_map"), 1, GL_FALSE, m.data());
+        glUniform1i(fill_.uniform("u_palette"), 0);
+        glBindVertexArray(fill_vao_);
+        glDrawElements(GL_TRIANGLES, fill_count_, GL_UNSIGNED_INT, nullptr);
+    }
+    if (frame.draw_province_lines) draw_lines(provinces_, frame.province_line, m, w, h);
+    if (frame.draw_country_lines) {
+        draw_lines(coasts_, frame.coast_line, m, w, h);
+        draw_lines(borders_, frame.country_line, m, w, h);
+    }
+    draw_labels(frame, w, h, offset);
+    glBindVertexArray(0);
+    glUseProgram(0);
+}
+
+OffscreenTarget::OffscreenTarget(int width, int height) : width_(width), height_(height) {
+    const int limit = max_framebuffer_size();
+    if (width <= 0 || height <= 0)
+        throw GlError("image size " + std::to_string(width) + "x" + std::to_string(height) + " is not positive");
+    if (width > limit || height > limit)
+        throw GlError("image size " + std::to_string(width) + "x" + std::to_string(height) +
+                      " exceeds this GPU's limit of " + std::to_string(limit) + " pixels per side");
+    glGenFramebuffers(1, &fbo_);
+    glGenRenderbuffers(1, &colour_);
+    glBindRenderbuffer(GL_RENDERBUFFER, colour_);
+    while (glGetError() != GL_NO_ERROR) {
+    }
+    glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, width, height);
+    const GLenum err = glGetError();
+    glBindFramebuffer(GL_FRAMEBUFFER, fbo_);
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, colour_);
+    if (err != GL_NO_ERROR || glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE) {
+        glBindFramebuffer(GL_FRAMEBUFFER, 0);
+        glDeleteFramebuffers(1, &fbo_);
+        glDeleteRenderbuffers(1, &colour_);
+        throw GlError("the GPU cannot allocate a " + std::to_string(width) + "x" + std::to_string(height) + " image");
+    }
+}
+
+OffscreenTarget::~OffscreenTarget() {
+    glDeleteFramebuffers(1, &fbo_);
+    glDeleteRenderbuffers(1, &colour_);
+}
+
+void OffscreenTarget::bind() const { glBindFramebuffer(GL_FRAMEBUFFER, fbo_); }
+
+std::vector<std::uint8_t> OffscreenTarget::read_rgba() const {
+    const size_t row = size_t(width_) * 4;
+    std::vector<std::uint8_t> px(row * size_t(height_));
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, fbo_);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadPixels(0, 0, width_, height_, GL_RGBA, GL_UNSIGNED_BYTE, px.data());
+    // GL's first row is the bottom one: flip in place.
+    std::vector<std::uint8_t> tmp(row);
+    for (int y = 0; y < height_ / 2; ++y) {
+        std::uint8_t* a = px.data() + size_t(y) * row;
+        std::uint8_t* b = px.data() + size_t(height_ - 1 - y) * row;
+        std::memcpy(tmp.data(), a, row);
+        std::memcpy(a, b, row);
+        std::memcpy(b, tmp.data(), row);
+    }
+    return px;
+}
+
+}  // namespace atlas

@@ -1,0 +1,82 @@
+// The OpenGL 3.3 core map renderer: uploads a ProjectedWorld once, then draws any Frame into
+// whatever framebuffer is bound (a window or an OffscreenTarget). It never reads UI state.
+#pragma once
+
+#include <epoxy/gl.h>
+
+#include <cstdint>
+#include <vector>
+
+#include "core/frame.hpp"
+#include "core/world.hpp"
+#include "font.hpp"
+#include "program.hpp"
+
+namespace atlas {
+
+// Checks the current context is OpenGL 3.3 core or newer; throws GlError saying what was found.
+void require_gl33();
+
+// Largest framebuffer side, in pixels, this GL can render in one piece.
+int max_framebuffer_size();
+
+class Renderer {
+public:
+    // Compiles the programs (throws GlError). Needs a current context; `font` must outlive this.
+    explicit Renderer(Font& font);
+    ~Renderer();
+    Renderer(const Renderer&) = delete;
+    Renderer& operator=(const Renderer&) = delete;
+
+    // Draws a tiny throw-away map offscreen so the driver compiles every shader variant now
+    // (software GL compiles them at first use). Call before upload(), e.g. while data loads.
+    void warm_up();
+
+    // Replaces the GPU copy of the map geometry (call after each projection change).
+    void upload(const ProjectedWorld& world);
+    // Draws `frame` into the bound framebuffer of size width x height pixels. With an offset,
+    // draws the width x height window of the frame's image whose top-left pixel is at
+    // offset_px: rendering a large image tile by tile gives the same pixels as one pass.
+    void draw(const Frame& frame, int width, int height, Vec2 offset_px = {0, 0});
+
+private:
+    struct Lines {
+        GLuint vao = 0, vbo = 0;
+        GLsizei count = 0;
+    };
+    void upload_lines(Lines& l, const SegmentLayer& layer);
+    void draw_lines(const Lines& l, const LineStyle& style, const std::array<float, 16>& m, int w, int h);
+    void draw_labels(const Frame& frame, int w, int h, Vec2 offset);
+
+    Font& font_;
+    Program fill_, line_, text_;
+    GLuint fill_vao_ = 0, fill_vbo_ = 0, fill_feature_vbo_ = 0, fill_ibo_ = 0;
+    GLsizei fill_count_ = 0;
+    Lines borders_, coasts_, provinces_;
+    GLuint palette_tex_ = 0;
+    std::vector<Rgba> palette_;
+    GLuint text_vao_ = 0, text_vbo_ = 0;
+};
+
+// A framebuffer object of a fixed size for headless rendering and exports.
+class OffscreenTarget {
+public:
+    // Throws GlError if the size is not positive, exceeds max_framebuffer_size(), or the
+    // driver cannot allocate it.
+    OffscreenTarget(int width, int height);
+    ~OffscreenTarget();
+    OffscreenTarget(const OffscreenTarget&) = delete;
+    OffscreenTarget& operator=(const OffscreenTarget&) = delete;
+
+    void bind() const;
+    int width() const { return width_; }
+    int height() const { return height_; }
+    // RGBA pixels, top row first (width*height*4 bytes).
+    std::vector<std::uint8_t> read_rgba() const;
+
+private:
+    int width_, height_;
+    GLuint fbo_ = 0, colour_ = 0;
+};
+
+}  // namespace atlas

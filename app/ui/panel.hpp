@@ -1,0 +1,37 @@
+// The map's control panel (Dear ImGui): projection, layers, cursor position, export, errors.
+// Reads and edits AppState and UiState; never draws map geometry and makes no GL calls.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/frame.hpp"
+
+namespace atlas {
+
+struct ProjectionChoice {
+    std::string id;
+    std::string label;
+};
+
+// What the panel shows and what it asks the application to do.
+struct UiState {
+    std::vector<ProjectionChoice> projections;
+    std::optional<Vec2> cursor_lonlat;   // under the mouse, if it is over the map
+    std::string status;                  // last message (export written, ...)
+    std::vector<std::string> errors;     // shown in red until dismissed
+    bool busy = false;                   // a projection change is running
+    int export_width = 3840;
+    int export_height = 2160;
+    std::string export_path = "ca-atlas.png";
+    // Requests for the application, cleared by it once handled.
+    std::optional<std::string> request_projection;
+    bool request_export = false;
+    bool request_reset_view = false;
+};
+
+// Builds the panel for this frame.
+void draw_panel(const AppState& state, Layers& layers, UiState& ui);
+
+}  // namespace atlas
