@@ -1,0 +1,132 @@
+// The command line: a good export, and every kind of bad input giving one clear line on stderr,
+// a non-zero exit and no output file.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "support/gl.hpp"
+#include "support/image.hpp"
+#include "support/paths.hpp"
+#include "support/process.hpp"
+
+namespace atlas {
+namespace {
+
+namespace fs = std::filesystem;
+
+size_t entries(const std::string& dir) {
+    return size_t(std::distance(fs::directory_iterator(dir), fs::directory_iterator{}));
+}
+
+// One line on stderr, starting with the program's name, and nothing on stdout.
+void expect_one_line(const test::RunResult& r, const std::string& message) {
+    EXPECT_EQ(r.err, "ca-atlas: " + message + "\n");
+    EXPECT_TRUE(r.out.empty()) << r.out;
+}
+
+class Cli : public ::testing::Test {
+protected:
+    std::string dir;
+    void SetUp() override { dir = test::fresh_dir(std::string("cli-") + ::testing::UnitTest::GetInstance()->current_test_info()->name()); }
+};
+
+TEST_F(Cli, ExportsAPngOfExactlyTheRequestedSize) {
+    const std::string out = dir + "/map.png";
+    const auto r = test::run({"--export", out, "--size", "1000x640"});
+    if (r.exit_code != 0 && r.err.find("no OpenGL context") != std::string::npos && !test::in_ci())
+        GTEST_SKIP() << r.err;
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(r.err.empty()) << r.err;
+    const test::Image img = test::read_png(out);
+    EXPECT_EQ(img.width, 1000);
+    EXPECT_EQ(img.height, 640);
+    EXPECT_EQ(entries(dir), 1u);  // no temporary file left behind
+}
+
+TEST_F(Cli, HelpDocumentsEveryOption) {
+    const auto r = test::run({"--help"});
+    EXPECT_EQ(r.exit_code, 0);
+    for (const char* opt : {"--data", "--projection", "--view", "--export", "--size", "--scale", "--bench", "--window-screenshot"})
+        EXPECT_NE(r.out.find(opt), std::string::npos) << opt;
+}
+
+TEST_F(Cli, MissingDataFolder) {
+    const auto r = test::run({"--data", dir + "/nowhere", "--export", dir + "/x.png"});
+    EXPECT_EQ(r.exit_code, 1);
+    expect_one_line(r, dir + "/nowhere/atlas.gpkg: file not found");
+    EXPECT_EQ(entries(dir), 0u);
+}
+
+TEST_F(Cli, CorruptData) {
+    fs::create_directories(dir + "/data");
+    std::ofstream(dir + "/data/atlas.gpkg") << "garbage, not SQLite";
+    const auto r = test::run({"--data", dir + "/data", "--export", dir + "/x.png"});
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_EQ(r.err.rfind("ca-atlas: " + dir + "/data/atlas.gpkg: not a readable GeoPackage", 0), 0u) << r.err;
+    EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1);
+    EXPECT_FALSE(fs::exists(dir + "/x.png"));
+    EXPECT_EQ(entries(dir), 1u);  // only the data folder
+}
+
+TEST_F(Cli, UnknownProjection) {
+    const auto r = test::run({"--projection", "robinson", "--export", dir + "/x.png"});
+    EXPECT_EQ(r.exit_code, 2);
+    expect_one_line(r, "unknown projection 'robinson' (valid: albers, mercator, equirectangular)");
+    EXPECT_EQ(entries(dir), 0u);
+}
+
+TEST_F(Cli, ImpossibleSizes) {
+    const std::vector<std::pair<std::string, std::string>> cases{
+        {"0x0", "invalid --size '0x0': width and height must be positive"},
+        {"-5x100", "invalid --size '-5x100': width and height must be positive"},
+        {"100", "invalid --size '100': expected WIDTHxHEIGHT, e.g. 3840x2160"},
+        {"12x34x5", "invalid --size '12x34x5': expected WIDTHxHEIGHT, e.g. 3840x2160"},
+        {"100000x100000", "invalid --size '100000x100000': at most 65536 pixels per side"},
+    };
+    for (const auto& [size, message] : cases) {
+        const auto r = test::run({"--export", dir + "/x.png", "--size", size});
+        EXPECT_EQ(r.exit_code, 2) << size;
+        expect_one_line(r, message);
+    }
+    EXPECT_EQ(entries(dir), 0u);
+}
+
+TEST_F(Cli, SizeBeyondTheGpu) {
+    // Within the command line's bound but beyond any GPU's renderbuffer limit (16384 on llvmpipe).
+    const auto r = test::run({"--export", dir + "/x.png", "--size", "60000x1000"});
+    if (r.err.find("no OpenGL context") != std::string::npos && !test::in_ci()) GTEST_SKIP() << r.err;
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_EQ(r.err.rfind("ca-atlas: image size 60000x1000 exceeds this GPU's limit of ", 0), 0u) << r.err;
+    EXPECT_EQ(entries(dir), 0u);
+}
+
+TEST_F(Cli, UnwritableOutput) {
+    const auto r = test::run({"--export", dir + "/no/such/folder/x.png"});
+    EXPECT_EQ(r.exit_code, 1);
+    expect_one_line(r, "cannot write '" + dir + "/no/such/folder/x.png': No such file or directory");
+    const auto r2 = test::run({"--export", dir});
+    EXPECT_EQ(r2.exit_code, 1);
+    expect_one_line(r2, "cannot write '" + dir + "': it is a folder");
+    EXPECT_EQ(entries(dir), 0u);
+}
+
+TEST_F(Cli, BadView) {
+    const auto r = test::run({"--export", dir + "/x.png", "--view", "65,42"});
+    EXPECT_EQ(r.exit_code, 2);
+    expect_one_line(r, "invalid --view '65,42': expected LON,LAT,HEIGHT_KM, e.g. 65,42,4200");
+    EXPECT_EQ(entries(dir), 0u);
+}
+
+TEST_F(Cli, NoGlContext) {
+    // Point the GL vendor library at nothing: EGL finds no driver, as on a machine without GL.
+    const auto r = test::run({"--export", dir + "/x.png"},
+                             {"__EGL_VENDOR_LIBRARY_FILENAMES=/nonexistent/egl_vendor.json", "__EGL_VENDOR_LIBRARY_DIRS=/nonexistent"});
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_EQ(r.err.rfind("ca-atlas: no OpenGL context for offscreen rendering: ", 0), 0u) << r.err;
+    EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+    EXPECT_EQ(entries(dir), 0u);
+}
+
+}  // namespace
+}  // namespace atlas

@@ -1,0 +1,64 @@
+// The interactive window, under a real X display (Xvfb in CI): its first frame shows the map, and
+// the map part of it equals a headless export of the same view.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+
+#include "core/style.hpp"
+#include "geo/model.hpp"
+#include "support/gl.hpp"
+#include "support/image.hpp"
+#include "support/paths.hpp"
+#include "support/process.hpp"
+
+namespace atlas {
+namespace {
+
+bool have_display() {
+    const char* d = std::getenv("DISPLAY");
+    return d && *d;
+}
+
+TEST(Window, FirstFrameShowsTheMapAndMatchesTheExport) {
+    if (!have_display()) {
+        if (test::in_ci()) FAIL() << "CI must run the tests under a display (xvfb-run)";
+        GTEST_SKIP() << "no DISPLAY: the window cannot open here";
+    }
+    const std::string dir = test::fresh_dir("window");
+    const std::string shot = dir + "/window.png", exported = dir + "/export.png";
+    const std::string view = "66,43,3600";
+    const auto w = test::run({"--window-screenshot", shot, "--size", "960x600", "--view", view});
+    ASSERT_EQ(w.exit_code, 0) << w.err;
+    const test::Image win = test::read_png(shot);
+    ASSERT_EQ(win.width, 960);
+    ASSERT_EQ(win.height, 600);
+
+    // Kazakhstan's own colour at a point in its interior.
+    auto model = MapModel::load(test::data_dir(), "albers");
+    const Camera cam = camera_for_view(*model->projection, parse_view(view), 960, 600);
+    const Vec2 p = cam.to_screen(model->projection->forward({67.0, 48.0}));
+    const Rgba kaz = Style{}.country_palette[size_t(model->colours[size_t(model->world->country_index("KAZ"))])];
+    const std::uint8_t* px = win.at(int(p.x), int(p.y));
+    EXPECT_EQ(px[0], kaz.r);
+    EXPECT_EQ(px[1], kaz.g);
+    EXPECT_EQ(px[2], kaz.b);
+
+    // The export of the same view at the window's scale is the same map. The panel covers the
+    // window's top-left corner, so compare the right half only.
+    const auto e = test::run({"--export", exported, "--size", "960x600", "--view", view, "--scale", "1"});
+    ASSERT_EQ(e.exit_code, 0) << e.err;
+    const test::Image ex = test::read_png(exported);
+    ASSERT_EQ(ex.width, 960);
+    test::Image a{480, 600, {}}, b{480, 600, {}};
+    for (int y = 0; y < 600; ++y)
+        for (int x = 480; x < 960; ++x)
+            for (int c = 0; c < 4; ++c) {
+                a.rgba.push_back(win.at(x, y)[c]);
+                b.rgba.push_back(ex.at(x, y)[c]);
+            }
+    const auto cmp = test::compare(a, b, 0.1);
+    EXPECT_LE(cmp.fraction, 0.001) << cmp.differing << " pixels differ between the window and the export";
+}
+
+}  // namespace
+}  // namespace atlas

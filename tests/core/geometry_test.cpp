@@ -1,0 +1,69 @@
+// Geometry helpers on shapes whose answers are known by construction.
+#include "core/geometry.hpp"
+
+#include <gtest/gtest.h>
+
+#include "core/labels.hpp"
+
+namespace atlas {
+namespace {
+
+Ring square(double x0, double y0, double side) { return {{x0, y0}, {x0 + side, y0}, {x0 + side, y0 + side}, {x0, y0 + side}}; }
+
+TEST(Geometry, AreaSubtractsHoles) {
+    MultiPolygon mp{Polygon{{square(0, 0, 10), square(2, 2, 4)}}, Polygon{{square(20, 0, 3)}}};
+    EXPECT_DOUBLE_EQ(area(mp), 100 - 16 + 9);
+}
+
+TEST(Geometry, ContainsRespectsHolesAndParts) {
+    MultiPolygon mp{Polygon{{square(0, 0, 10), square(2, 2, 4)}}, Polygon{{square(20, 0, 3)}}};
+    EXPECT_TRUE(contains(mp, {1, 1}));
+    EXPECT_FALSE(contains(mp, {3, 3}));  // in the hole
+    EXPECT_TRUE(contains(mp, {21, 1}));  // in the exclave
+    EXPECT_FALSE(contains(mp, {15, 5}));
+}
+
+TEST(Geometry, ClipToBoxKeepsTheInsidePart) {
+    MultiPolygon mp{Polygon{{square(0, 0, 10)}}};
+    Box b;
+    b.add(Vec2{5, -5});
+    b.add(Vec2{20, 5});
+    EXPECT_DOUBLE_EQ(area(clip(mp, b)), 25);
+    Box far;
+    far.add(Vec2{50, 50});
+    far.add(Vec2{60, 60});
+    EXPECT_TRUE(clip(mp, far).empty());
+}
+
+TEST(Geometry, SimplifyDropsCollinearPointsOnly) {
+    Ring r;
+    for (int i = 0; i < 10; ++i) r.push_back({double(i), 0});
+    for (int i = 10; i > 0; --i) r.push_back({10, 10 - double(i)});
+    r.push_back({10, 10});
+    r.push_back({0, 10});
+    const MultiPolygon s = simplify({Polygon{{r}}}, 0.01);
+    ASSERT_EQ(s.size(), 1u);
+    EXPECT_EQ(s[0].rings[0].size(), 4u);
+    EXPECT_DOUBLE_EQ(area(s), 100);
+}
+
+TEST(Geometry, PoleOfInaccessibilityOfARectangleIsItsCentre) {
+    const MultiPolygon rect{Polygon{{{{0, 0}, {40, 0}, {40, 10}, {0, 10}}}}};
+    const Pole p = pole_of_inaccessibility(rect, 0.01);
+    EXPECT_NEAR(p.point.y, 5, 0.02);
+    EXPECT_NEAR(p.radius, 5, 0.02);
+    EXPECT_GT(p.point.x, 5);
+    EXPECT_LT(p.point.x, 35);
+}
+
+TEST(Geometry, PoleAvoidsAHole) {
+    // A 30 m square with a 10 m hole in the middle: the widest free disc sits on a diagonal,
+    // touching two outer edges and the hole's corner: radius r with r = sqrt(2) * (10 - r).
+    const MultiPolygon donut{Polygon{{square(0, 0, 30), square(10, 10, 10)}}};
+    const Pole p = pole_of_inaccessibility(donut, 0.01);
+    EXPECT_TRUE(contains(donut, p.point));
+    EXPECT_NEAR(p.radius, 10 * std::sqrt(2.0) / (1 + std::sqrt(2.0)), 0.02);
+}
+
+}  // namespace
+}  // namespace atlas
