@@ -42,6 +42,12 @@ struct FrameKey {
 
 int run_window(const Options& o) {
     const long long t_start = monotonic_ns();
+    try {
+        init_video();  // before the loader thread starts (see init_video)
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "ca-atlas: %s\n", e.what());
+        return 1;
+    }
     // Loading and projecting run on a worker while the window and GL start.
     std::future<std::unique_ptr<MapModel>> loading =
         std::async(std::launch::async, [&] { return MapModel::load(o.data_dir, o.projection); });
@@ -57,6 +63,10 @@ int run_window(const Options& o) {
         renderer = std::make_unique<Renderer>(*font);
     } catch (const std::exception& e) {
         loading.wait();
+        renderer.reset();
+        font.reset();
+        window.reset();
+        quit_video();
         std::fprintf(stderr, "ca-atlas: %s\n", e.what());
         return 1;
     }
@@ -88,6 +98,10 @@ int run_window(const Options& o) {
     std::optional<FrameKey> frame_key;
     Frame frame;
     bool dragging = false, running = true, first = true;
+    // ImGui lays out a new auto-sized window on its first frame and shows it from the second:
+    // the screenshot waits for the third so the panel is in it.
+    constexpr int kScreenshotFrame = 3;
+    int frame_number = 0;
     int exit_code = 0;
 
     while (running) {
@@ -201,7 +215,8 @@ int run_window(const Options& o) {
         }
         window->end_imgui_frame();
 
-        if (first && !o.window_screenshot.empty()) {
+        ++frame_number;
+        if (frame_number == kScreenshotFrame && !o.window_screenshot.empty()) {
             std::vector<std::uint8_t> px(size_t(fb_w) * size_t(fb_h) * 4);
             glPixelStorei(GL_PACK_ALIGNMENT, 1);
             glReadBuffer(GL_BACK);
@@ -231,6 +246,11 @@ int run_window(const Options& o) {
         }
     }
     if (reprojecting.valid()) reprojecting.wait();
+    // Shut down in reverse order of creation, then balance init_video().
+    renderer.reset();
+    font.reset();
+    window.reset();
+    quit_video();
     if (!model && exit_code == 0 && !ui.errors.empty()) exit_code = 1;
     return exit_code;
 }

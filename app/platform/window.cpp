@@ -10,9 +10,15 @@
 
 namespace atlas {
 
-Window::Window(const std::string& title, int width, int height, bool vsync) {
+void init_video() {
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0)
         throw GlError(std::string("cannot open a window: ") + SDL_GetError());
+}
+
+void quit_video() { SDL_QuitSubSystem(SDL_INIT_VIDEO | SDL_INIT_TIMER); }
+
+Window::Window(const std::string& title, int width, int height, bool vsync) {
+    init_video();
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, 0);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
@@ -24,14 +30,14 @@ Window::Window(const std::string& title, int width, int height, bool vsync) {
                                SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
     if (!window_) {
         const std::string why = SDL_GetError();
-        SDL_Quit();
+        quit_video();
         throw GlError("cannot open a window: " + why);
     }
     gl_ = SDL_GL_CreateContext(window_);
     if (!gl_) {
         const std::string why = SDL_GetError();
         SDL_DestroyWindow(window_);
-        SDL_Quit();
+        quit_video();
         throw GlError("no OpenGL 3.3 core context for the window: " + why);
     }
     SDL_GL_MakeCurrent(window_, gl_);
@@ -54,7 +60,7 @@ Window::~Window() {
     }
     if (gl_) SDL_GL_DeleteContext(gl_);
     if (window_) SDL_DestroyWindow(window_);
-    SDL_Quit();
+    quit_video();
 }
 
 void Window::drawable_size(int& w, int& h) const { SDL_GL_GetDrawableSize(window_, &w, &h); }

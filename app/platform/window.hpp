@@ -8,6 +8,13 @@
 
 namespace atlas {
 
+// Starts SDL's video subsystem. Call it before starting any thread: on a machine without a
+// session bus, SDL's D-Bus client forks a helper, and a fork while another thread holds a lock
+// can deadlock the child. Throws GlError (no display). Window calls it too; calls are counted,
+// and each must be balanced by quit_video().
+void init_video();
+void quit_video();
+
 class Window {
 public:
     // Opens a resizable, HiDPI-aware window. Throws GlError naming what failed (no display,
