@@ -61,6 +61,7 @@ int run_window(const Options& o) {
         require_gl33();
         font = std::make_unique<Font>();
         renderer = std::make_unique<Renderer>(*font);
+        renderer->warm_up();  // software GL compiles shaders at first draw: do it while data loads
     } catch (const std::exception& e) {
         loading.wait();
         renderer.reset();

@@ -53,7 +53,7 @@ Frame build_frame(const AppState& state, const Style& style, const std::vector<i
     f.draw_country_lines = state.layers.countries;
     f.country_line = scaled(style.country_line, k);
     f.coast_line = scaled(style.coast_line, k);
-    f.draw_province_lines = state.layers.provinces;
+    f.draw_province_lines = state.layers.provinces && state.camera.metres_per_px * state.pixel_scale <= kProvinceMaxMetresPerPx;
     f.province_line = scaled(style.province_line, k);
     if (state.layers.labels) {
         TextStyle ts = style.country_label;

@@ -13,6 +13,11 @@
 
 namespace atlas {
 
+// Province edges are drawn only down to this scale (map metres per logical pixel): zoomed out
+// further they merge into grey noise (Russia and China have hundreds of districts) and cost
+// most of the frame on software GL. 6 km per pixel is a little wider than the default view.
+inline constexpr double kProvinceMaxMetresPerPx = 6000.0;
+
 struct Layers {
     bool countries = true;  // fills and country borders
     bool provinces = true;  // internal province borders

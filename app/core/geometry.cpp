@@ -174,4 +174,21 @@ MultiPolygon simplify(const MultiPolygon& mp, double tol) {
     return out;
 }
 
+std::vector<bool> simplify_mask(const Polyline& line, double tol) {
+    std::vector<bool> keep(line.size(), line.size() < 3);
+    if (line.size() < 3) return keep;
+    keep.front() = keep.back() = true;
+    simplify_range(line, 0, line.size() - 1, tol * tol, keep);
+    return keep;
+}
+
+Polyline simplify(const Polyline& line, double tol) {
+    if (line.size() < 3) return line;
+    const std::vector<bool> keep = simplify_mask(line, tol);
+    Polyline out;
+    for (size_t k = 0; k < line.size(); ++k)
+        if (keep[k]) out.push_back(line[k]);
+    return out;
+}
+
 }  // namespace atlas

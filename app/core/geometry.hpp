@@ -81,4 +81,9 @@ MultiPolygon clip(const MultiPolygon& mp, const Box& box);
 // Rings reduced below 3 points are dropped; a polygon whose outer ring vanishes is dropped.
 MultiPolygon simplify(const MultiPolygon& mp, double tol);
 
+// Douglas-Peucker simplification of an open polyline (its two ends are always kept).
+Polyline simplify(const Polyline& line, double tol);
+// The same decision as a mask: keep[i] is true for the vertices simplify() keeps.
+std::vector<bool> simplify_mask(const Polyline& line, double tol);
+
 }  // namespace atlas

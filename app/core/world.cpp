@@ -9,4 +9,10 @@ int World::country_index(const std::string& iso_a3) const {
     return -1;
 }
 
+const DetailLevel& ProjectedWorld::level_for(double metres_per_px) const {
+    size_t k = 0;
+    while (k + 1 < levels.size() && levels[k + 1].min_metres_per_px <= metres_per_px) ++k;
+    return levels[k];
+}
+
 }  // namespace atlas

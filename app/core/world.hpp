@@ -2,6 +2,7 @@
 // and the same geography projected to map metres. Pure C++: filled by atlas_geo.
 #pragma once
 
+#include <array>
 #include <string>
 #include <vector>
 
@@ -49,31 +50,49 @@ struct World {
 };
 
 // Triangles of filled areas in projected metres: three indices per triangle into vertices.
-// feature[i] is the index (into World::countries) that vertex i belongs to.
+// feature[i] is the index (into World::countries) that vertex i belongs to; each country's
+// triangles are contiguous, country_ranges[c] = {first index, index count}.
 struct FillMesh {
     std::vector<float> xy;             // x0, y0, x1, y1, ... (projected metres)
     std::vector<unsigned> feature;     // one per vertex
     std::vector<unsigned> indices;     // triangles
+    std::vector<std::array<unsigned, 2>> country_ranges;
 };
 
-// Line layers as independent segments (x0, y0, x1, y1 per segment) in projected metres.
+// A line layer as independent segments (x0, y0, x1, y1 per segment) in projected metres, sorted
+// into spatial cells so a view draws only the cells it sees: cells[k] covers segments
+// [first, first + count) whose bounding box is bounds.
 struct SegmentLayer {
+    struct Cell {
+        unsigned first = 0, count = 0;
+        Box bounds;
+    };
     std::vector<float> segments;
+    std::vector<Cell> cells;
     size_t count() const { return segments.size() / 4; }
+};
+
+// One level of detail: the map simplified for views of at least min_metres_per_px.
+struct DetailLevel {
+    double min_metres_per_px = 0;
+    double tolerance_m = 0;      // Douglas-Peucker tolerance it was simplified with (0: full detail)
+    FillMesh fills;
+    SegmentLayer border_lines;   // land boundaries, each shared edge once
+    SegmentLayer coast_lines;    // coasts and shores
+    SegmentLayer province_lines; // internal province edges
 };
 
 // Everything the renderer and the label placer need, for one projection.
 struct ProjectedWorld {
     std::string projection;                 // id of the projection used
-    std::vector<MultiPolygon> countries;    // projected, same order as World::countries
+    std::vector<MultiPolygon> countries;    // projected at full detail, same order as World::countries
     std::vector<MultiPolygon> label_shapes; // simplified copies used for label placement
     std::vector<Box> country_bounds;
-    FillMesh fills;
-    SegmentLayer border_lines;              // land boundaries, each shared edge once
-    SegmentLayer coast_lines;               // coasts and shores
-    SegmentLayer province_lines;            // internal province edges
-    std::vector<size_t> boundary_first;     // first segment in border_lines of each Boundary
+    std::vector<DetailLevel> levels;        // levels[0] is full detail; coarser levels follow
     Box bounds;                             // of all countries
+
+    // The level to draw at this scale: the coarsest whose min_metres_per_px it reaches.
+    const DetailLevel& level_for(double metres_per_px) const;
 };
 
 }  // namespace atlas

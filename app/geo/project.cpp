@@ -1,25 +1,40 @@
-// Projection and triangulation of the World into the renderer's meshes.
+// Projection, simplification and triangulation of the World into the renderer's meshes.
 #include "project.hpp"
-
-#include "core/tessellate.hpp"
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <thread>
+#include <unordered_map>
+
+#include "core/tessellate.hpp"
 
 namespace atlas {
 
 namespace {
 
-// Splits each edge a->b into ceil(len / step) equal parts; the same edge walked either way
-// gives the same points, so shared borders stay identical after densifying.
+// Coarser levels start at 1000 m/px (below it full detail costs little: most of the map is off
+// screen and culled) and step by 2, up to 32000 m/px near the widest zoom. Each is simplified to
+// 0.75 px at the finest scale it serves, so lines never move by more than 0.75 px.
+constexpr double kFirstLevelMetresPerPx = 1000.0;
+constexpr double kLevelStep = 2.0;
+constexpr int kCoarseLevels = 6;
+constexpr double kTolerancePx = 0.75;
+// Spatial cells per side for line culling: 24 x 24 cells keep a zoomed-in view to a few cells.
+constexpr int kCells = 24;
+
+// Splits each edge a->b into ceil(len / step) equal parts. Points are always interpolated from
+// the lexicographically smaller end, so the same edge walked either way (two neighbouring
+// countries, or a country and its border line) gives bit-identical points.
 void densify_edge(Vec2 a, Vec2 b, std::vector<Vec2>& out) {
     const double len = std::hypot(b.x - a.x, b.y - a.y);
     const int n = std::max(1, int(std::ceil(len / kDensifyDegrees)));
+    const bool swap = (b.x < a.x) || (b.x == a.x && b.y < a.y);
+    const Vec2 p = swap ? b : a, q = swap ? a : b;
     out.push_back(a);
     for (int k = 1; k < n; ++k) {
-        const double t = double(k) / n;
-        out.push_back({a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t});
+        const double t = double(swap ? n - k : k) / n;
+        out.push_back({p.x + (q.x - p.x) * t, p.y + (q.y - p.y) * t});
     }
 }
 
@@ -33,6 +48,8 @@ std::vector<Vec2> densify(const std::vector<Vec2>& pts, bool closed) {
     return out;
 }
 
+bool finite(Vec2 p) { return std::isfinite(p.x) && std::isfinite(p.y) && std::abs(p.x) < 1e12; }
+
 void project_in_place(const Projection& proj, std::vector<Vec2>& pts) {
     std::vector<double> x(pts.size()), y(pts.size());
     for (size_t i = 0; i < pts.size(); ++i) {
@@ -43,8 +60,6 @@ void project_in_place(const Projection& proj, std::vector<Vec2>& pts) {
     for (size_t i = 0; i < pts.size(); ++i) pts[i] = {x[i], y[i]};
 }
 
-bool finite(Vec2 p) { return std::isfinite(p.x) && std::isfinite(p.y) && std::abs(p.x) < 1e12; }
-
 MultiPolygon project_shape(const Projection& proj, const MultiPolygon& mp) {
     MultiPolygon out;
     for (const auto& poly : mp) {
@@ -54,29 +69,153 @@ MultiPolygon project_shape(const Projection& proj, const MultiPolygon& mp) {
             project_in_place(proj, r);
             r.erase(std::remove_if(r.begin(), r.end(), [](Vec2 v) { return !finite(v); }), r.end());
             if (r.size() >= 3) p.rings.push_back(std::move(r));
+            else if (p.rings.empty()) break;
         }
         if (!p.rings.empty()) out.push_back(std::move(p));
     }
     return out;
 }
 
-void add_segments(const Projection& proj, const std::vector<Polyline>& lines, SegmentLayer& layer) {
+// Projected polylines, split where a point could not be projected.
+std::vector<Polyline> project_lines(const Projection& proj, const std::vector<Polyline>& lines) {
+    std::vector<Polyline> out;
     for (const auto& l : lines) {
         std::vector<Vec2> pts = densify(l, false);
         project_in_place(proj, pts);
-        for (size_t i = 0; i + 1 < pts.size(); ++i) {
-            if (!finite(pts[i]) || !finite(pts[i + 1])) continue;
-            layer.segments.insert(layer.segments.end(),
-                                  {float(pts[i].x), float(pts[i].y), float(pts[i + 1].x), float(pts[i + 1].y)});
+        Polyline cur;
+        for (Vec2 v : pts) {
+            if (finite(v)) {
+                cur.push_back(v);
+                continue;
+            }
+            if (cur.size() >= 2) out.push_back(std::move(cur));
+            cur.clear();
         }
+        if (cur.size() >= 2) out.push_back(std::move(cur));
     }
+    return out;
 }
 
-// Triangles of one country, indices local to `xy`.
+struct PointHash {
+    size_t operator()(Vec2 p) const {
+        std::uint64_t a, b;
+        std::memcpy(&a, &p.x, sizeof a);
+        std::memcpy(&b, &p.y, sizeof b);
+        return size_t(a * 0x9E3779B97F4A7C15ull ^ (b + 0x7F4A7C159E3779B9ull + (a << 6) + (a >> 2)));
+    }
+};
+
+// Every vertex of the border and coast lines gets an id (the same point on several lines, a
+// junction, shares one); ring vertices find theirs once, and each level keeps a flag per id.
+struct LineVertices {
+    std::unordered_map<Vec2, unsigned, PointHash> id;
+    std::vector<std::vector<unsigned>> ids_of_line;  // per polyline of the outline layers
+};
+
+// Segments of the lines, sorted into a kCells x kCells grid over `extent` (a counting sort:
+// segments keep their order within a cell).
+SegmentLayer make_layer(const std::vector<Polyline>& lines, const Box& extent) {
+    const double cw = extent.width() / kCells, ch = extent.height() / kCells;
+    auto cell_of = [&](Vec2 a, Vec2 b) {
+        const Vec2 m = (a + b) * 0.5;
+        const int cx = std::clamp(int((m.x - extent.min_x) / cw), 0, kCells - 1);
+        const int cy = std::clamp(int((m.y - extent.min_y) / ch), 0, kCells - 1);
+        return size_t(cy * kCells + cx);
+    };
+    std::vector<unsigned> start(size_t(kCells * kCells) + 1, 0);
+    for (const auto& l : lines)
+        for (size_t i = 0; i + 1 < l.size(); ++i) ++start[cell_of(l[i], l[i + 1]) + 1];
+    for (size_t c = 1; c < start.size(); ++c) start[c] += start[c - 1];
+    SegmentLayer layer;
+    layer.segments.resize(size_t(start.back()) * 4);
+    std::vector<unsigned> fill(start.begin(), start.end() - 1);
+    for (const auto& l : lines)
+        for (size_t i = 0; i + 1 < l.size(); ++i) {
+            float* out = &layer.segments[size_t(fill[cell_of(l[i], l[i + 1])]++) * 4];
+            out[0] = float(l[i].x);
+            out[1] = float(l[i].y);
+            out[2] = float(l[i + 1].x);
+            out[3] = float(l[i + 1].y);
+        }
+    // Each cell's box from the stored (float) coordinates, the ones the GPU will draw.
+    for (size_t c = 0; c + 1 < start.size(); ++c) {
+        if (start[c + 1] == start[c]) continue;
+        SegmentLayer::Cell cell{start[c], start[c + 1] - start[c], {}};
+        for (size_t k = size_t(start[c]) * 4; k < size_t(start[c + 1]) * 4; k += 2)
+            cell.bounds.add(Vec2{layer.segments[k], layer.segments[k + 1]});
+        layer.cells.push_back(cell);
+    }
+    return layer;
+}
+
+// Simplified copies of the lines; when `kept` is given, marks the ids of the vertices kept.
+std::vector<Polyline> simplify_all(const std::vector<Polyline>& lines, double tol, const std::vector<std::vector<unsigned>>* ids,
+                                   std::vector<bool>* kept) {
+    if (tol <= 0) return lines;
+    std::vector<Polyline> out;
+    out.reserve(lines.size());
+    for (size_t l = 0; l < lines.size(); ++l) {
+        const std::vector<bool> keep = simplify_mask(lines[l], tol);
+        Polyline s;
+        for (size_t i = 0; i < keep.size(); ++i)
+            if (keep[i]) {
+                s.push_back(lines[l][i]);
+                if (kept) (*kept)[(*ids)[l][i]] = true;
+            }
+        out.push_back(std::move(s));
+    }
+    return out;
+}
+
+// Per ring vertex of a country: its line vertex id, or -1 if it lies on no border or coast line.
+using RingIds = std::vector<std::vector<std::vector<int>>>;
+RingIds ring_ids(const MultiPolygon& mp, const LineVertices& lv) {
+    RingIds out;
+    for (const auto& poly : mp) {
+        out.emplace_back();
+        for (const auto& ring : poly.rings) {
+            std::vector<int> ids(ring.size(), -1);
+            for (size_t i = 0; i < ring.size(); ++i)
+                if (auto it = lv.id.find(ring[i]); it != lv.id.end()) ids[i] = int(it->second);
+            out.back().push_back(std::move(ids));
+        }
+    }
+    return out;
+}
+
+// The country's rings without the border and coast vertices that this level drops.
+MultiPolygon filter_rings(const MultiPolygon& mp, const RingIds& ids, const std::vector<bool>& kept) {
+    MultiPolygon out;
+    for (size_t pi = 0; pi < mp.size(); ++pi) {
+        Polygon p;
+        for (size_t ri = 0; ri < mp[pi].rings.size(); ++ri) {
+            const Ring& ring = mp[pi].rings[ri];
+            Ring r;
+            for (size_t i = 0; i < ring.size(); ++i) {
+                const int id = ids[pi][ri][i];
+                if (id < 0 || kept[size_t(id)]) r.push_back(ring[i]);
+            }
+            if (r.size() >= 3) p.rings.push_back(std::move(r));
+            else if (p.rings.empty()) break;  // outer ring gone: holes cannot matter
+        }
+        if (!p.rings.empty()) out.push_back(std::move(p));
+    }
+    return out;
+}
+
 struct Triangulation {
     std::vector<double> xy;
     std::vector<unsigned> indices;
 };
+
+void append(FillMesh& mesh, const Triangulation& t, unsigned feature) {
+    const auto base = unsigned(mesh.xy.size() / 2);
+    for (double v : t.xy) mesh.xy.push_back(float(v));
+    mesh.feature.insert(mesh.feature.end(), t.xy.size() / 2, feature);
+    const auto first = unsigned(mesh.indices.size());
+    for (unsigned idx : t.indices) mesh.indices.push_back(base + idx);
+    mesh.country_ranges.push_back({first, unsigned(t.indices.size())});
+}
 
 }  // namespace
 
@@ -87,42 +226,77 @@ ProjectedWorld project_world(const World& world, const std::string& projection_i
     pw.countries.resize(n);
     pw.label_shapes.resize(n);
     pw.country_bounds.resize(n);
-    std::vector<Triangulation> tris(n);
-
-    // Countries are independent: project and triangulate them on every hardware thread.
     const unsigned workers = std::max(1u, std::min(std::thread::hardware_concurrency(), 8u));
-    auto work = [&](unsigned w) {
-        Projection proj(projection_id);  // PROJ objects are per thread
-        for (size_t i = w; i < n; i += workers) {
-            pw.countries[i] = project_shape(proj, world.countries[i].shape);
-            pw.country_bounds[i] = bounds(pw.countries[i]);
-            // 1/2000 of the country's extent keeps label anchors within a pixel at any useful zoom.
-            const Box b = pw.country_bounds[i];
-            pw.label_shapes[i] = simplify(pw.countries[i], std::max(b.width(), b.height()) / 2000);
-            triangulate(pw.countries[i], tris[i].xy, tris[i].indices);
-        }
-    };
-    {
+    auto in_parallel = [workers](size_t count, auto&& job) {
+        auto work = [&](unsigned w) {
+            for (size_t i = w; i < count; i += workers) job(i, w);
+        };
         std::vector<std::jthread> pool;
         for (unsigned w = 1; w < workers; ++w) pool.emplace_back(work, w);
         work(0);
-    }
+    };
 
-    for (size_t i = 0; i < n; ++i) {
-        pw.bounds.add(pw.country_bounds[i]);
-        const auto base = unsigned(pw.fills.xy.size() / 2);
-        for (double v : tris[i].xy) pw.fills.xy.push_back(float(v));
-        pw.fills.feature.insert(pw.fills.feature.end(), tris[i].xy.size() / 2, unsigned(i));
-        for (unsigned idx : tris[i].indices) pw.fills.indices.push_back(base + idx);
+    // 1. Project every country and line (PROJ objects are per thread).
+    std::vector<std::unique_ptr<Projection>> projs;
+    for (unsigned w = 0; w < workers; ++w) projs.push_back(std::make_unique<Projection>(projection_id));
+    in_parallel(n, [&](size_t i, unsigned w) {
+        pw.countries[i] = project_shape(*projs[w], world.countries[i].shape);
+        pw.country_bounds[i] = bounds(pw.countries[i]);
+        // 1/2000 of the country's extent keeps label anchors within a pixel at any useful zoom.
+        const Box b = pw.country_bounds[i];
+        pw.label_shapes[i] = simplify(pw.countries[i], std::max(b.width(), b.height()) / 2000);
+    });
+    for (const Box& b : pw.country_bounds) pw.bounds.add(b);
+    // Lines: every feature of the three layers, projected in parallel, gathered in order.
+    std::vector<const std::vector<Polyline>*> sources;
+    for (const auto& b : world.boundaries) sources.push_back(&b.lines);
+    for (const auto& c : world.coastlines) sources.push_back(&c.lines);
+    for (const auto& c : world.province_boundaries) sources.push_back(&c.lines);
+    std::vector<std::vector<Polyline>> projected(sources.size());
+    in_parallel(sources.size(), [&](size_t i, unsigned w) { projected[i] = project_lines(*projs[w], *sources[i]); });
+    std::vector<Polyline> outline_lines[2], province_lines;  // [0] borders, [1] coasts
+    for (size_t i = 0; i < projected.size(); ++i) {
+        auto& target = i < world.boundaries.size() ? outline_lines[0]
+                       : i < world.boundaries.size() + world.coastlines.size() ? outline_lines[1]
+                                                                               : province_lines;
+        for (auto& l : projected[i]) target.push_back(std::move(l));
     }
+    LineVertices line_vertices;
+    std::vector<std::vector<unsigned>> ids[2];
+    for (int layer = 0; layer < 2; ++layer)
+        for (const auto& l : outline_lines[layer]) {
+            std::vector<unsigned> v;
+            v.reserve(l.size());
+            for (Vec2 p : l) v.push_back(line_vertices.id.emplace(p, unsigned(line_vertices.id.size())).first->second);
+            ids[layer].push_back(std::move(v));
+        }
 
-    Projection proj(projection_id);
-    for (const auto& b : world.boundaries) {
-        pw.boundary_first.push_back(pw.border_lines.count());
-        add_segments(proj, b.lines, pw.border_lines);
-    }
-    for (const auto& c : world.coastlines) add_segments(proj, c.lines, pw.coast_lines);
-    for (const auto& c : world.province_boundaries) add_segments(proj, c.lines, pw.province_lines);
+    // 2. One level of detail per scale band.
+    const int level_count = 1 + kCoarseLevels;
+    pw.levels.resize(size_t(level_count));
+    std::vector<std::vector<Triangulation>> tris(static_cast<size_t>(level_count), std::vector<Triangulation>(n));
+    std::vector<std::vector<bool>> kept(static_cast<size_t>(level_count), std::vector<bool>(line_vertices.id.size(), false));
+    in_parallel(size_t(level_count), [&](size_t level, unsigned) {
+        const int k = int(level);
+        DetailLevel& lv = pw.levels[size_t(k)];
+        lv.min_metres_per_px = k == 0 ? 0 : kFirstLevelMetresPerPx * std::pow(kLevelStep, k - 1);
+        lv.tolerance_m = k == 0 ? 0 : lv.min_metres_per_px * kTolerancePx;
+        const auto borders = simplify_all(outline_lines[0], lv.tolerance_m, &ids[0], &kept[size_t(k)]);
+        const auto coasts = simplify_all(outline_lines[1], lv.tolerance_m, &ids[1], &kept[size_t(k)]);
+        lv.border_lines = make_layer(borders, pw.bounds);
+        lv.coast_lines = make_layer(coasts, pw.bounds);
+        lv.province_lines = make_layer(simplify_all(province_lines, lv.tolerance_m, nullptr, nullptr), pw.bounds);
+    });
+    in_parallel(n, [&](size_t i, unsigned) {
+        const RingIds rids = ring_ids(pw.countries[i], line_vertices);
+        for (int k = 0; k < level_count; ++k) {
+            Triangulation& t = tris[size_t(k)][i];
+            if (k == 0) triangulate(pw.countries[i], t.xy, t.indices);
+            else triangulate(filter_rings(pw.countries[i], rids, kept[size_t(k)]), t.xy, t.indices);
+        }
+    });
+    for (int k = 0; k < level_count; ++k)
+        for (size_t i = 0; i < n; ++i) append(pw.levels[size_t(k)].fills, tris[size_t(k)][i], unsigned(i));
     return pw;
 }
 

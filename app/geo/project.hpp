@@ -1,5 +1,5 @@
-// Projecting the World once per projection change: outlines, triangulated fills, line segments,
-// label shapes. Depends on core and PROJ.
+// Projecting the World once per projection change: outlines, triangulated fills and line
+// segments at several levels of detail, and label shapes. Depends on core and PROJ.
 #pragma once
 
 #include "core/world.hpp"
@@ -11,9 +11,13 @@ namespace atlas {
 // projection's curvature (0.25 degree is about 28 km, under a pixel at the region-wide view).
 inline constexpr double kDensifyDegrees = 0.25;
 
-// Projects every country, boundary, coast and province edge with `projection` and triangulates
-// the country fills (odd winding: holes and exclaves come out right). Work is split across
-// hardware threads. Points PROJ cannot project are dropped with their edges.
+// Projects every country, boundary, coast and province edge with `projection` and builds the
+// levels of detail: level 0 at full detail, then one level per factor of 4 in scale from
+// 500 m/px, each simplified to half a pixel at the finest scale it serves. Shared borders are
+// simplified once and every country ring keeps exactly the border vertices its lines keep, so
+// neighbouring fills and their border line still meet at every level. Triangulation uses odd
+// winding (holes and exclaves come out right). Work is split across hardware threads. Points
+// PROJ cannot project are dropped with their edges.
 ProjectedWorld project_world(const World& world, const std::string& projection_id);
 
 }  // namespace atlas

@@ -33,14 +33,6 @@ Renderer::Renderer(Font& font)
       fill_("fill", kShader_fill_vert, kShader_fill_frag),
       line_("line", kShader_line_vert, kShader_line_frag),
       text_("text", kShader_text_vert, kShader_text_frag) {
-    glGenVertexArrays(1, &fill_vao_);
-    glGenBuffers(1, &fill_vbo_);
-    glGenBuffers(1, &fill_feature_vbo_);
-    glGenBuffers(1, &fill_ibo_);
-    for (Lines* l : {&borders_, &coasts_, &provinces_}) {
-        glGenVertexArrays(1, &l->vao);
-        glGenBuffers(1, &l->vbo);
-    }
     glGenTextures(1, &palette_tex_);
     glBindTexture(GL_TEXTURE_2D, palette_tex_);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
@@ -59,54 +51,85 @@ Renderer::Renderer(Font& font)
 }
 
 Renderer::~Renderer() {
-    glDeleteVertexArrays(1, &fill_vao_);
-    glDeleteBuffers(1, &fill_vbo_);
-    glDeleteBuffers(1, &fill_feature_vbo_);
-    glDeleteBuffers(1, &fill_ibo_);
-    for (Lines* l : {&borders_, &coasts_, &provinces_}) {
-        glDeleteVertexArrays(1, &l->vao);
-        glDeleteBuffers(1, &l->vbo);
-    }
+    release_levels();
     glDeleteTextures(1, &palette_tex_);
     glDeleteVertexArrays(1, &text_vao_);
     glDeleteBuffers(1, &text_vbo_);
 }
 
+void Renderer::release_levels() {
+    for (Level& lv : levels_) {
+        glDeleteVertexArrays(1, &lv.fill_vao);
+        glDeleteBuffers(1, &lv.fill_vbo);
+        glDeleteBuffers(1, &lv.fill_feature_vbo);
+        glDeleteBuffers(1, &lv.fill_ibo);
+        for (Lines* l : {&lv.borders, &lv.coasts, &lv.provinces}) {
+            glDeleteVertexArrays(1, &l->vao);
+            glDeleteBuffers(1, &l->vbo);
+        }
+    }
+    levels_.clear();
+}
+
 void Renderer::upload_lines(Lines& l, const SegmentLayer& layer) {
+    glGenVertexArrays(1, &l.vao);
+    glGenBuffers(1, &l.vbo);
     glBindVertexArray(l.vao);
     glBindBuffer(GL_ARRAY_BUFFER, l.vbo);
     glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(layer.segments.size() * sizeof(float)), layer.segments.data(), GL_STATIC_DRAW);
     glEnableVertexAttribArray(0);
     glVertexAttribPointer(0, 4, GL_FLOAT, GL_FALSE, 4 * sizeof(float), nullptr);
     glVertexAttribDivisor(0, 1);
-    l.count = GLsizei(layer.count());
+    l.cells = layer.cells;
 }
 
 void Renderer::upload(const ProjectedWorld& w) {
-    glBindVertexArray(fill_vao_);
-    glBindBuffer(GL_ARRAY_BUFFER, fill_vbo_);
-    glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(w.fills.xy.size() * sizeof(float)), w.fills.xy.data(), GL_STATIC_DRAW);
-    glEnableVertexAttribArray(0);
-    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 2 * sizeof(float), nullptr);
-    glBindBuffer(GL_ARRAY_BUFFER, fill_feature_vbo_);
-    glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(w.fills.feature.size() * sizeof(unsigned)), w.fills.feature.data(), GL_STATIC_DRAW);
-    glEnableVertexAttribArray(1);
-    glVertexAttribIPointer(1, 1, GL_UNSIGNED_INT, sizeof(unsigned), nullptr);
-    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, fill_ibo_);
-    glBufferData(GL_ELEMENT_ARRAY_BUFFER, GLsizeiptr(w.fills.indices.size() * sizeof(unsigned)), w.fills.indices.data(), GL_STATIC_DRAW);
-    fill_count_ = GLsizei(w.fills.indices.size());
-    upload_lines(borders_, w.border_lines);
-    upload_lines(coasts_, w.coast_lines);
-    upload_lines(provinces_, w.province_lines);
+    release_levels();
+    country_bounds_ = w.country_bounds;
+    for (const DetailLevel& src : w.levels) {
+        Level lv;
+        lv.min_metres_per_px = src.min_metres_per_px;
+        glGenVertexArrays(1, &lv.fill_vao);
+        glGenBuffers(1, &lv.fill_vbo);
+        glGenBuffers(1, &lv.fill_feature_vbo);
+        glGenBuffers(1, &lv.fill_ibo);
+        glBindVertexArray(lv.fill_vao);
+        glBindBuffer(GL_ARRAY_BUFFER, lv.fill_vbo);
+        glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(src.fills.xy.size() * sizeof(float)), src.fills.xy.data(), GL_STATIC_DRAW);
+        glEnableVertexAttribArray(0);
+        glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 2 * sizeof(float), nullptr);
+        glBindBuffer(GL_ARRAY_BUFFER, lv.fill_feature_vbo);
+        glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(src.fills.feature.size() * sizeof(unsigned)), src.fills.feature.data(),
+                     GL_STATIC_DRAW);
+        glEnableVertexAttribArray(1);
+        glVertexAttribIPointer(1, 1, GL_UNSIGNED_INT, sizeof(unsigned), nullptr);
+        glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, lv.fill_ibo);
+        glBufferData(GL_ELEMENT_ARRAY_BUFFER, GLsizeiptr(src.fills.indices.size() * sizeof(unsigned)),
+                     src.fills.indices.data(), GL_STATIC_DRAW);
+        lv.country_ranges = src.fills.country_ranges;
+        upload_lines(lv.borders, src.border_lines);
+        upload_lines(lv.coasts, src.coast_lines);
+        upload_lines(lv.provinces, src.province_lines);
+        levels_.push_back(std::move(lv));
+    }
     glBindVertexArray(0);
 }
 
 void Renderer::warm_up() {
     ProjectedWorld tiny;
-    tiny.fills.xy = {0, 0, 10, 0, 0, 10};
-    tiny.fills.feature = {0, 0, 0};
-    tiny.fills.indices = {0, 1, 2};
-    tiny.border_lines.segments = tiny.coast_lines.segments = tiny.province_lines.segments = {0, 0, 10, 10};
+    tiny.levels.resize(1);
+    DetailLevel& lv = tiny.levels[0];
+    lv.fills.xy = {0, 0, 10, 0, 0, 10};
+    lv.fills.feature = {0, 0, 0};
+    lv.fills.indices = {0, 1, 2};
+    lv.fills.country_ranges = {{0, 3}};
+    Box b;
+    b.add(Vec2{0, 0});
+    b.add(Vec2{10, 10});
+    tiny.country_bounds = {b};
+    lv.border_lines.segments = {0, 0, 10, 10};
+    lv.border_lines.cells = {{0, 1, b}};
+    lv.coast_lines = lv.province_lines = lv.border_lines;
     upload(tiny);
     Frame f;
     f.camera.width_px = f.camera.height_px = 16;
@@ -120,8 +143,9 @@ void Renderer::warm_up() {
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
 }
 
-void Renderer::draw_lines(const Lines& l, const LineStyle& style, const std::array<float, 16>& m, int w, int h) {
-    if (l.count == 0) return;
+void Renderer::draw_lines(const Lines& l, const LineStyle& style, const std::array<float, 16>& m, int w, int h,
+                          const Box& view) {
+    if (l.cells.empty()) return;
     glUseProgram(line_.id());
     glUniformMatrix4fv(line_.uniform("u_clip_from_map"), 1, GL_FALSE, m.data());
     glUniform2f(line_.uniform("u_viewport"), float(w), float(h));
@@ -129,7 +153,22 @@ void Renderer::draw_lines(const Lines& l, const LineStyle& style, const std::arr
     glUniform4f(line_.uniform("u_colour"), style.colour.r / 255.f, style.colour.g / 255.f, style.colour.b / 255.f,
                 style.colour.a / 255.f);
     glBindVertexArray(l.vao);
-    glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, l.count);
+    glBindBuffer(GL_ARRAY_BUFFER, l.vbo);
+    // Only cells that reach into the view; consecutive visible cells are drawn as one range.
+    size_t k = 0;
+    while (k < l.cells.size()) {
+        if (!l.cells[k].bounds.intersects(view)) {
+            ++k;
+            continue;
+        }
+        const unsigned first = l.cells[k].first;
+        unsigned count = 0;
+        while (k < l.cells.size() && l.cells[k].bounds.intersects(view) && l.cells[k].first == first + count)
+            count += l.cells[k++].count;
+        glVertexAttribPointer(0, 4, GL_FLOAT, GL_FALSE, 4 * sizeof(float),
+                              reinterpret_cast<void*>(size_t(first) * 4 * sizeof(float)));
+        glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, GLsizei(count));
+    }
 }
 
 void Renderer::draw_labels(const Frame& frame, int w, int h, Vec2 offset) {
@@ -215,7 +254,23 @@ void Renderer::draw(const Frame& frame, int w, int h, Vec2 offset) {
     tile.height_px = h;
     tile.centre = frame.camera.to_map({offset.x + w / 2.0, offset.y + h / 2.0});
     const auto m = tile.clip_from_map({0, 0});
-    if (frame.draw_fills && fill_count_ > 0 && !frame.country_fill.empty()) {
+    if (levels_.empty()) {
+        draw_labels(frame, w, h, offset);
+        return;
+    }
+    // The level of detail for this scale, and the visible map rectangle grown by the widest
+    // line so segments just outside still draw their edge.
+    size_t li = 0;
+    while (li + 1 < levels_.size() && levels_[li + 1].min_metres_per_px <= frame.camera.metres_per_px) ++li;
+    const Level& lv = levels_[li];
+    Box view = tile.visible();
+    const double margin = (std::max({frame.country_line.width_px, frame.coast_line.width_px, frame.province_line.width_px}) + 2) *
+                          frame.camera.metres_per_px;
+    view.min_x -= margin;
+    view.min_y -= margin;
+    view.max_x += margin;
+    view.max_y += margin;
+    if (frame.draw_fills && !frame.country_fill.empty()) {
         glActiveTexture(GL_TEXTURE0);
         glBindTexture(GL_TEXTURE_2D, palette_tex_);
         if (palette_ != frame.country_fill) {
@@ -226,13 +281,28 @@ void Renderer::draw(const Frame& frame, int w, int h, Vec2 offset) {
         glUseProgram(fill_.id());
         glUniformMatrix4fv(fill_.uniform("u_clip_from_map"), 1, GL_FALSE, m.data());
         glUniform1i(fill_.uniform("u_palette"), 0);
-        glBindVertexArray(fill_vao_);
-        glDrawElements(GL_TRIANGLES, fill_count_, GL_UNSIGNED_INT, nullptr);
+        glBindVertexArray(lv.fill_vao);
+        // Countries whose box reaches into the view; neighbours in the index buffer are merged.
+        size_t c = 0;
+        const size_t nc = std::min(lv.country_ranges.size(), country_bounds_.size());
+        while (c < nc) {
+            if (!country_bounds_[c].intersects(view)) {
+                ++c;
+                continue;
+            }
+            const unsigned first = lv.country_ranges[c][0];
+            unsigned count = 0;
+            while (c < nc && country_bounds_[c].intersects(view) && lv.country_ranges[c][0] == first + count)
+                count += lv.country_ranges[c++][1];
+            if (count > 0)
+                glDrawElements(GL_TRIANGLES, GLsizei(count), GL_UNSIGNED_INT,
+                               reinterpret_cast<void*>(size_t(first) * sizeof(unsigned)));
+        }
     }
-    if (frame.draw_province_lines) draw_lines(provinces_, frame.province_line, m, w, h);
+    if (frame.draw_province_lines) draw_lines(lv.provinces, frame.province_line, m, w, h, view);
     if (frame.draw_country_lines) {
-        draw_lines(coasts_, frame.coast_line, m, w, h);
-        draw_lines(borders_, frame.country_line, m, w, h);
+        draw_lines(lv.coasts, frame.coast_line, m, w, h, view);
+        draw_lines(lv.borders, frame.country_line, m, w, h, view);
     }
     draw_labels(frame, w, h, offset);
     glBindVertexArray(0);

@@ -42,17 +42,24 @@ public:
 private:
     struct Lines {
         GLuint vao = 0, vbo = 0;
-        GLsizei count = 0;
+        std::vector<SegmentLayer::Cell> cells;
     };
+    // One level of detail on the GPU.
+    struct Level {
+        double min_metres_per_px = 0;
+        GLuint fill_vao = 0, fill_vbo = 0, fill_feature_vbo = 0, fill_ibo = 0;
+        std::vector<std::array<unsigned, 2>> country_ranges;
+        Lines borders, coasts, provinces;
+    };
+    void release_levels();
     void upload_lines(Lines& l, const SegmentLayer& layer);
-    void draw_lines(const Lines& l, const LineStyle& style, const std::array<float, 16>& m, int w, int h);
+    void draw_lines(const Lines& l, const LineStyle& style, const std::array<float, 16>& m, int w, int h, const Box& view);
     void draw_labels(const Frame& frame, int w, int h, Vec2 offset);
 
     Font& font_;
     Program fill_, line_, text_;
-    GLuint fill_vao_ = 0, fill_vbo_ = 0, fill_feature_vbo_ = 0, fill_ibo_ = 0;
-    GLsizei fill_count_ = 0;
-    Lines borders_, coasts_, provinces_;
+    std::vector<Level> levels_;
+    std::vector<Box> country_bounds_;
     GLuint palette_tex_ = 0;
     std::vector<Rgba> palette_;
     GLuint text_vao_ = 0, text_vbo_ = 0;
