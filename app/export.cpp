@@ -25,13 +25,12 @@ void render_bands(Renderer& renderer, const Frame& frame, int width, int height,
         for (int y = 0; y < height; y += band, index ^= 1) {
             const int rows = std::min(band, height - y);
             target.bind();
-            // The last band may be shorter: draw it at the top of the target (GL's rows start at
-            // the bottom, so shift the image down by the unused rows).
+            // The last band may be shorter: draw the image shifted so its rows land at the
+            // bottom of the target, which is where GL's rows start.
             renderer.draw(frame, width, band, {0, double(y - (band - rows))});
-            std::vector<std::uint8_t> pixels = target.read_rgba();
             auto& buf = buffers[index];
-            buf.assign(pixels.begin() + std::ptrdiff_t(size_t(band - rows) * size_t(width) * 4), pixels.end());
-            if (pending.valid()) pending.get();
+            if (pending.valid()) pending.get();  // the sink is done with this buffer's last band
+            target.read_bottom_rows(rows, buf);
             pending = std::async(std::launch::async, [&sink, &buf, rows] { sink(buf.data(), rows); });
         }
         if (pending.valid()) pending.get();

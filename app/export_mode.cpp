@@ -41,8 +41,10 @@ int run_export(const Options& o) {
     try {
         check_writable(o.export_path);
         // The data loads on a worker thread while EGL and the shaders start on this one.
+        // An export draws one view: only that view's level of detail is built.
+        const double mpp = camera_for_view(Projection(o.projection), o.view, w, h).metres_per_px;
         auto model = std::async(std::launch::async, [&] {
-            auto m = MapModel::load(o.data_dir, o.projection);
+            auto m = MapModel::load(o.data_dir, o.projection, mpp);
             phase("data loaded (worker)");
             return m;
         });

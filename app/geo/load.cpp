@@ -132,7 +132,10 @@ World load_world(const std::string& dir) {
     std::error_code ec;
     if (!std::filesystem::exists(file, ec)) throw DataError(file + ": file not found");
     GDALDatasetUniquePtr ds(GDALDataset::Open(file.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
-    if (!ds) throw DataError(file + ": not a readable GeoPackage (" + CPLGetLastErrorMsg() + ")");
+    if (!ds) {
+        const std::string why = CPLGetLastErrorMsg();
+        throw DataError(file + ": not a readable GeoPackage" + (why.empty() ? "" : " (" + why + ")"));
+    }
 
     World w;
     std::set<std::string> codes;

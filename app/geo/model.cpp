@@ -11,20 +11,22 @@
 
 namespace atlas {
 
-std::unique_ptr<MapModel> MapModel::build(std::shared_ptr<const World> world, const std::string& projection_id) {
+std::unique_ptr<MapModel> MapModel::build(std::shared_ptr<const World> world, const std::string& projection_id,
+                                          std::optional<double> only_metres_per_px) {
     auto m = std::make_unique<MapModel>();
     m->world = std::move(world);
     m->projection = std::make_unique<Projection>(projection_id);
-    m->projected = project_world(*m->world, projection_id);
+    m->projected = project_world(*m->world, projection_id, only_metres_per_px);
     m->colours = colour_countries(country_adjacency(*m->world), kPaletteColours);
     if (m->colours.empty()) m->colours.assign(m->world->countries.size(), 0);
     m->label_candidates = country_label_candidates(*m->world, m->projected);
     return m;
 }
 
-std::unique_ptr<MapModel> MapModel::load(const std::string& dir, const std::string& projection_id) {
+std::unique_ptr<MapModel> MapModel::load(const std::string& dir, const std::string& projection_id,
+                                         std::optional<double> only_metres_per_px) {
     projection_info(projection_id);  // an unknown projection fails before the data is read
-    return build(std::make_shared<const World>(load_world(dir)), projection_id);
+    return build(std::make_shared<const World>(load_world(dir)), projection_id, only_metres_per_px);
 }
 
 double metres_per_ground_km(const Projection& proj, double lon, double lat) {

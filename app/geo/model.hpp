@@ -3,6 +3,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,10 +22,13 @@ struct MapModel {
     std::unique_ptr<Projection> projection;       // for the UI thread's point conversions
 
     // Loads `dir` and projects it with `projection_id`. Throws DataError or UsageError.
-    static std::unique_ptr<MapModel> load(const std::string& dir, const std::string& projection_id);
+    // only_metres_per_px: build only the level of detail for that scale (a one-view export).
+    static std::unique_ptr<MapModel> load(const std::string& dir, const std::string& projection_id,
+                                          std::optional<double> only_metres_per_px = std::nullopt);
     // Projects `world` with `projection_id` (safe on a worker thread: nothing is shared but the
     // read-only world).
-    static std::unique_ptr<MapModel> build(std::shared_ptr<const World> world, const std::string& projection_id);
+    static std::unique_ptr<MapModel> build(std::shared_ptr<const World> world, const std::string& projection_id,
+                                           std::optional<double> only_metres_per_px = std::nullopt);
 };
 
 // Palette size used for the neighbour colouring (Style::country_palette).

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <optional>
 #include <thread>
 #include <unordered_map>
 
@@ -219,7 +220,8 @@ void append(FillMesh& mesh, const Triangulation& t, unsigned feature) {
 
 }  // namespace
 
-ProjectedWorld project_world(const World& world, const std::string& projection_id) {
+ProjectedWorld project_world(const World& world, const std::string& projection_id,
+                             std::optional<double> only_metres_per_px) {
     ProjectedWorld pw;
     pw.projection = projection_info(projection_id).id;
     const size_t n = world.countries.size();
@@ -271,32 +273,42 @@ ProjectedWorld project_world(const World& world, const std::string& projection_i
             ids[layer].push_back(std::move(v));
         }
 
-    // 2. One level of detail per scale band.
-    const int level_count = 1 + kCoarseLevels;
-    pw.levels.resize(size_t(level_count));
-    std::vector<std::vector<Triangulation>> tris(static_cast<size_t>(level_count), std::vector<Triangulation>(n));
-    std::vector<std::vector<bool>> kept(static_cast<size_t>(level_count), std::vector<bool>(line_vertices.id.size(), false));
-    in_parallel(size_t(level_count), [&](size_t level, unsigned) {
-        const int k = int(level);
-        DetailLevel& lv = pw.levels[size_t(k)];
+    // 2. One level of detail per scale band (or only the band of `only_metres_per_px`).
+    std::vector<int> wanted;
+    for (int k = 0; k <= kCoarseLevels; ++k) {
+        const double min_mpp = k == 0 ? 0 : kFirstLevelMetresPerPx * std::pow(kLevelStep, k - 1);
+        const double next_mpp = kFirstLevelMetresPerPx * std::pow(kLevelStep, k);
+        if (!only_metres_per_px || k == kCoarseLevels ||
+            (*only_metres_per_px >= min_mpp && *only_metres_per_px < next_mpp)) {
+            wanted.push_back(k);
+            if (only_metres_per_px) break;
+        }
+    }
+    const size_t level_count = wanted.size();
+    pw.levels.resize(level_count);
+    std::vector<std::vector<Triangulation>> tris(level_count, std::vector<Triangulation>(n));
+    std::vector<std::vector<bool>> kept(level_count, std::vector<bool>(line_vertices.id.size(), false));
+    in_parallel(level_count, [&](size_t li, unsigned) {
+        const int k = wanted[li];
+        DetailLevel& lv = pw.levels[li];
         lv.min_metres_per_px = k == 0 ? 0 : kFirstLevelMetresPerPx * std::pow(kLevelStep, k - 1);
         lv.tolerance_m = k == 0 ? 0 : lv.min_metres_per_px * kTolerancePx;
-        const auto borders = simplify_all(outline_lines[0], lv.tolerance_m, &ids[0], &kept[size_t(k)]);
-        const auto coasts = simplify_all(outline_lines[1], lv.tolerance_m, &ids[1], &kept[size_t(k)]);
+        const auto borders = simplify_all(outline_lines[0], lv.tolerance_m, &ids[0], &kept[li]);
+        const auto coasts = simplify_all(outline_lines[1], lv.tolerance_m, &ids[1], &kept[li]);
         lv.border_lines = make_layer(borders, pw.bounds);
         lv.coast_lines = make_layer(coasts, pw.bounds);
         lv.province_lines = make_layer(simplify_all(province_lines, lv.tolerance_m, nullptr, nullptr), pw.bounds);
     });
     in_parallel(n, [&](size_t i, unsigned) {
         const RingIds rids = ring_ids(pw.countries[i], line_vertices);
-        for (int k = 0; k < level_count; ++k) {
-            Triangulation& t = tris[size_t(k)][i];
-            if (k == 0) triangulate(pw.countries[i], t.xy, t.indices);
-            else triangulate(filter_rings(pw.countries[i], rids, kept[size_t(k)]), t.xy, t.indices);
+        for (size_t li = 0; li < level_count; ++li) {
+            Triangulation& t = tris[li][i];
+            if (wanted[li] == 0) triangulate(pw.countries[i], t.xy, t.indices);
+            else triangulate(filter_rings(pw.countries[i], rids, kept[li]), t.xy, t.indices);
         }
     });
-    for (int k = 0; k < level_count; ++k)
-        for (size_t i = 0; i < n; ++i) append(pw.levels[size_t(k)].fills, tris[size_t(k)][i], unsigned(i));
+    for (size_t li = 0; li < level_count; ++li)
+        for (size_t i = 0; i < n; ++i) append(pw.levels[li].fills, tris[li][i], unsigned(i));
     return pw;
 }
 

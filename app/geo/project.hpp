@@ -2,6 +2,8 @@
 // segments at several levels of detail, and label shapes. Depends on core and PROJ.
 #pragma once
 
+#include <optional>
+
 #include "core/world.hpp"
 #include "projection.hpp"
 
@@ -17,7 +19,9 @@ inline constexpr double kDensifyDegrees = 0.25;
 // simplified once and every country ring keeps exactly the border vertices its lines keep, so
 // neighbouring fills and their border line still meet at every level. Triangulation uses odd
 // winding (holes and exclaves come out right). Work is split across hardware threads. Points
-// PROJ cannot project are dropped with their edges.
-ProjectedWorld project_world(const World& world, const std::string& projection_id);
+// PROJ cannot project are dropped with their edges. With only_metres_per_px (an export of one
+// view), only the level that scale draws is built.
+ProjectedWorld project_world(const World& world, const std::string& projection_id,
+                             std::optional<double> only_metres_per_px = std::nullopt);
 
 }  // namespace atlas

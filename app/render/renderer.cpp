@@ -341,21 +341,26 @@ OffscreenTarget::~OffscreenTarget() {
 void OffscreenTarget::bind() const { glBindFramebuffer(GL_FRAMEBUFFER, fbo_); }
 
 std::vector<std::uint8_t> OffscreenTarget::read_rgba() const {
+    std::vector<std::uint8_t> px;
+    read_bottom_rows(height_, px);
+    return px;
+}
+
+void OffscreenTarget::read_bottom_rows(int rows, std::vector<std::uint8_t>& out) const {
     const size_t row = size_t(width_) * 4;
-    std::vector<std::uint8_t> px(row * size_t(height_));
+    out.resize(row * size_t(rows));
     glBindFramebuffer(GL_READ_FRAMEBUFFER, fbo_);
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
-    glReadPixels(0, 0, width_, height_, GL_RGBA, GL_UNSIGNED_BYTE, px.data());
+    glReadPixels(0, 0, width_, rows, GL_RGBA, GL_UNSIGNED_BYTE, out.data());
     // GL's first row is the bottom one: flip in place.
     std::vector<std::uint8_t> tmp(row);
-    for (int y = 0; y < height_ / 2; ++y) {
-        std::uint8_t* a = px.data() + size_t(y) * row;
-        std::uint8_t* b = px.data() + size_t(height_ - 1 - y) * row;
+    for (int y = 0; y < rows / 2; ++y) {
+        std::uint8_t* a = out.data() + size_t(y) * row;
+        std::uint8_t* b = out.data() + size_t(rows - 1 - y) * row;
         std::memcpy(tmp.data(), a, row);
         std::memcpy(a, b, row);
         std::memcpy(b, tmp.data(), row);
     }
-    return px;
 }
 
 }  // namespace atlas
