@@ -156,6 +156,13 @@ std::vector<Polyline> simplify_all(const std::vector<Polyline>& lines, double to
     std::vector<Polyline> out;
     out.reserve(lines.size());
     for (size_t l = 0; l < lines.size(); ++l) {
+        // An island (a closed line) smaller than the tolerance vanishes at this level; its ring
+        // loses every vertex and is dropped with it.
+        if (lines[l].size() > 2 && lines[l].front() == lines[l].back()) {
+            Box b;
+            for (Vec2 v : lines[l]) b.add(v);
+            if (std::max(b.width(), b.height()) < 2 * tol) continue;
+        }
         const std::vector<bool> keep = simplify_mask(lines[l], tol);
         Polyline s;
         for (size_t i = 0; i < keep.size(); ++i)
@@ -297,7 +304,8 @@ ProjectedWorld project_world(const World& world, const std::string& projection_i
         const auto coasts = simplify_all(outline_lines[1], lv.tolerance_m, &ids[1], &kept[li]);
         lv.border_lines = make_layer(borders, pw.bounds);
         lv.coast_lines = make_layer(coasts, pw.bounds);
-        lv.province_lines = make_layer(simplify_all(province_lines, lv.tolerance_m, nullptr, nullptr), pw.bounds);
+        // Province edges are thin, light context lines: simplified twice as coarsely.
+        lv.province_lines = make_layer(simplify_all(province_lines, 2 * lv.tolerance_m, nullptr, nullptr), pw.bounds);
     });
     in_parallel(n, [&](size_t i, unsigned) {
         const RingIds rids = ring_ids(pw.countries[i], line_vertices);
