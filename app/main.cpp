@@ -35,8 +35,8 @@ int main(int argc, char** argv) {
     app.add_flag("--timings", o.timings, "With --export: print each phase's time and peak memory to stderr");
     app.add_flag("--bench", bench, "Measure start-up, frame and export times and print them (needs a display)");
     app.add_option("--window-screenshot", o.window_screenshot, "Open the window, write its first frame to this PNG, quit");
-    app.add_flag("--exit-after-first-frame", o.exit_after_first_frame, "Print when the first frame is shown, then quit")
-        ->group("");  // used by --bench
+    app.add_flag("--exit-after-first-frame", o.exit_after_first_frame,
+                 "Open the window, print the time of the first frame shown, quit (used by --bench)");
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

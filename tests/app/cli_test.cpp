@@ -1,10 +1,12 @@
 // The command line: a good export, and every kind of bad input giving one clear line on stderr,
 // a non-zero exit and no output file.
+#include <gdal_priv.h>
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <fstream>
 
+#include "geo/load.hpp"
 #include "support/gl.hpp"
 #include "support/image.hpp"
 #include "support/paths.hpp"
@@ -47,7 +49,8 @@ TEST_F(Cli, ExportsAPngOfExactlyTheRequestedSize) {
 TEST_F(Cli, HelpDocumentsEveryOption) {
     const auto r = test::run({"--help"});
     EXPECT_EQ(r.exit_code, 0);
-    for (const char* opt : {"--data", "--projection", "--view", "--export", "--size", "--scale", "--bench", "--window-screenshot"})
+    for (const char* opt : {"--data", "--projection", "--view", "--export", "--size", "--scale", "--timings", "--bench",
+                            "--window-screenshot", "--exit-after-first-frame"})
         EXPECT_NE(r.out.find(opt), std::string::npos) << opt;
 }
 
@@ -67,6 +70,21 @@ TEST_F(Cli, CorruptData) {
     EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1);
     EXPECT_FALSE(fs::exists(dir + "/x.png"));
     EXPECT_EQ(entries(dir), 1u);  // only the data folder
+}
+
+TEST_F(Cli, MissingLayer) {
+    fs::create_directories(dir + "/data");
+    fs::copy_file(test::data_dir() + "/atlas.gpkg", dir + "/data/atlas.gpkg");
+    init_gdal();
+    {
+        GDALDatasetUniquePtr ds(GDALDataset::Open((dir + "/data/atlas.gpkg").c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
+        ASSERT_TRUE(ds);
+        ds->ExecuteSQL("DROP TABLE coastlines", nullptr, nullptr);
+    }
+    const auto r = test::run({"--data", dir + "/data", "--export", dir + "/x.png"});
+    EXPECT_EQ(r.exit_code, 1);
+    expect_one_line(r, dir + "/data/atlas.gpkg: layer 'coastlines' is missing");
+    EXPECT_FALSE(fs::exists(dir + "/x.png"));
 }
 
 TEST_F(Cli, UnknownProjection) {
