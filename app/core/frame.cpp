@@ -32,6 +32,7 @@ std::vector<LabelCandidate> country_label_candidates(const World& world, const P
         LabelCandidate c;
         c.text = world.countries[i].name;
         c.shape = &projected.label_shapes[i];
+        c.bounds = bounds(*c.shape);
         const Box b = projected.country_bounds[i];
         c.whole = pole_of_inaccessibility(*c.shape, std::max(b.width(), b.height()) / 200);
         for (const char* iso : kFocus)

@@ -71,7 +71,7 @@ std::vector<PlacedLabel> place_labels(const std::vector<LabelCandidate>& candida
     const double pad = size_px * 0.3;     // clear space kept around each label
     for (size_t i = 0; i < candidates.size(); ++i) {
         const auto& cand = candidates[i];
-        if (!cand.shape || !bounds(*cand.shape).intersects(view)) continue;
+        if (!cand.shape || !cand.bounds.intersects(view)) continue;
         const double w = measure(cand.text) * size_px;
         Pole pole = cand.whole;
         Box inner = view;  // the whole label must fit inside the view

@@ -25,6 +25,7 @@ using TextMeasure = std::function<double(const std::string& text)>;
 struct LabelCandidate {
     std::string text;
     const MultiPolygon* shape = nullptr;  // projected map metres
+    Box bounds;                           // of *shape
     Pole whole;                           // pole of the whole shape, map metres
     double priority = 0;                  // higher is placed first, before area
 };

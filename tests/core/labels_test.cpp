@@ -17,6 +17,7 @@ std::vector<LabelCandidate> candidates(const std::vector<MultiPolygon>& shapes) 
         LabelCandidate c;
         c.text = "Area " + std::to_string(i);
         c.shape = &shapes[i];
+        c.bounds = bounds(shapes[i]);
         c.whole = pole_of_inaccessibility(shapes[i], 1);
         out.push_back(c);
     }
