@@ -96,6 +96,7 @@ int run_window(const Options& o) {
     reset_view();
 
     std::future<std::unique_ptr<MapModel>> reprojecting;
+    Vec2 cursor_map{std::nan(""), 0};
     std::optional<FrameKey> frame_key;
     Frame frame;
     bool dragging = false, running = true, first = true;
@@ -171,8 +172,15 @@ int run_window(const Options& o) {
         if (model && !ImGui::GetIO().WantCaptureMouse) {
             int mx = 0, my = 0;
             SDL_GetMouseState(&mx, &my);
-            const Vec2 ll = model->projection->inverse(state.camera.to_map({mx * ratio, my * ratio}));
+            const Vec2 at = state.camera.to_map({mx * ratio, my * ratio});
+            const Vec2 ll = model->projection->inverse(at);
             if (std::isfinite(ll.x) && std::isfinite(ll.y) && std::abs(ll.y) <= 90 && std::abs(ll.x) <= 180) ui.cursor_lonlat = ll;
+            if (!(at == cursor_map)) {  // look the country up only when the mouse moved
+                cursor_map = at;
+                const int c = country_at(model->projected, at);
+                ui.cursor_country = c < 0 ? "" : model->world->countries[size_t(c)].name;
+                ui.cursor_note = c < 0 ? "" : model->world->countries[size_t(c)].note;
+            }
         }
         draw_panel(state, state.layers, ui);
         if (ui.request_reset_view) {

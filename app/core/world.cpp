@@ -9,6 +9,12 @@ int World::country_index(const std::string& iso_a3) const {
     return -1;
 }
 
+int country_at(const ProjectedWorld& world, Vec2 map) {
+    for (size_t i = 0; i < world.countries.size(); ++i)
+        if (world.country_bounds[i].contains(map) && contains(world.countries[i], map)) return int(i);
+    return -1;
+}
+
 const DetailLevel& ProjectedWorld::level_for(double metres_per_px) const {
     size_t k = 0;
     while (k + 1 < levels.size() && levels[k + 1].min_metres_per_px <= metres_per_px) ++k;

@@ -95,4 +95,7 @@ struct ProjectedWorld {
     const DetailLevel& level_for(double metres_per_px) const;
 };
 
+// Index of the country whose full-detail projected shape contains the map point, or -1.
+int country_at(const ProjectedWorld& world, Vec2 map);
+
 }  // namespace atlas

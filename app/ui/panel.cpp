@@ -50,6 +50,10 @@ void draw_panel(const AppState& state, Layers& layers, UiState& ui) {
     } else {
         ImGui::TextDisabled("Cursor  off the map");
     }
+    if (!ui.cursor_country.empty()) {
+        ImGui::TextWrapped("%s", ui.cursor_country.c_str());
+        if (!ui.cursor_note.empty()) ImGui::TextWrapped("%s", ui.cursor_note.c_str());
+    }
     if (ImGui::Button("Reset view (Home)")) ui.request_reset_view = true;
 
     ImGui::Separator();

@@ -19,6 +19,8 @@ struct ProjectionChoice {
 struct UiState {
     std::vector<ProjectionChoice> projections;
     std::optional<Vec2> cursor_lonlat;   // under the mouse, if it is over the map
+    std::string cursor_country;          // name of the country under the mouse, if any
+    std::string cursor_note;             // its note for students (Baikonur's lease, ...), if any
     std::string status;                  // last message (export written, ...)
     std::vector<std::string> errors;     // shown in red until dismissed
     bool busy = false;                   // a projection change is running

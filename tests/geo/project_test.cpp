@@ -85,6 +85,20 @@ TEST(Project, LineCellsHoldEverySegmentOnce) {
         }
 }
 
+TEST(Project, CountryAtAPoint) {
+    const ProjectedWorld pw = project_world(shipped(), "albers");
+    Projection proj("albers");
+    auto at = [&](double lon, double lat) {
+        const int c = country_at(pw, proj.forward({lon, lat}));
+        return c < 0 ? std::string("water") : shipped().countries[size_t(c)].iso_a3;
+    };
+    EXPECT_EQ(at(68.77, 38.56), "TJK");  // Dushanbe
+    EXPECT_EQ(at(74.57, 42.87), "KGZ");  // Bishkek
+    EXPECT_EQ(at(67.0, 48.0), "KAZ");
+    EXPECT_EQ(at(63.3, 45.9), "KAB");    // Baikonur, a unit of its own inside Kazakhstan
+    EXPECT_EQ(at(51.0, 42.0), "water");  // the middle Caspian
+}
+
 TEST(Project, LongEdgesAreDensified) {
     World w;
     w.countries.push_back({"AAA", "Test", "", {Polygon{{{{40, 40}, {80, 40}, {80, 50}, {40, 50}}}}}});
