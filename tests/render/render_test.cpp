@@ -88,6 +88,16 @@ std::string rgb(const std::uint8_t* p) {
     return std::to_string(p[0]) + "," + std::to_string(p[1]) + "," + std::to_string(p[2]);
 }
 
+TEST_F(Render, ABrokenShaderIsReportedWithItsName) {
+    try {
+        Program p("broken", "#version 330 core\nvoid main() { this is not glsl }\n", "#version 330 core\nvoid main() {}\n");
+        FAIL() << "no error";
+    } catch (const GlError& e) {
+        EXPECT_EQ(std::string(e.what()).rfind("shader 'broken.vert' does not compile: ", 0), 0u) << e.what();
+        EXPECT_GT(std::string(e.what()).size(), std::string("shader 'broken.vert' does not compile: ").size());
+    }
+}
+
 TEST_F(Render, ProbesSeeCountryWaterAndBorder) {
     const Style style;
     Layers fills_only;
