@@ -16,9 +16,7 @@ int country_at(const ProjectedWorld& world, Vec2 map) {
 }
 
 const DetailLevel& ProjectedWorld::level_for(double metres_per_px) const {
-    size_t k = 0;
-    while (k + 1 < levels.size() && levels[k + 1].min_metres_per_px <= metres_per_px) ++k;
-    return levels[k];
+    return levels[level_index(levels, metres_per_px)];
 }
 
 }  // namespace atlas

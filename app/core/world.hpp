@@ -95,6 +95,15 @@ struct ProjectedWorld {
     const DetailLevel& level_for(double metres_per_px) const;
 };
 
+// Which of `levels` (ordered by min_metres_per_px, each with that member) draws at this scale:
+// the coarsest whose min_metres_per_px it reaches, or the first.
+template <class Levels>
+size_t level_index(const Levels& levels, double metres_per_px) {
+    size_t k = 0;
+    while (k + 1 < levels.size() && levels[k + 1].min_metres_per_px <= metres_per_px) ++k;
+    return k;
+}
+
 // Index of the country whose full-detail projected shape contains the map point, or -1.
 int country_at(const ProjectedWorld& world, Vec2 map);
 

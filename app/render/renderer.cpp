@@ -260,9 +260,7 @@ void Renderer::draw(const Frame& frame, int w, int h, Vec2 offset) {
     }
     // The level of detail for this scale, and the visible map rectangle grown by the widest
     // line so segments just outside still draw their edge.
-    size_t li = 0;
-    while (li + 1 < levels_.size() && levels_[li + 1].min_metres_per_px <= frame.camera.metres_per_px) ++li;
-    const Level& lv = levels_[li];
+    const Level& lv = levels_[level_index(levels_, frame.camera.metres_per_px)];
     Box view = tile.visible();
     const double margin = (std::max({frame.country_line.width_px, frame.coast_line.width_px, frame.province_line.width_px}) + 2) *
                           frame.camera.metres_per_px;
@@ -339,12 +337,6 @@ OffscreenTarget::~OffscreenTarget() {
 }
 
 void OffscreenTarget::bind() const { glBindFramebuffer(GL_FRAMEBUFFER, fbo_); }
-
-std::vector<std::uint8_t> OffscreenTarget::read_rgba() const {
-    std::vector<std::uint8_t> px;
-    read_bottom_rows(height_, px);
-    return px;
-}
 
 void OffscreenTarget::read_bottom_rows(int rows, std::vector<std::uint8_t>& out) const {
     const size_t row = size_t(width_) * 4;

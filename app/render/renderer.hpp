@@ -78,8 +78,6 @@ public:
     void bind() const;
     int width() const { return width_; }
     int height() const { return height_; }
-    // RGBA pixels, top row first (width*height*4 bytes).
-    std::vector<std::uint8_t> read_rgba() const;
     // The bottom `rows` rows of the target as RGBA, top row first, into `out` (resized to fit).
     void read_bottom_rows(int rows, std::vector<std::uint8_t>& out) const;
 
