@@ -276,6 +276,8 @@ void Renderer::draw(const Frame& frame, int w, int h, Vec2 offset) {
             glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
             glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, GLsizei(palette_.size()), 1, 0, GL_RGBA, GL_UNSIGNED_BYTE, palette_.data());
         }
+        // Fills are opaque and never overlap: no blending, which saves a read per pixel.
+        glDisable(GL_BLEND);
         glUseProgram(fill_.id());
         glUniformMatrix4fv(fill_.uniform("u_clip_from_map"), 1, GL_FALSE, m.data());
         glUniform1i(fill_.uniform("u_palette"), 0);
@@ -297,6 +299,7 @@ void Renderer::draw(const Frame& frame, int w, int h, Vec2 offset) {
                                reinterpret_cast<void*>(size_t(first) * sizeof(unsigned)));
         }
     }
+    glEnable(GL_BLEND);
     if (frame.draw_province_lines) draw_lines(lv.provinces, frame.province_line, m, w, h, view);
     if (frame.draw_country_lines) {
         draw_lines(lv.coasts, frame.coast_line, m, w, h, view);
