@@ -1,13 +1,10 @@
 // Frame building: turns AppState + Style + data into the immutable Frame. Pure C++.
 #include "frame.hpp"
 
-#include <array>
 
 namespace atlas {
 
 namespace {
-// The five Central Asian states and Afghanistan: the article's subject is labelled first.
-constexpr std::array<const char*, 6> kFocus{"KAZ", "KGZ", "TJK", "TKM", "UZB", "AFG"};
 
 LineStyle scaled(LineStyle l, float k) {
     l.width_px *= k;
@@ -35,8 +32,8 @@ std::vector<LabelCandidate> country_label_candidates(const World& world, const P
         c.bounds = bounds(*c.shape);
         const Box b = projected.country_bounds[i];
         c.whole = pole_of_inaccessibility(*c.shape, std::max(b.width(), b.height()) / 200);
-        for (const char* iso : kFocus)
-            if (world.countries[i].iso_a3 == iso) c.priority = 1;
+        // The article's subject is labelled first.
+        if (is_focus_country(world.countries[i].iso_a3)) c.priority = 1;
         out.push_back(std::move(c));
     }
     return out;
@@ -54,7 +51,9 @@ Frame build_frame(const AppState& state, const Style& style, const std::vector<i
     f.draw_country_lines = state.layers.countries;
     f.country_line = scaled(style.country_line, k);
     f.coast_line = scaled(style.coast_line, k);
-    f.draw_province_lines = state.layers.provinces && state.camera.metres_per_px * state.pixel_scale <= kProvinceMaxMetresPerPx;
+    const double logical_mpp = state.camera.metres_per_px * state.pixel_scale;
+    f.draw_province_lines = state.layers.provinces && logical_mpp <= kProvinceMaxMetresPerPx;
+    f.draw_other_province_lines = state.layers.provinces && logical_mpp <= kOtherProvinceMaxMetresPerPx;
     f.province_line = scaled(style.province_line, k);
     if (state.layers.labels) {
         TextStyle ts = style.country_label;

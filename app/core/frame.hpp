@@ -13,10 +13,14 @@
 
 namespace atlas {
 
-// Province edges are drawn only down to this scale (map metres per logical pixel): zoomed out
-// further they merge into grey noise (Russia and China have hundreds of districts) and cost
-// most of the frame on software GL. 6 km per pixel is a little wider than the default view.
+// Province edges of the article's countries are drawn down to this scale (map metres per
+// logical pixel): zoomed out further they merge into grey noise. 6 km per pixel is a little
+// wider than the default view.
 inline constexpr double kProvinceMaxMetresPerPx = 6000.0;
+// Every other country's province edges appear from this scale in: at the region-wide view they
+// would bury the story's provinces (Badakhshan, Balkh) under Russia's and China's hundreds of
+// districts, and cost a fifth of the frame on software GL.
+inline constexpr double kOtherProvinceMaxMetresPerPx = 2500.0;
 
 struct Layers {
     bool countries = true;  // fills and country borders
@@ -47,7 +51,8 @@ struct Frame {
     bool draw_country_lines = true;
     LineStyle country_line;          // scaled to framebuffer pixels
     LineStyle coast_line;
-    bool draw_province_lines = true;
+    bool draw_province_lines = true;        // the article's countries
+    bool draw_other_province_lines = true;  // every other country
     LineStyle province_line;
     std::vector<FrameLabel> labels;
 };

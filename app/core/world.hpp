@@ -79,7 +79,8 @@ struct DetailLevel {
     FillMesh fills;
     SegmentLayer border_lines;   // land boundaries, each shared edge once
     SegmentLayer coast_lines;    // coasts and shores
-    SegmentLayer province_lines; // internal province edges
+    SegmentLayer province_lines; // internal province edges of the article's countries (focus)
+    SegmentLayer other_province_lines;  // internal province edges of every other country
 };
 
 // Everything the renderer and the label placer need, for one projection.
@@ -103,6 +104,9 @@ size_t level_index(const Levels& levels, double metres_per_px) {
     while (k + 1 < levels.size() && levels[k + 1].min_metres_per_px <= metres_per_px) ++k;
     return k;
 }
+
+// The article's subject: the five Central Asian states and Afghanistan (ISO 3166-1 alpha-3).
+bool is_focus_country(const std::string& iso_a3);
 
 // Index of the country whose full-detail projected shape contains the map point, or -1.
 int country_at(const ProjectedWorld& world, Vec2 map);

@@ -263,11 +263,13 @@ ProjectedWorld project_world(const World& world, const std::string& projection_i
     for (const auto& c : world.province_boundaries) sources.push_back(&c.lines);
     std::vector<std::vector<Polyline>> projected(sources.size());
     in_parallel(sources.size(), [&](size_t i, unsigned w) { projected[i] = project_lines(*projs[w], *sources[i]); });
-    std::vector<Polyline> outline_lines[2], province_lines;  // [0] borders, [1] coasts
+    std::vector<Polyline> outline_lines[2], province_lines[2];  // [0] borders, [1] coasts; [0] focus, [1] others
+    const size_t first_province = world.boundaries.size() + world.coastlines.size();
     for (size_t i = 0; i < projected.size(); ++i) {
         auto& target = i < world.boundaries.size() ? outline_lines[0]
-                       : i < world.boundaries.size() + world.coastlines.size() ? outline_lines[1]
-                                                                               : province_lines;
+                       : i < first_province        ? outline_lines[1]
+                       : is_focus_country(world.province_boundaries[i - first_province].iso_a3) ? province_lines[0]
+                                                                                                : province_lines[1];
         for (auto& l : projected[i]) target.push_back(std::move(l));
     }
     LineVertices line_vertices;
@@ -305,7 +307,8 @@ ProjectedWorld project_world(const World& world, const std::string& projection_i
         lv.border_lines = make_layer(borders, pw.bounds);
         lv.coast_lines = make_layer(coasts, pw.bounds);
         // Province edges are thin, light context lines: simplified twice as coarsely.
-        lv.province_lines = make_layer(simplify_all(province_lines, 2 * lv.tolerance_m, nullptr, nullptr), pw.bounds);
+        lv.province_lines = make_layer(simplify_all(province_lines[0], 2 * lv.tolerance_m, nullptr, nullptr), pw.bounds);
+        lv.other_province_lines = make_layer(simplify_all(province_lines[1], 2 * lv.tolerance_m, nullptr, nullptr), pw.bounds);
     });
     in_parallel(n, [&](size_t i, unsigned) {
         const RingIds rids = ring_ids(pw.countries[i], line_vertices);

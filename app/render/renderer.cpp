@@ -63,7 +63,7 @@ void Renderer::release_levels() {
         glDeleteBuffers(1, &lv.fill_vbo);
         glDeleteBuffers(1, &lv.fill_feature_vbo);
         glDeleteBuffers(1, &lv.fill_ibo);
-        for (Lines* l : {&lv.borders, &lv.coasts, &lv.provinces}) {
+        for (Lines* l : {&lv.borders, &lv.coasts, &lv.provinces, &lv.other_provinces}) {
             glDeleteVertexArrays(1, &l->vao);
             glDeleteBuffers(1, &l->vbo);
         }
@@ -110,6 +110,7 @@ void Renderer::upload(const ProjectedWorld& w) {
         upload_lines(lv.borders, src.border_lines);
         upload_lines(lv.coasts, src.coast_lines);
         upload_lines(lv.provinces, src.province_lines);
+        upload_lines(lv.other_provinces, src.other_province_lines);
         levels_.push_back(std::move(lv));
     }
     glBindVertexArray(0);
@@ -129,7 +130,7 @@ void Renderer::warm_up() {
     tiny.country_bounds = {b};
     lv.border_lines.segments = {0, 0, 10, 10};
     lv.border_lines.cells = {{0, 1, b}};
-    lv.coast_lines = lv.province_lines = lv.border_lines;
+    lv.coast_lines = lv.province_lines = lv.other_province_lines = lv.border_lines;
     upload(tiny);
     Frame f;
     f.camera.width_px = f.camera.height_px = 16;
@@ -301,6 +302,7 @@ void Renderer::draw(const Frame& frame, int w, int h, Vec2 offset) {
     }
     glEnable(GL_BLEND);
     if (frame.draw_province_lines) draw_lines(lv.provinces, frame.province_line, m, w, h, view);
+    if (frame.draw_other_province_lines) draw_lines(lv.other_provinces, frame.province_line, m, w, h, view);
     if (frame.draw_country_lines) {
         draw_lines(lv.coasts, frame.coast_line, m, w, h, view);
         draw_lines(lv.borders, frame.country_line, m, w, h, view);

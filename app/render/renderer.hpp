@@ -49,7 +49,7 @@ private:
         double min_metres_per_px = 0;
         GLuint fill_vao = 0, fill_vbo = 0, fill_feature_vbo = 0, fill_ibo = 0;
         std::vector<std::array<unsigned, 2>> country_ranges;
-        Lines borders, coasts, provinces;
+        Lines borders, coasts, provinces, other_provinces;
     };
     void release_levels();
     void upload_lines(Lines& l, const SegmentLayer& layer);

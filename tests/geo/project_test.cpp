@@ -57,6 +57,7 @@ TEST(Project, TrianglesCoverEachCountryAtEveryLevel) {
             EXPECT_GT(lv.border_lines.count(), 100u);
             EXPECT_GT(lv.coast_lines.count(), 100u);
             EXPECT_GT(lv.province_lines.count(), 100u);
+            EXPECT_GT(lv.other_province_lines.count(), 100u);
             if (k > 0) {
                 EXPECT_LT(lv.border_lines.count(), pw.levels[k - 1].border_lines.count()) << "level " << k;
                 EXPECT_LT(lv.fills.indices.size(), pw.levels[k - 1].fills.indices.size()) << "level " << k;
@@ -71,7 +72,7 @@ TEST(Project, TrianglesCoverEachCountryAtEveryLevel) {
 TEST(Project, LineCellsHoldEverySegmentOnce) {
     const ProjectedWorld pw = project_world(shipped(), "albers");
     for (const auto& lv : pw.levels)
-        for (const SegmentLayer* layer : {&lv.border_lines, &lv.coast_lines, &lv.province_lines}) {
+        for (const SegmentLayer* layer : {&lv.border_lines, &lv.coast_lines, &lv.province_lines, &lv.other_province_lines}) {
             size_t next = 0;
             for (const auto& cell : layer->cells) {
                 EXPECT_EQ(cell.first, next);

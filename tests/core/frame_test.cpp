@@ -1,0 +1,50 @@
+// Frame building: which layers a scale draws, and export rescaling.
+#include "core/frame.hpp"
+
+#include <gtest/gtest.h>
+
+namespace atlas {
+namespace {
+
+Frame frame_at(double metres_per_px, float pixel_scale = 1.0f, Layers layers = {}) {
+    AppState s;
+    s.camera.metres_per_px = metres_per_px;
+    s.pixel_scale = pixel_scale;
+    s.layers = layers;
+    return build_frame(s, Style{}, {}, {}, [](const std::string&) { return 1.0; });
+}
+
+TEST(Frame, ProvinceEdgesFollowTheScale) {
+    // Zoomed in: every province edge. Region-wide: only the article's countries. Wider: none.
+    EXPECT_TRUE(frame_at(1000).draw_province_lines);
+    EXPECT_TRUE(frame_at(1000).draw_other_province_lines);
+    EXPECT_TRUE(frame_at(4000).draw_province_lines);
+    EXPECT_FALSE(frame_at(4000).draw_other_province_lines);
+    EXPECT_FALSE(frame_at(8000).draw_province_lines);
+    EXPECT_FALSE(frame_at(8000).draw_other_province_lines);
+    // The thresholds are per logical pixel: a 2x export of a 1000 m/px view draws what it shows.
+    EXPECT_TRUE(frame_at(1000.0 / 2, 2.0f).draw_other_province_lines);
+    // The layer switch wins at every scale.
+    Layers off;
+    off.provinces = false;
+    EXPECT_FALSE(frame_at(1000, 1.0f, off).draw_province_lines);
+    EXPECT_FALSE(frame_at(1000, 1.0f, off).draw_other_province_lines);
+}
+
+TEST(Frame, RescaledKeepsTheFramingAndScalesLinesAndText) {
+    AppState s;
+    s.camera.centre = {1000, -2000};
+    s.camera.width_px = 1280;
+    s.camera.height_px = 720;
+    s.camera.metres_per_px = 3000;
+    const AppState big = rescaled(s, 3840, 2160);
+    EXPECT_DOUBLE_EQ(big.camera.metres_per_px * 2160, s.camera.metres_per_px * 720);  // same map height
+    EXPECT_EQ(big.camera.centre, s.camera.centre);
+    EXPECT_FLOAT_EQ(big.pixel_scale, 3.0f);
+    const auto f1 = build_frame(s, Style{}, {}, {}, [](const std::string&) { return 1.0; });
+    const auto f3 = build_frame(big, Style{}, {}, {}, [](const std::string&) { return 1.0; });
+    EXPECT_FLOAT_EQ(f3.country_line.width_px, 3 * f1.country_line.width_px);
+}
+
+}  // namespace
+}  // namespace atlas
