@@ -1,5 +1,6 @@
 // `ca-atlas --bench`: prints start-up, load, projection, frame-time and export figures.
 // Child processes are measured from outside (wall clock and peak resident memory via wait4).
+#include <imgui.h>
 #include <spawn.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -11,8 +12,6 @@
 #include <cstring>
 #include <string>
 #include <vector>
-
-#include <imgui.h>
 
 #include "core/style.hpp"
 #include "geo/load.hpp"
@@ -108,7 +107,8 @@ int run_bench(const Options& o, const std::string& self) {
     std::shared_ptr<const World> world;
     {
         std::vector<double> load;
-        for (int i = 0; i < 5; ++i) load.push_back(time_ms([&] { world = std::make_shared<const World>(load_world(o.data_dir)); }));
+        for (int i = 0; i < 5; ++i)
+            load.push_back(time_ms([&] { world = std::make_shared<const World>(load_world(o.data_dir)); }));
         std::printf("load geodata (GDAL): median %.1f ms (5 runs)\n", percentile(load, 50));
         for (const auto& p : projections()) {
             std::vector<double> proj;
@@ -152,8 +152,9 @@ int run_bench(const Options& o, const std::string& self) {
                 if (i >= 10) frames.push_back((monotonic_ns() - t) / 1e6);  // the first 10 warm up
             }
             const char* gl = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
-            std::printf("frame time, 600 frames of pan and zoom at %dx%d (%s): median %.2f ms, p99 %.2f ms, max %.2f ms\n",
-                        w, h, gl ? gl : "?", percentile(frames, 50), percentile(frames, 99), percentile(frames, 100));
+            std::printf(
+                "frame time, 600 frames of pan and zoom at %dx%d (%s): median %.2f ms, p99 %.2f ms, max %.2f ms\n", w,
+                h, gl ? gl : "?", percentile(frames, 50), percentile(frames, 99), percentile(frames, 100));
         } catch (const std::exception& e) {
             std::fprintf(stderr, "ca-atlas: benchmark: %s\n", e.what());
             return 1;
@@ -177,8 +178,9 @@ int run_bench(const Options& o, const std::string& self) {
         }
         std::remove(out.c_str());
         rmdir(tmpl);
-        std::printf("export 3840x2160 PNG, whole process: median %.0f ms, best %.0f ms; peak memory median %.0f MB (5 runs)\n",
-                    percentile(wall, 50), percentile(wall, 0), percentile(rss, 50));
+        std::printf(
+            "export 3840x2160 PNG, whole process: median %.0f ms, best %.0f ms; peak memory median %.0f MB (5 runs)\n",
+            percentile(wall, 50), percentile(wall, 0), percentile(rss, 50));
     }
     return 0;
 }

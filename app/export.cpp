@@ -47,9 +47,10 @@ std::vector<std::uint8_t> render_offscreen(Renderer& renderer, const MapModel& m
     const Frame frame = build_frame(state, Style{}, model.colours, model.label_candidates, measure);
     std::vector<std::uint8_t> image;
     image.reserve(size_t(state.camera.width_px) * size_t(state.camera.height_px) * 4);
-    render_bands(renderer, frame, state.camera.width_px, state.camera.height_px, [&](const std::uint8_t* rgba, int rows) {
-        image.insert(image.end(), rgba, rgba + size_t(rows) * size_t(state.camera.width_px) * 4);
-    });
+    render_bands(renderer, frame, state.camera.width_px, state.camera.height_px,
+                 [&](const std::uint8_t* rgba, int rows) {
+                     image.insert(image.end(), rgba, rgba + size_t(rows) * size_t(state.camera.width_px) * 4);
+                 });
     return image;
 }
 

@@ -35,7 +35,9 @@ double peak_memory_mib() {
 int run_export(const Options& o) {
     const long long t0 = monotonic_ns();
     auto phase = [&](const char* what) {
-        if (o.timings) std::fprintf(stderr, "%-22s %7.1f ms  peak %5.0f MiB\n", what, (monotonic_ns() - t0) / 1e6, peak_memory_mib());
+        if (o.timings)
+            std::fprintf(stderr, "%-22s %7.1f ms  peak %5.0f MiB\n", what, (monotonic_ns() - t0) / 1e6,
+                         peak_memory_mib());
     };
     const int w = o.width > 0 ? o.width : 1920, h = o.height > 0 ? o.height : 1080;
     try {
@@ -56,8 +58,9 @@ int run_export(const Options& o) {
             phase("GL context");
             require_gl33();
             if (w > max_framebuffer_size() || h > max_framebuffer_size())
-                throw GlError("image size " + std::to_string(w) + "x" + std::to_string(h) + " exceeds this GPU's limit of " +
-                              std::to_string(max_framebuffer_size()) + " pixels per side");
+                throw GlError("image size " + std::to_string(w) + "x" + std::to_string(h) +
+                              " exceeds this GPU's limit of " + std::to_string(max_framebuffer_size()) +
+                              " pixels per side");
             font = std::make_unique<Font>();
             renderer = std::make_unique<Renderer>(*font);
             renderer->warm_up();
@@ -75,7 +78,8 @@ int run_export(const Options& o) {
         state.camera = camera_for_view(*m->projection, o.view, w, h);
         // Text and lines as on a 1080-line screen, larger for larger images, never smaller.
         state.pixel_scale = o.scale ? *o.scale : std::max(1.0f, float(h) / 1080.0f);
-        export_png(*renderer, *m, state, [&](const std::string& t) { return font->measure(t); }, o.export_path);
+        export_png(
+            *renderer, *m, state, [&](const std::string& t) { return font->measure(t); }, o.export_path);
         phase("PNG written");
         return 0;
     } catch (const std::exception& e) {

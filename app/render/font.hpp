@@ -23,7 +23,7 @@ public:
     // One bitmap in the atlas: texture coordinates and its placement relative to the pen, in px.
     struct Sprite {
         float u0 = 0, v0 = 0, u1 = 0, v1 = 0;
-        int left = 0, top = 0;   // offset of the bitmap's top-left from the pen (y up)
+        int left = 0, top = 0;  // offset of the bitmap's top-left from the pen (y up)
         int width = 0, height = 0;
     };
     struct Glyph {

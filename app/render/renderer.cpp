@@ -76,7 +76,8 @@ void Renderer::upload_lines(Lines& l, const SegmentLayer& layer) {
     glGenBuffers(1, &l.vbo);
     glBindVertexArray(l.vao);
     glBindBuffer(GL_ARRAY_BUFFER, l.vbo);
-    glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(layer.segments.size() * sizeof(float)), layer.segments.data(), GL_STATIC_DRAW);
+    glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(layer.segments.size() * sizeof(float)), layer.segments.data(),
+                 GL_STATIC_DRAW);
     glEnableVertexAttribArray(0);
     glVertexAttribPointer(0, 4, GL_FLOAT, GL_FALSE, 4 * sizeof(float), nullptr);
     glVertexAttribDivisor(0, 1);
@@ -95,7 +96,8 @@ void Renderer::upload(const ProjectedWorld& w) {
         glGenBuffers(1, &lv.fill_ibo);
         glBindVertexArray(lv.fill_vao);
         glBindBuffer(GL_ARRAY_BUFFER, lv.fill_vbo);
-        glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(src.fills.xy.size() * sizeof(float)), src.fills.xy.data(), GL_STATIC_DRAW);
+        glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(src.fills.xy.size() * sizeof(float)), src.fills.xy.data(),
+                     GL_STATIC_DRAW);
         glEnableVertexAttribArray(0);
         glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 2 * sizeof(float), nullptr);
         glBindBuffer(GL_ARRAY_BUFFER, lv.fill_feature_vbo);
@@ -222,17 +224,19 @@ void Renderer::draw_labels(const Frame& frame, int w, int h, Vec2 offset) {
     glBindVertexArray(text_vao_);
     glBindBuffer(GL_ARRAY_BUFFER, text_vbo_);
     const size_t halo_floats = inst[0].size();
-    glBufferData(GL_ARRAY_BUFFER, GLsizeiptr((inst[0].size() + inst[1].size()) * sizeof(float)), nullptr, GL_STREAM_DRAW);
+    glBufferData(GL_ARRAY_BUFFER, GLsizeiptr((inst[0].size() + inst[1].size()) * sizeof(float)), nullptr,
+                 GL_STREAM_DRAW);
     glBufferSubData(GL_ARRAY_BUFFER, 0, GLsizeiptr(halo_floats * sizeof(float)), inst[0].data());
-    glBufferSubData(GL_ARRAY_BUFFER, GLsizeiptr(halo_floats * sizeof(float)), GLsizeiptr(inst[1].size() * sizeof(float)),
-                    inst[1].data());
+    glBufferSubData(GL_ARRAY_BUFFER, GLsizeiptr(halo_floats * sizeof(float)),
+                    GLsizeiptr(inst[1].size() * sizeof(float)), inst[1].data());
     for (int pass = 0; pass < 2; ++pass)
         for (const auto& run : runs) {
             if (run.count[pass] == 0) continue;
             const Rgba c = pass == 0 ? run.style.halo : run.style.colour;
             glUniform4f(text_.uniform("u_colour"), c.r / 255.f, c.g / 255.f, c.b / 255.f, c.a / 255.f);
             const size_t first = (pass == 0 ? 0 : halo_floats) + run.first[pass] * 8;
-            glVertexAttribPointer(0, 4, GL_FLOAT, GL_FALSE, 8 * sizeof(float), reinterpret_cast<void*>(first * sizeof(float)));
+            glVertexAttribPointer(0, 4, GL_FLOAT, GL_FALSE, 8 * sizeof(float),
+                                  reinterpret_cast<void*>(first * sizeof(float)));
             glVertexAttribPointer(1, 4, GL_FLOAT, GL_FALSE, 8 * sizeof(float),
                                   reinterpret_cast<void*>((first + 4) * sizeof(float)));
             glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, GLsizei(run.count[pass]));
@@ -263,8 +267,9 @@ void Renderer::draw(const Frame& frame, int w, int h, Vec2 offset) {
     // line so segments just outside still draw their edge.
     const Level& lv = levels_[level_index(levels_, frame.camera.metres_per_px)];
     Box view = tile.visible();
-    const double margin = (std::max({frame.country_line.width_px, frame.coast_line.width_px, frame.province_line.width_px}) + 2) *
-                          frame.camera.metres_per_px;
+    const double margin =
+        (std::max({frame.country_line.width_px, frame.coast_line.width_px, frame.province_line.width_px}) + 2) *
+        frame.camera.metres_per_px;
     view.min_x -= margin;
     view.min_y -= margin;
     view.max_x += margin;
@@ -275,7 +280,8 @@ void Renderer::draw(const Frame& frame, int w, int h, Vec2 offset) {
         if (palette_ != frame.country_fill) {
             palette_ = frame.country_fill;
             glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-            glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, GLsizei(palette_.size()), 1, 0, GL_RGBA, GL_UNSIGNED_BYTE, palette_.data());
+            glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, GLsizei(palette_.size()), 1, 0, GL_RGBA, GL_UNSIGNED_BYTE,
+                         palette_.data());
         }
         // Fills are opaque and never overlap: no blending, which saves a read per pixel.
         glDisable(GL_BLEND);

@@ -81,7 +81,8 @@ const std::uint8_t* probe(const test::Image& img, const MapModel& m, const AppSt
 }
 
 bool same_rgb(const std::uint8_t* px, Rgba c, int tolerance = 0) {
-    return std::abs(px[0] - c.r) <= tolerance && std::abs(px[1] - c.g) <= tolerance && std::abs(px[2] - c.b) <= tolerance;
+    return std::abs(px[0] - c.r) <= tolerance && std::abs(px[1] - c.g) <= tolerance &&
+           std::abs(px[2] - c.b) <= tolerance;
 }
 
 std::string rgb(const std::uint8_t* p) {
@@ -90,7 +91,8 @@ std::string rgb(const std::uint8_t* p) {
 
 TEST_F(Render, ABrokenShaderIsReportedWithItsName) {
     try {
-        Program p("broken", "#version 330 core\nvoid main() { this is not glsl }\n", "#version 330 core\nvoid main() {}\n");
+        Program p("broken", "#version 330 core\nvoid main() { this is not glsl }\n",
+                  "#version 330 core\nvoid main() {}\n");
         FAIL() << "no error";
     } catch (const GlError& e) {
         EXPECT_EQ(std::string(e.what()).rfind("shader 'broken.vert' does not compile: ", 0), 0u) << e.what();
@@ -138,7 +140,8 @@ TEST_F(Render, ExportAtTwiceTheSizeMatchesWhenScaledDown) {
             for (int c = 0; c < 4; ++c) {
                 int sum = 0;
                 for (int dy = 0; dy < 2; ++dy)
-                    for (int dx = 0; dx < 2; ++dx) sum += big[(size_t(2 * y + dy) * 960 + size_t(2 * x + dx)) * 4 + size_t(c)];
+                    for (int dx = 0; dx < 2; ++dx)
+                        sum += big[(size_t(2 * y + dy) * 960 + size_t(2 * x + dx)) * 4 + size_t(c)];
                 b.rgba[(size_t(y) * 480 + size_t(x)) * 4 + size_t(c)] = std::uint8_t(sum / 4);
             }
     // Glyphs are hinted at each size and thin lines fade differently, so the edges of text and
@@ -179,8 +182,9 @@ std::vector<Case> load_cases() {
             if (k == "view") c.view = parse_view(v);
             if (k == "size") std::sscanf(v.c_str(), "%dx%d", &c.width, &c.height);
             if (k == "scale") c.scale = std::stof(v);
-            if (k == "layers") c.layers = {v.find("countries") != std::string::npos, v.find("provinces") != std::string::npos,
-                                           v.find("labels") != std::string::npos};
+            if (k == "layers")
+                c.layers = {v.find("countries") != std::string::npos, v.find("provinces") != std::string::npos,
+                            v.find("labels") != std::string::npos};
             if (k == "max_diff_fraction") c.max_fraction = std::stod(v);
         }
         out.push_back(c);
@@ -192,7 +196,8 @@ std::vector<Case> load_cases() {
 TEST_F(Render, ExpectedImages) {
     const auto cases = load_cases();
     ASSERT_GE(cases.size(), 3u);
-    const bool update = std::getenv("ATLAS_UPDATE_EXPECTED") && std::string(std::getenv("ATLAS_UPDATE_EXPECTED")) == "1";
+    const bool update =
+        std::getenv("ATLAS_UPDATE_EXPECTED") && std::string(std::getenv("ATLAS_UPDATE_EXPECTED")) == "1";
     for (const auto& c : cases) {
         SCOPED_TRACE(c.name);
         const AppState s = state_for(c.projection, c.view, c.width, c.height, c.scale, c.layers);
@@ -209,8 +214,8 @@ TEST_F(Render, ExpectedImages) {
         ASSERT_GT(expected.width, 0) << "missing " << (src / "expected.png") << " (run with ATLAS_UPDATE_EXPECTED=1)";
         const auto cmp = test::compare(expected, to_image(px, c.width, c.height), 0.1);
         write_png((out / "diff.png").string(), cmp.diff.rgba.data(), cmp.diff.width, cmp.diff.height);
-        EXPECT_LE(cmp.fraction, c.max_fraction) << cmp.differing << " pixels differ; see " << (out / "actual.png") << " and "
-                                                << (out / "diff.png");
+        EXPECT_LE(cmp.fraction, c.max_fraction)
+            << cmp.differing << " pixels differ; see " << (out / "actual.png") << " and " << (out / "diff.png");
     }
 }
 
