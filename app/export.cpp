@@ -11,8 +11,9 @@
 namespace atlas {
 
 namespace {
-// Pixels per band: 2^21 RGBA pixels is 8 MiB for the target and 8 MiB per read-back buffer.
-constexpr long long kBandPixels = 1 << 21;
+// Pixels per band: 2^19 RGBA pixels is 2 MiB for the target and 2 MiB per read-back buffer
+// (smaller bands lowered a 4K export's peak memory and were no slower; see README, Benchmark).
+constexpr long long kBandPixels = 1 << 19;
 }  // namespace
 
 void render_bands(Renderer& renderer, const Frame& frame, int width, int height, const RowSink& sink) {

@@ -1,4 +1,5 @@
 // `ca-atlas --export FILE`: load, project, render offscreen through EGL, write the PNG.
+#include <malloc.h>
 #include <time.h>
 
 #include <algorithm>
@@ -72,6 +73,7 @@ int run_export(const Options& o) {
         auto m = model.get();
         phase("data projected");
         renderer->upload(m->projected);
+        malloc_trim(0);  // the loader's freed heap (its own arena) goes back before drawing
         phase("geometry uploaded");
         AppState state;
         state.projection = o.projection;

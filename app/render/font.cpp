@@ -1,5 +1,6 @@
 // FreeType rasterisation (plain anti-aliased coverage, and a stroked outline for the halo) and
-// shelf packing into a 2048x2048 single-channel texture.
+// shelf packing into a square single-channel texture that starts small and doubles when a
+// frame's labels do not fit (large print exports).
 #include "font.hpp"
 
 #include <ft2build.h>
@@ -13,8 +14,9 @@
 namespace atlas {
 
 namespace {
-// 2048 px square: room for several hundred glyphs with halos even at the sizes of a print export.
-constexpr int kAtlasSize = 2048;
+// 1024 px square holds the labels of a screen or a 4K export (about 1 MiB of texture); print
+// sizes grow it.
+constexpr int kFirstAtlasSize = 1024;
 // Em size used for measuring: large enough that rounding of advances is negligible.
 constexpr int kMeasureEm = 1000;
 }  // namespace
@@ -85,35 +87,49 @@ void Font::reset_atlas() {
     pen_x_ = pen_y_ = row_h_ = 0;
 }
 
+bool Font::grow_atlas() {
+    GLint limit = 0;
+    glGetIntegerv(GL_MAX_TEXTURE_SIZE, &limit);
+    const int current = atlas_size_ ? atlas_size_ : kFirstAtlasSize;
+    if (current * 2 > limit) return false;
+    reset_atlas();
+    if (texture_) glDeleteTextures(1, &texture_);
+    texture_ = 0;
+    atlas_size_ = current * 2;
+    return true;
+}
+
 bool Font::pack(int w, int h, const unsigned char* pixels, int pitch, Sprite& out) {
     if (w <= 0 || h <= 0) return true;  // nothing to draw (a space)
+    if (!atlas_size_) atlas_size_ = kFirstAtlasSize;
+    const int size = atlas_size_;
     if (!texture_) {
         glGenTextures(1, &texture_);
         glBindTexture(GL_TEXTURE_2D, texture_);
         glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-        glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, kAtlasSize, kAtlasSize, 0, GL_RED, GL_UNSIGNED_BYTE, nullptr);
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, size, size, 0, GL_RED, GL_UNSIGNED_BYTE, nullptr);
         // Sprites are drawn at exactly their pixel size on whole pixels: sample them unfiltered.
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
     }
-    if (pen_x_ + w + 1 > kAtlasSize) {
+    if (pen_x_ + w + 1 > size) {
         pen_x_ = 0;
         pen_y_ += row_h_ + 1;
         row_h_ = 0;
     }
-    if (w + 1 > kAtlasSize || pen_y_ + h + 1 > kAtlasSize) return false;
+    if (w + 1 > size || pen_y_ + h + 1 > size) return false;
     std::vector<unsigned char> rows(size_t(w) * size_t(h));
     for (int y = 0; y < h; ++y)
         for (int x = 0; x < w; ++x) rows[size_t(y * w + x)] = pixels[y * pitch + x];
     glBindTexture(GL_TEXTURE_2D, texture_);
     glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
     glTexSubImage2D(GL_TEXTURE_2D, 0, pen_x_, pen_y_, w, h, GL_RED, GL_UNSIGNED_BYTE, rows.data());
-    out.u0 = float(pen_x_) / kAtlasSize;
-    out.v0 = float(pen_y_) / kAtlasSize;
-    out.u1 = float(pen_x_ + w) / kAtlasSize;
-    out.v1 = float(pen_y_ + h) / kAtlasSize;
+    out.u0 = float(pen_x_) / size;
+    out.v0 = float(pen_y_) / size;
+    out.u1 = float(pen_x_ + w) / size;
+    out.v1 = float(pen_y_ + h) / size;
     out.width = w;
     out.height = h;
     pen_x_ += w + 1;

@@ -42,10 +42,14 @@ public:
     // Advance of one code point in em.
     double advance(char32_t cp);
     // Glyph of `cp` at size_px with a halo of halo_px, rasterised into the atlas on first use
-    // (needs a GL context). Returns nullptr if the atlas is full: call reset_atlas() and retry.
+    // (needs a GL context). Returns nullptr if the atlas is full: call reset_atlas() and retry,
+    // and if they still do not fit, grow_atlas().
     const Glyph* glyph(char32_t cp, float size_px, float halo_px);
     // Forgets every glyph in the atlas (their sprites become invalid).
     void reset_atlas();
+    // Doubles the atlas (and empties it); false if the GPU's texture size limit forbids it.
+    bool grow_atlas();
+    int atlas_size() const { return atlas_size_; }
     GLuint texture() const { return texture_; }
 
     // Decodes UTF-8, replacing malformed bytes with U+FFFD.
@@ -58,6 +62,7 @@ private:
     std::map<std::tuple<char32_t, int, int>, Glyph> glyphs_;
     std::map<char32_t, double> advances_;
     GLuint texture_ = 0;
+    int atlas_size_ = 0;  // 0 until the first glyph is packed
     int pen_x_ = 0, pen_y_ = 0, row_h_ = 0;
     bool pack(int w, int h, const unsigned char* pixels, int pitch, Sprite& out);
 };

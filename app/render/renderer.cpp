@@ -214,7 +214,8 @@ void Renderer::draw_labels(const Frame& frame, int w, int h, Vec2 offset) {
     };
     if (!gather()) {
         font_.reset_atlas();
-        if (!gather()) return;  // the labels alone do not fit an empty atlas: draw none
+        while (!gather())
+            if (!font_.grow_atlas()) return;  // the labels alone exceed the largest texture: draw none
     }
     glUseProgram(text_.id());
     glUniform2f(text_.uniform("u_viewport"), float(w), float(h));

@@ -156,6 +156,20 @@ TEST_F(Render, ExportAtTwiceTheSizeMatchesWhenScaledDown) {
     EXPECT_LT(cmp.fraction, 0.03) << cmp.differing << " pixels differ; see " << out;
 }
 
+TEST_F(Render, LabelsLargerThanTheFirstGlyphAtlasAreStillDrawn) {
+    // Text at 20x (a poster) overflows the first 1024 px glyph atlas: it must grow, not drop labels.
+    const View view{66, 41, 5000};
+    AppState with = state_for("albers", view, 4000, 3000, 20.0f);
+    AppState without = with;
+    without.layers.labels = false;
+    const auto a = to_image(fx_->render("albers", with), with.camera.width_px, with.camera.height_px);
+    const auto b = to_image(fx_->render("albers", without), with.camera.width_px, with.camera.height_px);
+    EXPECT_GT(fx_->font.atlas_size(), 1024);
+    const auto cmp = test::compare(a, b, 0.1);
+    // With no label drawn, no pixel would differ.
+    EXPECT_GT(cmp.fraction, 0.01) << "labels missing: only " << cmp.differing << " pixels differ";
+}
+
 // One expected image per folder in tests/render/cases: case.txt holds key=value lines.
 struct Case {
     std::string name, projection = "albers";
