@@ -72,6 +72,11 @@ int run_export(const Options& o) {
         }
         auto m = model.get();
         phase("data projected");
+        if (!m->problems.empty()) {
+            for (const auto& p : m->problems) std::fprintf(stderr, "%s\n", p.str().c_str());
+            throw DataError(std::to_string(m->problems.size()) + " problem" + (m->problems.size() == 1 ? "" : "s") +
+                            " in the data folder " + o.data_dir + "; nothing was written");
+        }
         renderer->upload(m->projected);
         malloc_trim(0);  // the loader's freed heap (its own arena) goes back before drawing
         phase("geometry uploaded");

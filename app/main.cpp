@@ -25,7 +25,13 @@ int main(int argc, char** argv) {
     for (const auto& p : projections()) projection_ids += (projection_ids.empty() ? "" : ", ") + std::string(p.id);
 
     CLI::App app{"ca-atlas: an offline map of Central Asia's security organisations (CSTO, SCO)"};
-    app.add_option("--data", o.data_dir, "Folder holding atlas.gpkg (default: " ATLAS_DEFAULT_DATA_DIR ")");
+    app.add_option("--data", o.data_dir,
+                   "Data folder: atlas.gpkg, article.json and the fact tables (default: " ATLAS_DEFAULT_DATA_DIR ")");
+    std::string check_dir;
+    auto* check = app.add_option("--check-data", check_dir,
+                                 "Check the data folder (default: --data's) and print every problem as file:line; "
+                                 "exit 1 if there is any")
+                      ->expected(0, 1);
     app.add_option("--projection", o.projection, "Map projection: " + projection_ids + " (default: albers)");
     app.add_option("--view", view_text,
                    "View centre and height: LON,LAT,HEIGHT_KM (default: " + format_view(View{}) + ")");
@@ -68,6 +74,7 @@ int main(int argc, char** argv) {
         return 2;
     }
 
+    if (check->count() > 0) return run_check_data(check_dir.empty() ? o.data_dir : check_dir);
     if (bench) return run_bench(o, argv[0]);
     if (!o.export_path.empty()) return run_export(o);
     return run_window(o);

@@ -25,6 +25,8 @@ struct Options {
 int run_window(const Options& options);
 int run_export(const Options& options);
 int run_bench(const Options& options, const std::string& self_path);
+// Validates the data folder `dir` and prints the report (0: consistent, 1: problems found).
+int run_check_data(const std::string& dir);
 
 // Peak resident memory of this process so far, in MiB (VmHWM).
 double peak_memory_mib();

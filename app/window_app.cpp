@@ -81,6 +81,16 @@ int run_window(const Options& o) {
     try {
         model = loading.get();
         renderer->upload(model->projected);
+        // Broken fact tables leave the map working: the window lists every problem.
+        for (const auto& p : model->problems) {
+            std::fprintf(stderr, "%s\n", p.str().c_str());
+            // The panel is narrow: name the file within the data folder, the folder once above.
+            DataProblem shown = p;
+            const std::string prefix = o.data_dir + "/";
+            if (shown.at.file.rfind(prefix, 0) == 0) shown.at.file.erase(0, prefix.size());
+            ui.data_problems.push_back(shown.str());
+        }
+        ui.data_folder = o.data_dir;
     } catch (const std::exception& e) {
         // The window stays open with the error shown, so the user can read it and quit.
         ui.errors.push_back(e.what());
@@ -157,6 +167,9 @@ int run_window(const Options& o) {
                 auto next = reprojecting.get();
                 const View v = view_for_camera(*model->projection, state.camera);
                 renderer->upload(next->projected);
+                next->article = model->article;
+                next->facts = model->facts;
+                next->problems = model->problems;
                 model = std::move(next);
                 state.projection = model->projection->info().id;
                 state.camera = camera_for_view(*model->projection, v, fb_w, fb_h);
@@ -261,6 +274,7 @@ int run_window(const Options& o) {
     window.reset();
     quit_video();
     if (!model && exit_code == 0 && !ui.errors.empty()) exit_code = 1;
+    if (exit_code == 0 && !ui.data_problems.empty()) exit_code = 1;
     return exit_code;
 }
 

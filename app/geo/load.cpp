@@ -19,6 +19,7 @@ void init_gdal() {
     std::call_once(once, [] {
         // Only the drivers the atlas reads and writes: registering all of GDAL's costs start-up time.
         RegisterOGRGeoPackage();
+        RegisterOGRCSV();
         GDALRegister_MEM();
         GDALRegister_PNG();
         GDALRegister_GTiff();

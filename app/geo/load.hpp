@@ -12,7 +12,7 @@ namespace atlas {
 // File name of the administrative geography inside a data folder.
 inline constexpr const char* kWorldFile = "atlas.gpkg";
 
-// Registers the GDAL drivers the atlas uses (GeoPackage, MEM, PNG). Idempotent, thread-safe.
+// Registers the GDAL drivers the atlas uses (GeoPackage, CSV, MEM, PNG, GTiff). Idempotent, thread-safe.
 void init_gdal();
 
 // Reads countries, provinces, boundaries, coastlines and province boundaries from

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "core/palette.hpp"
+#include "facts_load.hpp"
 #include "load.hpp"
 #include "project.hpp"
 
@@ -26,7 +27,13 @@ std::unique_ptr<MapModel> MapModel::build(std::shared_ptr<const World> world, co
 std::unique_ptr<MapModel> MapModel::load(const std::string& dir, const std::string& projection_id,
                                          std::optional<double> only_metres_per_px) {
     projection_info(projection_id);  // an unknown projection fails before the data is read
-    return build(std::make_shared<const World>(load_world(dir)), projection_id, only_metres_per_px);
+    DataSet data = load_data_set(dir);
+    if (!data.world) throw DataError(data.problems.front().str());
+    auto m = build(data.world, projection_id, only_metres_per_px);
+    m->article = std::move(data.article);
+    m->facts = std::move(data.facts);
+    m->problems = std::move(data.problems);
+    return m;
 }
 
 double metres_per_ground_km(const Projection& proj, double lon, double lat) {

@@ -7,7 +7,9 @@
 #include <string>
 #include <vector>
 
+#include "core/article.hpp"
 #include "core/camera.hpp"
+#include "core/facts.hpp"
 #include "core/frame.hpp"
 #include "core/world.hpp"
 #include "projection.hpp"
@@ -20,8 +22,13 @@ struct MapModel {
     std::vector<int> colours;                     // palette index per country
     std::vector<LabelCandidate> label_candidates; // points into `projected`
     std::unique_ptr<Projection> projection;       // for the UI thread's point conversions
+    std::shared_ptr<const Article> article;       // null if article.json could not be read
+    std::shared_ptr<const Facts> facts;           // the records that could be read
+    std::vector<DataProblem> problems;            // everything validation found (empty: consistent)
 
-    // Loads `dir` and projects it with `projection_id`. Throws DataError or UsageError.
+    // Loads `dir` (map, article, facts; validated together) and projects it with `projection_id`.
+    // Throws UsageError for an unknown projection and DataError if the map itself cannot be read;
+    // other problems are listed in `problems`.
     // only_metres_per_px: build only the level of detail for that scale (a one-view export).
     static std::unique_ptr<MapModel> load(const std::string& dir, const std::string& projection_id,
                                           std::optional<double> only_metres_per_px = std::nullopt);

@@ -1,6 +1,8 @@
 // The control panel. Everything here is reachable with the keyboard (ImGui's Tab navigation).
 #include "panel.hpp"
 
+#include <algorithm>
+
 #include <imgui.h>
 
 #include <cstdio>
@@ -63,6 +65,20 @@ void draw_panel(const AppState& state, Layers& layers, UiState& ui) {
     input_text("File", ui.export_path);
     if (ImGui::Button("Export")) ui.request_export = true;
     if (!ui.status.empty()) ImGui::TextWrapped("%s", ui.status.c_str());
+
+    if (!ui.data_problems.empty()) {
+        ImGui::Separator();
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.75f, 0.05f, 0.05f, 1.0f));
+        ImGui::TextWrapped("The data in %s has %zu problem%s; the map shows what could be read:",
+                           ui.data_folder.c_str(), ui.data_problems.size(), ui.data_problems.size() == 1 ? "" : "s");
+        ImGui::PopStyleColor();
+        ImGui::BeginChild("data-problems", ImVec2(0, 12 * ImGui::GetTextLineHeightWithSpacing()), true);
+        for (const auto& p : ui.data_problems) {
+            ImGui::Bullet();
+            ImGui::TextWrapped("%s", p.c_str());
+        }
+        ImGui::EndChild();
+    }
 
     if (!ui.errors.empty()) {
         ImGui::Separator();

@@ -23,6 +23,8 @@ struct UiState {
     std::string cursor_note;             // its note for students (Baikonur's lease, ...), if any
     std::string status;                  // last message (export written, ...)
     std::vector<std::string> errors;     // shown in red until dismissed
+    std::vector<std::string> data_problems;  // the data check's report, "file:line: what is wrong"
+    std::string data_folder;                 // where those files are
     bool busy = false;                   // a projection change is running
     int export_width = 3840;
     int export_height = 2160;

@@ -6,7 +6,9 @@
 #include <filesystem>
 #include <fstream>
 
+#include "geo/facts_load.hpp"
 #include "geo/load.hpp"
+#include "support/data_copy.hpp"
 #include "support/gl.hpp"
 #include "support/image.hpp"
 #include "support/paths.hpp"
@@ -49,7 +51,7 @@ TEST_F(Cli, ExportsAPngOfExactlyTheRequestedSize) {
 TEST_F(Cli, HelpDocumentsEveryOption) {
     const auto r = test::run({"--help"});
     EXPECT_EQ(r.exit_code, 0);
-    for (const char* opt : {"--data", "--projection", "--view", "--export", "--size", "--scale", "--timings", "--bench",
+    for (const char* opt : {"--data", "--check-data", "--projection", "--view", "--export", "--size", "--scale", "--timings", "--bench",
                             "--window-screenshot", "--exit-after-first-frame"})
         EXPECT_NE(r.out.find(opt), std::string::npos) << opt;
 }
@@ -85,6 +87,42 @@ TEST_F(Cli, MissingLayer) {
     EXPECT_EQ(r.exit_code, 1);
     expect_one_line(r, dir + "/data/atlas.gpkg: layer 'coastlines' is missing");
     EXPECT_FALSE(fs::exists(dir + "/x.png"));
+}
+
+TEST_F(Cli, CheckDataPassesOnTheShippedData) {
+    const auto r = test::run({"--check-data", test::data_dir()});
+    EXPECT_EQ(r.exit_code, 0) << r.out;
+    EXPECT_EQ(r.out.rfind("ca-atlas: " + test::data_dir() + " is consistent: 80 countries, 114 passages, 4 organisations", 0),
+              0u)
+        << r.out;
+    // Without a folder it checks --data's.
+    const auto d = test::run({"--data", test::data_dir(), "--check-data"});
+    EXPECT_EQ(d.exit_code, 0) << d.out;
+}
+
+TEST_F(Cli, CheckDataListsEveryProblemAndFails) {
+    const std::string data = test::copy_data("cli-check-data-broken");
+    const std::string memberships = data + "/" + kMembershipsFile, links = data + "/" + kLinksFile;
+    const int m = test::find_line(memberships, "sco,MNG,observer");
+    test::replace_line(memberships, m, "sco,MNG,onlooker,2004-06-17,2025-09-01,a source");
+    const int l = test::find_line(links, "integration-22,kant-airbase");
+    test::replace_line(links, l, "integration-99,kant-airbase,alias");
+    const auto r = test::run({"--check-data", data});
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_NE(r.out.find(links + ":" + std::to_string(l) + ": no passage 'integration-99' in the article\n"),
+              std::string::npos)
+        << r.out;
+    EXPECT_NE(r.out.find(memberships + ":" + std::to_string(m) + ": status 'onlooker' is not one of member, observer, "
+                                                                "dialogue-partner, partner, suspended, frozen\n"),
+              std::string::npos)
+        << r.out;
+    EXPECT_NE(r.out.find("ca-atlas: 3 problems in " + data + "\n"), std::string::npos) << r.out;
+
+    // An export from broken data writes nothing and fails.
+    const auto e = test::run({"--data", data, "--export", dir + "/x.png"});
+    EXPECT_EQ(e.exit_code, 1);
+    EXPECT_NE(e.err.find("; nothing was written"), std::string::npos) << e.err;
+    EXPECT_EQ(entries(dir), 0u);
 }
 
 TEST_F(Cli, UnknownProjection) {

@@ -1,0 +1,27 @@
+// `ca-atlas --check-data [DIR]`: loads the map, the article and the facts, validates them together
+// and prints every problem as "file:line: what is wrong" (exit 1), or a summary (exit 0).
+#include <cstdio>
+
+#include "geo/facts_load.hpp"
+#include "modes.hpp"
+
+namespace atlas {
+
+int run_check_data(const std::string& dir) {
+    const DataSet data = load_data_set(dir);
+    for (const auto& p : data.problems) std::printf("%s\n", p.str().c_str());
+    if (!data.problems.empty()) {
+        std::printf("ca-atlas: %zu problem%s in %s\n", data.problems.size(), data.problems.size() == 1 ? "" : "s",
+                    dir.c_str());
+        return 1;
+    }
+    const Facts& f = *data.facts;
+    std::printf(
+        "ca-atlas: %s is consistent: %zu countries, %zu passages, %zu organisations, %zu memberships, %zu places, "
+        "%zu regions, %zu aliases, %zu links, %zu notes\n",
+        dir.c_str(), data.world->countries.size(), data.article->passages.size(), f.organisations.size(),
+        f.memberships.size(), f.places.size(), f.regions.size(), f.aliases.size(), f.links.size(), f.notes.size());
+    return 0;
+}
+
+}  // namespace atlas

@@ -1,0 +1,306 @@
+// GDAL CSV reader for the fact tables. GDAL numbers a CSV's records from 1 and skips blank
+// lines; the reader maps each record back to its line in the file for messages, and checks
+// what GDAL passes over silently (a record with too many or too few fields, a field that
+// spans lines).
+#include "facts_load.hpp"
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include <algorithm>
+#include <charconv>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <map>
+#include <sstream>
+
+#include "article_load.hpp"
+#include "core/errors.hpp"
+#include "load.hpp"
+
+namespace atlas {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// Number of fields in one physical CSV line (commas outside double quotes, plus one), and
+// whether a quoted field is left open at its end.
+std::pair<int, bool> count_fields(const std::string& line) {
+    int n = 1;
+    bool quoted = false;
+    for (char c : line) {
+        if (c == '"') quoted = !quoted;
+        if (c == ',' && !quoted) ++n;
+    }
+    return {n, quoted};
+}
+
+// One record of a table: field access by column name, with the problems found reading it.
+class Record {
+public:
+    Record(const OGRFeature& f, const std::map<std::string, int>& columns, SourceLine at,
+           std::vector<DataProblem>& problems)
+        : f_(f), columns_(columns), at_(std::move(at)), problems_(problems) {}
+
+    const SourceLine& at() const { return at_; }
+    bool ok() const { return ok_; }
+
+    std::string text(const char* column) const {
+        const auto it = columns_.find(column);
+        if (it == columns_.end() || !f_.IsFieldSetAndNotNull(it->second)) return {};
+        return f_.GetFieldAsString(it->second);
+    }
+    std::string required(const char* column) {
+        std::string v = text(column);
+        if (v.empty()) fail(std::string("missing ") + column);
+        return v;
+    }
+    std::optional<Date> date(const char* column, bool needed) {
+        const std::string v = needed ? required(column) : text(column);
+        if (v.empty()) return std::nullopt;
+        const auto d = Date::parse(v);
+        if (!d) fail(std::string(column) + " '" + v + "' is not a date (YYYY-MM-DD)");
+        return d;
+    }
+    double number(const char* column, double lo, double hi) {
+        const std::string v = required(column);
+        if (v.empty()) return 0;
+        double x = 0;
+        const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), x);
+        if (ec != std::errc{} || end != v.data() + v.size() || x < lo || x > hi) {
+            char range[64];
+            std::snprintf(range, sizeof range, "%g to %g", lo, hi);
+            fail(std::string(column) + " '" + v + "' is not a number from " + range);
+        }
+        return x;
+    }
+    std::vector<std::string> words(const char* column) const {
+        std::vector<std::string> out;
+        std::istringstream in(text(column));
+        for (std::string w; in >> w;) out.push_back(w);
+        return out;
+    }
+    void fail(std::string message) {
+        problems_.push_back({at_, std::move(message)});
+        ok_ = false;
+    }
+
+private:
+    const OGRFeature& f_;
+    const std::map<std::string, int>& columns_;
+    SourceLine at_;
+    std::vector<DataProblem>& problems_;
+    bool ok_ = true;
+};
+
+// Reads `dir`/`name` with GDAL's CSV driver and calls `each` for every well-formed record.
+void read_table(const std::string& dir, const char* name, const std::vector<const char*>& columns,
+                std::vector<DataProblem>& problems, const std::function<void(Record&)>& each) {
+    const std::string path = (fs::path(dir) / name).string();
+    const SourceLine whole{path, 0};
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        problems.push_back({whole, "file missing or unreadable"});
+        return;
+    }
+    // Physical lines that start records: the first non-blank line is the header.
+    std::vector<std::string> lines;
+    for (std::string l; std::getline(in, l);) {
+        if (!l.empty() && l.back() == '\r') l.pop_back();
+        lines.push_back(l);
+    }
+    std::vector<int> record_line;  // record_line[k] = line number (1-based) of record k (0 = header)
+    size_t header_fields = 0;
+    for (size_t i = 0; i < lines.size(); ++i) {
+        if (lines[i].find_first_not_of(" \t") == std::string::npos) continue;
+        const auto [fields, open] = count_fields(lines[i]);
+        const int line = int(i) + 1;
+        if (record_line.empty()) header_fields = size_t(fields);
+        if (open) {
+            problems.push_back({{path, line}, "a quoted field runs past the end of the line (records are one per line)"});
+            return;
+        }
+        if (!record_line.empty() && size_t(fields) != header_fields)
+            problems.push_back({{path, line}, std::to_string(fields) + " fields, the header has " +
+                                                  std::to_string(header_fields) +
+                                                  " (quote a field that contains a comma)"});
+        record_line.push_back(line);
+    }
+    if (record_line.empty()) {
+        problems.push_back({whole, "empty file (no header)"});
+        return;
+    }
+
+    init_gdal();
+    const char* drivers[] = {"CSV", nullptr};
+    const char* options[] = {"AUTODETECT_TYPE=NO", "HEADERS=YES", nullptr};
+    CPLErrorReset();
+    std::unique_ptr<GDALDataset> ds(
+        GDALDataset::FromHandle(GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, options, nullptr)));
+    if (!ds || ds->GetLayerCount() != 1) {
+        problems.push_back({whole, std::string("not a readable CSV table (") + CPLGetLastErrorMsg() + ")"});
+        return;
+    }
+    OGRLayer* layer = ds->GetLayer(0);
+    std::map<std::string, int> index;
+    const OGRFeatureDefn* defn = layer->GetLayerDefn();
+    for (int i = 0; i < defn->GetFieldCount(); ++i) index[defn->GetFieldDefn(i)->GetNameRef()] = i;
+    bool complete = true;
+    for (const char* c : columns)
+        if (!index.count(c)) {
+            problems.push_back({{path, record_line.front()}, std::string("missing column '") + c + "'"});
+            complete = false;
+        }
+    if (!complete) return;
+    for (auto& f : *layer) {
+        const GIntBig fid = f->GetFID();
+        if (fid < 1 || size_t(fid) >= record_line.size()) {
+            problems.push_back({whole, "GDAL read more records than the file has lines"});
+            return;
+        }
+        const int line = record_line[size_t(fid)];
+        if (size_t(count_fields(lines[size_t(line - 1)]).first) != header_fields) continue;  // reported above
+        Record r(*f, index, {path, line}, problems);
+        each(r);
+    }
+}
+
+std::optional<Precision> parse_precision(const std::string& s) {
+    if (s == "site") return Precision::Site;
+    if (s == "city") return Precision::City;
+    if (s == "area") return Precision::Area;
+    return std::nullopt;
+}
+
+}  // namespace
+
+FactsLoad load_facts(const std::string& dir) {
+    FactsLoad out;
+    auto& p = out.problems;
+    Facts& f = out.facts;
+
+    read_table(dir, kOrganisationsFile,
+               {"id", "name", "abbreviation", "from", "until", "successor", "founded_at", "seats", "source"}, p,
+               [&](Record& r) {
+                   Organisation o;
+                   o.id = r.required("id");
+                   o.name = r.required("name");
+                   o.abbreviation = r.required("abbreviation");
+                   if (auto d = r.date("from", true)) o.from = *d;
+                   o.until = r.date("until", false);
+                   o.successor = r.text("successor");
+                   o.founded_at = r.text("founded_at");
+                   o.seats = r.words("seats");
+                   o.source = r.required("source");
+                   o.at = r.at();
+                   if (r.ok()) f.organisations.push_back(std::move(o));
+               });
+
+    read_table(dir, kMembershipsFile, {"organisation", "country", "status", "from", "to", "source"}, p, [&](Record& r) {
+        Membership m;
+        m.organisation = r.required("organisation");
+        m.country = r.required("country");
+        const std::string status = r.required("status");
+        if (auto s = parse_status(status))
+            m.status = *s;
+        else if (!status.empty())
+            r.fail("status '" + status + "' is not one of member, observer, dialogue-partner, partner, suspended, frozen");
+        if (auto d = r.date("from", true)) m.from = *d;
+        m.to = r.date("to", false);
+        m.source = r.required("source");
+        m.at = r.at();
+        if (r.ok()) f.memberships.push_back(std::move(m));
+    });
+
+    read_table(dir, kPlacesFile,
+               {"id", "name", "kind", "organisation", "lon", "lat", "precision", "area", "country", "from", "to", "source"},
+               p, [&](Record& r) {
+                   Place pl;
+                   pl.id = r.required("id");
+                   pl.name = r.required("name");
+                   pl.kind = r.required("kind");
+                   pl.organisation = r.required("organisation");
+                   pl.lonlat = {r.number("lon", -180, 180), r.number("lat", -90, 90)};
+                   const std::string precision = r.required("precision");
+                   if (auto pr = parse_precision(precision))
+                       pl.precision = *pr;
+                   else if (!precision.empty())
+                       r.fail("precision '" + precision + "' is not one of site, city, area");
+                   pl.area = r.text("area");
+                   pl.country = r.required("country");
+                   pl.from = r.date("from", false);
+                   pl.to = r.date("to", false);
+                   pl.source = r.required("source");
+                   pl.at = r.at();
+                   if (r.ok()) f.places.push_back(std::move(pl));
+               });
+
+    read_table(dir, kRegionsFile, {"id", "name", "kind", "members", "source"}, p, [&](Record& r) {
+        Region g;
+        g.id = r.required("id");
+        g.name = r.required("name");
+        g.kind = r.required("kind");
+        g.members = r.words("members");
+        g.source = r.required("source");
+        g.at = r.at();
+        if (r.ok()) f.regions.push_back(std::move(g));
+    });
+
+    read_table(dir, kAliasesFile, {"entity", "alias"}, p, [&](Record& r) {
+        Alias a;
+        a.entity = r.required("entity");
+        a.text = r.required("alias");
+        a.at = r.at();
+        if (r.ok()) f.aliases.push_back(std::move(a));
+    });
+
+    read_table(dir, kLinksFile, {"passage", "entity", "basis"}, p, [&](Record& r) {
+        Link l;
+        l.passage = r.required("passage");
+        l.entity = r.required("entity");
+        l.basis = r.required("basis");
+        l.at = r.at();
+        if (r.ok()) f.links.push_back(std::move(l));
+    });
+
+    read_table(dir, kNotesFile, {"id", "passage", "entity", "kind", "text", "source"}, p, [&](Record& r) {
+        Note n;
+        n.id = r.required("id");
+        n.passage = r.required("passage");
+        n.entity = r.text("entity");
+        n.kind = r.required("kind");
+        n.text = r.required("text");
+        n.source = r.required("source");
+        n.at = r.at();
+        if (r.ok()) f.notes.push_back(std::move(n));
+    });
+    return out;
+}
+
+DataSet load_data_set(const std::string& dir) {
+    DataSet out;
+    try {
+        out.world = std::make_shared<const World>(load_world(dir));
+    } catch (const DataError& e) {
+        out.problems.push_back({{}, e.what()});  // the message names the file and the record
+    }
+    try {
+        out.article = std::make_shared<const Article>(load_article(dir));
+    } catch (const DataError& e) {
+        out.problems.push_back({{}, e.what()});
+    }
+    FactsLoad facts = load_facts(dir);
+    out.problems.insert(out.problems.end(), facts.problems.begin(), facts.problems.end());
+    if (out.world && out.article) {
+        for (auto& problem : validate(facts.facts, *out.world, *out.article)) out.problems.push_back(std::move(problem));
+    }
+    std::stable_sort(out.problems.begin(), out.problems.end(), [](const DataProblem& a, const DataProblem& b) {
+        return a.at.file != b.at.file ? a.at.file < b.at.file : a.at.line < b.at.line;
+    });
+    out.facts = std::make_shared<const Facts>(std::move(facts.facts));
+    return out;
+}
+
+}  // namespace atlas

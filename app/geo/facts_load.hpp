@@ -1,0 +1,46 @@
+// Loading the article's facts (geodata/*.csv, read with GDAL's CSV driver) and checking the
+// whole data folder. Depends on core and GDAL; no GL, no UI.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/article.hpp"
+#include "core/facts.hpp"
+#include "core/world.hpp"
+
+namespace atlas {
+
+// The tables, in the order they are read and reported.
+inline constexpr const char* kOrganisationsFile = "organisations.csv";
+inline constexpr const char* kMembershipsFile = "memberships.csv";
+inline constexpr const char* kPlacesFile = "places.csv";
+inline constexpr const char* kRegionsFile = "regions.csv";
+inline constexpr const char* kAliasesFile = "aliases.csv";
+inline constexpr const char* kLinksFile = "links.csv";
+inline constexpr const char* kNotesFile = "notes.csv";
+
+struct FactsLoad {
+    Facts facts;
+    // Records that could not be read (missing field, malformed date or number, a status outside
+    // the vocabulary, a wrong number of fields); such a record is left out of `facts`.
+    std::vector<DataProblem> problems;
+};
+
+// Reads every table in `dir`. A missing or unreadable file is a problem, not an exception.
+FactsLoad load_facts(const std::string& dir);
+
+// Everything the atlas reads from `dir`, checked together.
+struct DataSet {
+    std::shared_ptr<const World> world;      // null if the map data could not be read
+    std::shared_ptr<const Article> article;  // null if the article could not be read
+    std::shared_ptr<const Facts> facts;
+    std::vector<DataProblem> problems;  // all of them, "file:line: what is wrong"
+};
+
+// Loads the map, the article and the facts from `dir` and validates them against each other.
+// Never throws for bad data: every problem is in `problems`.
+DataSet load_data_set(const std::string& dir);
+
+}  // namespace atlas
