@@ -250,17 +250,19 @@ private:
             }
             if (const Organisation* o = facts_.organisation(m.organisation)) {
                 if (m.from < o->from)
-                    problem(m.at, "from " + m.from.str() + " is before " + o->id + " was founded (" + o->from.str() + ")");
+                    problem(m.at,
+                            "from " + m.from.str() + " is before " + o->id + " was founded (" + o->from.str() + ")");
                 if (o->until && (!m.to || *m.to > *o->until))
                     problem(m.at, "runs past " + o->until->str() + ", when " + o->id + " was succeeded");
             }
             auto& prev = last[{m.organisation, m.country}];
             if (prev) {
                 if (m.from < prev->from)
-                    problem(m.at, "out of date order: starts before the record at line " + std::to_string(prev->at.line));
+                    problem(m.at,
+                            "out of date order: starts before the record at line " + std::to_string(prev->at.line));
                 else if (!prev->to || m.from < *prev->to)
-                    problem(m.at, "overlaps the record at line " + std::to_string(prev->at.line) + " (" + m.organisation +
-                                      ", " + m.country + ")");
+                    problem(m.at, "overlaps the record at line " + std::to_string(prev->at.line) + " (" +
+                                      m.organisation + ", " + m.country + ")");
             }
             prev = &m;
         }
@@ -270,10 +272,12 @@ private:
         for (const auto& p : facts_.places) {
             if (!one_of(p.kind, kPlaceKinds)) problem(p.at, "kind '" + p.kind + "' is not one of " + list(kPlaceKinds));
             organisation_ref(p.at, p.organisation);
-            if (p.from && p.to && *p.to < *p.from) problem(p.at, "to " + p.to->str() + " is before from " + p.from->str());
+            if (p.from && p.to && *p.to < *p.from)
+                problem(p.at, "to " + p.to->str() + " is before from " + p.from->str());
             if (!frame_.contains(p.lonlat)) {
                 char buf[160];
-                std::snprintf(buf, sizeof buf, "lon/lat %s is outside the map's region (lon %.1f to %.1f, lat %.1f to %.1f)",
+                std::snprintf(buf, sizeof buf,
+                              "lon/lat %s is outside the map's region (lon %.1f to %.1f, lat %.1f to %.1f)",
                               fmt_lonlat(p.lonlat).c_str(), frame_.min_x, frame_.max_x, frame_.min_y, frame_.max_y);
                 problem(p.at, buf);
                 continue;
@@ -293,7 +297,8 @@ private:
                         problem(p.at, "lon/lat " + fmt_lonlat(p.lonlat) + " is not inside its area " + p.area + " (" +
                                           it->second->name + ")");
                 } else if (is_country(p.area)) {
-                    if (p.area != p.country) problem(p.at, "area " + p.area + " is not the place's country " + p.country);
+                    if (p.area != p.country)
+                        problem(p.at, "area " + p.area + " is not the place's country " + p.country);
                 } else {
                     problem(p.at, "unknown area '" + p.area + "' (not a province id or a country code)");
                 }
@@ -316,9 +321,10 @@ private:
                 if (r.kind == "boundary") {
                     const auto dash = m.find('-');
                     const std::string a = m.substr(0, dash), b = dash == std::string::npos ? "" : m.substr(dash + 1);
-                    const bool found = std::any_of(world_.boundaries.begin(), world_.boundaries.end(), [&](const Boundary& x) {
-                        return (x.iso_left == a && x.iso_right == b) || (x.iso_left == b && x.iso_right == a);
-                    });
+                    const bool found =
+                        std::any_of(world_.boundaries.begin(), world_.boundaries.end(), [&](const Boundary& x) {
+                            return (x.iso_left == a && x.iso_right == b) || (x.iso_left == b && x.iso_right == a);
+                        });
                     if (!found) problem(r.at, "no land boundary '" + m + "' in the map data");
                 }
             }

@@ -53,10 +53,10 @@ const char* status_label(Status s);
 struct Organisation {
     std::string id;  // "cst", "csto", "shanghai5", "sco"
     std::string name, abbreviation;
-    Date from;                  // founding (signature of its founding document)
-    std::optional<Date> until;  // when it was succeeded
-    std::string successor;      // organisation id, with `until`
-    std::string founded_at;     // place id
+    Date from;                       // founding (signature of its founding document)
+    std::optional<Date> until;       // when it was succeeded
+    std::string successor;           // organisation id, with `until`
+    std::string founded_at;          // place id
     std::vector<std::string> seats;  // place ids of its seat and permanent bodies
     std::string source;
     SourceLine at;
@@ -150,8 +150,7 @@ struct Facts {
     std::vector<Note> notes;
 
     // The record giving `country`'s status in `organisation` on `day`, or nullptr (not in it).
-    const Membership* membership_on(const std::string& organisation, const std::string& country,
-                                     const Date& day) const;
+    const Membership* membership_on(const std::string& organisation, const std::string& country, const Date& day) const;
     Status status_on(const std::string& organisation, const std::string& country, const Date& day) const;
     const Organisation* organisation(const std::string& id) const;
     const Place* place(const std::string& id) const;

@@ -119,13 +119,14 @@ void read_table(const std::string& dir, const char* name, const std::vector<cons
         const int line = int(i) + 1;
         if (record_line.empty()) header_fields = size_t(fields);
         if (open) {
-            problems.push_back({{path, line}, "a quoted field runs past the end of the line (records are one per line)"});
+            problems.push_back(
+                {{path, line}, "a quoted field runs past the end of the line (records are one per line)"});
             return;
         }
         if (!record_line.empty() && size_t(fields) != header_fields)
-            problems.push_back({{path, line}, std::to_string(fields) + " fields, the header has " +
-                                                  std::to_string(header_fields) +
-                                                  " (quote a field that contains a comma)"});
+            problems.push_back({{path, line},
+                                std::to_string(fields) + " fields, the header has " + std::to_string(header_fields) +
+                                    " (quote a field that contains a comma)"});
         record_line.push_back(line);
     }
     if (record_line.empty()) {
@@ -137,8 +138,8 @@ void read_table(const std::string& dir, const char* name, const std::vector<cons
     const char* drivers[] = {"CSV", nullptr};
     const char* options[] = {"AUTODETECT_TYPE=NO", "HEADERS=YES", nullptr};
     CPLErrorReset();
-    std::unique_ptr<GDALDataset> ds(
-        GDALDataset::FromHandle(GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, options, nullptr)));
+    std::unique_ptr<GDALDataset> ds(GDALDataset::FromHandle(
+        GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, options, nullptr)));
     if (!ds || ds->GetLayerCount() != 1) {
         problems.push_back({whole, std::string("not a readable CSV table (") + CPLGetLastErrorMsg() + ")"});
         return;
@@ -206,7 +207,8 @@ FactsLoad load_facts(const std::string& dir) {
         if (auto s = parse_status(status))
             m.status = *s;
         else if (!status.empty())
-            r.fail("status '" + status + "' is not one of member, observer, dialogue-partner, partner, suspended, frozen");
+            r.fail("status '" + status +
+                   "' is not one of member, observer, dialogue-partner, partner, suspended, frozen");
         if (auto d = r.date("from", true)) m.from = *d;
         m.to = r.date("to", false);
         m.source = r.required("source");
@@ -214,28 +216,29 @@ FactsLoad load_facts(const std::string& dir) {
         if (r.ok()) f.memberships.push_back(std::move(m));
     });
 
-    read_table(dir, kPlacesFile,
-               {"id", "name", "kind", "organisation", "lon", "lat", "precision", "area", "country", "from", "to", "source"},
-               p, [&](Record& r) {
-                   Place pl;
-                   pl.id = r.required("id");
-                   pl.name = r.required("name");
-                   pl.kind = r.required("kind");
-                   pl.organisation = r.required("organisation");
-                   pl.lonlat = {r.number("lon", -180, 180), r.number("lat", -90, 90)};
-                   const std::string precision = r.required("precision");
-                   if (auto pr = parse_precision(precision))
-                       pl.precision = *pr;
-                   else if (!precision.empty())
-                       r.fail("precision '" + precision + "' is not one of site, city, area");
-                   pl.area = r.text("area");
-                   pl.country = r.required("country");
-                   pl.from = r.date("from", false);
-                   pl.to = r.date("to", false);
-                   pl.source = r.required("source");
-                   pl.at = r.at();
-                   if (r.ok()) f.places.push_back(std::move(pl));
-               });
+    read_table(
+        dir, kPlacesFile,
+        {"id", "name", "kind", "organisation", "lon", "lat", "precision", "area", "country", "from", "to", "source"}, p,
+        [&](Record& r) {
+            Place pl;
+            pl.id = r.required("id");
+            pl.name = r.required("name");
+            pl.kind = r.required("kind");
+            pl.organisation = r.required("organisation");
+            pl.lonlat = {r.number("lon", -180, 180), r.number("lat", -90, 90)};
+            const std::string precision = r.required("precision");
+            if (auto pr = parse_precision(precision))
+                pl.precision = *pr;
+            else if (!precision.empty())
+                r.fail("precision '" + precision + "' is not one of site, city, area");
+            pl.area = r.text("area");
+            pl.country = r.required("country");
+            pl.from = r.date("from", false);
+            pl.to = r.date("to", false);
+            pl.source = r.required("source");
+            pl.at = r.at();
+            if (r.ok()) f.places.push_back(std::move(pl));
+        });
 
     read_table(dir, kRegionsFile, {"id", "name", "kind", "members", "source"}, p, [&](Record& r) {
         Region g;
@@ -294,7 +297,8 @@ DataSet load_data_set(const std::string& dir) {
     FactsLoad facts = load_facts(dir);
     out.problems.insert(out.problems.end(), facts.problems.begin(), facts.problems.end());
     if (out.world && out.article) {
-        for (auto& problem : validate(facts.facts, *out.world, *out.article)) out.problems.push_back(std::move(problem));
+        for (auto& problem : validate(facts.facts, *out.world, *out.article))
+            out.problems.push_back(std::move(problem));
     }
     std::stable_sort(out.problems.begin(), out.problems.end(), [](const DataProblem& a, const DataProblem& b) {
         return a.at.file != b.at.file ? a.at.file < b.at.file : a.at.line < b.at.line;

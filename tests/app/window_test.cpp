@@ -6,6 +6,8 @@
 
 #include "core/style.hpp"
 #include "geo/model.hpp"
+#include "geo/facts_load.hpp"
+#include "support/data_copy.hpp"
 #include "support/gl.hpp"
 #include "support/image.hpp"
 #include "support/paths.hpp"
@@ -58,6 +60,43 @@ TEST(Window, FirstFrameShowsTheMapAndMatchesTheExport) {
             }
     const auto cmp = test::compare(a, b, 0.1);
     EXPECT_LE(cmp.fraction, 0.001) << cmp.differing << " pixels differ between the window and the export";
+}
+
+TEST(Window, BrokenFactsAreListedWhileTheMapStillWorks) {
+    if (!have_display()) {
+        if (test::in_ci()) FAIL() << "CI must run the tests under a display (xvfb-run)";
+        GTEST_SKIP() << "no DISPLAY: the window cannot open here";
+    }
+    const std::string data = test::copy_data("window-broken-facts");
+    const std::string memberships = data + "/" + kMembershipsFile;
+    const int line = test::find_line(memberships, "sco,MNG,observer");
+    test::replace_line(memberships, line, "sco,MNX,observer,2004-06-17,2025-09-01,a source");
+    const std::string shot = test::fresh_dir("window-broken") + "/window.png";
+    const auto w = test::run({"--data", data, "--window-screenshot", shot, "--size", "960x600"});
+    // The run fails (the data is broken) but the window opened, drew the map and listed the problem.
+    EXPECT_EQ(w.exit_code, 1);
+    EXPECT_NE(w.err.find(memberships + ":" + std::to_string(line) + ": unknown country code 'MNX'"), std::string::npos)
+        << w.err;
+    const test::Image win = test::read_png(shot);
+    ASSERT_EQ(win.width, 960);
+    // The panel's problem list is drawn in red text: some pure reddish pixels in the panel area.
+    int red = 0;
+    for (int y = 0; y < 600; ++y)
+        for (int x = 0; x < 400; ++x) {
+            const std::uint8_t* px = win.at(x, y);
+            if (px[0] > 150 && px[1] < 80 && px[2] < 80) ++red;
+        }
+    EXPECT_GT(red, 50) << "no red problem text in the panel";
+    // And the map is there: Kazakhstan's colour covers a good part of the window right of the panel.
+    auto model = MapModel::load(test::data_dir(), "albers");
+    const Rgba kaz = Style{}.country_palette[size_t(model->colours[size_t(model->world->country_index("KAZ"))])];
+    int kaz_px = 0;
+    for (int y = 0; y < 600; ++y)
+        for (int x = 400; x < 960; ++x) {
+            const std::uint8_t* px = win.at(x, y);
+            if (px[0] == kaz.r && px[1] == kaz.g && px[2] == kaz.b) ++kaz_px;
+        }
+    EXPECT_GT(kaz_px, 560 * 600 / 20) << "the map is missing: too few pixels of Kazakhstan's colour";
 }
 
 }  // namespace

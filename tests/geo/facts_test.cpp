@@ -265,7 +265,7 @@ protected:
         std::string list;
         for (const auto& g : got) list += "  " + g + "\n";
         EXPECT_NE(std::find(got.begin(), got.end(), expected), got.end()) << "expected:\n  " << expected << "\ngot:\n"
-                                                                         << list;
+                                                                          << list;
     }
     std::string at(const char* table, int line) const { return file(table) + ":" + std::to_string(line); }
 };
@@ -290,7 +290,8 @@ TEST_F(BrokenFacts, DatesOutOfOrderInOneRecord) {
 TEST_F(BrokenFacts, OverlappingMemberships) {
     const int first = test::find_line(file(kMembershipsFile), "sco,IND,observer");
     const int line = change(kMembershipsFile, "sco,IND,member", "sco,IND,member,2016-01-01,,a source");
-    expect_problem(at(kMembershipsFile, line) + ": overlaps the record at line " + std::to_string(first) + " (sco, IND)");
+    expect_problem(at(kMembershipsFile, line) + ": overlaps the record at line " + std::to_string(first) +
+                   " (sco, IND)");
 }
 
 TEST_F(BrokenFacts, MembershipsOutOfDateOrder) {
@@ -339,7 +340,8 @@ TEST_F(BrokenFacts, EntityWithoutAPassage) {
 TEST_F(BrokenFacts, AliasInTheTextWithoutALink) {
     test::replace_line(file(kLinksFile), test::find_line(file(kLinksFile), "integration-22,kant-airbase"), "", true);
     const int alias = test::find_line(file(kAliasesFile), "kant-airbase,the Kant airbase");
-    expect_problem(at(kAliasesFile, alias) + ": passage integration-22 mentions 'the Kant airbase' but has no link to kant-airbase");
+    expect_problem(at(kAliasesFile, alias) +
+                   ": passage integration-22 mentions 'the Kant airbase' but has no link to kant-airbase");
 }
 
 TEST_F(BrokenFacts, MalformedRecords) {
