@@ -287,12 +287,16 @@ DataSet load_data_set(const std::string& dir) {
     try {
         out.world = std::make_shared<const World>(load_world(dir));
     } catch (const DataError& e) {
-        out.problems.push_back({{}, e.what()});  // the message names the file and the record
+        DataProblem p;  // no file: the message names the file and the record
+        p.message = e.what();
+        out.problems.push_back(std::move(p));
     }
     try {
         out.article = std::make_shared<const Article>(load_article(dir));
     } catch (const DataError& e) {
-        out.problems.push_back({{}, e.what()});
+        DataProblem p;
+        p.message = e.what();
+        out.problems.push_back(std::move(p));
     }
     FactsLoad facts = load_facts(dir);
     out.problems.insert(out.problems.end(), facts.problems.begin(), facts.problems.end());
