@@ -78,7 +78,12 @@ int run_export(const Options& o) {
                             " in the data folder " + o.data_dir + "; nothing was written");
         }
         renderer->upload(m->projected);
-        malloc_trim(0);  // the loader's freed heap (its own arena) goes back before drawing
+        // An export draws only what is uploaded, the colours and the label shapes: the lon/lat map
+        // and the projected meshes go, and with them the loader's freed heap (its own arena).
+        m->world.reset();
+        m->projected.countries = {};
+        m->projected.levels = {};
+        malloc_trim(0);
         phase("geometry uploaded");
         AppState state;
         state.projection = o.projection;
