@@ -1,5 +1,5 @@
 // `ca-atlas --bench`: prints start-up, load, projection, frame-time and export figures.
-// Child processes are measured from outside (wall clock and peak resident memory via wait4).
+// Child processes are timed from outside (wall clock); an export child reports its own peak memory.
 #include <imgui.h>
 #include <spawn.h>
 #include <sys/resource.h>

@@ -88,10 +88,12 @@ std::vector<PlacedLabel> place_labels(const std::vector<LabelCandidate>& candida
             vis.max_x -= margin;
             vis.min_y += margin;
             vis.max_y -= margin;
-            const MultiPolygon part = clip(*cand.shape, vis);
+            // Simplified to a thousandth of the view (about a pixel), as fine as the search's precision:
+            // a big country's visible part keeps far fewer edges, which each search step measures.
+            const double precision = view.height() / 1000;  // tied to the view, so window and export agree
+            const MultiPolygon part = simplify(clip(*cand.shape, vis), precision);
             if (part.empty()) continue;
-            // Precision tied to the view, not the pixel count, so window and export agree.
-            pole = pole_of_inaccessibility(part, view.height() / 1000);
+            pole = pole_of_inaccessibility(part, precision);
             if (!inner.contains(pole.point)) {
                 pole.point.x = std::clamp(pole.point.x, inner.min_x, inner.max_x);
                 pole.point.y = std::clamp(pole.point.y, inner.min_y, inner.max_y);

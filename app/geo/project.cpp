@@ -16,11 +16,12 @@ namespace {
 
 // Coarser levels start at 1000 m/px (below it full detail costs little: most of the map is off
 // screen and culled) and step by 2, up to 32000 m/px near the widest zoom. Each is simplified to
-// 0.75 px at the finest scale it serves, so lines never move by more than 0.75 px.
+// 1.5 px at the finest scale it serves, so lines move by at most 0.75 to 1.5 px over its range
+// (README, "Levels of detail": the segment count is what software GL pays for).
 constexpr double kFirstLevelMetresPerPx = 1000.0;
 constexpr double kLevelStep = 2.0;
 constexpr int kCoarseLevels = 6;
-constexpr double kTolerancePx = 0.75;
+constexpr double kTolerancePx = 1.5;
 // Spatial cells per side for line culling: 24 x 24 cells keep a zoomed-in view to a few cells.
 constexpr int kCells = 24;
 
