@@ -142,7 +142,8 @@ int run_bench(const Options& o, const std::string& self) {
                                                              std::pow(8.0, 0.5 * std::sin((i - 1) * 0.01)));
                 window.begin_imgui_frame();
                 draw_panel(state, state.layers, ui);
-                const Frame frame = build_frame(state, Style{}, model->colours, model->label_candidates, measure);
+                const Frame frame = build_frame(state, Style{}, model->colours, model->label_candidates, measure,
+                                                model->extras(state, Style{}));
                 renderer.draw(frame, w, h);
                 window.end_imgui_frame();
                 window.swap();

@@ -45,7 +45,8 @@ void render_bands(Renderer& renderer, const Frame& frame, int width, int height,
 
 std::vector<std::uint8_t> render_offscreen(Renderer& renderer, const MapModel& model, const AppState& state,
                                            const TextMeasure& measure) {
-    const Frame frame = build_frame(state, Style{}, model.colours, model.label_candidates, measure);
+    const Frame frame = build_frame(state, Style{}, model.colours, model.label_candidates, measure,
+                                    model.extras(state, Style{}));
     std::vector<std::uint8_t> image;
     image.reserve(size_t(state.camera.width_px) * size_t(state.camera.height_px) * 4);
     render_bands(renderer, frame, state.camera.width_px, state.camera.height_px,
@@ -63,7 +64,8 @@ void export_png(Renderer& renderer, const MapModel& model, const AppState& state
                       std::to_string(max_framebuffer_size()) + " pixels per side");
     // zlib level 1: see README, Design (flat map colours compress nearly as well as at level 6).
     PngWriter png(path, w, h, 1);
-    const Frame frame = build_frame(state, Style{}, model.colours, model.label_candidates, measure);
+    const Frame frame = build_frame(state, Style{}, model.colours, model.label_candidates, measure,
+                                    model.extras(state, Style{}));
     render_bands(renderer, frame, w, h, [&](const std::uint8_t* rgba, int rows) { png.write_rows(rgba, rows); });
     png.finish();
 }

@@ -78,6 +78,7 @@ int run_export(const Options& o) {
                             " in the data folder " + o.data_dir + "; nothing was written");
         }
         renderer->upload(m->projected);
+        (void)m->overlay_paint(o.date, Style{}.overlay);  // needs the lon/lat map: before it goes
         // An export draws only what is uploaded, the colours and the label shapes: the lon/lat map
         // and the projected meshes go, and with them the loader's freed heap (its own arena).
         m->world.reset();
@@ -87,6 +88,7 @@ int run_export(const Options& o) {
         phase("geometry uploaded");
         AppState state;
         state.projection = o.projection;
+        state.date = o.date;
         state.camera = camera_for_view(*m->projection, o.view, w, h);
         // Text and lines as on a 1080-line screen, larger for larger images, never smaller.
         state.pixel_scale = o.scale ? *o.scale : std::max(1.0f, float(h) / 1080.0f);

@@ -1,6 +1,5 @@
 // ca-atlas: command-line parsing and wiring. Chooses the mode and maps failures to exit codes.
 #include <CLI/CLI.hpp>
-
 #include <cstdio>
 #include <string>
 
@@ -17,7 +16,7 @@ int main(int argc, char** argv) {
     using namespace atlas;
     Options o;
     o.data_dir = ATLAS_DEFAULT_DATA_DIR;
-    std::string view_text, size_text;
+    std::string view_text, size_text, date_text;
     bool bench = false;
     float scale = 0;
 
@@ -35,12 +34,16 @@ int main(int argc, char** argv) {
     app.add_option("--projection", o.projection, "Map projection: " + projection_ids + " (default: albers)");
     app.add_option("--view", view_text,
                    "View centre and height: LON,LAT,HEIGHT_KM (default: " + format_view(View{}) + ")");
+    app.add_option("--date", date_text,
+                   "Day the membership overlays show, YYYY-MM-DD, 1992-01-01 to 2026-12-31 (default: " +
+                       kArticleDate.str() + ", the article's present)");
     app.add_option("--export", o.export_path, "Render offscreen (no display needed), write a PNG here and exit");
     app.add_option("--size", size_text, "Image or window size WIDTHxHEIGHT in pixels (export default: 1920x1080)");
     app.add_option("--scale", scale, "Export text and line scale (default: image height / 1080, at least 1)");
     app.add_flag("--timings", o.timings, "With --export: print each phase's time and peak memory to stderr");
     app.add_flag("--bench", bench, "Measure start-up, frame and export times and print them (needs a display)");
-    app.add_option("--window-screenshot", o.window_screenshot, "Open the window, write its first frame to this PNG, quit");
+    app.add_option("--window-screenshot", o.window_screenshot,
+                   "Open the window, write its first frame to this PNG, quit");
     app.add_flag("--exit-after-first-frame", o.exit_after_first_frame,
                  "Open the window, print the time of the first frame shown, quit (used by --bench)");
     try {
@@ -52,6 +55,14 @@ int main(int argc, char** argv) {
     try {
         projection_info(o.projection);
         if (!view_text.empty()) o.view = parse_view(view_text);
+        if (!date_text.empty()) {
+            const auto d = Date::parse(date_text);
+            if (!d) throw UsageError("invalid --date '" + date_text + "': expected YYYY-MM-DD, e.g. 2012-12-31");
+            if (*d < kTimelineStart || *d > kTimelineEnd)
+                throw UsageError("invalid --date '" + date_text + "': the atlas covers " + kTimelineStart.str() +
+                                 " to " + kTimelineEnd.str());
+            o.date = *d;
+        }
         if (!size_text.empty()) {
             long long w = 0, h = 0;
             char x = 0, extra = 0;

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/camera.hpp"
+#include "core/facts.hpp"
 
 namespace atlas {
 
@@ -13,6 +14,7 @@ struct Options {
     std::string data_dir;
     std::string projection = "albers";
     View view;                           // the default view frames Central Asia and its neighbours
+    Date date = kArticleDate;            // the day the overlays show (default: the article's present)
     int width = 0, height = 0;           // 0: the mode's default
     std::optional<float> scale;          // text and line scale of an export (default: height / 1080)
     std::string export_path;

@@ -31,10 +31,11 @@ struct FrameKey {
     Layers layers;
     float pixel_scale;
     const MapModel* model;
+    Date date;
     bool operator==(const FrameKey& o) const {
         return camera.centre == o.camera.centre && camera.metres_per_px == o.camera.metres_per_px &&
                camera.width_px == o.camera.width_px && camera.height_px == o.camera.height_px && layers == o.layers &&
-               pixel_scale == o.pixel_scale && model == o.model;
+               pixel_scale == o.pixel_scale && model == o.model && date == o.date;
     }
 };
 
@@ -77,6 +78,7 @@ int run_window(const Options& o) {
     for (const auto& p : projections()) ui.projections.push_back({p.id, p.label});
     AppState state;
     state.projection = o.projection;
+    state.date = o.date;
     std::unique_ptr<MapModel> model;
     try {
         model = loading.get();
@@ -210,9 +212,10 @@ int run_window(const Options& o) {
 
         // Render: the map (frame rebuilt only when something that changes it changed), then the UI.
         if (model) {
-            const FrameKey key{state.camera, state.layers, state.pixel_scale, model.get()};
+            const FrameKey key{state.camera, state.layers, state.pixel_scale, model.get(), state.date};
             if (!frame_key || !(*frame_key == key)) {
-                frame = build_frame(state, Style{}, model->colours, model->label_candidates, measure);
+                frame = build_frame(state, Style{}, model->colours, model->label_candidates, measure,
+                                    model->extras(state, Style{}));
                 frame_key = key;
             }
             if (ui.request_export) {

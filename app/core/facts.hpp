@@ -32,6 +32,9 @@ struct Date {
 inline constexpr Date kArticlePresentEnd{2013, 1, 1};
 // The default date of the map: the article's present.
 inline constexpr Date kArticleDate{2012, 12, 31};
+// The timeline's range: from the year of the Collective Security Treaty to the end of 2026.
+inline constexpr Date kTimelineStart{1992, 1, 1};
+inline constexpr Date kTimelineEnd{2026, 12, 31};
 
 // Where a record came from, for messages: "memberships.csv:12".
 struct SourceLine {

@@ -1,7 +1,6 @@
 // Frame building: turns AppState + Style + data into the immutable Frame. Pure C++.
 #include "frame.hpp"
 
-
 namespace atlas {
 
 namespace {
@@ -40,7 +39,8 @@ std::vector<LabelCandidate> country_label_candidates(const World& world, const P
 }
 
 Frame build_frame(const AppState& state, const Style& style, const std::vector<int>& colours,
-                  const std::vector<LabelCandidate>& label_candidates, const TextMeasure& measure) {
+                  const std::vector<LabelCandidate>& label_candidates, const TextMeasure& measure,
+                  const FrameExtras& extras) {
     Frame f;
     const float k = state.pixel_scale;
     f.camera = state.camera;
@@ -48,6 +48,11 @@ Frame build_frame(const AppState& state, const Style& style, const std::vector<i
     f.draw_fills = state.layers.countries;
     f.country_fill.reserve(colours.size());
     for (int c : colours) f.country_fill.push_back(style.country_palette[size_t(c) % style.country_palette.size()]);
+    f.hatch_period_px = style.overlay.hatch_period_px * k;
+    if (state.layers.memberships && extras.overlay && extras.overlay->fill.size() == colours.size()) {
+        f.country_fill = extras.overlay->fill;
+        f.country_hatch = extras.overlay->hatch;
+    }
     f.draw_country_lines = state.layers.countries;
     f.country_line = scaled(style.country_line, k);
     f.coast_line = scaled(style.coast_line, k);

@@ -7,7 +7,9 @@
 #include <vector>
 
 #include "camera.hpp"
+#include "facts.hpp"
 #include "labels.hpp"
+#include "overlay.hpp"
 #include "style.hpp"
 #include "world.hpp"
 
@@ -23,9 +25,10 @@ inline constexpr double kProvinceMaxMetresPerPx = 6000.0;
 inline constexpr double kOtherProvinceMaxMetresPerPx = 2500.0;
 
 struct Layers {
-    bool countries = true;  // fills and country borders
-    bool provinces = true;  // internal province borders
-    bool labels = true;     // country names
+    bool countries = true;    // fills and country borders
+    bool provinces = true;    // internal province borders
+    bool labels = true;       // country names
+    bool memberships = true;  // CSTO / SCO overlays for AppState::date (else the neutral palette)
     friend bool operator==(const Layers&, const Layers&) = default;
 };
 
@@ -35,12 +38,13 @@ struct AppState {
     Camera camera;
     Layers layers;
     float pixel_scale = 1.0f;  // logical-to-framebuffer pixel factor (HiDPI, export scaling)
+    Date date = kArticleDate;  // the day the overlays, symbols and legend show
 };
 
 struct FrameLabel {
     std::string text;
-    Vec2 centre_px;  // centre of the text box, framebuffer pixels, y down
-    TextStyle style; // sizes already multiplied by the pixel scale
+    Vec2 centre_px;   // centre of the text box, framebuffer pixels, y down
+    TextStyle style;  // sizes already multiplied by the pixel scale
 };
 
 struct Frame {
@@ -48,8 +52,11 @@ struct Frame {
     Rgba background;
     bool draw_fills = true;
     std::vector<Rgba> country_fill;  // one per World::countries entry
+    // One per country: hatch colour, with the Hatch kind in alpha (0: none).
+    std::vector<Rgba> country_hatch;
+    float hatch_period_px = 7.0f;  // framebuffer pixels
     bool draw_country_lines = true;
-    LineStyle country_line;          // scaled to framebuffer pixels
+    LineStyle country_line;  // scaled to framebuffer pixels
     LineStyle coast_line;
     bool draw_province_lines = true;        // the article's countries
     bool draw_other_province_lines = true;  // every other country
@@ -66,8 +73,14 @@ AppState rescaled(const AppState& state, int width, int height);
 // Afghanistan given priority over larger neighbours. `projected` must outlive the result.
 std::vector<LabelCandidate> country_label_candidates(const World& world, const ProjectedWorld& projected);
 
+// What a frame can show besides the map itself, computed by the caller for AppState::date.
+struct FrameExtras {
+    const OverlayPaint* overlay = nullptr;  // membership paint (with Layers::memberships)
+};
+
 // Builds the frame for `state`. `colours` gives a palette index per country (see palette.hpp).
 Frame build_frame(const AppState& state, const Style& style, const std::vector<int>& colours,
-                  const std::vector<LabelCandidate>& label_candidates, const TextMeasure& measure);
+                  const std::vector<LabelCandidate>& label_candidates, const TextMeasure& measure,
+                  const FrameExtras& extras = {});
 
 }  // namespace atlas

@@ -24,6 +24,30 @@ struct TextStyle {
     float halo_px = 2.0f;   // halo thickness in logical pixels
 };
 
+// A pattern drawn over a country's fill: which one says the country's standing in the SCO family,
+// so that it reads in greyscale and to colour-blind viewers as well as the fill's colour does.
+enum class Hatch : std::uint8_t {
+    None = 0,
+    Dense = 1,   // diagonal lines, wide: member
+    Sparse = 2,  // diagonal lines, thin: observer
+    Dots = 3,    // a grid of dots: dialogue partner
+    Cross = 4,   // thin lines both ways: partner (the merged status from 2025)
+};
+
+// Membership overlays: the fill says the CSTO family (the CST until 2002, then the CSTO), the
+// hatch the SCO family (the Shanghai Five 1996-2001, then the SCO). Blue and dark orange stay
+// apart for deuteranopes; the fills step in lightness for greyscale, and the hatch is darker than
+// every fill (tests/core/overlay_test.cpp checks the differences).
+struct OverlayStyle {
+    // Blues at L* 50, 64 and 78, a warm white at L* 95, and a dark brown at L* 22.
+    Rgba csto_member{0x2f, 0x7c, 0xb7, 255};
+    Rgba csto_frozen{0x74, 0x9f, 0xcc, 255};
+    Rgba csto_suspended{0xab, 0xc3, 0xe2, 255};
+    Rgba neither{0xf3, 0xf0, 0xe8, 255};
+    Rgba hatch{0x53, 0x29, 0x10, 255};
+    float hatch_period_px = 8.0f;  // logical pixels: the pattern repeats this often along x and y
+};
+
 struct Style {
     Rgba water{0xc6, 0xdc, 0xe9, 255};
     // Six muted fills; the neighbour colouring never needs more than six on this map.
@@ -39,6 +63,7 @@ struct Style {
     LineStyle coast_line{{0x6f, 0x8f, 0xa6, 255}, 0.9f};
     LineStyle province_line{{0x9a, 0x8f, 0x86, 255}, 0.6f};
     TextStyle country_label{{0x2b, 0x26, 0x22, 255}, {0xff, 0xff, 0xff, 220}, 13.0f, 2.0f};
+    OverlayStyle overlay;
 };
 
 }  // namespace atlas

@@ -36,6 +36,23 @@ std::unique_ptr<MapModel> MapModel::load(const std::string& dir, const std::stri
     return m;
 }
 
+const OverlayPaint& MapModel::overlay_paint(const Date& day, const OverlayStyle& style) const {
+    if (paint_day_ == day) return paint_;
+    if (!facts || !world) {
+        static const OverlayPaint none;
+        return none;
+    }
+    paint_ = atlas::overlay_paint(overlay_on(*facts, *world, day), style);
+    paint_day_ = day;
+    return paint_;
+}
+
+FrameExtras MapModel::extras(const AppState& state, const Style& style) const {
+    FrameExtras e;
+    if (state.layers.memberships) e.overlay = &overlay_paint(state.date, style.overlay);
+    return e;
+}
+
 double metres_per_ground_km(const Projection& proj, double lon, double lat) {
     // A 0.1 degree step of latitude is 11.1 km on the ground: small enough to be local.
     const double d = 0.05;

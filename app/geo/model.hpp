@@ -19,12 +19,17 @@ namespace atlas {
 struct MapModel {
     std::shared_ptr<const World> world;
     ProjectedWorld projected;
-    std::vector<int> colours;                     // palette index per country
-    std::vector<LabelCandidate> label_candidates; // points into `projected`
-    std::unique_ptr<Projection> projection;       // for the UI thread's point conversions
-    std::shared_ptr<const Article> article;       // null if article.json could not be read
-    std::shared_ptr<const Facts> facts;           // the records that could be read
-    std::vector<DataProblem> problems;            // everything validation found (empty: consistent)
+    std::vector<int> colours;                      // palette index per country
+    std::vector<LabelCandidate> label_candidates;  // points into `projected`
+    std::unique_ptr<Projection> projection;        // for the UI thread's point conversions
+    std::shared_ptr<const Article> article;        // null if article.json could not be read
+    std::shared_ptr<const Facts> facts;            // the records that could be read
+    std::vector<DataProblem> problems;             // everything validation found (empty: consistent)
+
+    // Membership paint for `day` (cached for the last day asked; empty without facts or map).
+    const OverlayPaint& overlay_paint(const Date& day, const OverlayStyle& style) const;
+    // What build_frame needs besides the map for `state` (its date).
+    FrameExtras extras(const AppState& state, const Style& style) const;
 
     // Loads `dir` (map, article, facts; validated together) and projects it with `projection_id`.
     // Throws UsageError for an unknown projection and DataError if the map itself cannot be read;
@@ -36,6 +41,10 @@ struct MapModel {
     // read-only world).
     static std::unique_ptr<MapModel> build(std::shared_ptr<const World> world, const std::string& projection_id,
                                            std::optional<double> only_metres_per_px = std::nullopt);
+
+private:
+    mutable std::optional<Date> paint_day_;
+    mutable OverlayPaint paint_;
 };
 
 // Palette size used for the neighbour colouring (Style::country_palette).

@@ -278,17 +278,30 @@ void Renderer::draw(const Frame& frame, int w, int h, Vec2 offset) {
     if (frame.draw_fills && !frame.country_fill.empty()) {
         glActiveTexture(GL_TEXTURE0);
         glBindTexture(GL_TEXTURE_2D, palette_tex_);
-        if (palette_ != frame.country_fill) {
-            palette_ = frame.country_fill;
+        // Row 0: fills; row 1: hatch colour and kind (none where the frame gives no hatch).
+        std::vector<Rgba> palette = frame.country_fill;
+        palette.resize(frame.country_fill.size() * 2, Rgba{0, 0, 0, 0});
+        for (size_t i = 0; i < frame.country_hatch.size() && i < frame.country_fill.size(); ++i)
+            palette[frame.country_fill.size() + i] = frame.country_hatch[i];
+        if (palette_ != palette) {
+            palette_ = std::move(palette);
             glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-            glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, GLsizei(palette_.size()), 1, 0, GL_RGBA, GL_UNSIGNED_BYTE,
-                         palette_.data());
+            glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, GLsizei(frame.country_fill.size()), 2, 0, GL_RGBA,
+                         GL_UNSIGNED_BYTE, palette_.data());
         }
         // Fills are opaque and never overlap: no blending, which saves a read per pixel.
         glDisable(GL_BLEND);
         glUseProgram(fill_.id());
         glUniformMatrix4fv(fill_.uniform("u_clip_from_map"), 1, GL_FALSE, m.data());
         glUniform1i(fill_.uniform("u_palette"), 0);
+        // The pattern is anchored to the map: image pixels counted from the map's origin, reduced
+        // modulo the period here in double precision so the shader's floats stay small.
+        const double period = frame.hatch_period_px;
+        auto anchor = [period](double px) { return float(px - period * std::floor(px / period)); };
+        const double ox = offset.x + frame.camera.centre.x / frame.camera.metres_per_px - frame.camera.width_px / 2.0;
+        const double oy = offset.y + h - frame.camera.centre.y / frame.camera.metres_per_px - frame.camera.height_px / 2.0;
+        glUniform2f(fill_.uniform("u_pattern_origin"), anchor(ox), anchor(oy));
+        glUniform1f(fill_.uniform("u_pattern_period"), float(period));
         glBindVertexArray(lv.fill_vao);
         // Countries whose box reaches into the view; neighbours in the index buffer are merged.
         size_t c = 0;

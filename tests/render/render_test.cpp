@@ -105,6 +105,7 @@ TEST_F(Render, ProbesSeeCountryWaterAndBorder) {
     Layers fills_only;
     fills_only.provinces = false;
     fills_only.labels = false;
+    fills_only.memberships = false;  // the neighbour palette
     const View view{65, 42, 4200};
     const AppState s = state_for("albers", view, 1200, 800, 3.0f, fills_only);
     const auto img = to_image(fx_->render("albers", s), 1200, 800);
@@ -127,10 +128,50 @@ TEST_F(Render, ProbesSeeCountryWaterAndBorder) {
     EXPECT_TRUE(same_rgb(border, style.country_line.colour, 8)) << "the Tajik-Afghan border is " << rgb(border);
 }
 
+TEST_F(Render, MembershipOverlaysPaintFillAndPattern) {
+    const OverlayStyle style;
+    Layers layers;
+    layers.provinces = false;
+    layers.labels = false;
+    const View view{65, 42, 4200};
+    AppState s = state_for("albers", view, 1200, 800, 1.0f, layers);
+    s.date = kArticleDate;
+    const auto img = to_image(fx_->render("albers", s), 1200, 800);
+    const MapModel& m = fx_->model("albers");
+    // Turkmenistan, in neither organisation: the plain fill.
+    const auto* tkm = probe(img, m, s, {59.0, 39.5});
+    EXPECT_TRUE(same_rgb(tkm, style.neither)) << "Turkmenistan is " << rgb(tkm);
+    // Kazakhstan, in both: around a point, the CSTO's blue between the SCO's dense stripes.
+    const Vec2 p = s.camera.to_screen(m.projection->forward({67.0, 48.0}));
+    int blue = 0, stripe = 0;
+    for (int dy = -8; dy < 8; ++dy)
+        for (int dx = -8; dx < 8; ++dx) {
+            const auto* px = img.at(int(p.x) + dx, int(p.y) + dy);
+            blue += same_rgb(px, style.csto_member, 6);
+            stripe += same_rgb(px, style.hatch, 6);
+        }
+    EXPECT_GT(blue, 40) << "no CSTO fill in Kazakhstan";
+    EXPECT_GT(stripe, 40) << "no SCO stripes in Kazakhstan";
+    // Iran, an SCO observer outside the CSTO: thin stripes on the plain fill, mostly fill.
+    const Vec2 q = s.camera.to_screen(m.projection->forward({54.0, 33.0}));
+    int plain = 0, dark = 0;
+    for (int dy = -8; dy < 8; ++dy)
+        for (int dx = -8; dx < 8; ++dx) {
+            const auto* px = img.at(int(q.x) + dx, int(q.y) + dy);
+            plain += same_rgb(px, style.neither, 6);
+            dark += same_rgb(px, style.hatch, 40);
+        }
+    EXPECT_GT(plain, 128) << "Iran's fill";
+    EXPECT_GT(dark, 10) << "Iran's observer stripes";
+    EXPECT_LT(dark, stripe) << "observer stripes are thinner than member stripes";
+}
+
 TEST_F(Render, ExportAtTwiceTheSizeMatchesWhenScaledDown) {
     // Same view, same labels: a 2x export box-filtered to 1x stays close to the 1x image.
     const View view{66, 41, 3000};
-    const AppState s1 = state_for("albers", view, 480, 320, 1.0f);
+    Layers base;
+    base.memberships = false;
+    const AppState s1 = state_for("albers", view, 480, 320, 1.0f, base);
     const AppState s2 = rescaled(s1, 960, 640);
     const auto a = to_image(fx_->render("albers", s1), 480, 320);
     const auto big = fx_->render("albers", s2);
@@ -177,6 +218,7 @@ struct Case {
     int width = 640, height = 400;
     float scale = 1.0f;
     Layers layers;
+    Date date = kArticleDate;
     double max_fraction = 0.001;
 };
 
@@ -196,9 +238,14 @@ std::vector<Case> load_cases() {
             if (k == "view") c.view = parse_view(v);
             if (k == "size") std::sscanf(v.c_str(), "%dx%d", &c.width, &c.height);
             if (k == "scale") c.scale = std::stof(v);
-            if (k == "layers")
-                c.layers = {v.find("countries") != std::string::npos, v.find("provinces") != std::string::npos,
-                            v.find("labels") != std::string::npos};
+            if (k == "layers") {
+                auto has = [&v](const char* w) { return v.find(w) != std::string::npos; };
+                c.layers.countries = has("countries");
+                c.layers.provinces = has("provinces");
+                c.layers.labels = has("labels");
+                c.layers.memberships = has("memberships");
+            }
+            if (k == "date") c.date = Date::parse(v).value_or(Date{});
             if (k == "max_diff_fraction") c.max_fraction = std::stod(v);
         }
         out.push_back(c);
@@ -214,7 +261,8 @@ TEST_F(Render, ExpectedImages) {
         std::getenv("ATLAS_UPDATE_EXPECTED") && std::string(std::getenv("ATLAS_UPDATE_EXPECTED")) == "1";
     for (const auto& c : cases) {
         SCOPED_TRACE(c.name);
-        const AppState s = state_for(c.projection, c.view, c.width, c.height, c.scale, c.layers);
+        AppState s = state_for(c.projection, c.view, c.width, c.height, c.scale, c.layers);
+        s.date = c.date;
         const auto px = fx_->render(c.projection, s);
         const fs::path src = fs::path(test::source_dir()) / "render" / "cases" / c.name;
         const fs::path out = fs::path(test::output_dir()) / "render-out" / c.name;
