@@ -1,7 +1,7 @@
 // The interactive atlas: the main loop of the window, read top to bottom as
 // init, loop (poll, new frame, build UI, render, swap), shutdown in reverse.
-#include <imgui.h>
 #include <backends/imgui_impl_sdl.h>
+#include <imgui.h>
 
 #include <chrono>
 #include <cstdio>
@@ -93,6 +93,7 @@ int run_window(const Options& o) {
             ui.data_problems.push_back(shown.str());
         }
         ui.data_folder = o.data_dir;
+        if (model->facts && model->world) ui.events = timeline_events(*model->facts, *model->world);
     } catch (const std::exception& e) {
         // The window stays open with the error shown, so the user can read it and quit.
         ui.errors.push_back(e.what());
@@ -110,6 +111,7 @@ int run_window(const Options& o) {
     std::future<std::unique_ptr<MapModel>> reprojecting;
     Vec2 cursor_map{std::nan(""), 0};
     std::optional<FrameKey> frame_key;
+    std::pair<Date, std::vector<int>> legend_key;
     Frame frame;
     bool dragging = false, running = true, first = true;
     // ImGui lays out a new auto-sized window on its first frame and shows it from the second:
@@ -142,17 +144,38 @@ int run_window(const Options& o) {
                 const double step_x = cam.width_px * kKeyPanFraction, step_y = cam.height_px * kKeyPanFraction;
                 const Vec2 mid{cam.width_px / 2.0, cam.height_px / 2.0};
                 switch (ev.key.keysym.sym) {
-                    case SDLK_LEFT: cam.pan_px(step_x, 0); break;
-                    case SDLK_RIGHT: cam.pan_px(-step_x, 0); break;
-                    case SDLK_UP: cam.pan_px(0, step_y); break;
-                    case SDLK_DOWN: cam.pan_px(0, -step_y); break;
+                    case SDLK_LEFTBRACKET:  // the previous event on the timeline
+                        if (const auto* e = previous_event(ui.events, state.date)) ui.request_date = e->date;
+                        break;
+                    case SDLK_RIGHTBRACKET:  // the next event
+                        if (const auto* e = next_event(ui.events, state.date)) ui.request_date = e->date;
+                        break;
+                    case SDLK_LEFT:
+                        cam.pan_px(step_x, 0);
+                        break;
+                    case SDLK_RIGHT:
+                        cam.pan_px(-step_x, 0);
+                        break;
+                    case SDLK_UP:
+                        cam.pan_px(0, step_y);
+                        break;
+                    case SDLK_DOWN:
+                        cam.pan_px(0, -step_y);
+                        break;
                     case SDLK_PLUS:
                     case SDLK_EQUALS:
-                    case SDLK_KP_PLUS: cam.zoom_at(mid, kZoomStep); break;
+                    case SDLK_KP_PLUS:
+                        cam.zoom_at(mid, kZoomStep);
+                        break;
                     case SDLK_MINUS:
-                    case SDLK_KP_MINUS: cam.zoom_at(mid, 1 / kZoomStep); break;
-                    case SDLK_HOME: reset_view(); break;
-                    default: break;
+                    case SDLK_KP_MINUS:
+                        cam.zoom_at(mid, 1 / kZoomStep);
+                        break;
+                    case SDLK_HOME:
+                        reset_view();
+                        break;
+                    default:
+                        break;
                 }
             }
         }
@@ -189,7 +212,8 @@ int run_window(const Options& o) {
             SDL_GetMouseState(&mx, &my);
             const Vec2 at = state.camera.to_map({mx * ratio, my * ratio});
             const Vec2 ll = model->projection->inverse(at);
-            if (std::isfinite(ll.x) && std::isfinite(ll.y) && std::abs(ll.y) <= 90 && std::abs(ll.x) <= 180) ui.cursor_lonlat = ll;
+            if (std::isfinite(ll.x) && std::isfinite(ll.y) && std::abs(ll.y) <= 90 && std::abs(ll.x) <= 180)
+                ui.cursor_lonlat = ll;
             if (!(at == cursor_map)) {  // look the country up only when the mouse moved
                 cursor_map = at;
                 const int c = country_at(model->projected, at);
@@ -198,6 +222,27 @@ int run_window(const Options& o) {
             }
         }
         draw_panel(state, state.layers, ui);
+        {
+            int win_w = 0, win_h = 0;
+            window->window_size(win_w, win_h);
+            draw_timeline(state, ui, float(win_w), float(win_h));
+            if (ui.request_date) {
+                state.date = std::clamp(*ui.request_date, kTimelineStart, kTimelineEnd);
+                ui.request_date.reset();
+            }
+            // The legend lists the classes of the countries in view on the day.
+            if (model && model->facts && model->world) {
+                const Box view = state.camera.visible();
+                std::vector<int> visible;
+                for (size_t i = 0; i < model->projected.country_bounds.size(); ++i)
+                    if (model->projected.country_bounds[i].intersects(view)) visible.push_back(int(i));
+                if (!(legend_key.first == state.date) || legend_key.second != visible) {
+                    ui.legend = legend(overlay_on(*model->facts, *model->world, state.date), visible, ui.overlay_style);
+                    legend_key = {state.date, visible};
+                }
+            }
+            draw_legend(state, ui, float(win_w));
+        }
         if (ui.request_reset_view) {
             reset_view();
             ui.request_reset_view = false;
@@ -224,7 +269,8 @@ int run_window(const Options& o) {
                     if (ui.export_width <= 0 || ui.export_height <= 0)
                         throw UsageError("export size " + std::to_string(ui.export_width) + "x" +
                                          std::to_string(ui.export_height) + " is not positive");
-                    export_png(*renderer, *model, rescaled(state, ui.export_width, ui.export_height), measure, ui.export_path);
+                    export_png(*renderer, *model, rescaled(state, ui.export_width, ui.export_height), measure,
+                               ui.export_path);
                     ui.status = "Wrote " + ui.export_path + " (" + std::to_string(ui.export_width) + "x" +
                                 std::to_string(ui.export_height) + ")";
                 } catch (const std::exception& e) {
@@ -248,7 +294,8 @@ int run_window(const Options& o) {
             glReadPixels(0, 0, fb_w, fb_h, GL_RGBA, GL_UNSIGNED_BYTE, px.data());
             std::vector<std::uint8_t> flipped(px.size());
             const size_t row = size_t(fb_w) * 4;
-            for (int y = 0; y < fb_h; ++y) std::copy_n(px.data() + size_t(fb_h - 1 - y) * row, row, flipped.data() + size_t(y) * row);
+            for (int y = 0; y < fb_h; ++y)
+                std::copy_n(px.data() + size_t(fb_h - 1 - y) * row, row, flipped.data() + size_t(y) * row);
             try {
                 write_png(o.window_screenshot, flipped.data(), fb_w, fb_h);
             } catch (const std::exception& e) {

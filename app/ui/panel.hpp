@@ -7,6 +7,8 @@
 #include <vector>
 
 #include "core/frame.hpp"
+#include "core/overlay.hpp"
+#include "core/timeline.hpp"
 
 namespace atlas {
 
@@ -18,24 +20,36 @@ struct ProjectionChoice {
 // What the panel shows and what it asks the application to do.
 struct UiState {
     std::vector<ProjectionChoice> projections;
-    std::optional<Vec2> cursor_lonlat;   // under the mouse, if it is over the map
-    std::string cursor_country;          // name of the country under the mouse, if any
-    std::string cursor_note;             // its note for students (Baikonur's lease, ...), if any
-    std::string status;                  // last message (export written, ...)
-    std::vector<std::string> errors;     // shown in red until dismissed
+    std::optional<Vec2> cursor_lonlat;       // under the mouse, if it is over the map
+    std::string cursor_country;              // name of the country under the mouse, if any
+    std::string cursor_note;                 // its note for students (Baikonur's lease, ...), if any
+    std::string status;                      // last message (export written, ...)
+    std::vector<std::string> errors;         // shown in red until dismissed
     std::vector<std::string> data_problems;  // the data check's report, "file:line: what is wrong"
     std::string data_folder;                 // where those files are
-    bool busy = false;                   // a projection change is running
+    bool busy = false;                       // a projection change is running
     int export_width = 3840;
     int export_height = 2160;
     std::string export_path = "ca-atlas.png";
+    // Timeline and legend.
+    std::vector<TimelineEvent> events;  // ticks on the timeline
+    std::vector<LegendEntry> legend;    // the classes visible in the view on the current date
+    OverlayStyle overlay_style;
     // Requests for the application, cleared by it once handled.
+    std::optional<Date> request_date;
     std::optional<std::string> request_projection;
     bool request_export = false;
     bool request_reset_view = false;
 };
 
 // Builds the panel for this frame.
+// The timeline along the bottom of the window: a day slider from 1992 to 2026, the article's
+// date marked, events as ticks (hover: what happened; click: go there), previous/next event.
+void draw_timeline(const AppState& state, UiState& ui, float window_width, float window_height);
+
+// The legend of the membership overlays: exactly the classes visible (UiState::legend).
+void draw_legend(const AppState& state, const UiState& ui, float window_width);
+
 void draw_panel(const AppState& state, Layers& layers, UiState& ui);
 
 }  // namespace atlas

@@ -4,9 +4,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <set>
 
 #include "core/colour.hpp"
+#include "core/timeline.hpp"
 #include "geo/facts_load.hpp"
 #include "support/paths.hpp"
 
@@ -97,6 +99,53 @@ TEST(Overlay, VisibleClassesStayApartForColourBlindViewersAndInGreyscale) {
                 }
         }
     EXPECT_GT(pairs, 1000u);
+}
+
+}  // namespace
+}  // namespace atlas
+
+namespace atlas {
+namespace {
+
+TEST(Timeline, DaysRoundTripAcrossTheRange) {
+    const long first = days_from_civil(kTimelineStart), last = days_from_civil(kTimelineEnd);
+    EXPECT_EQ(days_from_civil(Date{1970, 1, 1}), 0);
+    EXPECT_EQ(last - first, 35 * 365 + 9 - 1);  // 1992..2026: 35 years, 9 leap days, inclusive range
+    for (long d = first; d <= last; d += 37) {
+        const Date c = civil_from_days(d);
+        EXPECT_TRUE(Date::parse(c.str())) << c.str();
+        EXPECT_EQ(days_from_civil(c), d);
+    }
+}
+
+TEST(Timeline, EventsAreTheDatedFactsInOrder) {
+    const auto events = timeline_events(*data().facts, *data().world);
+    ASSERT_GT(events.size(), 40u);
+    EXPECT_TRUE(std::is_sorted(events.begin(), events.end(),
+                               [](const TimelineEvent& a, const TimelineEvent& b) { return a.date < b.date; }));
+    auto lines_on = [&](const char* day) {
+        for (const auto& e : events)
+            if (e.date == *Date::parse(day)) return e.lines;
+        return std::vector<std::string>{};
+    };
+    const auto cst = lines_on("1992-05-15");
+    EXPECT_NE(std::find(cst.begin(), cst.end(), "Collective Security Treaty founded"), cst.end());
+    const auto suspension = lines_on("2012-06-28");
+    EXPECT_NE(std::find(suspension.begin(), suspension.end(), "Uzbekistan: CSTO membership suspended"),
+              suspension.end());
+    const auto leave = lines_on("1999-04-20");
+    EXPECT_NE(std::find(leave.begin(), leave.end(), "Georgia leaves the CST"), leave.end());
+    // The CSTO's founders continue from the CST: no "member" line for them on 2002-10-07.
+    const auto csto = lines_on("2002-10-07");
+    EXPECT_EQ(std::find(csto.begin(), csto.end(), "Russia: CSTO member"), csto.end());
+    // Stepping through events.
+    const TimelineEvent* next = next_event(events, kArticleDate);
+    ASSERT_TRUE(next);
+    EXPECT_LT(kArticleDate, next->date);
+    const TimelineEvent* prev = previous_event(events, kArticleDate);
+    ASSERT_TRUE(prev);
+    EXPECT_LT(prev->date, kArticleDate);
+    EXPECT_EQ(previous_event(events, events.front().date), nullptr);
 }
 
 }  // namespace
