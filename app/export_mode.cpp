@@ -78,6 +78,7 @@ int run_export(const Options& o) {
                             " in the data folder " + o.data_dir + "; nothing was written");
         }
         renderer->upload(m->projected);
+        renderer->upload_features(m->features);
         (void)m->overlay_paint(o.date, Style{}.overlay);  // needs the lon/lat map: before it goes
         // An export draws only what is uploaded, the colours and the label shapes: the lon/lat map
         // and the projected meshes go, and with them the loader's freed heap (its own arena).

@@ -83,6 +83,7 @@ int run_window(const Options& o) {
     try {
         model = loading.get();
         renderer->upload(model->projected);
+        renderer->upload_features(model->features);
         // Broken fact tables leave the map working: the window lists every problem.
         for (const auto& p : model->problems) {
             std::fprintf(stderr, "%s\n", p.str().c_str());
@@ -192,8 +193,8 @@ int run_window(const Options& o) {
                 auto next = reprojecting.get();
                 const View v = view_for_camera(*model->projection, state.camera);
                 renderer->upload(next->projected);
+                renderer->upload_features(next->features);
                 next->article = model->article;
-                next->facts = model->facts;
                 next->problems = model->problems;
                 model = std::move(next);
                 state.projection = model->projection->info().id;
@@ -250,7 +251,9 @@ int run_window(const Options& o) {
         if (ui.request_projection && model && !reprojecting.valid()) {
             const std::string id = *ui.request_projection;
             std::shared_ptr<const World> world = model->world;
-            reprojecting = std::async(std::launch::async, [world, id] { return MapModel::build(world, id); });
+            std::shared_ptr<const Facts> facts = model->facts;
+            reprojecting = std::async(std::launch::async,
+                                      [world, id, facts] { return MapModel::build(world, id, std::nullopt, facts); });
             ui.busy = true;
         }
         ui.request_projection.reset();

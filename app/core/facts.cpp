@@ -181,6 +181,7 @@ public:
         regions();
         aliases_and_links();
         notes();
+        capitals();
         std::stable_sort(problems_.begin(), problems_.end(), [](const DataProblem& a, const DataProblem& b) {
             return a.at.file != b.at.file ? a.at.file < b.at.file : a.at.line < b.at.line;
         });
@@ -373,6 +374,25 @@ private:
         for (const auto& a : facts_.aliases)
             if (is_country(a.entity) && !has_link.count(a.entity) && aliased.erase(a.entity))
                 problem(a.at, "'" + a.entity + "' is linked to no passage");
+    }
+
+    void capitals() {
+        std::map<std::string, const Capital*> last;
+        for (const auto& c : facts_.capitals) {
+            const int ci = world_.country_index(c.country);
+            if (ci < 0) {
+                country(c.at, c.country);
+                continue;
+            }
+            if (c.to && *c.to <= c.from) problem(c.at, "to " + c.to->str() + " is not after from " + c.from.str());
+            if (!contains(world_.countries[size_t(ci)].shape, c.lonlat))
+                problem(c.at, "lon/lat " + fmt_lonlat(c.lonlat) + " is not inside " + c.country + " (" +
+                                  world_.countries[size_t(ci)].name + ")");
+            auto& prev = last[c.country];
+            if (prev && (!prev->to || c.from < *prev->to))
+                problem(c.at, "overlaps the record at line " + std::to_string(prev->at.line) + " (" + c.country + ")");
+            prev = &c;
+        }
     }
 
     void notes() {

@@ -108,6 +108,16 @@ struct Region {
     SourceLine at;
 };
 
+// A country's capital during a period (Kazakhstan's moved and was renamed; new states appear).
+struct Capital {
+    std::string country, name;  // ISO alpha-3, the city's name in that period
+    Vec2 lonlat;
+    Date from;
+    std::optional<Date> to;
+    std::string note, source;
+    SourceLine at;
+};
+
 // A name the article uses for an entity, exactly as written ("the RF", "Afghan Badakhshan").
 struct Alias {
     std::string entity, text;
@@ -151,6 +161,7 @@ struct Facts {
     std::vector<Alias> aliases;
     std::vector<Link> links;
     std::vector<Note> notes;
+    std::vector<Capital> capitals;
 
     // The record giving `country`'s status in `organisation` on `day`, or nullptr (not in it).
     const Membership* membership_on(const std::string& organisation, const std::string& country, const Date& day) const;

@@ -67,6 +67,7 @@ Frame build_frame(const AppState& state, const Style& style, const std::vector<i
         for (auto& pl : place_labels(label_candidates, state.camera, measure, ts.size_px))
             f.labels.push_back({std::move(pl.text), pl.centre_px, ts});
     }
+    if (extras.features) add_features(f, state, style, *extras.features, measure);
     return f;
 }
 

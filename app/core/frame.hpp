@@ -8,6 +8,7 @@
 
 #include "camera.hpp"
 #include "facts.hpp"
+#include "features.hpp"
 #include "labels.hpp"
 #include "overlay.hpp"
 #include "style.hpp"
@@ -25,10 +26,14 @@ inline constexpr double kProvinceMaxMetresPerPx = 6000.0;
 inline constexpr double kOtherProvinceMaxMetresPerPx = 2500.0;
 
 struct Layers {
-    bool countries = true;    // fills and country borders
-    bool provinces = true;    // internal province borders
-    bool labels = true;       // country names
-    bool memberships = true;  // CSTO / SCO overlays for AppState::date (else the neutral palette)
+    bool countries = true;        // fills and country borders
+    bool provinces = true;        // internal province borders
+    bool labels = true;           // country names
+    bool memberships = true;      // CSTO / SCO overlays for AppState::date (else the neutral palette)
+    bool northern_border = true;  // Afghanistan's northern border, with each neighbour's length
+    bool regions = true;          // the regions the article names (Afghan Badakhshan, Balkh)
+    bool places = true;           // Kant, exercises, seats, signings, summits (as of the date)
+    bool capitals = true;
     friend bool operator==(const Layers&, const Layers&) = default;
 };
 
@@ -47,6 +52,22 @@ struct FrameLabel {
     TextStyle style;  // sizes already multiplied by the pixel scale
 };
 
+// A line layer of MapFeatures::regions drawn over the map, with a halo under it.
+struct FrameRegionLine {
+    int region = -1;
+    LineStyle line, halo;  // scaled to framebuffer pixels
+};
+
+struct FrameSymbol {
+    Vec2 centre_px;
+    float size_px = 10.0f;  // framebuffer pixels across
+    SymbolShape shape = SymbolShape::Circle;
+    Rgba fill, outline;
+    float outline_px = 1.5f;
+    bool hollow = false;  // location known only to an area: an outline, not a solid mark
+    int place = -1;       // index into MapFeatures::places (-1: a capital)
+};
+
 struct Frame {
     Camera camera;
     Rgba background;
@@ -62,6 +83,8 @@ struct Frame {
     bool draw_other_province_lines = true;  // every other country
     LineStyle province_line;
     std::vector<FrameLabel> labels;
+    std::vector<FrameRegionLine> region_lines;
+    std::vector<FrameSymbol> symbols;
 };
 
 // The same view for a target of width x height pixels: same centre, the same map height from
@@ -76,6 +99,7 @@ std::vector<LabelCandidate> country_label_candidates(const World& world, const P
 // What a frame can show besides the map itself, computed by the caller for AppState::date.
 struct FrameExtras {
     const OverlayPaint* overlay = nullptr;  // membership paint (with Layers::memberships)
+    const MapFeatures* features = nullptr;  // the article's regions, places and capitals
 };
 
 // Builds the frame for `state`. `colours` gives a palette index per country (see palette.hpp).

@@ -48,6 +48,36 @@ struct OverlayStyle {
     float hatch_period_px = 8.0f;  // logical pixels: the pattern repeats this often along x and y
 };
 
+// Symbols for places, distinct by shape so that they read in greyscale too.
+enum class SymbolShape : std::uint8_t { Circle = 0, Square = 1, Diamond = 2, Triangle = 3, Star = 4, Dot = 5 };
+
+struct SymbolStyle {
+    Rgba fill;
+    float size_px = 13.0f;  // logical pixels across
+};
+
+// The article's features over the map.
+struct FeatureStyle {
+    SymbolStyle airbase{{0xc0, 0x10, 0x10, 255}, 17.0f};   // Kant: a red star
+    SymbolStyle exercise{{0xe0, 0x6a, 0x00, 255}, 14.0f};  // orange triangles
+    SymbolStyle seat{{0x1b, 0x1b, 0x1b, 255}, 11.0f};      // black squares
+    SymbolStyle signing{{0x6a, 0x3d, 0x9a, 255}, 11.0f};   // purple circles
+    SymbolStyle summit{{0x1b, 0x7a, 0x3a, 255}, 12.0f};    // green diamonds
+    SymbolStyle capital{{0x26, 0x26, 0x26, 255}, 6.0f};    // small dots
+    Rgba symbol_outline{0xff, 0xff, 0xff, 255};
+    float symbol_outline_px = 1.5f;
+    // Afghanistan's northern border: a wide red line on a white halo, unlike any other border.
+    LineStyle northern_border{{0xd0, 0x10, 0x20, 255}, 4.0f};
+    LineStyle northern_border_halo{{0xff, 0xff, 0xff, 230}, 8.0f};
+    // Regions the article names (Afghan Badakhshan, Balkh) and areas where a place was.
+    LineStyle region{{0x6a, 0x3d, 0x9a, 255}, 2.5f};
+    LineStyle region_halo{{0xff, 0xff, 0xff, 200}, 5.0f};
+    TextStyle place_label{{0x20, 0x20, 0x20, 255}, {0xff, 0xff, 0xff, 230}, 12.0f, 2.0f};
+    TextStyle border_label{{0xa0, 0x00, 0x10, 255}, {0xff, 0xff, 0xff, 235}, 12.5f, 2.5f};
+    TextStyle region_label{{0x4a, 0x25, 0x70, 255}, {0xff, 0xff, 0xff, 230}, 12.5f, 2.0f};
+    TextStyle capital_label{{0x30, 0x30, 0x30, 255}, {0xff, 0xff, 0xff, 220}, 11.0f, 1.8f};
+};
+
 struct Style {
     Rgba water{0xc6, 0xdc, 0xe9, 255};
     // Six muted fills; the neighbour colouring never needs more than six on this map.
@@ -64,6 +94,7 @@ struct Style {
     LineStyle province_line{{0x9a, 0x8f, 0x86, 255}, 0.6f};
     TextStyle country_label{{0x2b, 0x26, 0x22, 255}, {0xff, 0xff, 0xff, 220}, 13.0f, 2.0f};
     OverlayStyle overlay;
+    FeatureStyle features;
 };
 
 }  // namespace atlas

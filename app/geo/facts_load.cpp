@@ -279,6 +279,19 @@ FactsLoad load_facts(const std::string& dir) {
         n.at = r.at();
         if (r.ok()) f.notes.push_back(std::move(n));
     });
+    read_table(dir, kCapitalsFile, {"country", "name", "lon", "lat", "from", "to", "note", "source"}, p,
+               [&](Record& r) {
+                   Capital c;
+                   c.country = r.required("country");
+                   c.name = r.required("name");
+                   c.lonlat = {r.number("lon", -180, 180), r.number("lat", -90, 90)};
+                   if (auto d = r.date("from", true)) c.from = *d;
+                   c.to = r.date("to", false);
+                   c.note = r.text("note");
+                   c.source = r.required("source");
+                   c.at = r.at();
+                   if (r.ok()) f.capitals.push_back(std::move(c));
+               });
     return out;
 }
 

@@ -20,6 +20,7 @@ inline constexpr const char* kRegionsFile = "regions.csv";
 inline constexpr const char* kAliasesFile = "aliases.csv";
 inline constexpr const char* kLinksFile = "links.csv";
 inline constexpr const char* kNotesFile = "notes.csv";
+inline constexpr const char* kCapitalsFile = "capitals.csv";
 
 struct FactsLoad {
     Facts facts;

@@ -13,7 +13,8 @@
 namespace atlas {
 
 std::unique_ptr<MapModel> MapModel::build(std::shared_ptr<const World> world, const std::string& projection_id,
-                                          std::optional<double> only_metres_per_px) {
+                                          std::optional<double> only_metres_per_px,
+                                          std::shared_ptr<const Facts> facts) {
     auto m = std::make_unique<MapModel>();
     m->world = std::move(world);
     m->projection = std::make_unique<Projection>(projection_id);
@@ -21,6 +22,10 @@ std::unique_ptr<MapModel> MapModel::build(std::shared_ptr<const World> world, co
     m->colours = colour_countries(country_adjacency(*m->world), kPaletteColours);
     if (m->colours.empty()) m->colours.assign(m->world->countries.size(), 0);
     m->label_candidates = country_label_candidates(*m->world, m->projected);
+    if (facts) {
+        m->features = project_features(*facts, *m->world, projection_id, m->projected.bounds);
+        m->facts = std::move(facts);
+    }
     return m;
 }
 
@@ -29,9 +34,8 @@ std::unique_ptr<MapModel> MapModel::load(const std::string& dir, const std::stri
     projection_info(projection_id);  // an unknown projection fails before the data is read
     DataSet data = load_data_set(dir);
     if (!data.world) throw DataError(data.problems.front().str());
-    auto m = build(data.world, projection_id, only_metres_per_px);
+    auto m = build(data.world, projection_id, only_metres_per_px, data.facts);
     m->article = std::move(data.article);
-    m->facts = std::move(data.facts);
     m->problems = std::move(data.problems);
     return m;
 }
@@ -50,6 +54,7 @@ const OverlayPaint& MapModel::overlay_paint(const Date& day, const OverlayStyle&
 FrameExtras MapModel::extras(const AppState& state, const Style& style) const {
     FrameExtras e;
     if (state.layers.memberships) e.overlay = &overlay_paint(state.date, style.overlay);
+    if (facts) e.features = &features;
     return e;
 }
 

@@ -25,6 +25,7 @@ struct MapModel {
     std::shared_ptr<const Article> article;        // null if article.json could not be read
     std::shared_ptr<const Facts> facts;            // the records that could be read
     std::vector<DataProblem> problems;             // everything validation found (empty: consistent)
+    MapFeatures features;                          // the article's regions, places and capitals, projected
 
     // Membership paint for `day` (cached for the last day asked; empty without facts or map).
     const OverlayPaint& overlay_paint(const Date& day, const OverlayStyle& style) const;
@@ -39,8 +40,10 @@ struct MapModel {
                                           std::optional<double> only_metres_per_px = std::nullopt);
     // Projects `world` with `projection_id` (safe on a worker thread: nothing is shared but the
     // read-only world).
+    // With `facts`, also projects the article's features and keeps the facts.
     static std::unique_ptr<MapModel> build(std::shared_ptr<const World> world, const std::string& projection_id,
-                                           std::optional<double> only_metres_per_px = std::nullopt);
+                                           std::optional<double> only_metres_per_px = std::nullopt,
+                                           std::shared_ptr<const Facts> facts = nullptr);
 
 private:
     mutable std::optional<Date> paint_day_;

@@ -8,7 +8,9 @@
 #include <thread>
 #include <unordered_map>
 
+#include "core/labels.hpp"
 #include "core/tessellate.hpp"
+#include "geodesic.hpp"
 
 namespace atlas {
 
@@ -45,8 +47,10 @@ std::vector<Vec2> densify(const std::vector<Vec2>& pts, bool closed) {
     if (pts.empty()) return out;
     out.reserve(pts.size() * 2);
     for (size_t i = 0; i + 1 < pts.size(); ++i) densify_edge(pts[i], pts[i + 1], out);
-    if (closed) densify_edge(pts.back(), pts.front(), out);
-    else out.push_back(pts.back());
+    if (closed)
+        densify_edge(pts.back(), pts.front(), out);
+    else
+        out.push_back(pts.back());
     return out;
 }
 
@@ -70,8 +74,10 @@ MultiPolygon project_shape(const Projection& proj, const MultiPolygon& mp) {
             Ring r = densify(ring, true);
             project_in_place(proj, r);
             r.erase(std::remove_if(r.begin(), r.end(), [](Vec2 v) { return !finite(v); }), r.end());
-            if (r.size() >= 3) p.rings.push_back(std::move(r));
-            else if (p.rings.empty()) break;
+            if (r.size() >= 3)
+                p.rings.push_back(std::move(r));
+            else if (p.rings.empty())
+                break;
         }
         if (!p.rings.empty()) out.push_back(std::move(p));
     }
@@ -151,8 +157,8 @@ SegmentLayer make_layer(const std::vector<Polyline>& lines, const Box& extent) {
 }
 
 // Simplified copies of the lines; when `kept` is given, marks the ids of the vertices kept.
-std::vector<Polyline> simplify_all(const std::vector<Polyline>& lines, double tol, const std::vector<std::vector<unsigned>>* ids,
-                                   std::vector<bool>* kept) {
+std::vector<Polyline> simplify_all(const std::vector<Polyline>& lines, double tol,
+                                   const std::vector<std::vector<unsigned>>* ids, std::vector<bool>* kept) {
     if (tol <= 0) return lines;
     std::vector<Polyline> out;
     out.reserve(lines.size());
@@ -204,8 +210,10 @@ MultiPolygon filter_rings(const MultiPolygon& mp, const RingIds& ids, const std:
                 const int id = ids[pi][ri][i];
                 if (id < 0 || kept[size_t(id)]) r.push_back(ring[i]);
             }
-            if (r.size() >= 3) p.rings.push_back(std::move(r));
-            else if (p.rings.empty()) break;  // outer ring gone: holes cannot matter
+            if (r.size() >= 3)
+                p.rings.push_back(std::move(r));
+            else if (p.rings.empty())
+                break;  // outer ring gone: holes cannot matter
         }
         if (!p.rings.empty()) out.push_back(std::move(p));
     }
@@ -267,8 +275,8 @@ ProjectedWorld project_world(const World& world, const std::string& projection_i
     std::vector<Polyline> outline_lines[2], province_lines[2];  // [0] borders, [1] coasts; [0] focus, [1] others
     const size_t first_province = world.boundaries.size() + world.coastlines.size();
     for (size_t i = 0; i < projected.size(); ++i) {
-        auto& target = i < world.boundaries.size() ? outline_lines[0]
-                       : i < first_province        ? outline_lines[1]
+        auto& target = i < world.boundaries.size()                                              ? outline_lines[0]
+                       : i < first_province                                                     ? outline_lines[1]
                        : is_focus_country(world.province_boundaries[i - first_province].iso_a3) ? province_lines[0]
                                                                                                 : province_lines[1];
         for (auto& l : projected[i]) target.push_back(std::move(l));
@@ -308,20 +316,141 @@ ProjectedWorld project_world(const World& world, const std::string& projection_i
         lv.border_lines = make_layer(borders, pw.bounds);
         lv.coast_lines = make_layer(coasts, pw.bounds);
         // Province edges are thin, light context lines: simplified twice as coarsely.
-        lv.province_lines = make_layer(simplify_all(province_lines[0], 2 * lv.tolerance_m, nullptr, nullptr), pw.bounds);
-        lv.other_province_lines = make_layer(simplify_all(province_lines[1], 2 * lv.tolerance_m, nullptr, nullptr), pw.bounds);
+        lv.province_lines =
+            make_layer(simplify_all(province_lines[0], 2 * lv.tolerance_m, nullptr, nullptr), pw.bounds);
+        lv.other_province_lines =
+            make_layer(simplify_all(province_lines[1], 2 * lv.tolerance_m, nullptr, nullptr), pw.bounds);
     });
     in_parallel(n, [&](size_t i, unsigned) {
         const RingIds rids = ring_ids(pw.countries[i], line_vertices);
         for (size_t li = 0; li < level_count; ++li) {
             Triangulation& t = tris[li][i];
-            if (wanted[li] == 0) triangulate(pw.countries[i], t.xy, t.indices);
-            else triangulate(filter_rings(pw.countries[i], rids, kept[li]), t.xy, t.indices);
+            if (wanted[li] == 0)
+                triangulate(pw.countries[i], t.xy, t.indices);
+            else
+                triangulate(filter_rings(pw.countries[i], rids, kept[li]), t.xy, t.indices);
         }
     });
     for (size_t li = 0; li < level_count; ++li)
         for (size_t i = 0; i < n; ++i) append(pw.levels[li].fills, tris[li][i], unsigned(i));
     return pw;
+}
+
+}  // namespace atlas
+
+namespace atlas {
+
+namespace {
+
+// A polyline's rings as lines (a province or country outline drawn as a line layer).
+std::vector<Polyline> outline(const MultiPolygon& mp) {
+    std::vector<Polyline> out;
+    for (const auto& poly : mp)
+        for (const auto& ring : poly.rings) {
+            Polyline l(ring.begin(), ring.end());
+            if (!l.empty()) l.push_back(l.front());
+            out.push_back(std::move(l));
+        }
+    return out;
+}
+
+Vec2 middle_of_longest(const std::vector<Polyline>& lines) {
+    const Polyline* best = nullptr;
+    for (const auto& l : lines)
+        if (!best || l.size() > best->size()) best = &l;
+    return best && !best->empty() ? (*best)[best->size() / 2] : Vec2{};
+}
+
+std::string thousands(long v) {
+    std::string s = std::to_string(v);
+    for (int i = int(s.size()) - 3; i > 0; i -= 3) s.insert(size_t(i), ",");
+    return s;
+}
+
+}  // namespace
+
+MapFeatures project_features(const Facts& facts, const World& world, const std::string& projection_id,
+                             const Box& extent) {
+    const Projection proj(projection_id);
+    MapFeatures mf;
+    auto add_region = [&](std::string id, std::string name, std::vector<Polyline> lonlat_lines, bool area_anchor) {
+        ProjectedRegion r;
+        r.id = std::move(id);
+        r.name = std::move(name);
+        r.lines = project_lines(proj, lonlat_lines);
+        r.layer = make_layer(r.lines, extent);
+        r.anchor = middle_of_longest(r.lines);
+        if (area_anchor) {
+            MultiPolygon mp;
+            for (const auto& l : r.lines) mp.push_back(Polygon{{Ring(l.begin(), l.end())}});
+            const Box b = bounds(mp);
+            if (!b.empty()) r.anchor = pole_of_inaccessibility(mp, std::max(b.width(), b.height()) / 100).point;
+        }
+        mf.regions.push_back(std::move(r));
+        return int(mf.regions.size()) - 1;
+    };
+    auto province = [&](const std::string& id) -> const Province* {
+        for (const auto& p : world.provinces)
+            if (p.id == id) return &p;
+        return nullptr;
+    };
+    for (const auto& r : facts.regions) {
+        std::vector<Polyline> lines;
+        for (const auto& m : r.members) {
+            if (r.kind == "province") {
+                if (const Province* p = province(m)) {
+                    auto o = outline(p->shape);
+                    lines.insert(lines.end(), o.begin(), o.end());
+                }
+            } else if (r.kind == "countries") {
+                const int c = world.country_index(m);
+                if (c >= 0) {
+                    auto o = outline(world.countries[size_t(c)].shape);
+                    lines.insert(lines.end(), o.begin(), o.end());
+                }
+            } else {
+                const std::string a = m.substr(0, m.find('-')), b = m.substr(m.find('-') + 1);
+                for (const auto& bd : world.boundaries)
+                    if ((bd.iso_left == a && bd.iso_right == b) || (bd.iso_left == b && bd.iso_right == a))
+                        lines.insert(lines.end(), bd.lines.begin(), bd.lines.end());
+            }
+        }
+        const int index = add_region(r.id, r.name, std::move(lines), r.kind == "province");
+        if (r.id == "afghanistan-northern-border") mf.northern_border = index;
+    }
+    // Each neighbour's part of the northern border, labelled with its geodesic length.
+    try {
+        for (const auto& seg : afghanistan_northern_border(world)) {
+            const int c = world.country_index(seg.neighbour);
+            const std::string name = c >= 0 ? world.countries[size_t(c)].name : seg.neighbour;
+            const auto lines = project_lines(proj, seg.boundary->lines);
+            mf.border_lengths.push_back(
+                {name + " " + thousands(std::lround(seg.length_km)) + " km", middle_of_longest(lines)});
+        }
+    } catch (const DataError&) {
+        // A map without those boundaries (a test fixture) has no lengths to show.
+    }
+    for (const auto& p : facts.places) {
+        ProjectedPlace pp;
+        pp.place = &p;
+        std::vector<Vec2> one{p.lonlat};
+        project_in_place(proj, one);
+        pp.xy = one.front();
+        if (p.precision == Precision::Area) {
+            if (const Province* a = province(p.area))
+                pp.area = add_region("area:" + p.id, a->name, outline(a->shape), true);
+            else if (world.country_index(p.area) >= 0)
+                pp.area = add_region("area:" + p.id, p.area,
+                                     outline(world.countries[size_t(world.country_index(p.area))].shape), true);
+        }
+        mf.places.push_back(pp);
+    }
+    for (const auto& c : facts.capitals) {
+        std::vector<Vec2> one{c.lonlat};
+        project_in_place(proj, one);
+        mf.capitals.push_back({c.country, c.name, c.from, c.to, one.front()});
+    }
+    return mf;
 }
 
 }  // namespace atlas

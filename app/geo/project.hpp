@@ -4,6 +4,8 @@
 
 #include <optional>
 
+#include "core/facts.hpp"
+#include "core/features.hpp"
 #include "core/world.hpp"
 #include "projection.hpp"
 
@@ -14,8 +16,8 @@ namespace atlas {
 inline constexpr double kDensifyDegrees = 0.25;
 
 // Projects every country, boundary, coast and province edge with `projection` and builds the
-// levels of detail: level 0 at full detail, then one level per factor of 4 in scale from
-// 500 m/px, each simplified to half a pixel at the finest scale it serves. Shared borders are
+// levels of detail: level 0 at full detail, then one level per factor of 2 in scale from
+// 1000 m/px, each simplified to 1.5 px at the finest scale it serves. Shared borders are
 // simplified once and every country ring keeps exactly the border vertices its lines keep, so
 // neighbouring fills and their border line still meet at every level. Triangulation uses odd
 // winding (holes and exclaves come out right). Work is split across hardware threads. Points
@@ -23,5 +25,11 @@ inline constexpr double kDensifyDegrees = 0.25;
 // view), only the level that scale draws is built.
 ProjectedWorld project_world(const World& world, const std::string& projection_id,
                              std::optional<double> only_metres_per_px = std::nullopt);
+
+// The article's features for `projection`: each region's lines (and an outline for each place
+// known only to an area), the places and capitals as points, and the northern border's lengths.
+// `extent` is the map's projected bounds (for the line cells).
+MapFeatures project_features(const Facts& facts, const World& world, const std::string& projection_id,
+                             const Box& extent);
 
 }  // namespace atlas

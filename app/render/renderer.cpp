@@ -32,7 +32,19 @@ Renderer::Renderer(Font& font)
     : font_(font),
       fill_("fill", kShader_fill_vert, kShader_fill_frag),
       line_("line", kShader_line_vert, kShader_line_frag),
-      text_("text", kShader_text_vert, kShader_text_frag) {
+      text_("text", kShader_text_vert, kShader_text_frag),
+      symbol_("symbol", kShader_symbol_vert, kShader_symbol_frag) {
+    glGenVertexArrays(1, &symbol_vao_);
+    glGenBuffers(1, &symbol_vbo_);
+    glBindVertexArray(symbol_vao_);
+    glBindBuffer(GL_ARRAY_BUFFER, symbol_vbo_);
+    for (GLuint a = 0; a < 4; ++a) {
+        glEnableVertexAttribArray(a);
+        glVertexAttribPointer(a, 4, GL_FLOAT, GL_FALSE, 16 * sizeof(float),
+                              reinterpret_cast<void*>(a * 4 * sizeof(float)));
+        glVertexAttribDivisor(a, 1);
+    }
+    glBindVertexArray(0);
     glGenTextures(1, &palette_tex_);
     glBindTexture(GL_TEXTURE_2D, palette_tex_);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
@@ -52,6 +64,9 @@ Renderer::Renderer(Font& font)
 
 Renderer::~Renderer() {
     release_levels();
+    release_features();
+    glDeleteVertexArrays(1, &symbol_vao_);
+    glDeleteBuffers(1, &symbol_vbo_);
     glDeleteTextures(1, &palette_tex_);
     glDeleteVertexArrays(1, &text_vao_);
     glDeleteBuffers(1, &text_vbo_);
@@ -118,6 +133,40 @@ void Renderer::upload(const ProjectedWorld& w) {
     glBindVertexArray(0);
 }
 
+void Renderer::release_features() {
+    for (auto& l : region_lines_) {
+        glDeleteVertexArrays(1, &l.vao);
+        glDeleteBuffers(1, &l.vbo);
+    }
+    region_lines_.clear();
+}
+
+void Renderer::upload_features(const MapFeatures& features) {
+    release_features();
+    region_lines_.resize(features.regions.size());
+    for (size_t i = 0; i < features.regions.size(); ++i) upload_lines(region_lines_[i], features.regions[i].layer);
+}
+
+void Renderer::draw_symbols(const Frame& frame, int w, int h, Vec2 offset) {
+    if (frame.symbols.empty()) return;
+    std::vector<float> inst;
+    inst.reserve(frame.symbols.size() * 16);
+    auto rgba = [&inst](Rgba c) { inst.insert(inst.end(), {c.r / 255.f, c.g / 255.f, c.b / 255.f, c.a / 255.f}); };
+    for (const auto& s : frame.symbols) {
+        inst.insert(inst.end(), {float(s.centre_px.x), float(s.centre_px.y), s.size_px, float(int(s.shape))});
+        rgba(s.fill);
+        rgba(s.outline);
+        inst.insert(inst.end(), {s.outline_px, s.hollow ? 1.f : 0.f, 0.f, 0.f});
+    }
+    glUseProgram(symbol_.id());
+    glUniform2f(symbol_.uniform("u_viewport"), float(w), float(h));
+    glUniform2f(symbol_.uniform("u_offset"), float(offset.x), float(offset.y));
+    glBindVertexArray(symbol_vao_);
+    glBindBuffer(GL_ARRAY_BUFFER, symbol_vbo_);
+    glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(inst.size() * sizeof(float)), inst.data(), GL_STREAM_DRAW);
+    glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, GLsizei(frame.symbols.size()));
+}
+
 void Renderer::warm_up() {
     ProjectedWorld tiny;
     tiny.levels.resize(1);
@@ -139,6 +188,7 @@ void Renderer::warm_up() {
     f.camera.metres_per_px = 1;
     f.country_fill = {Rgba{}};
     f.labels.push_back({"A", {8, 8}, TextStyle{}});
+    f.symbols.push_back({{8, 8}, 6.0f, SymbolShape::Star, Rgba{}, Rgba{}, 1.0f, false, -1});
     OffscreenTarget target(16, 16);
     target.bind();
     draw(f, 16, 16);
@@ -299,7 +349,8 @@ void Renderer::draw(const Frame& frame, int w, int h, Vec2 offset) {
         const double period = frame.hatch_period_px;
         auto anchor = [period](double px) { return float(px - period * std::floor(px / period)); };
         const double ox = offset.x + frame.camera.centre.x / frame.camera.metres_per_px - frame.camera.width_px / 2.0;
-        const double oy = offset.y + h - frame.camera.centre.y / frame.camera.metres_per_px - frame.camera.height_px / 2.0;
+        const double oy =
+            offset.y + h - frame.camera.centre.y / frame.camera.metres_per_px - frame.camera.height_px / 2.0;
         glUniform2f(fill_.uniform("u_pattern_origin"), anchor(ox), anchor(oy));
         glUniform1f(fill_.uniform("u_pattern_period"), float(period));
         glBindVertexArray(lv.fill_vao);
@@ -327,6 +378,16 @@ void Renderer::draw(const Frame& frame, int w, int h, Vec2 offset) {
         draw_lines(lv.coasts, frame.coast_line, m, w, h, view);
         draw_lines(lv.borders, frame.country_line, m, w, h, view);
     }
+    // The article's lines over the borders (halo first, then the line), then the symbols.
+    for (const auto& rl : frame.region_lines) {
+        if (rl.region < 0 || size_t(rl.region) >= region_lines_.size()) continue;
+        draw_lines(region_lines_[size_t(rl.region)], rl.halo, m, w, h, view);
+    }
+    for (const auto& rl : frame.region_lines) {
+        if (rl.region < 0 || size_t(rl.region) >= region_lines_.size()) continue;
+        draw_lines(region_lines_[size_t(rl.region)], rl.line, m, w, h, view);
+    }
+    draw_symbols(frame, w, h, offset);
     draw_labels(frame, w, h, offset);
     glBindVertexArray(0);
     glUseProgram(0);

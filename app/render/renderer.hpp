@@ -38,6 +38,8 @@ public:
     // draws the width x height window of the frame's image whose top-left pixel is at
     // offset_px: rendering a large image tile by tile gives the same pixels as one pass.
     void draw(const Frame& frame, int width, int height, Vec2 offset_px = {0, 0});
+    // Replaces the GPU copy of the article's region lines (call with each new MapFeatures).
+    void upload_features(const MapFeatures& features);
 
 private:
     struct Lines {
@@ -53,11 +55,16 @@ private:
     };
     void release_levels();
     void upload_lines(Lines& l, const SegmentLayer& layer);
-    void draw_lines(const Lines& l, const LineStyle& style, const std::array<float, 16>& m, int w, int h, const Box& view);
+    void draw_lines(const Lines& l, const LineStyle& style, const std::array<float, 16>& m, int w, int h,
+                    const Box& view);
     void draw_labels(const Frame& frame, int w, int h, Vec2 offset);
+    void draw_symbols(const Frame& frame, int w, int h, Vec2 offset);
+    void release_features();
 
     Font& font_;
-    Program fill_, line_, text_;
+    Program fill_, line_, text_, symbol_;
+    std::vector<Lines> region_lines_;  // one per MapFeatures::regions entry
+    GLuint symbol_vao_ = 0, symbol_vbo_ = 0;
     std::vector<Level> levels_;
     std::vector<Box> country_bounds_;
     GLuint palette_tex_ = 0;

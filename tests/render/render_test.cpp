@@ -39,6 +39,7 @@ struct Fixture {
     std::vector<std::uint8_t> render(const std::string& projection, const AppState& state) {
         MapModel& m = model(projection);
         renderer->upload(m.projected);
+        renderer->upload_features(m.features);
         return render_offscreen(*renderer, m, state, measure);
     }
 };
@@ -72,6 +73,13 @@ protected:
     }
 };
 
+// The base map alone: countries, provinces and labels, none of the article's layers.
+Layers base_map() {
+    Layers l;
+    l.memberships = l.northern_border = l.regions = l.places = l.capitals = false;
+    return l;
+}
+
 test::Image to_image(const std::vector<std::uint8_t>& px, int w, int h) { return {w, h, px}; }
 
 // Pixel at a lon/lat in a rendered image.
@@ -102,10 +110,9 @@ TEST_F(Render, ABrokenShaderIsReportedWithItsName) {
 
 TEST_F(Render, ProbesSeeCountryWaterAndBorder) {
     const Style style;
-    Layers fills_only;
+    Layers fills_only = base_map();  // the neighbour palette
     fills_only.provinces = false;
     fills_only.labels = false;
-    fills_only.memberships = false;  // the neighbour palette
     const View view{65, 42, 4200};
     const AppState s = state_for("albers", view, 1200, 800, 3.0f, fills_only);
     const auto img = to_image(fx_->render("albers", s), 1200, 800);
@@ -130,7 +137,8 @@ TEST_F(Render, ProbesSeeCountryWaterAndBorder) {
 
 TEST_F(Render, MembershipOverlaysPaintFillAndPattern) {
     const OverlayStyle style;
-    Layers layers;
+    Layers layers = base_map();
+    layers.memberships = true;
     layers.provinces = false;
     layers.labels = false;
     const View view{65, 42, 4200};
@@ -169,9 +177,7 @@ TEST_F(Render, MembershipOverlaysPaintFillAndPattern) {
 TEST_F(Render, ExportAtTwiceTheSizeMatchesWhenScaledDown) {
     // Same view, same labels: a 2x export box-filtered to 1x stays close to the 1x image.
     const View view{66, 41, 3000};
-    Layers base;
-    base.memberships = false;
-    const AppState s1 = state_for("albers", view, 480, 320, 1.0f, base);
+    const AppState s1 = state_for("albers", view, 480, 320, 1.0f, base_map());
     const AppState s2 = rescaled(s1, 960, 640);
     const auto a = to_image(fx_->render("albers", s1), 480, 320);
     const auto big = fx_->render("albers", s2);
@@ -244,6 +250,10 @@ std::vector<Case> load_cases() {
                 c.layers.provinces = has("provinces");
                 c.layers.labels = has("labels");
                 c.layers.memberships = has("memberships");
+                c.layers.northern_border = has("northern_border");
+                c.layers.regions = has("regions");
+                c.layers.places = has("places");
+                c.layers.capitals = has("capitals");
             }
             if (k == "date") c.date = Date::parse(v).value_or(Date{});
             if (k == "max_diff_fraction") c.max_fraction = std::stod(v);

@@ -1,0 +1,190 @@
+#include "features.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "frame.hpp"
+
+namespace atlas {
+
+SymbolShape symbol_for(const std::string& kind) {
+    if (kind == "airbase") return SymbolShape::Star;
+    if (kind == "exercise") return SymbolShape::Triangle;
+    if (kind == "seat") return SymbolShape::Square;
+    if (kind == "summit") return SymbolShape::Diamond;
+    if (kind == "capital") return SymbolShape::Dot;
+    return SymbolShape::Circle;  // signing
+}
+
+std::string short_label(const Place& p) {
+    if (p.kind == "airbase") return p.name;
+    if (p.kind == "exercise") return p.name.substr(0, p.name.find(" ("));
+    const auto comma = p.name.rfind(", ");
+    std::string city = comma == std::string::npos ? p.name : p.name.substr(comma + 2);
+    return city.substr(0, city.find(" ("));
+}
+
+bool place_shown_on(const Place& p, const Date& day) {
+    if (!p.from) return true;
+    if (day < *p.from) return false;
+    if (p.kind == "seat" || p.kind == "airbase") return !p.to || day < *p.to;
+    return true;  // a signing, summit or exercise stays on the map as history from its day on
+}
+
+namespace {
+
+struct Box2 {
+    double x0, y0, x1, y1;
+    bool overlaps(const Box2& o) const { return x0 < o.x1 && o.x0 < x1 && y0 < o.y1 && o.y0 < y1; }
+};
+
+const SymbolStyle& symbol_style(const FeatureStyle& fs, const std::string& kind) {
+    if (kind == "airbase") return fs.airbase;
+    if (kind == "exercise") return fs.exercise;
+    if (kind == "seat") return fs.seat;
+    if (kind == "summit") return fs.summit;
+    return fs.signing;
+}
+
+LineStyle scaled(LineStyle s, float k) {
+    s.width_px *= k;
+    return s;
+}
+
+TextStyle scaled(TextStyle t, float k) {
+    t.size_px *= k;
+    t.halo_px *= k;
+    return t;
+}
+
+}  // namespace
+
+void add_features(Frame& f, const AppState& state, const Style& style, const MapFeatures& mf,
+                  const TextMeasure& measure) {
+    const float k = state.pixel_scale;
+    const FeatureStyle& fs = style.features;
+    const Camera& cam = state.camera;
+    const double w = cam.width_px, h = cam.height_px;
+    auto on_screen = [&](Vec2 p, double margin) {
+        return p.x >= -margin && p.y >= -margin && p.x <= w + margin && p.y <= h + margin;
+    };
+
+    // Obstacles for new labels: the labels already placed (country names), then every symbol.
+    std::vector<Box2> taken;
+    for (const auto& l : f.labels) {
+        const double lw = measure(l.text) * l.style.size_px, lh = l.style.size_px * 1.2;
+        taken.push_back(
+            {l.centre_px.x - lw / 2, l.centre_px.y - lh / 2, l.centre_px.x + lw / 2, l.centre_px.y + lh / 2});
+    }
+
+    // Lines: the northern border, the regions the article names, the areas of uncertain places.
+    const auto& layers = state.layers;
+    std::vector<int> region_labels;
+    if (layers.regions)
+        for (size_t i = 0; i < mf.regions.size(); ++i)
+            if (mf.regions[i].id == "afghan-badakhshan" || mf.regions[i].id == "balkh-province") {
+                f.region_lines.push_back({int(i), scaled(fs.region, k), scaled(fs.region_halo, k)});
+                region_labels.push_back(int(i));
+            }
+
+    struct Pending {
+        std::string text;
+        Vec2 at;          // symbol centre or anchor, px
+        double clear_px;  // half the symbol's size: the label starts beyond it (0: centred on `at`)
+        TextStyle style;
+    };
+    std::vector<Pending> pending;
+    for (const auto& b : (layers.northern_border ? mf.border_lengths : std::vector<BorderLength>{}))
+        pending.push_back({b.text, cam.to_screen(b.xy), 0, scaled(fs.border_label, k)});
+    for (int r : region_labels)
+        pending.push_back(
+            {mf.regions[size_t(r)].name, cam.to_screen(mf.regions[size_t(r)].anchor), 0, scaled(fs.region_label, k)});
+
+    // Places of the day, grouped by location: several at one city fan out around it.
+    if (layers.places) {
+        std::map<std::pair<double, double>, std::vector<size_t>> groups;
+        for (size_t i = 0; i < mf.places.size(); ++i)
+            if (place_shown_on(*mf.places[i].place, state.date))
+                groups[{mf.places[i].xy.x, mf.places[i].xy.y}].push_back(i);
+        for (const auto& [xy, members] : groups) {
+            const Vec2 centre = cam.to_screen({xy.first, xy.second});
+            if (!on_screen(centre, 40 * k)) continue;
+            double biggest = 0;
+            const double n = double(members.size());
+            for (size_t j = 0; j < members.size(); ++j) {
+                const ProjectedPlace& pp = mf.places[members[j]];
+                const Place& p = *pp.place;
+                const SymbolStyle& ss = symbol_style(fs, p.kind);
+                const double size = ss.size_px * k;
+                biggest = std::max(biggest, size);
+                Vec2 at = centre;
+                if (members.size() > 1) {  // around a circle, starting at the top
+                    const double r = size * (0.55 + 0.12 * n), a = -M_PI / 2 + 2 * M_PI * double(j) / n;
+                    at = {centre.x + r * std::cos(a), centre.y + r * std::sin(a)};
+                }
+                const bool hollow = p.precision == Precision::Area;
+                f.symbols.push_back({at, float(size), symbol_for(p.kind), ss.fill, fs.symbol_outline,
+                                     fs.symbol_outline_px * k, hollow, int(members[j])});
+                if (hollow && pp.area >= 0) {  // the area, outlined in the symbol's colour
+                    LineStyle area = scaled(fs.region, k * 0.6f);
+                    area.colour = ss.fill;
+                    f.region_lines.push_back({pp.area, area, scaled(fs.region_halo, k * 0.6f)});
+                }
+            }
+            const double spread = members.size() > 1 ? biggest * (0.55 + 0.12 * n) + biggest / 2 : biggest / 2;
+            std::string text = short_label(*mf.places[members.front()].place);
+            if (members.size() > 1) text += " (" + std::to_string(members.size()) + ")";
+            pending.push_back({text, centre, spread, scaled(fs.place_label, k)});
+        }
+    }
+    // Drawn last, over every other line: Afghanistan's northern border.
+    if (layers.northern_border && mf.northern_border >= 0)
+        f.region_lines.push_back(
+            {mf.northern_border, scaled(fs.northern_border, k), scaled(fs.northern_border_halo, k)});
+    std::vector<Vec2> place_centres;
+    for (const auto& s : f.symbols) place_centres.push_back(s.centre_px);
+    if (layers.capitals)
+        for (const auto& c : mf.capitals) {
+            if (state.date < c.from || (c.to && !(state.date < *c.to))) continue;
+            const Vec2 at = cam.to_screen(c.xy);
+            if (!on_screen(at, 10 * k)) continue;
+            // A capital where places of the article are already marked (Moscow, Astana) is named by them.
+            const bool marked = std::any_of(place_centres.begin(), place_centres.end(),
+                                            [&](Vec2 q) { return std::hypot(q.x - at.x, q.y - at.y) < 24 * k; });
+            if (marked) continue;
+            const double size = fs.capital.size_px * k;
+            f.symbols.push_back({at, float(size), SymbolShape::Dot, fs.capital.fill, fs.symbol_outline, k, false, -1});
+            pending.push_back({c.name, at, size / 2, scaled(fs.capital_label, k)});
+        }
+    for (const auto& s : f.symbols) {
+        const double r = s.size_px / 2;
+        taken.push_back({s.centre_px.x - r, s.centre_px.y - r, s.centre_px.x + r, s.centre_px.y + r});
+    }
+
+    // Labels in priority order (border lengths, regions, places, capitals): right of the symbol,
+    // else left of it, else left out; never over another label, a symbol, or the view's edge.
+    for (const auto& p : pending) {
+        const double tw = measure(p.text) * p.style.size_px, th = p.style.size_px * 1.2, gap = 3 * k;
+        std::vector<Vec2> tries;
+        if (p.clear_px == 0) {  // centred on its anchor, or just above or below it
+            tries.push_back(p.at);
+            tries.push_back({p.at.x, p.at.y - th});
+            tries.push_back({p.at.x, p.at.y + th});
+        } else {
+            tries.push_back({p.at.x + p.clear_px + gap + tw / 2, p.at.y});
+            tries.push_back({p.at.x - p.clear_px - gap - tw / 2, p.at.y});
+        }
+        for (const Vec2 c : tries) {
+            const Box2 box{c.x - tw / 2, c.y - th / 2, c.x + tw / 2, c.y + th / 2};
+            if (box.x0 < 0 || box.y0 < 0 || box.x1 > w || box.y1 > h) continue;
+            const bool clash = std::any_of(taken.begin(), taken.end(), [&](const Box2& t) { return t.overlaps(box); });
+            if (clash) continue;
+            f.labels.push_back({p.text, c, p.style});
+            taken.push_back(box);
+            break;
+        }
+    }
+}
+
+}  // namespace atlas

@@ -1,0 +1,70 @@
+// The article's features drawn over the map: its regions (Afghanistan's northern border, Afghan
+// Badakhshan, Balkh, ...), the places it names as symbols (Kant, the exercises, the seats, where
+// treaties were signed and summits held), the capitals, and their labels. The projected geometry
+// is built by atlas_geo once per projection; this turns it into Frame content for a state. Pure C++.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "facts.hpp"
+#include "labels.hpp"
+#include "style.hpp"
+#include "world.hpp"
+
+namespace atlas {
+
+struct AppState;
+struct Frame;
+
+// A region's lines in map metres, sorted into cells for the renderer.
+struct ProjectedRegion {
+    std::string id;    // regions.csv id, or "area:<place id>" for a place known only to an area
+    std::string name;  // shown as its label
+    std::vector<Polyline> lines;
+    SegmentLayer layer;
+    Vec2 anchor;  // where its label goes (map metres)
+};
+
+struct ProjectedPlace {
+    const Place* place = nullptr;
+    Vec2 xy;        // map metres
+    int area = -1;  // index into MapFeatures::regions of its area outline (Precision::Area)
+};
+
+struct ProjectedCapital {
+    std::string country, name;
+    Date from;
+    std::optional<Date> to;
+    Vec2 xy;
+};
+
+// A label of a length along Afghanistan's northern border: "Tajikistan 1,145 km".
+struct BorderLength {
+    std::string text;
+    Vec2 xy;  // the middle of that neighbour's segment
+};
+
+struct MapFeatures {
+    std::vector<ProjectedRegion> regions;
+    std::vector<ProjectedPlace> places;
+    std::vector<ProjectedCapital> capitals;
+    std::vector<BorderLength> border_lengths;
+    int northern_border = -1;  // index into regions
+};
+
+// The symbol of a kind of place (airbase, exercise, seat, signing, summit; "capital" for capitals).
+SymbolShape symbol_for(const std::string& kind);
+// A short label for a place: "Kant airbase", "Peace Mission 2012", or the city of a signing.
+std::string short_label(const Place& place);
+// Whether a place is on the map on `day`: an event from its day on, a seat or base while open.
+bool place_shown_on(const Place& place, const Date& day);
+
+// Adds the features to `frame` for `state` (its date and layers): region lines, symbols (places
+// at one city fanned out around it), and labels that overlap neither each other nor the labels
+// already in the frame.
+void add_features(Frame& frame, const AppState& state, const Style& style, const MapFeatures& features,
+                  const TextMeasure& measure);
+
+}  // namespace atlas
