@@ -9,8 +9,11 @@
 #include <optional>
 
 #include "core/errors.hpp"
+#include "core/explore.hpp"
 #include "core/style.hpp"
 #include "export.hpp"
+#include "geo/furniture.hpp"
+#include "geo/geodesic.hpp"
 #include "geo/projection.hpp"
 #include "geo/raster.hpp"
 #include "modes.hpp"
@@ -32,10 +35,13 @@ struct FrameKey {
     float pixel_scale;
     const MapModel* model;
     Date date;
+    std::string selected;
+    std::vector<std::string> selected_members;
     bool operator==(const FrameKey& o) const {
         return camera.centre == o.camera.centre && camera.metres_per_px == o.camera.metres_per_px &&
                camera.width_px == o.camera.width_px && camera.height_px == o.camera.height_px && layers == o.layers &&
-               pixel_scale == o.pixel_scale && model == o.model && date == o.date;
+               pixel_scale == o.pixel_scale && model == o.model && date == o.date && selected == o.selected &&
+               selected_members == o.selected_members;
     }
 };
 
@@ -95,6 +101,12 @@ int run_window(const Options& o) {
         }
         ui.data_folder = o.data_dir;
         if (model->facts && model->world) ui.events = timeline_events(*model->facts, *model->world);
+        ui.facts = model->facts.get();
+        ui.world = model->world.get();
+        ui.article = model->article.get();
+        ui.attribution =
+            "Borders: Natural Earth 1:10m (public domain) | facts and their sources: geodata/ | text: "
+            "A. Iskandarov, Central Asia and the Caucasus 14 (2), 2013";
     } catch (const std::exception& e) {
         // The window stays open with the error shown, so the user can read it and quit.
         ui.errors.push_back(e.what());
@@ -115,6 +127,20 @@ int run_window(const Options& o) {
     std::pair<Date, std::vector<int>> legend_key;
     Frame frame;
     bool dragging = false, running = true, first = true;
+    Vec2 press_at{0, 0};  // where the left button went down (logical px), to tell a click from a drag
+    bool pressed_on_map = false;
+    bool clicked = false;  // a click on the map this frame, at click_at (logical px)
+    Vec2 click_at{0, 0};
+    // A flight: the camera moves from `from` to `to`, zooming out and in on the way.
+    struct Flight {
+        bool active = false;
+        Camera from, to;
+        long long start_ns = 0;
+        double seconds = 1.2;
+    } flight;
+    std::optional<Date> overlay_day;
+    Overlay overlay;
+    bool select_without_flight = false;  // a click selects where the user is looking: no flight
     // ImGui lays out a new auto-sized window on its first frame and shows it from the second:
     // the screenshot waits for the third so the panel is in it.
     constexpr int kScreenshotFrame = 3;
@@ -132,7 +158,12 @@ int run_window(const Options& o) {
             if (!model) continue;
             Camera& cam = state.camera;
             if (!io.WantCaptureMouse) {
-                if (ev.type == SDL_MOUSEBUTTONDOWN && ev.button.button == SDL_BUTTON_LEFT) dragging = true;
+                if (ev.type == SDL_MOUSEBUTTONDOWN && ev.button.button == SDL_BUTTON_LEFT) {
+                    dragging = true;
+                    pressed_on_map = true;
+                    press_at = {double(ev.button.x), double(ev.button.y)};
+                    flight.active = false;  // the user takes over
+                }
                 if (ev.type == SDL_MOUSEMOTION && dragging) cam.pan_px(ev.motion.xrel * ratio, ev.motion.yrel * ratio);
                 if (ev.type == SDL_MOUSEWHEEL) {
                     int mx = 0, my = 0;
@@ -140,11 +171,30 @@ int run_window(const Options& o) {
                     cam.zoom_at({mx * ratio, my * ratio}, std::pow(kZoomStep, ev.wheel.preciseY));
                 }
             }
-            if (ev.type == SDL_MOUSEBUTTONUP && ev.button.button == SDL_BUTTON_LEFT) dragging = false;
+            if (ev.type == SDL_MOUSEBUTTONUP && ev.button.button == SDL_BUTTON_LEFT) {
+                dragging = false;
+                const Vec2 up{double(ev.button.x), double(ev.button.y)};
+                if (pressed_on_map && std::hypot(up.x - press_at.x, up.y - press_at.y) < 4) {
+                    clicked = true;
+                    click_at = up;
+                }
+                pressed_on_map = false;
+            }
             if (ev.type == SDL_KEYDOWN && !io.WantCaptureKeyboard) {
                 const double step_x = cam.width_px * kKeyPanFraction, step_y = cam.height_px * kKeyPanFraction;
                 const Vec2 mid{cam.width_px / 2.0, cam.height_px / 2.0};
                 switch (ev.key.keysym.sym) {
+                    case SDLK_ESCAPE:
+                        ui.request_select = std::string();
+                        break;
+                    case SDLK_m:
+                        ui.measuring = !ui.measuring;
+                        ui.measure_points.clear();
+                        ui.measure_text.clear();
+                        break;
+                    case SDLK_f:
+                        if (SDL_GetModState() & KMOD_CTRL) ui.focus_search = true;
+                        break;
                     case SDLK_LEFTBRACKET:  // the previous event on the timeline
                         if (const auto* e = previous_event(ui.events, state.date)) ui.request_date = e->date;
                         break;
@@ -243,6 +293,125 @@ int run_window(const Options& o) {
                 }
             }
             draw_legend(state, ui, float(win_w));
+
+            // What the day's overlay says, for the tooltip.
+            if (model && model->facts && model->world && overlay_day != state.date) {
+                overlay = overlay_on(*model->facts, *model->world, state.date);
+                overlay_day = state.date;
+            }
+            // A click on the map: measure, or select what is under it (a symbol first, then a country).
+            if (model && clicked) {
+                const Vec2 px{click_at.x * ratio, click_at.y * ratio};
+                const Vec2 ll = model->projection->inverse(state.camera.to_map(px));
+                if (ui.measuring) {
+                    if (ui.measure_points.size() >= 2) ui.measure_points.clear();
+                    if (std::isfinite(ll.x) && std::isfinite(ll.y)) ui.measure_points.push_back(ll);
+                    if (ui.measure_points.size() == 2) {
+                        const Course c = geodesic_course(ui.measure_points[0], ui.measure_points[1]);
+                        char text[96];
+                        std::snprintf(text, sizeof text, "%.1f km, initial bearing %.1f deg (geodesic, WGS84)",
+                                      c.distance_m / 1000, c.bearing_deg);
+                        ui.measure_text = text;
+                    } else {
+                        ui.measure_text = "Click the second point";
+                    }
+                } else {
+                    const int sym = symbol_at(frame, px);
+                    if (sym >= 0 && frame.symbols[size_t(sym)].place >= 0)
+                        ui.request_select = model->features.places[size_t(frame.symbols[size_t(sym)].place)].place->id;
+                    else {
+                        const int c = country_at(model->projected, state.camera.to_map(px));
+                        ui.request_select = c < 0 ? std::string() : model->world->countries[size_t(c)].iso_a3;
+                    }
+                    select_without_flight = true;
+                }
+            }
+            clicked = false;
+            if (ui.request_select && model) {
+                state.selected = *ui.request_select;
+                state.selected_members.clear();
+                if (model->facts && model->facts->organisation(state.selected))
+                    state.selected_members = members_on(*model->facts, state.selected, state.date);
+                if (!state.selected.empty() && !select_without_flight) {
+                    // Fly to it: the bounds of its geometry, with a margin.
+                    Box target;
+                    const int c = model->world->country_index(state.selected);
+                    if (c >= 0) target = model->projected.country_bounds[size_t(c)];
+                    for (const auto& iso : state.selected_members) {
+                        const int m = model->world->country_index(iso);
+                        if (m >= 0) target.add(model->projected.country_bounds[size_t(m)]);
+                    }
+                    if (const int r = model->features.region(state.selected); r >= 0)
+                        for (const auto& l : model->features.regions[size_t(r)].lines)
+                            for (Vec2 v : l) target.add(v);
+                    for (const auto& pp : model->features.places)
+                        if (pp.place->id == state.selected) {
+                            const double half = 150000;  // a place: 300 km across at least
+                            target.add(Vec2{pp.xy.x - half, pp.xy.y - half});
+                            target.add(Vec2{pp.xy.x + half, pp.xy.y + half});
+                        }
+                    if (!target.empty()) {
+                        Camera to = state.camera;
+                        to.centre = target.centre();
+                        to.metres_per_px =
+                            std::max(target.width() / (to.width_px * 0.7), target.height() / (to.height_px * 0.6));
+                        flight = Flight{true, state.camera, to, monotonic_ns(), 1.2};
+                    }
+                }
+                ui.request_select.reset();
+            }
+            select_without_flight = false;
+            if (flight.active) {
+                const double t = std::min(1.0, (monotonic_ns() - flight.start_ns) / 1e9 / flight.seconds);
+                const double e = t * t * (3 - 2 * t);  // ease in and out
+                Camera& c = state.camera;
+                c.centre = flight.from.centre + (flight.to.centre - flight.from.centre) * e;
+                // Zoom out on the way, more for a longer trip, and back in.
+                const double trip =
+                    std::hypot(flight.to.centre.x - flight.from.centre.x, flight.to.centre.y - flight.from.centre.y);
+                const double view = std::max(flight.from.metres_per_px, flight.to.metres_per_px) * c.width_px;
+                const double bump = std::log1p(trip / std::max(view, 1.0));
+                c.metres_per_px = std::exp(std::log(flight.from.metres_per_px) * (1 - e) +
+                                           std::log(flight.to.metres_per_px) * e + bump * std::sin(M_PI * e));
+                if (t >= 1) flight.active = false;
+            }
+            // Under the mouse: a symbol's place, or a country and where it stood that day.
+            ui.hover.clear();
+            // (Not in a screenshot: that is a figure of the map, not of where the mouse happens to be.)
+            if (model && !ImGui::GetIO().WantCaptureMouse && !dragging && o.window_screenshot.empty()) {
+                int mx = 0, my = 0;
+                SDL_GetMouseState(&mx, &my);
+                const Vec2 px{mx * ratio, my * ratio};
+                const int sym = symbol_at(frame, px);
+                if (sym >= 0 && frame.symbols[size_t(sym)].place >= 0) {
+                    const Place& p = *model->features.places[size_t(frame.symbols[size_t(sym)].place)].place;
+                    ui.hover.push_back(p.name);
+                    if (p.from)
+                        ui.hover.push_back(p.from->str() + (p.to && !(*p.to == *p.from) ? " to " + p.to->str() : ""));
+                    if (p.precision == Precision::Area) ui.hover.push_back("location known only to the outlined area");
+                } else {
+                    const int c = country_at(model->projected, state.camera.to_map(px));
+                    if (c >= 0) {
+                        ui.hover.push_back(model->world->countries[size_t(c)].name);
+                        if (!overlay.countries.empty())
+                            ui.hover.push_back(standing_text(overlay, c) + " on " + state.date.str());
+                    }
+                }
+            }
+            // The scale bar and the measured points on screen.
+            if (model) {
+                const ScaleBar bar = scale_bar(*model->projection, state.camera, 160.0 * ratio);
+                ui.scale_px = float(bar.length_px / ratio);
+                ui.scale_label = bar.label;
+            }
+            std::vector<Vec2> measure_px;
+            if (model)
+                for (Vec2 ll : ui.measure_points) {
+                    const Vec2 p = state.camera.to_screen(model->projection->forward(ll));
+                    measure_px.push_back({p.x / ratio, p.y / ratio});
+                }
+            draw_inspector(state, ui, float(win_w), float(win_h));
+            draw_map_overlay(state, ui, float(win_w), float(win_h), measure_px);
         }
         if (ui.request_reset_view) {
             reset_view();
@@ -260,7 +429,8 @@ int run_window(const Options& o) {
 
         // Render: the map (frame rebuilt only when something that changes it changed), then the UI.
         if (model) {
-            const FrameKey key{state.camera, state.layers, state.pixel_scale, model.get(), state.date};
+            const FrameKey key{state.camera, state.layers,   state.pixel_scale,     model.get(),
+                               state.date,   state.selected, state.selected_members};
             if (!frame_key || !(*frame_key == key)) {
                 frame = build_frame(state, Style{}, model->colours, model->label_candidates, measure,
                                     model->extras(state, Style{}));

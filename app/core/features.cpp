@@ -32,6 +32,16 @@ bool place_shown_on(const Place& p, const Date& day) {
     return true;  // a signing, summit or exercise stays on the map as history from its day on
 }
 
+int symbol_at(const Frame& frame, Vec2 px) {
+    for (size_t i = frame.symbols.size(); i-- > 0;) {
+        const auto& s = frame.symbols[i];
+        if (std::hypot(px.x - s.centre_px.x, px.y - s.centre_px.y) <= s.size_px / 2 + 2) return int(i);
+    }
+    return -1;
+}
+
+int graticule_step_degrees(double mpp) { return mpp > 2500 ? 10 : (mpp > 600 ? 5 : 1); }
+
 namespace {
 
 struct Box2 {
@@ -80,6 +90,11 @@ void add_features(Frame& f, const AppState& state, const Style& style, const Map
 
     // Lines: the northern border, the regions the article names, the areas of uncertain places.
     const auto& layers = state.layers;
+    if (layers.graticule) {
+        const int step = graticule_step_degrees(cam.metres_per_px * state.pixel_scale);
+        const int g = mf.graticule[step == 10 ? 0 : (step == 5 ? 1 : 2)];
+        if (g >= 0) f.region_lines.push_back({g, scaled(fs.graticule, k), LineStyle{Rgba{0, 0, 0, 0}, 0.0f}});
+    }
     std::vector<int> region_labels;
     if (layers.regions)
         for (size_t i = 0; i < mf.regions.size(); ++i)
@@ -142,6 +157,21 @@ void add_features(Frame& f, const AppState& state, const Style& style, const Map
     if (layers.northern_border && mf.northern_border >= 0)
         f.region_lines.push_back(
             {mf.northern_border, scaled(fs.northern_border, k), scaled(fs.northern_border_halo, k)});
+    // The selection: its outline (a country, a region, an organisation's members of the day) or a
+    // ring round its symbol, drawn over everything else.
+    if (!state.selected.empty()) {
+        auto outline = [&](const std::string& region_id) {
+            const int r = mf.region(region_id);
+            if (r >= 0) f.region_lines.push_back({r, scaled(fs.selection, k), scaled(fs.selection_halo, k)});
+        };
+        outline("country:" + state.selected);
+        outline(state.selected);
+        for (const auto& iso : state.selected_members) outline("country:" + iso);
+        for (const auto& s : f.symbols)
+            if (s.place >= 0 && mf.places[size_t(s.place)].place->id == state.selected)
+                f.symbols.push_back({s.centre_px, s.size_px * 1.9f, SymbolShape::Circle, fs.selection.colour,
+                                     fs.selection_halo.colour, fs.symbol_outline_px * k, true, s.place});
+    }
     std::vector<Vec2> place_centres;
     for (const auto& s : f.symbols) place_centres.push_back(s.centre_px);
     if (layers.capitals)

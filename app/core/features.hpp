@@ -4,6 +4,7 @@
 // is built by atlas_geo once per projection; this turns it into Frame content for a state. Pure C++.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -52,7 +53,19 @@ struct MapFeatures {
     std::vector<ProjectedCapital> capitals;
     std::vector<BorderLength> border_lengths;
     int northern_border = -1;  // index into regions
+    // Graticules every 10, 5 and 1 degrees (indices into regions), the finer ones when zoomed in.
+    int graticule[3] = {-1, -1, -1};
+    // Index into regions of every region by id: regions.csv ids, "area:<place>", "country:<ISO>".
+    std::map<std::string, int> region_index;
+
+    int region(const std::string& id) const {
+        const auto it = region_index.find(id);
+        return it == region_index.end() ? -1 : it->second;
+    }
 };
+
+// The graticule's spacing in degrees for a scale (map metres per logical pixel).
+int graticule_step_degrees(double logical_metres_per_px);
 
 // The symbol of a kind of place (airbase, exercise, seat, signing, summit; "capital" for capitals).
 SymbolShape symbol_for(const std::string& kind);
@@ -60,6 +73,9 @@ SymbolShape symbol_for(const std::string& kind);
 std::string short_label(const Place& place);
 // Whether a place is on the map on `day`: an event from its day on, a seat or base while open.
 bool place_shown_on(const Place& place, const Date& day);
+
+// The index in frame.symbols of the symbol under `px` (the last drawn wins), or -1.
+int symbol_at(const Frame& frame, Vec2 px);
 
 // Adds the features to `frame` for `state` (its date and layers): region lines, symbols (places
 // at one city fanned out around it), and labels that overlap neither each other nor the labels

@@ -34,6 +34,7 @@ struct Layers {
     bool regions = true;          // the regions the article names (Afghan Badakhshan, Balkh)
     bool places = true;           // Kant, exercises, seats, signings, summits (as of the date)
     bool capitals = true;
+    bool graticule = true;        // meridians and parallels every 10, 5 or 1 degrees
     friend bool operator==(const Layers&, const Layers&) = default;
 };
 
@@ -44,6 +45,8 @@ struct AppState {
     Layers layers;
     float pixel_scale = 1.0f;  // logical-to-framebuffer pixel factor (HiDPI, export scaling)
     Date date = kArticleDate;  // the day the overlays, symbols and legend show
+    std::string selected;                   // entity id (ISO code, place, region, organisation) or empty
+    std::vector<std::string> selected_members;  // with an organisation selected: its members that day
 };
 
 struct FrameLabel {

@@ -72,6 +72,10 @@ struct FeatureStyle {
     // Regions the article names (Afghan Badakhshan, Balkh) and areas where a place was.
     LineStyle region{{0x6a, 0x3d, 0x9a, 255}, 2.5f};
     LineStyle region_halo{{0xff, 0xff, 0xff, 200}, 5.0f};
+    // The selected country, region or organisation's members: a bright outline on a dark halo.
+    LineStyle selection{{0xff, 0xd0, 0x00, 255}, 3.0f};
+    LineStyle selection_halo{{0x10, 0x10, 0x10, 220}, 6.0f};
+    LineStyle graticule{{0x50, 0x60, 0x70, 90}, 0.7f};
     TextStyle place_label{{0x20, 0x20, 0x20, 255}, {0xff, 0xff, 0xff, 230}, 12.0f, 2.0f};
     TextStyle border_label{{0xa0, 0x00, 0x10, 255}, {0xff, 0xff, 0xff, 235}, 12.5f, 2.5f};
     TextStyle region_label{{0x4a, 0x25, 0x70, 255}, {0xff, 0xff, 0xff, 230}, 12.5f, 2.0f};

@@ -25,6 +25,12 @@ double geodesic_distance_m(Vec2 a, Vec2 b) {
     return s12;
 }
 
+Course geodesic_course(Vec2 a, Vec2 b) {
+    double s12 = 0, azi1 = 0, azi2 = 0;
+    geod_inverse(&wgs84(), a.y, a.x, b.y, b.x, &s12, &azi1, &azi2);
+    return {s12, azi1 < 0 ? azi1 + 360 : azi1};
+}
+
 double geodesic_length_m(const std::vector<Polyline>& lines) {
     double total = 0;
     for (const auto& l : lines)

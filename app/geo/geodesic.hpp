@@ -12,6 +12,13 @@ namespace atlas {
 
 // Geodesic distance in metres between two lon/lat points (degrees).
 double geodesic_distance_m(Vec2 a, Vec2 b);
+// Distance in metres and initial bearing in degrees (clockwise from north, 0..360) from a to b.
+struct Course {
+    double distance_m = 0;
+    double bearing_deg = 0;
+};
+Course geodesic_course(Vec2 a, Vec2 b);
+
 // Sum of the geodesic lengths of the lines' segments, in metres (lon/lat degrees in).
 double geodesic_length_m(const std::vector<Polyline>& lines);
 

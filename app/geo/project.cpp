@@ -386,6 +386,7 @@ MapFeatures project_features(const Facts& facts, const World& world, const std::
             const Box b = bounds(mp);
             if (!b.empty()) r.anchor = pole_of_inaccessibility(mp, std::max(b.width(), b.height()) / 100).point;
         }
+        mf.region_index[r.id] = int(mf.regions.size());
         mf.regions.push_back(std::move(r));
         return int(mf.regions.size()) - 1;
     };
@@ -444,6 +445,21 @@ MapFeatures project_features(const Facts& facts, const World& world, const std::
                                      outline(world.countries[size_t(world.country_index(p.area))].shape), true);
         }
         mf.places.push_back(pp);
+    }
+    // Every country's outline, for the selection.
+    for (const auto& c : world.countries) add_region("country:" + c.iso_a3, c.name, outline(c.shape), false);
+    // Graticules over the map's extent in whole degrees.
+    Box ll;
+    for (const auto& c : world.countries) ll.add(bounds(c.shape));
+    const double west = std::floor(ll.min_x), east = std::ceil(ll.max_x);
+    const double south = std::max(-85.0, std::floor(ll.min_y)), north = std::min(85.0, std::ceil(ll.max_y));
+    const int steps[3] = {10, 5, 1};
+    for (int i = 0; i < 3; ++i) {
+        const double d = steps[i];
+        std::vector<Polyline> lines;
+        for (double lon = std::ceil(west / d) * d; lon <= east; lon += d) lines.push_back({{lon, south}, {lon, north}});
+        for (double lat = std::ceil(south / d) * d; lat <= north; lat += d) lines.push_back({{west, lat}, {east, lat}});
+        mf.graticule[i] = add_region("graticule:" + std::to_string(steps[i]), "", std::move(lines), false);
     }
     for (const auto& c : facts.capitals) {
         std::vector<Vec2> one{c.lonlat};

@@ -1,14 +1,20 @@
 // SDL2 + GL context + ImGui backends, in the order of Dear ImGui's SDL2/OpenGL3 example.
 #include "window.hpp"
 
-#include <epoxy/gl.h>
-#include <imgui.h>
 #include <backends/imgui_impl_opengl3.h>
 #include <backends/imgui_impl_sdl.h>
+#include <epoxy/gl.h>
+#include <imgui.h>
+
+#include <cstdio>
 
 #include "core/errors.hpp"
 
 namespace atlas {
+
+namespace {
+constexpr const char* kUiFontPath = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+}  // namespace
 
 void init_video() {
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0)
@@ -47,6 +53,14 @@ Window::Window(const std::string& title, int width, int height, bool vsync) {
     ImGui::CreateContext();
     ImGui::GetIO().IniFilename = nullptr;  // the atlas keeps no layout file beside the user's data
     ImGui::StyleColorsLight();
+    // The interface's text (the article's quotes, names in any script) in DejaVu Sans from Debian's
+    // fonts-dejavu-core: Latin, Cyrillic, and the typographic quotes and dashes the article uses.
+    static const ImWchar ranges[] = {0x0020, 0x00FF, 0x0100, 0x024F, 0x0400, 0x04FF, 0x2000, 0x206F, 0};
+    if (FILE* f = std::fopen(kUiFontPath, "rb")) {
+        std::fclose(f);
+        ImGui::GetIO().Fonts->AddFontFromFileTTF(kUiFontPath, 15.0f * pixel_ratio(), nullptr, ranges);
+        ImGui::GetIO().FontGlobalScale = 1.0f / pixel_ratio();
+    }
     ImGui_ImplSDL2_InitForOpenGL(window_, gl_);
     ImGui_ImplOpenGL3_Init("#version 330 core");
     imgui_ = true;

@@ -380,7 +380,7 @@ void Renderer::draw(const Frame& frame, int w, int h, Vec2 offset) {
     }
     // The article's lines over the borders (halo first, then the line), then the symbols.
     for (const auto& rl : frame.region_lines) {
-        if (rl.region < 0 || size_t(rl.region) >= region_lines_.size()) continue;
+        if (rl.region < 0 || size_t(rl.region) >= region_lines_.size() || rl.halo.width_px <= 0) continue;
         draw_lines(region_lines_[size_t(rl.region)], rl.halo, m, w, h, view);
     }
     for (const auto& rl : frame.region_lines) {

@@ -11,6 +11,12 @@
 namespace atlas {
 
 namespace {
+constexpr size_t kSearchBufferSize = 128;
+char* search_buffer(const UiState&) {
+    static char buffer[kSearchBufferSize] = "";
+    return buffer;
+}
+
 bool input_text(const char* label, std::string& s) {
     char buf[1024];
     std::snprintf(buf, sizeof buf, "%s", s.c_str());
@@ -130,6 +136,113 @@ void draw_legend(const AppState& state, const UiState& ui, float window_width) {
     ImGui::End();
 }
 
+void draw_inspector(const AppState& state, UiState& ui, float window_width, float window_height) {
+    if (state.selected.empty() || !ui.facts || !ui.world) return;
+    const Facts& f = *ui.facts;
+    const World& w = *ui.world;
+    ImGui::SetNextWindowPos(ImVec2(window_width - 10, 240), ImGuiCond_FirstUseEver, ImVec2(1, 0));
+    ImGui::SetNextWindowSize(ImVec2(460, std::max(200.0f, window_height - 360)), ImGuiCond_FirstUseEver);
+    ImGui::Begin("Inspector");
+    const std::string& id = state.selected;
+    ImGui::TextWrapped("%s", entity_name(id, f, w).c_str());
+    if (w.country_index(id) >= 0) {
+        const Country& c = w.countries[size_t(w.country_index(id))];
+        if (!c.note.empty()) ImGui::TextWrapped("%s", c.note.c_str());
+        ImGui::Separator();
+        ImGui::TextUnformatted("Memberships over time");
+        bool any = false;
+        if (ImGui::BeginTable("memberships", 3,
+                              ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {
+            for (const auto& m : f.memberships) {
+                if (m.country != id) continue;
+                any = true;
+                const Organisation* o = f.organisation(m.organisation);
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(o ? o->abbreviation.c_str() : m.organisation.c_str());
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(status_label(m.status));
+                ImGui::TableNextColumn();
+                ImGui::Text("%s to %s%s", m.from.str().c_str(), m.to ? m.to->str().c_str() : "today",
+                            m.after_article() ? " (after the article)" : "");
+                if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", m.source.c_str());
+            }
+            ImGui::EndTable();
+        }
+        if (!any) ImGui::TextDisabled("never in the CST, CSTO, Shanghai Five or SCO");
+    } else if (const Place* p = f.place(id)) {
+        ImGui::Text("%s, %s", p->kind.c_str(), p->from ? date_text(*p->from).c_str() : "");
+        ImGui::TextWrapped("Location: %s", p->precision == Precision::Site   ? "the site itself (within about 1 km)"
+                                           : p->precision == Precision::City ? "the city only (within about 15 km)"
+                                                                             : "only the area outlined on the map");
+        ImGui::TextWrapped("Source: %s", p->source.c_str());
+    } else if (const Organisation* o = f.organisation(id)) {
+        ImGui::Text("%s, founded %s", o->abbreviation.c_str(), date_text(o->from).c_str());
+        if (o->until) ImGui::Text("succeeded on %s", date_text(*o->until).c_str());
+        const auto members = members_on(f, id, state.date);
+        std::string list;
+        for (const auto& m : members) list += (list.empty() ? "" : ", ") + entity_name(m, f, w);
+        ImGui::TextWrapped("Members on %s: %s", date_text(state.date).c_str(), list.empty() ? "none" : list.c_str());
+    } else if (const Region* r = f.region(id)) {
+        ImGui::TextWrapped("%s", r->source.c_str());
+    }
+    ImGui::Separator();
+    if (ui.article) {
+        const auto links = f.links_of(id, *ui.article);
+        ImGui::Text("Passages that mention it: %zu", links.size());
+        for (const Link* l : links) {
+            const Passage* p = ui.article->passage(l->passage);
+            if (!p) continue;
+            ImGui::PushID(l->passage.c_str());
+            ImGui::TextDisabled("%s", p->id.c_str());
+            ImGui::TextWrapped("\u201c%s\u201d", p->text.c_str());
+            for (const auto& n : f.notes)
+                if (n.passage == p->id) {
+                    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.55f, 0.25f, 0.0f, 1.0f));
+                    ImGui::TextWrapped("Note (not the author's words): %s", n.text.c_str());
+                    ImGui::PopStyleColor();
+                }
+            ImGui::PopID();
+            ImGui::Spacing();
+        }
+        ImGui::TextDisabled("%s", ui.article->citation.c_str());
+    }
+    ImGui::End();
+}
+
+void draw_map_overlay(const AppState& state, const UiState& ui, float window_width, float window_height,
+                      const std::vector<Vec2>& measure_px) {
+    (void)state;
+    ImDrawList* dl = ImGui::GetForegroundDrawList();
+    const float base = window_height - 92.0f - 36.0f;  // above the attribution line, above the timeline
+    if (ui.scale_px > 0) {
+        const ImVec2 a(20, base - 8), b(20 + ui.scale_px, base - 8);
+        dl->AddRectFilled(ImVec2(a.x - 4, a.y - 20), ImVec2(b.x + 50, a.y + 6), IM_COL32(255, 255, 255, 200));
+        dl->AddLine(a, b, IM_COL32(20, 20, 20, 255), 3.0f);
+        dl->AddLine(ImVec2(a.x, a.y - 5), ImVec2(a.x, a.y + 3), IM_COL32(20, 20, 20, 255), 2.0f);
+        dl->AddLine(ImVec2(b.x, b.y - 5), ImVec2(b.x, b.y + 3), IM_COL32(20, 20, 20, 255), 2.0f);
+        dl->AddText(ImVec2(a.x, a.y - 19), IM_COL32(20, 20, 20, 255), (ui.scale_label + " (at the centre)").c_str());
+    }
+    if (!ui.attribution.empty()) {
+        const ImVec2 size = ImGui::CalcTextSize(ui.attribution.c_str());
+        const ImVec2 at(std::max(14.0f, window_width - size.x - 14), window_height - 92.0f - 14.0f - size.y);
+        dl->AddRectFilled(ImVec2(at.x - 4, at.y - 2), ImVec2(at.x + size.x + 4, at.y + size.y + 2),
+                          IM_COL32(255, 255, 255, 190));
+        dl->AddText(at, IM_COL32(40, 40, 40, 255), ui.attribution.c_str());
+    }
+    for (size_t i = 0; i < measure_px.size(); ++i) {
+        dl->AddCircleFilled(ImVec2(float(measure_px[i].x), float(measure_px[i].y)), 5, IM_COL32(200, 0, 120, 255));
+        if (i > 0)
+            dl->AddLine(ImVec2(float(measure_px[i - 1].x), float(measure_px[i - 1].y)),
+                        ImVec2(float(measure_px[i].x), float(measure_px[i].y)), IM_COL32(200, 0, 120, 255), 2.5f);
+    }
+    if (!ui.hover.empty() && !ImGui::GetIO().WantCaptureMouse) {
+        ImGui::BeginTooltip();
+        for (const auto& l : ui.hover) ImGui::TextUnformatted(l.c_str());
+        ImGui::EndTooltip();
+    }
+}
+
 void draw_panel(const AppState& state, Layers& layers, UiState& ui) {
     ImGui::SetNextWindowPos(ImVec2(10, 10), ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowSize(ImVec2(330, 0), ImGuiCond_FirstUseEver);
@@ -154,6 +267,32 @@ void draw_panel(const AppState& state, Layers& layers, UiState& ui) {
     ImGui::Checkbox("Provinces", &layers.provinces);
     ImGui::Checkbox("Labels", &layers.labels);
     ImGui::Checkbox("Memberships (CSTO fill, SCO pattern)", &layers.memberships);
+    ImGui::Checkbox("Afghanistan's northern border", &layers.northern_border);
+    ImGui::Checkbox("Regions (Afghan Badakhshan, Balkh)", &layers.regions);
+    ImGui::Checkbox("Places of the day", &layers.places);
+    ImGui::Checkbox("Capitals", &layers.capitals);
+    ImGui::Checkbox("Graticule", &layers.graticule);
+
+    ImGui::Separator();
+    ImGui::SetNextItemWidth(-60);
+    if (ui.focus_search) {
+        ImGui::SetKeyboardFocusHere();
+        ui.focus_search = false;
+    }
+    const bool enter = ImGui::InputTextWithHint("Search", "country, place, organisation (Ctrl+F)", search_buffer(ui),
+                                                kSearchBufferSize, ImGuiInputTextFlags_EnterReturnsTrue);
+    ui.search = search_buffer(ui);
+    if (ui.facts && ui.world && !ui.search.empty()) {
+        const auto hits = search_entities(ui.search, *ui.facts, *ui.world, 8);
+        if (enter && !hits.empty()) ui.request_select = hits.front().id;
+        for (const auto& h : hits)
+            if (ImGui::Selectable((h.label + "  [" + h.kind + "]").c_str())) ui.request_select = h.id;
+        if (hits.empty()) ImGui::TextDisabled("nothing found");
+    }
+    if (!state.selected.empty() && ImGui::Button("Clear selection (Esc)")) ui.request_select = std::string();
+
+    ImGui::Checkbox("Measure (M): click two points", &ui.measuring);
+    if (!ui.measure_text.empty()) ImGui::TextWrapped("%s", ui.measure_text.c_str());
 
     ImGui::Separator();
     if (ui.cursor_lonlat) {

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "core/article.hpp"
+#include "core/explore.hpp"
 #include "core/frame.hpp"
 #include "core/overlay.hpp"
 #include "core/timeline.hpp"
@@ -35,8 +37,22 @@ struct UiState {
     std::vector<TimelineEvent> events;  // ticks on the timeline
     std::vector<LegendEntry> legend;    // the classes visible in the view on the current date
     OverlayStyle overlay_style;
+    // What the map holds, for search and the inspector (null until loaded).
+    const Facts* facts = nullptr;
+    const World* world = nullptr;
+    const Article* article = nullptr;
+    std::string search;                // the search box's text
+    bool focus_search = false;         // Ctrl+F: put the keyboard in the search box
+    std::vector<std::string> hover;    // tooltip lines for what is under the mouse
+    bool measuring = false;            // clicks on the map set the measured points
+    std::vector<Vec2> measure_points;  // lon/lat, at most two
+    std::string measure_text;          // "1,234.5 km, bearing 72.4 deg"
+    std::string scale_label;           // the scale bar's distance
+    float scale_px = 0;                // and its length in logical pixels
+    std::string attribution;           // data sources and the article's citation
     // Requests for the application, cleared by it once handled.
     std::optional<Date> request_date;
+    std::optional<std::string> request_select;  // select this entity and fly to it ("" clears)
     std::optional<std::string> request_projection;
     bool request_export = false;
     bool request_reset_view = false;
@@ -49,6 +65,15 @@ void draw_timeline(const AppState& state, UiState& ui, float window_width, float
 
 // The legend of the membership overlays: exactly the classes visible (UiState::legend).
 void draw_legend(const AppState& state, const UiState& ui, float window_width);
+
+// The inspector of the selected entity: what it is, its memberships over time (or the place's
+// dates, precision and source), and every passage that mentions it, with the notes.
+void draw_inspector(const AppState& state, UiState& ui, float window_width, float window_height);
+
+// Over the map: the tooltip of what is under the mouse, the scale bar and the attribution line
+// (just above the timeline), and the measured line.
+void draw_map_overlay(const AppState& state, const UiState& ui, float window_width, float window_height,
+                      const std::vector<Vec2>& measure_px);
 
 void draw_panel(const AppState& state, Layers& layers, UiState& ui);
 

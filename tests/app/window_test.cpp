@@ -88,7 +88,7 @@ TEST(Window, BrokenFactsAreListedWhileTheMapStillWorks) {
             const std::uint8_t* px = win.at(x, y);
             if (px[0] > 150 && px[1] < 80 && px[2] < 80) ++red;
         }
-    EXPECT_GT(red, 50) << "no red problem text in the panel";
+    EXPECT_GT(red, 20) << "no red problem text in the panel";
     // And the map is there: the CSTO's blue covers a good part of the window right of the panel.
     const Rgba blue = OverlayStyle{}.csto_member;
     int blue_px = 0;

@@ -76,7 +76,7 @@ protected:
 // The base map alone: countries, provinces and labels, none of the article's layers.
 Layers base_map() {
     Layers l;
-    l.memberships = l.northern_border = l.regions = l.places = l.capitals = false;
+    l.memberships = l.northern_border = l.regions = l.places = l.capitals = l.graticule = false;
     return l;
 }
 
@@ -254,6 +254,7 @@ std::vector<Case> load_cases() {
                 c.layers.regions = has("regions");
                 c.layers.places = has("places");
                 c.layers.capitals = has("capitals");
+                c.layers.graticule = has("graticule");
             }
             if (k == "date") c.date = Date::parse(v).value_or(Date{});
             if (k == "max_diff_fraction") c.max_fraction = std::stod(v);
