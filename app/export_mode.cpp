@@ -7,6 +7,7 @@
 #include <future>
 
 #include "core/errors.hpp"
+#include "core/explore.hpp"
 #include "export.hpp"
 #include "geo/load.hpp"
 #include "geo/raster.hpp"
@@ -80,6 +81,8 @@ int run_export(const Options& o) {
         renderer->upload(m->projected);
         renderer->upload_features(m->features);
         (void)m->overlay_paint(o.date, Style{}.overlay);  // needs the lon/lat map: before it goes
+        if (!o.select.empty() && (!m->facts || entity_name(o.select, *m->facts, *m->world).empty()))
+            throw UsageError("invalid --select '" + o.select + "': no country, place, region or organisation has that id");
         // An export draws only what is uploaded, the colours and the label shapes: the lon/lat map
         // and the projected meshes go, and with them the loader's freed heap (its own arena).
         m->world.reset();
@@ -90,6 +93,10 @@ int run_export(const Options& o) {
         AppState state;
         state.projection = o.projection;
         state.date = o.date;
+        if (!o.select.empty()) {
+            state.selected = o.select;
+            if (m->facts->organisation(o.select)) state.selected_members = members_on(*m->facts, o.select, o.date);
+        }
         state.camera = camera_for_view(*m->projection, o.view, w, h);
         // Text and lines as on a 1080-line screen, larger for larger images, never smaller.
         state.pixel_scale = o.scale ? *o.scale : std::max(1.0f, float(h) / 1080.0f);
@@ -97,6 +104,9 @@ int run_export(const Options& o) {
             *renderer, *m, state, [&](const std::string& t) { return font->measure(t); }, o.export_path);
         phase("PNG written");
         return 0;
+    } catch (const UsageError& e) {
+        std::fprintf(stderr, "ca-atlas: %s\n", e.what());
+        return 2;
     } catch (const std::exception& e) {
         std::fprintf(stderr, "ca-atlas: %s\n", e.what());
         return 1;

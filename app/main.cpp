@@ -37,6 +37,9 @@ int main(int argc, char** argv) {
     app.add_option("--date", date_text,
                    "Day the membership overlays show, YYYY-MM-DD, 1992-01-01 to 2026-12-31 (default: " +
                        kArticleDate.str() + ", the article's present)");
+    app.add_option("--select", o.select,
+                   "Select an entity: a country (ISO code, e.g. KGZ), a place (kant-airbase), a region "
+                   "(afghan-badakhshan) or an organisation (csto); the window flies there, an export outlines it");
     app.add_option("--export", o.export_path, "Render offscreen (no display needed), write a PNG here and exit");
     app.add_option("--size", size_text, "Image or window size WIDTHxHEIGHT in pixels (export default: 1920x1080)");
     app.add_option("--scale", scale, "Export text and line scale (default: image height / 1080, at least 1)");

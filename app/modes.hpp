@@ -15,6 +15,7 @@ struct Options {
     std::string projection = "albers";
     View view;                           // the default view frames Central Asia and its neighbours
     Date date = kArticleDate;            // the day the overlays show (default: the article's present)
+    std::string select;                  // an entity to select at start (ISO code, place, region, organisation)
     int width = 0, height = 0;           // 0: the mode's default
     std::optional<float> scale;          // text and line scale of an export (default: height / 1080)
     std::string export_path;

@@ -86,6 +86,7 @@ int run_window(const Options& o) {
     state.projection = o.projection;
     state.date = o.date;
     std::unique_ptr<MapModel> model;
+    bool jump = false;  // the next selection moves the camera at once
     try {
         model = loading.get();
         renderer->upload(model->projected);
@@ -101,6 +102,10 @@ int run_window(const Options& o) {
         }
         ui.data_folder = o.data_dir;
         if (model->facts && model->world) ui.events = timeline_events(*model->facts, *model->world);
+        if (!o.select.empty()) {
+            ui.request_select = o.select;
+            jump = true;  // at start the map opens on the selection, without a flight
+        }
         ui.facts = model->facts.get();
         ui.world = model->world.get();
         ui.article = model->article.get();
@@ -355,7 +360,8 @@ int run_window(const Options& o) {
                         to.centre = target.centre();
                         to.metres_per_px =
                             std::max(target.width() / (to.width_px * 0.7), target.height() / (to.height_px * 0.6));
-                        flight = Flight{true, state.camera, to, monotonic_ns(), 1.2};
+                        flight = Flight{true, state.camera, to, monotonic_ns(), jump ? 1e-9 : 1.2};
+                        jump = false;
                     }
                 }
                 ui.request_select.reset();

@@ -167,10 +167,6 @@ void add_features(Frame& f, const AppState& state, const Style& style, const Map
         outline("country:" + state.selected);
         outline(state.selected);
         for (const auto& iso : state.selected_members) outline("country:" + iso);
-        for (const auto& s : f.symbols)
-            if (s.place >= 0 && mf.places[size_t(s.place)].place->id == state.selected)
-                f.symbols.push_back({s.centre_px, s.size_px * 1.9f, SymbolShape::Circle, fs.selection.colour,
-                                     fs.selection_halo.colour, fs.symbol_outline_px * k, true, s.place});
     }
     std::vector<Vec2> place_centres;
     for (const auto& s : f.symbols) place_centres.push_back(s.centre_px);
@@ -213,6 +209,16 @@ void add_features(Frame& f, const AppState& state, const Style& style, const Map
             f.labels.push_back({p.text, c, p.style});
             taken.push_back(box);
             break;
+        }
+    }
+    // A selected place: a ring round its symbol (after the labels, which may come close to it).
+    if (!state.selected.empty()) {
+        const size_t n = f.symbols.size();
+        for (size_t i = 0; i < n; ++i) {
+            const FrameSymbol s = f.symbols[i];
+            if (s.place >= 0 && mf.places[size_t(s.place)].place->id == state.selected)
+                f.symbols.push_back({s.centre_px, s.size_px * 1.9f, SymbolShape::Circle, fs.selection.colour,
+                                     fs.selection_halo.colour, fs.symbol_outline_px * k, true, s.place});
         }
     }
 }

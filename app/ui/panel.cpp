@@ -217,11 +217,13 @@ void draw_map_overlay(const AppState& state, const UiState& ui, float window_wid
     const float base = window_height - 92.0f - 36.0f;  // above the attribution line, above the timeline
     if (ui.scale_px > 0) {
         const ImVec2 a(20, base - 8), b(20 + ui.scale_px, base - 8);
-        dl->AddRectFilled(ImVec2(a.x - 4, a.y - 20), ImVec2(b.x + 50, a.y + 6), IM_COL32(255, 255, 255, 200));
+        const std::string text = ui.scale_label + " (at the centre)";
+        const float right = std::max(b.x + 6, a.x + ImGui::CalcTextSize(text.c_str()).x + 4);
+        dl->AddRectFilled(ImVec2(a.x - 4, a.y - 20), ImVec2(right, a.y + 6), IM_COL32(255, 255, 255, 200));
         dl->AddLine(a, b, IM_COL32(20, 20, 20, 255), 3.0f);
         dl->AddLine(ImVec2(a.x, a.y - 5), ImVec2(a.x, a.y + 3), IM_COL32(20, 20, 20, 255), 2.0f);
         dl->AddLine(ImVec2(b.x, b.y - 5), ImVec2(b.x, b.y + 3), IM_COL32(20, 20, 20, 255), 2.0f);
-        dl->AddText(ImVec2(a.x, a.y - 19), IM_COL32(20, 20, 20, 255), (ui.scale_label + " (at the centre)").c_str());
+        dl->AddText(ImVec2(a.x, a.y - 19), IM_COL32(20, 20, 20, 255), text.c_str());
     }
     if (!ui.attribution.empty()) {
         const ImVec2 size = ImGui::CalcTextSize(ui.attribution.c_str());

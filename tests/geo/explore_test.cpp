@@ -1,0 +1,148 @@
+// Exploring the map on the shipped data: picking a country or a symbol, searching by the names
+// the article uses, the scale bar against the geodesic distance it claims, the northern border's
+// lengths, and no two labels overlapping once capitals, places and border lengths join them.
+#include <gtest/gtest.h>
+
+#include "core/explore.hpp"
+#include "core/frame.hpp"
+#include "geo/furniture.hpp"
+#include "geo/geodesic.hpp"
+#include "geo/model.hpp"
+#include "render/font.hpp"
+#include "support/paths.hpp"
+
+namespace atlas {
+namespace {
+
+MapModel& albers() {
+    static auto m = MapModel::load(test::data_dir(), "albers");
+    return *m;
+}
+
+Font& font() {
+    static Font f;  // measuring needs no GL
+    return f;
+}
+
+Frame frame_for(const AppState& s) {
+    const TextMeasure measure = [](const std::string& t) { return font().measure(t); };
+    return build_frame(s, Style{}, albers().colours, albers().label_candidates, measure, albers().extras(s, Style{}));
+}
+
+AppState state_at(const View& v, int w = 1600, int h = 900) {
+    AppState s;
+    s.camera = camera_for_view(*albers().projection, v, w, h);
+    return s;
+}
+
+TEST(Picking, APointOverKyrgyzstanIsKyrgyzstanAndKantsSymbolIsKant) {
+    MapModel& m = albers();
+    const AppState s = state_at(View{});
+    const Vec2 naryn = s.camera.to_screen(m.projection->forward({75.5, 41.4}));
+    const int c = country_at(m.projected, s.camera.to_map(naryn));
+    ASSERT_GE(c, 0);
+    EXPECT_EQ(m.world->countries[size_t(c)].iso_a3, "KGZ");
+    // The symbol under Kant's own coordinates is Kant's.
+    const Frame f = frame_for(s);
+    const Place* kant = m.facts->place("kant-airbase");
+    ASSERT_TRUE(kant);
+    const Vec2 at = s.camera.to_screen(m.projection->forward(kant->lonlat));
+    const int sym = symbol_at(f, at);
+    ASSERT_GE(sym, 0);
+    ASSERT_GE(f.symbols[size_t(sym)].place, 0);
+    EXPECT_EQ(m.features.places[size_t(f.symbols[size_t(sym)].place)].place->id, "kant-airbase");
+    // Before the base opened there is no symbol there, and the country below is picked instead.
+    AppState before = s;
+    before.date = Date{2001, 1, 1};
+    const Frame f2 = frame_for(before);
+    const int none = symbol_at(f2, at);
+    EXPECT_TRUE(none < 0 || f2.symbols[size_t(none)].place < 0 ||
+                m.features.places[size_t(f2.symbols[size_t(none)].place)].place->id != "kant-airbase");
+}
+
+TEST(Search, FindsEntitiesByTheNamesTheArticleUses) {
+    const Facts& f = *albers().facts;
+    const World& w = *albers().world;
+    auto first = [&](const char* q) {
+        const auto hits = search_entities(q, f, w);
+        return hits.empty() ? std::string() : hits.front().id;
+    };
+    EXPECT_EQ(first("Kyrgyz"), "KGZ");
+    EXPECT_EQ(first("the RF"), "RUS");
+    EXPECT_EQ(first("shanghai five"), "shanghai5");
+    EXPECT_EQ(first("RATS"), "sco-rats");
+    EXPECT_EQ(first("Kant"), "kant-airbase");
+    EXPECT_EQ(first("Afghan Badakhshan"), "afghan-badakhshan");
+    EXPECT_EQ(first("CSTO"), "csto");
+    EXPECT_TRUE(search_entities("", f, w).empty());
+    EXPECT_TRUE(search_entities("zzzz", f, w).empty());
+    EXPECT_EQ(entity_name("kant-airbase", f, w), "Kant airbase");
+    EXPECT_EQ(members_on(f, "csto", kArticleDate).size(), 6u);
+}
+
+TEST(ScaleBar, WithinOnePercentOfTheGeodesicDistanceItClaims) {
+    int checked = 0;
+    for (const char* id : {"albers", "mercator", "equirectangular"}) {
+        const Projection proj(id);
+        for (const View v : {View{65, 42, 4200}, View{70, 38, 600}, View{50, 55, 2000}, View{80, 30, 150}}) {
+            Camera cam = camera_for_view(proj, v, 1600, 900);
+            const ScaleBar bar = scale_bar(proj, cam, 200);
+            ASSERT_GT(bar.length_px, 0);
+            EXPECT_LE(bar.length_px, 200.0);
+            EXPECT_GT(bar.length_px, 200.0 / 2.5 - 1);  // 1-2-5 steps: never under 40% of the room
+            // The bar laid across the centre of the view measures what it claims on the ground.
+            const Vec2 a = proj.inverse(cam.to_map({800 - bar.length_px / 2, 450}));
+            const Vec2 b = proj.inverse(cam.to_map({800 + bar.length_px / 2, 450}));
+            const double km = geodesic_distance_m(a, b) / 1000;
+            EXPECT_NEAR(km, bar.length_km, bar.length_km * 0.01) << id << " view " << format_view(v);
+            ++checked;
+        }
+    }
+    EXPECT_EQ(checked, 12);
+}
+
+TEST(NorthernBorder, ALayerOfItsOwnWithEachNeighboursLength) {
+    const MapFeatures& mf = albers().features;
+    ASSERT_GE(mf.northern_border, 0);
+    EXPECT_EQ(mf.regions[size_t(mf.northern_border)].id, "afghanistan-northern-border");
+    ASSERT_EQ(mf.border_lengths.size(), 3u);
+    // The lengths geodata/README.md gives (geodesic, PROJ): 714.6, 134.1 and 1,144.6 km.
+    EXPECT_EQ(mf.border_lengths[0].text, "Turkmenistan 715 km");
+    EXPECT_EQ(mf.border_lengths[1].text, "Uzbekistan 134 km");
+    EXPECT_EQ(mf.border_lengths[2].text, "Tajikistan 1,145 km");
+    const AppState s = state_at(View{68, 37, 1500});
+    const Frame f = frame_for(s);
+    const bool drawn = std::any_of(f.region_lines.begin(), f.region_lines.end(),
+                                   [&](const FrameRegionLine& r) { return r.region == mf.northern_border; });
+    EXPECT_TRUE(drawn);
+    int lengths = 0;
+    for (const auto& l : f.labels) lengths += l.text.find(" km") != std::string::npos;
+    EXPECT_EQ(lengths, 3);
+}
+
+TEST(LabelsSweep, NoTwoLabelsOverlapWithCapitalsPlacesAndBorderLengths) {
+    int views = 0, labels = 0;
+    for (const Date d : {Date{1997, 6, 1}, kArticleDate, Date{2026, 1, 1}})
+        for (double height_km : {9000.0, 4200.0, 2000.0, 900.0, 300.0})
+            for (double lon = 50; lon <= 90; lon += 10)
+                for (double lat = 33; lat <= 53; lat += 10) {
+                    AppState s = state_at(View{lon, lat, height_km}, 1280, 720);
+                    s.date = d;
+                    const Frame f = frame_for(s);
+                    std::vector<PlacedLabel> placed;
+                    for (const auto& l : f.labels) {
+                        const double w = font().measure(l.text) * l.style.size_px, h = l.style.size_px * 1.2;
+                        EXPECT_GE(l.centre_px.x - w / 2, -0.5) << l.text;
+                        EXPECT_LE(l.centre_px.x + w / 2, 1280.5) << l.text;
+                        placed.push_back({l.text, 0, l.centre_px, w, h});
+                    }
+                    EXPECT_FALSE(labels_overlap(placed)) << "view " << lon << "," << lat << "," << height_km;
+                    labels += int(placed.size());
+                    ++views;
+                }
+    EXPECT_EQ(views, 3 * 5 * 5 * 3);
+    EXPECT_GT(labels, 1000);
+}
+
+}  // namespace
+}  // namespace atlas
