@@ -24,9 +24,15 @@ struct ProjectedRegion {
     std::string id;    // regions.csv id, or "area:<place id>" for a place known only to an area
     std::string name;  // shown as its label
     std::vector<Polyline> lines;
-    SegmentLayer layer;
+    SegmentLayer layer;   // full detail
+    SegmentLayer coarse;  // simplified to kCoarseRegionMetres, drawn from kCoarseRegionFromMetresPerPx out
     Vec2 anchor;  // where its label goes (map metres)
 };
+
+// Region lines are drawn simplified (to a fraction of a pixel) once the view is this far out:
+// at the region-wide view the full-detail northern border is thousands of sub-pixel segments.
+inline constexpr double kCoarseRegionMetresPerPx = 1500.0;
+inline constexpr double kCoarseRegionMetres = 1000.0;
 
 struct ProjectedPlace {
     const Place* place = nullptr;

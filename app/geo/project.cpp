@@ -379,6 +379,9 @@ MapFeatures project_features(const Facts& facts, const World& world, const std::
         r.name = std::move(name);
         r.lines = project_lines(proj, lonlat_lines);
         r.layer = make_layer(r.lines, extent);
+        std::vector<Polyline> coarse;
+        for (const auto& l : r.lines) coarse.push_back(simplify(l, kCoarseRegionMetres));
+        r.coarse = make_layer(coarse, extent);
         r.anchor = middle_of_longest(r.lines);
         if (area_anchor) {
             MultiPolygon mp;
@@ -453,13 +456,32 @@ MapFeatures project_features(const Facts& facts, const World& world, const std::
     for (const auto& c : world.countries) ll.add(bounds(c.shape));
     const double west = std::floor(ll.min_x), east = std::ceil(ll.max_x);
     const double south = std::max(-85.0, std::floor(ll.min_y)), north = std::min(85.0, std::ceil(ll.max_y));
+    // A vertex every 2 degrees follows the projection's curves to well under a pixel at the scales
+    // each graticule is drawn at (the 1-degree one only when zoomed in, where it is short).
     const int steps[3] = {10, 5, 1};
     for (int i = 0; i < 3; ++i) {
         const double d = steps[i];
         std::vector<Polyline> lines;
-        for (double lon = std::ceil(west / d) * d; lon <= east; lon += d) lines.push_back({{lon, south}, {lon, north}});
-        for (double lat = std::ceil(south / d) * d; lat <= north; lat += d) lines.push_back({{west, lat}, {east, lat}});
-        mf.graticule[i] = add_region("graticule:" + std::to_string(steps[i]), "", std::move(lines), false);
+        auto line = [](Vec2 a, Vec2 b) {
+            const int n = std::max(1, int(std::ceil(std::max(std::abs(b.x - a.x), std::abs(b.y - a.y)) / 2.0)));
+            Polyline l;
+            for (int k = 0; k <= n; ++k) l.push_back(a + (b - a) * (double(k) / n));
+            return l;
+        };
+        for (double lon = std::ceil(west / d) * d; lon <= east; lon += d) lines.push_back(line({lon, south}, {lon, north}));
+        for (double lat = std::ceil(south / d) * d; lat <= north; lat += d) lines.push_back(line({west, lat}, {east, lat}));
+        ProjectedRegion r;
+        r.id = "graticule:" + std::to_string(steps[i]);
+        for (auto& l : lines) {
+            project_in_place(proj, l);
+            l.erase(std::remove_if(l.begin(), l.end(), [](Vec2 v) { return !finite(v); }), l.end());
+            if (l.size() >= 2) r.lines.push_back(std::move(l));
+        }
+        r.layer = make_layer(r.lines, extent);
+        r.coarse = r.layer;
+        mf.region_index[r.id] = int(mf.regions.size());
+        mf.graticule[i] = int(mf.regions.size());
+        mf.regions.push_back(std::move(r));
     }
     for (const auto& c : facts.capitals) {
         std::vector<Vec2> one{c.lonlat};

@@ -28,9 +28,22 @@ int max_framebuffer_size() {
     return std::min({rb, vp[0], vp[1], tex});
 }
 
+namespace {
+// The shader's source with "#define NAME" after its #version line.
+std::string with_define(const char* source, const char* name) {
+    std::string s(source);
+    const auto eol = s.find('\n');
+    s.insert(eol == std::string::npos ? s.size() : eol + 1, std::string("#define ") + name + "\n");
+    return s;
+}
+}  // namespace
+
 Renderer::Renderer(Font& font)
     : font_(font),
       fill_("fill", kShader_fill_vert, kShader_fill_frag),
+      hatch_lines_("hatch", kShader_fill_vert, kShader_hatch_frag),
+      hatch_cross_("hatch (cross)", kShader_fill_vert, with_define(kShader_hatch_frag, "CROSS").c_str()),
+      hatch_dots_("hatch (dots)", kShader_fill_vert, with_define(kShader_hatch_frag, "DOTS").c_str()),
       line_("line", kShader_line_vert, kShader_line_frag),
       text_("text", kShader_text_vert, kShader_text_frag),
       symbol_("symbol", kShader_symbol_vert, kShader_symbol_frag) {
@@ -53,12 +66,11 @@ Renderer::Renderer(Font& font)
     glGenBuffers(1, &text_vbo_);
     glBindVertexArray(text_vao_);
     glBindBuffer(GL_ARRAY_BUFFER, text_vbo_);
-    glEnableVertexAttribArray(0);
-    glVertexAttribPointer(0, 4, GL_FLOAT, GL_FALSE, 8 * sizeof(float), nullptr);
-    glVertexAttribDivisor(0, 1);
-    glEnableVertexAttribArray(1);
-    glVertexAttribPointer(1, 4, GL_FLOAT, GL_FALSE, 8 * sizeof(float), reinterpret_cast<void*>(4 * sizeof(float)));
-    glVertexAttribDivisor(1, 1);
+    for (GLuint a = 0; a < 3; ++a) {  // rect, uv, colour: 12 floats per glyph
+        glEnableVertexAttribArray(a);
+        glVertexAttribPointer(a, 4, GL_FLOAT, GL_FALSE, 12 * sizeof(float), reinterpret_cast<void*>(a * 4 * sizeof(float)));
+        glVertexAttribDivisor(a, 1);
+    }
     glBindVertexArray(0);
 }
 
@@ -134,17 +146,23 @@ void Renderer::upload(const ProjectedWorld& w) {
 }
 
 void Renderer::release_features() {
-    for (auto& l : region_lines_) {
-        glDeleteVertexArrays(1, &l.vao);
-        glDeleteBuffers(1, &l.vbo);
+    for (auto* set : {&region_lines_, &region_coarse_}) {
+        for (auto& l : *set) {
+            glDeleteVertexArrays(1, &l.vao);
+            glDeleteBuffers(1, &l.vbo);
+        }
+        set->clear();
     }
-    region_lines_.clear();
 }
 
 void Renderer::upload_features(const MapFeatures& features) {
     release_features();
     region_lines_.resize(features.regions.size());
-    for (size_t i = 0; i < features.regions.size(); ++i) upload_lines(region_lines_[i], features.regions[i].layer);
+    region_coarse_.resize(features.regions.size());
+    for (size_t i = 0; i < features.regions.size(); ++i) {
+        upload_lines(region_lines_[i], features.regions[i].layer);
+        upload_lines(region_coarse_[i], features.regions[i].coarse);
+    }
 }
 
 void Renderer::draw_symbols(const Frame& frame, int w, int h, Vec2 offset) {
@@ -191,7 +209,10 @@ void Renderer::warm_up() {
     f.symbols.push_back({{8, 8}, 6.0f, SymbolShape::Star, Rgba{}, Rgba{}, 1.0f, false, -1});
     OffscreenTarget target(16, 16);
     target.bind();
-    draw(f, 16, 16);
+    for (Hatch kind : {Hatch::Dense, Hatch::Cross, Hatch::Dots, Hatch::None}) {  // every fill program
+        f.country_hatch = {Rgba{0, 0, 0, std::uint8_t(kind)}};
+        draw(f, 16, 16);
+    }
     glFinish();
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
 }
@@ -226,24 +247,18 @@ void Renderer::draw_lines(const Lines& l, const LineStyle& style, const std::arr
 
 void Renderer::draw_labels(const Frame& frame, int w, int h, Vec2 offset) {
     if (frame.labels.empty()) return;
-    // Instances: x, y, width, height (px, y down), u0, v0, u1, v1. Halos first, then letters.
-    struct Run {
-        size_t first[2], count[2];
-        TextStyle style;
-    };
+    // Instances: x, y, width, height (px, y down), u0, v0, u1, v1, and the colour. All halos
+    // first, then all letters: two draws for the whole frame whatever the number of labels.
     std::vector<float> inst[2];
-    std::vector<Run> runs;
     auto gather = [&]() -> bool {
         inst[0].clear();
         inst[1].clear();
-        runs.clear();
         for (const auto& label : frame.labels) {
             const float size = label.style.size_px;
             const double width = font_.measure(label.text) * size;
             double pen = label.centre_px.x - offset.x - width / 2;
             // The centre of a capital letter sits about 0.36 em above the baseline in DejaVu Sans.
             const double baseline = std::round(label.centre_px.y - offset.y + 0.36 * size);
-            Run run{{inst[0].size() / 8, inst[1].size() / 8}, {0, 0}, label.style};
             for (char32_t cp : Font::decode(label.text)) {
                 const Font::Glyph* g = font_.glyph(cp, size, label.style.halo_px);
                 if (!g) return false;  // atlas full
@@ -251,14 +266,13 @@ void Renderer::draw_labels(const Frame& frame, int w, int h, Vec2 offset) {
                 for (int pass = 0; pass < 2; ++pass) {
                     const Font::Sprite& sp = pass == 0 ? g->halo : g->fill;
                     if (sp.width == 0) continue;
-                    inst[pass].insert(inst[pass].end(), {float(x + sp.left), float(baseline - sp.top), float(sp.width),
-                                                         float(sp.height), sp.u0, sp.v0, sp.u1, sp.v1});
+                    const Rgba c = pass == 0 ? label.style.halo : label.style.colour;
+                    inst[pass].insert(inst[pass].end(),
+                                      {float(x + sp.left), float(baseline - sp.top), float(sp.width), float(sp.height),
+                                       sp.u0, sp.v0, sp.u1, sp.v1, c.r / 255.f, c.g / 255.f, c.b / 255.f, c.a / 255.f});
                 }
                 pen += font_.advance(cp) * size;
             }
-            run.count[0] = inst[0].size() / 8 - run.first[0];
-            run.count[1] = inst[1].size() / 8 - run.first[1];
-            runs.push_back(run);
         }
         return true;
     };
@@ -274,24 +288,19 @@ void Renderer::draw_labels(const Frame& frame, int w, int h, Vec2 offset) {
     glUniform1i(text_.uniform("u_atlas"), 0);
     glBindVertexArray(text_vao_);
     glBindBuffer(GL_ARRAY_BUFFER, text_vbo_);
-    const size_t halo_floats = inst[0].size();
-    glBufferData(GL_ARRAY_BUFFER, GLsizeiptr((inst[0].size() + inst[1].size()) * sizeof(float)), nullptr,
-                 GL_STREAM_DRAW);
-    glBufferSubData(GL_ARRAY_BUFFER, 0, GLsizeiptr(halo_floats * sizeof(float)), inst[0].data());
-    glBufferSubData(GL_ARRAY_BUFFER, GLsizeiptr(halo_floats * sizeof(float)),
-                    GLsizeiptr(inst[1].size() * sizeof(float)), inst[1].data());
-    for (int pass = 0; pass < 2; ++pass)
-        for (const auto& run : runs) {
-            if (run.count[pass] == 0) continue;
-            const Rgba c = pass == 0 ? run.style.halo : run.style.colour;
-            glUniform4f(text_.uniform("u_colour"), c.r / 255.f, c.g / 255.f, c.b / 255.f, c.a / 255.f);
-            const size_t first = (pass == 0 ? 0 : halo_floats) + run.first[pass] * 8;
-            glVertexAttribPointer(0, 4, GL_FLOAT, GL_FALSE, 8 * sizeof(float),
-                                  reinterpret_cast<void*>(first * sizeof(float)));
-            glVertexAttribPointer(1, 4, GL_FLOAT, GL_FALSE, 8 * sizeof(float),
-                                  reinterpret_cast<void*>((first + 4) * sizeof(float)));
-            glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, GLsizei(run.count[pass]));
-        }
+    std::vector<float> all = std::move(inst[0]);
+    const size_t halos = all.size() / 12;
+    all.insert(all.end(), inst[1].begin(), inst[1].end());
+    glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(all.size() * sizeof(float)), all.data(), GL_STREAM_DRAW);
+    const size_t letters = all.size() / 12 - halos;
+    for (int pass = 0; pass < 2; ++pass) {
+        const size_t first = pass == 0 ? 0 : halos, count = pass == 0 ? halos : letters;
+        if (count == 0) continue;
+        for (GLuint a = 0; a < 3; ++a)
+            glVertexAttribPointer(a, 4, GL_FLOAT, GL_FALSE, 12 * sizeof(float),
+                                  reinterpret_cast<void*>((first * 12 + a * 4) * sizeof(float)));
+        glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, GLsizei(count));
+    }
 }
 
 void Renderer::draw(const Frame& frame, int w, int h, Vec2 offset) {
@@ -341,9 +350,6 @@ void Renderer::draw(const Frame& frame, int w, int h, Vec2 offset) {
         }
         // Fills are opaque and never overlap: no blending, which saves a read per pixel.
         glDisable(GL_BLEND);
-        glUseProgram(fill_.id());
-        glUniformMatrix4fv(fill_.uniform("u_clip_from_map"), 1, GL_FALSE, m.data());
-        glUniform1i(fill_.uniform("u_palette"), 0);
         // The pattern is anchored to the map: image pixels counted from the map's origin, reduced
         // modulo the period here in double precision so the shader's floats stay small.
         const double period = frame.hatch_period_px;
@@ -351,24 +357,53 @@ void Renderer::draw(const Frame& frame, int w, int h, Vec2 offset) {
         const double ox = offset.x + frame.camera.centre.x / frame.camera.metres_per_px - frame.camera.width_px / 2.0;
         const double oy =
             offset.y + h - frame.camera.centre.y / frame.camera.metres_per_px - frame.camera.height_px / 2.0;
-        glUniform2f(fill_.uniform("u_pattern_origin"), anchor(ox), anchor(oy));
-        glUniform1f(fill_.uniform("u_pattern_period"), float(period));
+        auto kind_of = [&frame](size_t c) {
+            return c < frame.country_hatch.size() ? Hatch(frame.country_hatch[c].a) : Hatch::None;
+        };
         glBindVertexArray(lv.fill_vao);
-        // Countries whose box reaches into the view; neighbours in the index buffer are merged.
-        size_t c = 0;
-        const size_t nc = std::min(lv.country_ranges.size(), country_bounds_.size());
-        while (c < nc) {
-            if (!country_bounds_[c].intersects(view)) {
-                ++c;
-                continue;
+        // One pass per pattern: plain fills with the cheap program, then each pattern with its own,
+        // so a pixel computes only its own pattern and a map without patterns pays nothing. Countries
+        // whose box reaches into the view; neighbours in the index buffer in the same pass are merged.
+        const double gap = period * 0.70710678;  // across the lines
+        struct Pass {
+            Hatch kind;
+            const Program* program;
+            double width;
+        };
+        const Pass passes[] = {{Hatch::None, &fill_, 0},
+                               {Hatch::Dense, &hatch_lines_, gap * 0.42},
+                               {Hatch::Sparse, &hatch_lines_, std::max(gap * 0.18, 1.0)},
+                               {Hatch::Cross, &hatch_cross_, std::max(gap * 0.16, 1.0)},
+                               {Hatch::Dots, &hatch_dots_, period * 0.2}};
+        for (const Pass& pass : passes) {
+            auto take = [&](size_t c) { return country_bounds_[c].intersects(view) && kind_of(c) == pass.kind; };
+            const size_t nc = std::min(lv.country_ranges.size(), country_bounds_.size());
+            bool used = false;
+            size_t c = 0;
+            while (c < nc) {
+                if (!take(c)) {
+                    ++c;
+                    continue;
+                }
+                if (!used) {
+                    const Program& prog = *pass.program;
+                    glUseProgram(prog.id());
+                    glUniformMatrix4fv(prog.uniform("u_clip_from_map"), 1, GL_FALSE, m.data());
+                    glUniform1i(prog.uniform("u_palette"), 0);
+                    if (pass.kind != Hatch::None) {
+                        glUniform2f(prog.uniform("u_pattern_origin"), anchor(ox), anchor(oy));
+                        glUniform1f(prog.uniform("u_pattern_period"), float(period));
+                        glUniform1f(prog.uniform("u_width"), float(pass.width));
+                    }
+                    used = true;
+                }
+                const unsigned first = lv.country_ranges[c][0];
+                unsigned count = 0;
+                while (c < nc && take(c) && lv.country_ranges[c][0] == first + count) count += lv.country_ranges[c++][1];
+                if (count > 0)
+                    glDrawElements(GL_TRIANGLES, GLsizei(count), GL_UNSIGNED_INT,
+                                   reinterpret_cast<void*>(size_t(first) * sizeof(unsigned)));
             }
-            const unsigned first = lv.country_ranges[c][0];
-            unsigned count = 0;
-            while (c < nc && country_bounds_[c].intersects(view) && lv.country_ranges[c][0] == first + count)
-                count += lv.country_ranges[c++][1];
-            if (count > 0)
-                glDrawElements(GL_TRIANGLES, GLsizei(count), GL_UNSIGNED_INT,
-                               reinterpret_cast<void*>(size_t(first) * sizeof(unsigned)));
         }
     }
     glEnable(GL_BLEND);
@@ -379,13 +414,14 @@ void Renderer::draw(const Frame& frame, int w, int h, Vec2 offset) {
         draw_lines(lv.borders, frame.country_line, m, w, h, view);
     }
     // The article's lines over the borders (halo first, then the line), then the symbols.
+    const auto& regions = frame.camera.metres_per_px >= kCoarseRegionMetresPerPx ? region_coarse_ : region_lines_;
     for (const auto& rl : frame.region_lines) {
-        if (rl.region < 0 || size_t(rl.region) >= region_lines_.size() || rl.halo.width_px <= 0) continue;
-        draw_lines(region_lines_[size_t(rl.region)], rl.halo, m, w, h, view);
+        if (rl.region < 0 || size_t(rl.region) >= regions.size() || rl.halo.width_px <= 0) continue;
+        draw_lines(regions[size_t(rl.region)], rl.halo, m, w, h, view);
     }
     for (const auto& rl : frame.region_lines) {
-        if (rl.region < 0 || size_t(rl.region) >= region_lines_.size()) continue;
-        draw_lines(region_lines_[size_t(rl.region)], rl.line, m, w, h, view);
+        if (rl.region < 0 || size_t(rl.region) >= regions.size()) continue;
+        draw_lines(regions[size_t(rl.region)], rl.line, m, w, h, view);
     }
     draw_symbols(frame, w, h, offset);
     draw_labels(frame, w, h, offset);
