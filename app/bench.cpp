@@ -182,10 +182,11 @@ int run_bench(const Options& o, const std::string& self) {
                     if (i >= 10) frames.push_back((monotonic_ns() - t) / 1e6);  // the first 10 warm up
                 }
                 const double p99 = percentile(frames, 99);
-                std::printf("frame time, 600 frames of pan and zoom at %dx%d, %s (%s): median %.2f ms, p99 %.2f ms, max "
-                            "%.2f ms\n",
-                            w, h, article ? "with the article's layers" : "base map", gl ? gl : "?",
-                            percentile(frames, 50), p99, percentile(frames, 100));
+                std::printf(
+                    "frame time, 600 frames of pan and zoom at %dx%d, %s (%s): median %.2f ms, p99 %.2f ms, max "
+                    "%.2f ms\n",
+                    w, h, article ? "with the article's layers" : "base map", gl ? gl : "?", percentile(frames, 50),
+                    p99, percentile(frames, 100));
                 if (!article) base_p99 = p99;
                 if (article) {
                     std::printf("the article's layers add %.0f%% to the p99 frame time\n", (p99 / base_p99 - 1) * 100);

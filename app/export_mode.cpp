@@ -10,6 +10,7 @@
 #include "core/explore.hpp"
 #include "export.hpp"
 #include "geo/load.hpp"
+#include "geo/project.hpp"
 #include "geo/raster.hpp"
 #include "modes.hpp"
 #include "platform/headless.hpp"
@@ -79,10 +80,16 @@ int run_export(const Options& o) {
                             " in the data folder " + o.data_dir + "; nothing was written");
         }
         renderer->upload(m->projected);
+        if (!o.select.empty() && m->facts) {  // the outline of a selected country or organisation's members
+            std::vector<std::string> isos = members_on(*m->facts, o.select, o.date);
+            isos.push_back(o.select);
+            add_country_outlines(m->features, *m->world, isos, o.projection, m->projected.bounds);
+        }
         renderer->upload_features(m->features);
         (void)m->overlay_paint(o.date, Style{}.overlay);  // needs the lon/lat map: before it goes
         if (!o.select.empty() && (!m->facts || entity_name(o.select, *m->facts, *m->world).empty()))
-            throw UsageError("invalid --select '" + o.select + "': no country, place, region or organisation has that id");
+            throw UsageError("invalid --select '" + o.select +
+                             "': no country, place, region or organisation has that id");
         // An export draws only what is uploaded, the colours and the label shapes: the lon/lat map
         // and the projected meshes go, and with them the loader's freed heap (its own arena).
         m->world.reset();

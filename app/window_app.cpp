@@ -14,6 +14,7 @@
 #include "export.hpp"
 #include "geo/furniture.hpp"
 #include "geo/geodesic.hpp"
+#include "geo/project.hpp"
 #include "geo/projection.hpp"
 #include "geo/raster.hpp"
 #include "modes.hpp"
@@ -252,6 +253,11 @@ int run_window(const Options& o) {
                 next->article = model->article;
                 next->problems = model->problems;
                 model = std::move(next);
+                std::vector<std::string> outlines = state.selected_members;
+                outlines.push_back(state.selected);
+                if (add_country_outlines(model->features, *model->world, outlines, model->projection->info().id,
+                                         model->projected.bounds))
+                    renderer->upload_features(model->features);
                 state.projection = model->projection->info().id;
                 state.camera = camera_for_view(*model->projection, v, fb_w, fb_h);
             } catch (const std::exception& e) {
@@ -337,6 +343,12 @@ int run_window(const Options& o) {
                 state.selected_members.clear();
                 if (model->facts && model->facts->organisation(state.selected))
                     state.selected_members = members_on(*model->facts, state.selected, state.date);
+                // Outlines of a selected country or an organisation's members, projected on first use.
+                std::vector<std::string> outlines = state.selected_members;
+                outlines.push_back(state.selected);
+                if (add_country_outlines(model->features, *model->world, outlines, model->projection->info().id,
+                                         model->projected.bounds))
+                    renderer->upload_features(model->features);
                 if (!state.selected.empty() && !select_without_flight) {
                     // Fly to it: the bounds of its geometry, with a margin.
                     Box target;

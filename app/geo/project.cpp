@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <memory>
 #include <optional>
 #include <thread>
 #include <unordered_map>
@@ -369,6 +370,29 @@ std::string thousands(long v) {
 
 }  // namespace
 
+bool add_country_outlines(MapFeatures& mf, const World& world, const std::vector<std::string>& isos,
+                          const std::string& projection_id, const Box& extent) {
+    std::unique_ptr<Projection> proj;
+    bool added = false;
+    for (const auto& iso : isos) {
+        const int c = world.country_index(iso);
+        if (c < 0 || mf.region("country:" + iso) >= 0) continue;
+        if (!proj) proj = std::make_unique<Projection>(projection_id);
+        ProjectedRegion r;
+        r.id = "country:" + iso;
+        r.name = world.countries[size_t(c)].name;
+        r.lines = project_lines(*proj, outline(world.countries[size_t(c)].shape));
+        r.layer = make_layer(r.lines, extent);
+        std::vector<Polyline> coarse;
+        for (const auto& l : r.lines) coarse.push_back(simplify(l, kCoarseRegionMetres));
+        r.coarse = make_layer(coarse, extent);
+        mf.region_index[r.id] = int(mf.regions.size());
+        mf.regions.push_back(std::move(r));
+        added = true;
+    }
+    return added;
+}
+
 MapFeatures project_features(const Facts& facts, const World& world, const std::string& projection_id,
                              const Box& extent) {
     const Projection proj(projection_id);
@@ -449,8 +473,6 @@ MapFeatures project_features(const Facts& facts, const World& world, const std::
         }
         mf.places.push_back(pp);
     }
-    // Every country's outline, for the selection.
-    for (const auto& c : world.countries) add_region("country:" + c.iso_a3, c.name, outline(c.shape), false);
     // Graticules over the map's extent in whole degrees.
     Box ll;
     for (const auto& c : world.countries) ll.add(bounds(c.shape));
@@ -468,8 +490,10 @@ MapFeatures project_features(const Facts& facts, const World& world, const std::
             for (int k = 0; k <= n; ++k) l.push_back(a + (b - a) * (double(k) / n));
             return l;
         };
-        for (double lon = std::ceil(west / d) * d; lon <= east; lon += d) lines.push_back(line({lon, south}, {lon, north}));
-        for (double lat = std::ceil(south / d) * d; lat <= north; lat += d) lines.push_back(line({west, lat}, {east, lat}));
+        for (double lon = std::ceil(west / d) * d; lon <= east; lon += d)
+            lines.push_back(line({lon, south}, {lon, north}));
+        for (double lat = std::ceil(south / d) * d; lat <= north; lat += d)
+            lines.push_back(line({west, lat}, {east, lat}));
         ProjectedRegion r;
         r.id = "graticule:" + std::to_string(steps[i]);
         for (auto& l : lines) {

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "core/facts.hpp"
 #include "core/features.hpp"
@@ -31,5 +33,10 @@ ProjectedWorld project_world(const World& world, const std::string& projection_i
 // `extent` is the map's projected bounds (for the line cells).
 MapFeatures project_features(const Facts& facts, const World& world, const std::string& projection_id,
                              const Box& extent);
+
+// Adds the outlines of these countries to mf.regions as "country:<ISO>" (for a selection), unless
+// already there; true if any was added (the renderer then needs upload_features again).
+bool add_country_outlines(MapFeatures& mf, const World& world, const std::vector<std::string>& isos,
+                          const std::string& projection_id, const Box& extent);
 
 }  // namespace atlas

@@ -68,7 +68,8 @@ Renderer::Renderer(Font& font)
     glBindBuffer(GL_ARRAY_BUFFER, text_vbo_);
     for (GLuint a = 0; a < 3; ++a) {  // rect, uv, colour: 12 floats per glyph
         glEnableVertexAttribArray(a);
-        glVertexAttribPointer(a, 4, GL_FLOAT, GL_FALSE, 12 * sizeof(float), reinterpret_cast<void*>(a * 4 * sizeof(float)));
+        glVertexAttribPointer(a, 4, GL_FLOAT, GL_FALSE, 12 * sizeof(float),
+                              reinterpret_cast<void*>(a * 4 * sizeof(float)));
         glVertexAttribDivisor(a, 1);
     }
     glBindVertexArray(0);
@@ -399,7 +400,8 @@ void Renderer::draw(const Frame& frame, int w, int h, Vec2 offset) {
                 }
                 const unsigned first = lv.country_ranges[c][0];
                 unsigned count = 0;
-                while (c < nc && take(c) && lv.country_ranges[c][0] == first + count) count += lv.country_ranges[c++][1];
+                while (c < nc && take(c) && lv.country_ranges[c][0] == first + count)
+                    count += lv.country_ranges[c++][1];
                 if (count > 0)
                     glDrawElements(GL_TRIANGLES, GLsizei(count), GL_UNSIGNED_INT,
                                    reinterpret_cast<void*>(size_t(first) * sizeof(unsigned)));

@@ -63,7 +63,7 @@ private:
 
     Font& font_;
     Program fill_, hatch_lines_, hatch_cross_, hatch_dots_, line_, text_, symbol_;
-    std::vector<Lines> region_lines_;  // one per MapFeatures::regions entry, full detail
+    std::vector<Lines> region_lines_;   // one per MapFeatures::regions entry, full detail
     std::vector<Lines> region_coarse_;  // and simplified, for views far out
     GLuint symbol_vao_ = 0, symbol_vbo_ = 0;
     std::vector<Level> levels_;

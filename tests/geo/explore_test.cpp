@@ -1,9 +1,10 @@
 // Exploring the map on the shipped data: picking a country or a symbol, searching by the names
 // the article uses, the scale bar against the geodesic distance it claims, the northern border's
 // lengths, and no two labels overlapping once capitals, places and border lengths join them.
+#include "core/explore.hpp"
+
 #include <gtest/gtest.h>
 
-#include "core/explore.hpp"
 #include "core/frame.hpp"
 #include "geo/furniture.hpp"
 #include "geo/geodesic.hpp"
