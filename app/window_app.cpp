@@ -151,6 +151,7 @@ int run_window(const Options& o) {
     // the screenshot waits for the third so the panel is in it.
     constexpr int kScreenshotFrame = 3;
     int frame_number = 0;
+    bool release_ui = false;  // Escape was pressed in the interface
     int exit_code = 0;
 
     while (running) {
@@ -186,6 +187,16 @@ int run_window(const Options& o) {
                 }
                 pressed_on_map = false;
             }
+            // Enter in the search box selects the first hit (also where the interface's own key
+            // mapping misses it), and gives the keyboard back to the map.
+            if (ev.type == SDL_KEYDOWN && (ev.key.keysym.sym == SDLK_RETURN || ev.key.keysym.sym == SDLK_KP_ENTER) &&
+                io.WantTextInput && model && model->facts && !ui.search.empty()) {
+                const auto hits = search_entities(ui.search, *model->facts, *model->world, 1);
+                if (!hits.empty()) ui.request_select = hits.front().id;
+                release_ui = true;
+            }
+            // Escape in a window of the interface hands the keyboard back to the map.
+            if (ev.type == SDL_KEYDOWN && ev.key.keysym.sym == SDLK_ESCAPE && io.WantCaptureKeyboard) release_ui = true;
             if (ev.type == SDL_KEYDOWN && !io.WantCaptureKeyboard) {
                 const double step_x = cam.width_px * kKeyPanFraction, step_y = cam.height_px * kKeyPanFraction;
                 const Vec2 mid{cam.width_px / 2.0, cam.height_px / 2.0};
@@ -193,6 +204,36 @@ int run_window(const Options& o) {
                     case SDLK_ESCAPE:
                         ui.request_select = std::string();
                         break;
+                    case SDLK_1: state.layers.countries = !state.layers.countries; break;
+                    case SDLK_2: state.layers.provinces = !state.layers.provinces; break;
+                    case SDLK_3: state.layers.labels = !state.layers.labels; break;
+                    case SDLK_4: state.layers.memberships = !state.layers.memberships; break;
+                    case SDLK_5: state.layers.northern_border = !state.layers.northern_border; break;
+                    case SDLK_6: state.layers.regions = !state.layers.regions; break;
+                    case SDLK_7: state.layers.places = !state.layers.places; break;
+                    case SDLK_8: state.layers.capitals = !state.layers.capitals; break;
+                    case SDLK_9: state.layers.graticule = !state.layers.graticule; break;
+                    case SDLK_p: {  // the next projection
+                        size_t i = 0;
+                        while (i < ui.projections.size() && ui.projections[i].id != state.projection) ++i;
+                        if (!ui.projections.empty()) ui.request_projection = ui.projections[(i + 1) % ui.projections.size()].id;
+                        break;
+                    }
+                    case SDLK_a: ui.request_date = kArticleDate; break;  // the article's date
+                    case SDLK_COMMA:                                      // a month back / forward
+                    case SDLK_PERIOD: {
+                        Date d = state.date;
+                        d.month += ev.key.keysym.sym == SDLK_COMMA ? -1 : 1;
+                        if (d.month < 1) d = {d.year - 1, 12, d.day};
+                        if (d.month > 12) d = {d.year + 1, 1, d.day};
+                        d.day = std::min(d.day, 28);
+                        ui.request_date = d;
+                        break;
+                    }
+                    case SDLK_e:
+                        if (SDL_GetModState() & KMOD_CTRL) ui.request_export = true;
+                        break;
+                    case SDLK_SLASH: ui.focus_search = true; break;
                     case SDLK_m:
                         ui.measuring = !ui.measuring;
                         ui.measure_points.clear();
@@ -284,6 +325,8 @@ int run_window(const Options& o) {
             }
         }
         draw_panel(state, state.layers, ui);
+        if (frame_number == 1 || release_ui) ImGui::SetWindowFocus(nullptr);  // the keyboard to the map
+        release_ui = false;
         {
             int win_w = 0, win_h = 0;
             window->window_size(win_w, win_h);

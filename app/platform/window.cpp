@@ -52,6 +52,10 @@ Window::Window(const std::string& title, int width, int height, bool vsync) {
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGui::GetIO().IniFilename = nullptr;  // the atlas keeps no layout file beside the user's data
+    // Every control is reachable from the keyboard: Ctrl+Tab moves between the windows (panel,
+    // timeline, legend, inspector), Tab and the arrows between the controls, Space or Enter
+    // activates, Escape gives the keyboard back to the map.
+    ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     ImGui::StyleColorsLight();
     // The interface's text (the article's quotes, names in any script) in DejaVu Sans from Debian's
     // fonts-dejavu-core: Latin, Cyrillic, and the typographic quotes and dashes the article uses.

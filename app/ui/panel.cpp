@@ -265,15 +265,15 @@ void draw_panel(const AppState& state, Layers& layers, UiState& ui) {
 
     ImGui::Separator();
     ImGui::TextUnformatted("Layers");
-    ImGui::Checkbox("Countries", &layers.countries);
-    ImGui::Checkbox("Provinces", &layers.provinces);
-    ImGui::Checkbox("Labels", &layers.labels);
-    ImGui::Checkbox("Memberships (CSTO fill, SCO pattern)", &layers.memberships);
-    ImGui::Checkbox("Afghanistan's northern border", &layers.northern_border);
-    ImGui::Checkbox("Regions (Afghan Badakhshan, Balkh)", &layers.regions);
-    ImGui::Checkbox("Places of the day", &layers.places);
-    ImGui::Checkbox("Capitals", &layers.capitals);
-    ImGui::Checkbox("Graticule", &layers.graticule);
+    ImGui::Checkbox("1 Countries", &layers.countries);
+    ImGui::Checkbox("2 Provinces", &layers.provinces);
+    ImGui::Checkbox("3 Labels", &layers.labels);
+    ImGui::Checkbox("4 Memberships (CSTO fill, SCO pattern)", &layers.memberships);
+    ImGui::Checkbox("5 Afghanistan's northern border", &layers.northern_border);
+    ImGui::Checkbox("6 Regions (Afghan Badakhshan, Balkh)", &layers.regions);
+    ImGui::Checkbox("7 Places of the day", &layers.places);
+    ImGui::Checkbox("8 Capitals", &layers.capitals);
+    ImGui::Checkbox("9 Graticule", &layers.graticule);
 
     ImGui::Separator();
     ImGui::SetNextItemWidth(-60);
@@ -281,7 +281,7 @@ void draw_panel(const AppState& state, Layers& layers, UiState& ui) {
         ImGui::SetKeyboardFocusHere();
         ui.focus_search = false;
     }
-    const bool enter = ImGui::InputTextWithHint("Search", "country, place, organisation (Ctrl+F)", search_buffer(ui),
+    const bool enter = ImGui::InputTextWithHint("Search", "country, place, organisation (/)", search_buffer(ui),
                                                 kSearchBufferSize, ImGuiInputTextFlags_EnterReturnsTrue);
     ui.search = search_buffer(ui);
     if (ui.facts && ui.world && !ui.search.empty()) {
@@ -292,6 +292,13 @@ void draw_panel(const AppState& state, Layers& layers, UiState& ui) {
         if (hits.empty()) ImGui::TextDisabled("nothing found");
     }
     if (!state.selected.empty() && ImGui::Button("Clear selection (Esc)")) ui.request_select = std::string();
+    if (ImGui::CollapsingHeader("Keys")) {
+        ImGui::TextWrapped(
+            "Arrows pan, + and - zoom, Home resets. 1-9 toggle the layers above in order, P the projection. "
+            "[ and ] step to the previous and next event, comma and period a month, A the article's date. "
+            "/ or Ctrl+F search (Enter selects the first hit), Esc clears the selection, M measures, "
+            "Ctrl+E exports. Ctrl+Tab moves into the windows, Esc back to the map.");
+    }
 
     ImGui::Checkbox("Measure (M): click two points", &ui.measuring);
     if (!ui.measure_text.empty()) ImGui::TextWrapped("%s", ui.measure_text.c_str());
