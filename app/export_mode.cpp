@@ -93,8 +93,14 @@ int run_export(const Options& o) {
         // An export draws only what is uploaded, the colours and the label shapes: the lon/lat map
         // and the projected meshes go, and with them the loader's freed heap (its own arena).
         m->world.reset();
+        m->article.reset();
         m->projected.countries = {};
         m->projected.levels = {};
+        for (auto& r : m->features.regions) {  // on the GPU now; the frame needs only their anchors
+            r.lines = {};
+            r.layer = {};
+            r.coarse = {};
+        }
         malloc_trim(0);
         phase("geometry uploaded");
         AppState state;
