@@ -81,7 +81,7 @@ int run_export(const Options& o) {
         }
         renderer->upload(m->projected);
         if (!o.select.empty() && m->facts) {  // the outline of a selected country or organisation's members
-            std::vector<std::string> isos = members_on(*m->facts, o.select, o.date);
+            std::vector<std::string> isos = members_to_show(*m->facts, o.select, o.date);
             isos.push_back(o.select);
             add_country_outlines(m->features, *m->world, isos, o.projection, m->projected.bounds);
         }
@@ -108,7 +108,7 @@ int run_export(const Options& o) {
         state.date = o.date;
         if (!o.select.empty()) {
             state.selected = o.select;
-            if (m->facts->organisation(o.select)) state.selected_members = members_on(*m->facts, o.select, o.date);
+            if (m->facts->organisation(o.select)) state.selected_members = members_to_show(*m->facts, o.select, o.date);
         }
         state.camera = camera_for_view(*m->projection, o.view, w, h);
         // Text and lines as on a 1080-line screen, larger for larger images, never smaller.

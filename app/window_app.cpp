@@ -204,23 +204,44 @@ int run_window(const Options& o) {
                     case SDLK_ESCAPE:
                         ui.request_select = std::string();
                         break;
-                    case SDLK_1: state.layers.countries = !state.layers.countries; break;
-                    case SDLK_2: state.layers.provinces = !state.layers.provinces; break;
-                    case SDLK_3: state.layers.labels = !state.layers.labels; break;
-                    case SDLK_4: state.layers.memberships = !state.layers.memberships; break;
-                    case SDLK_5: state.layers.northern_border = !state.layers.northern_border; break;
-                    case SDLK_6: state.layers.regions = !state.layers.regions; break;
-                    case SDLK_7: state.layers.places = !state.layers.places; break;
-                    case SDLK_8: state.layers.capitals = !state.layers.capitals; break;
-                    case SDLK_9: state.layers.graticule = !state.layers.graticule; break;
+                    case SDLK_1:
+                        state.layers.countries = !state.layers.countries;
+                        break;
+                    case SDLK_2:
+                        state.layers.provinces = !state.layers.provinces;
+                        break;
+                    case SDLK_3:
+                        state.layers.labels = !state.layers.labels;
+                        break;
+                    case SDLK_4:
+                        state.layers.memberships = !state.layers.memberships;
+                        break;
+                    case SDLK_5:
+                        state.layers.northern_border = !state.layers.northern_border;
+                        break;
+                    case SDLK_6:
+                        state.layers.regions = !state.layers.regions;
+                        break;
+                    case SDLK_7:
+                        state.layers.places = !state.layers.places;
+                        break;
+                    case SDLK_8:
+                        state.layers.capitals = !state.layers.capitals;
+                        break;
+                    case SDLK_9:
+                        state.layers.graticule = !state.layers.graticule;
+                        break;
                     case SDLK_p: {  // the next projection
                         size_t i = 0;
                         while (i < ui.projections.size() && ui.projections[i].id != state.projection) ++i;
-                        if (!ui.projections.empty()) ui.request_projection = ui.projections[(i + 1) % ui.projections.size()].id;
+                        if (!ui.projections.empty())
+                            ui.request_projection = ui.projections[(i + 1) % ui.projections.size()].id;
                         break;
                     }
-                    case SDLK_a: ui.request_date = kArticleDate; break;  // the article's date
-                    case SDLK_COMMA:                                      // a month back / forward
+                    case SDLK_a:
+                        ui.request_date = kArticleDate;
+                        break;        // the article's date
+                    case SDLK_COMMA:  // a month back / forward
                     case SDLK_PERIOD: {
                         Date d = state.date;
                         d.month += ev.key.keysym.sym == SDLK_COMMA ? -1 : 1;
@@ -233,7 +254,9 @@ int run_window(const Options& o) {
                     case SDLK_e:
                         if (SDL_GetModState() & KMOD_CTRL) ui.request_export = true;
                         break;
-                    case SDLK_SLASH: ui.focus_search = true; break;
+                    case SDLK_SLASH:
+                        ui.focus_search = true;
+                        break;
                     case SDLK_m:
                         ui.measuring = !ui.measuring;
                         ui.measure_points.clear();
@@ -334,6 +357,13 @@ int run_window(const Options& o) {
             if (ui.request_date) {
                 state.date = std::clamp(*ui.request_date, kTimelineStart, kTimelineEnd);
                 ui.request_date.reset();
+                // A selected organisation's members follow the day.
+                if (model && model->facts && model->facts->organisation(state.selected)) {
+                    state.selected_members = members_to_show(*model->facts, state.selected, state.date);
+                    if (add_country_outlines(model->features, *model->world, state.selected_members,
+                                             model->projection->info().id, model->projected.bounds))
+                        renderer->upload_features(model->features);
+                }
             }
             // The legend lists the classes of the countries in view on the day.
             if (model && model->facts && model->world) {
@@ -385,7 +415,7 @@ int run_window(const Options& o) {
                 state.selected = *ui.request_select;
                 state.selected_members.clear();
                 if (model->facts && model->facts->organisation(state.selected))
-                    state.selected_members = members_on(*model->facts, state.selected, state.date);
+                    state.selected_members = members_to_show(*model->facts, state.selected, state.date);
                 // Outlines of a selected country or an organisation's members, projected on first use.
                 std::vector<std::string> outlines = state.selected_members;
                 outlines.push_back(state.selected);
@@ -394,22 +424,7 @@ int run_window(const Options& o) {
                     renderer->upload_features(model->features);
                 if (!state.selected.empty() && !select_without_flight) {
                     // Fly to it: the bounds of its geometry, with a margin.
-                    Box target;
-                    const int c = model->world->country_index(state.selected);
-                    if (c >= 0) target = model->projected.country_bounds[size_t(c)];
-                    for (const auto& iso : state.selected_members) {
-                        const int m = model->world->country_index(iso);
-                        if (m >= 0) target.add(model->projected.country_bounds[size_t(m)]);
-                    }
-                    if (const int r = model->features.region(state.selected); r >= 0)
-                        for (const auto& l : model->features.regions[size_t(r)].lines)
-                            for (Vec2 v : l) target.add(v);
-                    for (const auto& pp : model->features.places)
-                        if (pp.place->id == state.selected) {
-                            const double half = 150000;  // a place: 300 km across at least
-                            target.add(Vec2{pp.xy.x - half, pp.xy.y - half});
-                            target.add(Vec2{pp.xy.x + half, pp.xy.y + half});
-                        }
+                    const Box target = model->bounds_of(state.selected, state.date);
                     if (!target.empty()) {
                         Camera to = state.camera;
                         to.centre = target.centre();
@@ -472,6 +487,7 @@ int run_window(const Options& o) {
                     measure_px.push_back({p.x / ratio, p.y / ratio});
                 }
             draw_inspector(state, ui, float(win_w), float(win_h));
+            draw_article(state, ui, float(win_w), float(win_h));
             draw_map_overlay(state, ui, float(win_w), float(win_h), measure_px);
         }
         if (ui.request_reset_view) {

@@ -8,10 +8,10 @@
 namespace atlas {
 
 struct Passage {
-    std::string id;        // stable: section key + position, e.g. "afghanistan-7"
-    std::string section;   // Section::id
-    std::string kind;      // "paragraph", "list-item" or "keywords"
-    std::string text;      // the author's words, conversion artefacts repaired
+    std::string id;              // stable: section key + position, e.g. "afghanistan-7"
+    std::string section;         // Section::id
+    std::string kind;            // "paragraph", "list-item" or "keywords"
+    std::string text;            // the author's words, conversion artefacts repaired
     std::vector<int> footnotes;  // numbers of the footnotes it cites
 };
 
@@ -36,6 +36,26 @@ struct Article {
 
     // The passage with this id, or nullptr.
     const Passage* passage(const std::string& id) const;
+    // Its position in article order, or -1.
+    int index_of(const std::string& id) const;
 };
+
+// One occurrence of a searched text: the passage (index) and the byte range in its text.
+struct TextHit {
+    int passage = -1;
+    size_t begin = 0, end = 0;
+};
+
+// Every occurrence of `query` in the passages' text, case-insensitive (ASCII letters), in
+// article order; nothing for an empty query.
+std::vector<TextHit> find_in_article(const Article& article, const std::string& query);
+
+// A passage as a quotation: the author's words between typographic quotes, the passage's place in
+// the article, and the citation. "“...” (Iskandarov 2013, passage integration-6.) Citation."
+std::string quotation(const Article& article, const Passage& passage);
+
+// The first full date a passage names ("15 May, 1992", "7 October 2002", "June 2012" as its
+// first day), if any: where a reader can send the timeline.
+bool date_in_text(const std::string& text, int& year, int& month, int& day);
 
 }  // namespace atlas

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "timeline.hpp"
+
 namespace atlas {
 
 namespace {
@@ -74,6 +76,18 @@ std::vector<std::string> members_on(const Facts& facts, const std::string& organ
     for (const auto& m : facts.memberships)
         if (m.organisation == organisation && m.holds_on(day) && m.status == Status::Member) out.push_back(m.country);
     return out;
+}
+
+std::vector<std::string> members_to_show(const Facts& facts, const std::string& organisation, const Date& day) {
+    const Organisation* o = facts.organisation(organisation);
+    if (!o) return {};
+    Date d = day;
+    if (d < o->from) d = o->from;
+    if (o->until && !(d < *o->until)) {
+        const long last = days_from_civil(*o->until) - 1;
+        d = civil_from_days(last);
+    }
+    return members_on(facts, organisation, d);
 }
 
 }  // namespace atlas

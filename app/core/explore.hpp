@@ -28,7 +28,11 @@ std::string entity_name(const std::string& id, const Facts& facts, const World& 
 // "CST member; Shanghai Five member", "SCO observer", "in neither" for a country on the overlay's day.
 std::string standing_text(const Overlay& overlay, int country);
 
-// The members of an organisation on a day (ISO codes), for highlighting it.
+// The members of an organisation on a day (ISO codes).
 std::vector<std::string> members_on(const Facts& facts, const std::string& organisation, const Date& day);
+
+// The members to highlight for an organisation on a day: on that day if it existed, else on the
+// nearest day it did (the Shanghai Five selected in 2012 shows its five of 2001).
+std::vector<std::string> members_to_show(const Facts& facts, const std::string& organisation, const Date& day);
 
 }  // namespace atlas

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <sstream>
 
+#include "core/explore.hpp"
 #include "core/palette.hpp"
 #include "facts_load.hpp"
 #include "load.hpp"
@@ -49,6 +50,28 @@ const OverlayPaint& MapModel::overlay_paint(const Date& day, const OverlayStyle&
     paint_ = atlas::overlay_paint(overlay_on(*facts, *world, day), style);
     paint_day_ = day;
     return paint_;
+}
+
+Box MapModel::bounds_of(const std::string& id, const Date& day) const {
+    Box b;
+    if (!world) return b;
+    const int c = world->country_index(id);
+    if (c >= 0 && size_t(c) < projected.country_bounds.size()) b.add(projected.country_bounds[size_t(c)]);
+    if (facts && facts->organisation(id))
+        for (const auto& iso : members_to_show(*facts, id, day)) {
+            const int m = world->country_index(iso);
+            if (m >= 0 && size_t(m) < projected.country_bounds.size()) b.add(projected.country_bounds[size_t(m)]);
+        }
+    if (const int r = features.region(id); r >= 0)
+        for (const auto& l : features.regions[size_t(r)].lines)
+            for (Vec2 v : l) b.add(v);
+    for (const auto& pp : features.places)
+        if (pp.place->id == id) {
+            const double half = 150000;
+            b.add(Vec2{pp.xy.x - half, pp.xy.y - half});
+            b.add(Vec2{pp.xy.x + half, pp.xy.y + half});
+        }
+    return b;
 }
 
 FrameExtras MapModel::extras(const AppState& state, const Style& style) const {

@@ -29,6 +29,9 @@ struct MapModel {
 
     // Membership paint for `day` (cached for the last day asked; empty without facts or map).
     const OverlayPaint& overlay_paint(const Date& day, const OverlayStyle& style) const;
+    // The map rectangle to show for an entity (a country, an organisation's members on `day`, a
+    // region, a place with 150 km around it); empty if unknown.
+    Box bounds_of(const std::string& id, const Date& day) const;
     // What build_frame needs besides the map for `state` (its date).
     FrameExtras extras(const AppState& state, const Style& style) const;
 

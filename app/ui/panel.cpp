@@ -140,8 +140,9 @@ void draw_inspector(const AppState& state, UiState& ui, float window_width, floa
     if (state.selected.empty() || !ui.facts || !ui.world) return;
     const Facts& f = *ui.facts;
     const World& w = *ui.world;
-    ImGui::SetNextWindowPos(ImVec2(window_width - 10, 240), ImGuiCond_FirstUseEver, ImVec2(1, 0));
-    ImGui::SetNextWindowSize(ImVec2(460, std::max(200.0f, window_height - 360)), ImGuiCond_FirstUseEver);
+    (void)window_width;
+    ImGui::SetNextWindowPos(ImVec2(350, 10), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(420, std::min(360.0f, window_height - 140)), ImGuiCond_FirstUseEver);
     ImGui::Begin("Inspector");
     const std::string& id = state.selected;
     ImGui::TextWrapped("%s", entity_name(id, f, w).c_str());

@@ -50,6 +50,27 @@ struct UiState {
     std::string scale_label;           // the scale bar's distance
     float scale_px = 0;                // and its length in logical pixels
     std::string attribution;           // data sources and the article's citation
+    // The article panel.
+    bool article_open = true;
+    float article_scale = 1.0f;                // text size, 0.8 to 2
+    std::string article_search;                // full-text search
+    std::vector<TextHit> article_hits;         // its hits, in article order
+    int article_hit = 0;                       // the hit the panel is on
+    int article_hit_shown = -1;                // the hit last brought into view
+    int scroll_to = -1;                        // passage index to bring into view next frame
+    std::string article_selected;              // the selection the passage list below belongs to
+    std::vector<std::string> entity_passages;  // passages linked to the selection, article order
+    int entity_passage = 0;                    // the one the panel is on
+    int entity_passage_shown = 0;              // the one last brought into view
+    // Where each link and quote button was drawn in the last frame (screen pixels), so that what
+    // is clicked can be told (and tests can click them).
+    struct Spot {
+        std::string passage, entity;  // entity empty: the passage's Quote button
+        float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    };
+    std::vector<Spot> spots;
+    Spot search_box;     // the article's search field
+    std::string copied;  // the last quotation copied
     // Requests for the application, cleared by it once handled.
     std::optional<Date> request_date;
     std::optional<std::string> request_select;  // select this entity and fly to it ("" clears)
@@ -74,6 +95,12 @@ void draw_inspector(const AppState& state, UiState& ui, float window_width, floa
 // (just above the timeline), and the measured line.
 void draw_map_overlay(const AppState& state, const UiState& ui, float window_width, float window_height,
                       const std::vector<Vec2>& measure_px);
+
+// The article beside the map: title, author, citation, sections, passages and footnotes, wrapped,
+// text size adjustable; the names of mapped entities are links (select and fly there); mentions of
+// the selection and search hits highlighted; the selection's passages stepped through; notes beside
+// the passages they concern; a passage's date sends the timeline there; Quote copies a passage.
+void draw_article(const AppState& state, UiState& ui, float window_width, float window_height);
 
 void draw_panel(const AppState& state, Layers& layers, UiState& ui);
 

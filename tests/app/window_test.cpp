@@ -47,14 +47,15 @@ TEST(Window, FirstFrameShowsTheMapAndMatchesTheExport) {
     EXPECT_GT(blue_px, 960 * 600 / 20) << "too few pixels of the CSTO's fill";
 
     // The export of the same view at the window's scale is the same map. The panel covers the
-    // window's top-left corner, the legend its top-right and the timeline its bottom: compare the
-    // band of map between the panel and the legend, above the timeline.
+    // window's top-left corner, the legend its top-right, the article the right side below it and
+    // the timeline the bottom: compare the band of map between the panel and the legend, above
+    // the article.
     const auto e = test::run({"--export", exported, "--size", "960x600", "--view", view, "--scale", "1"});
     ASSERT_EQ(e.exit_code, 0) << e.err;
     const test::Image ex = test::read_png(exported);
     ASSERT_EQ(ex.width, 960);
-    test::Image a{300, 480, {}}, b{300, 480, {}};
-    for (int y = 0; y < 480; ++y)
+    test::Image a{300, 200, {}}, b{300, 200, {}};
+    for (int y = 0; y < 200; ++y)
         for (int x = 340; x < 640; ++x)
             for (int c = 0; c < 4; ++c) {
                 a.rgba.push_back(win.at(x, y)[c]);

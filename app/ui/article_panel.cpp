@@ -1,0 +1,233 @@
+// The article panel (Dear ImGui). Text is laid out word by word so that the names of mapped
+// entities can be links inside wrapped paragraphs.
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <set>
+
+#include "panel.hpp"
+
+namespace atlas {
+
+namespace {
+
+constexpr ImU32 kLinkColour = IM_COL32(20, 80, 170, 255);
+constexpr ImU32 kSelectedMark = IM_COL32(255, 208, 0, 110);
+constexpr ImU32 kHitMark = IM_COL32(255, 140, 0, 90);
+
+std::string date_label(int y, int m, int d) {
+    static const char* months[] = {"January", "February", "March",     "April",   "May",      "June",
+                                   "July",    "August",   "September", "October", "November", "December"};
+    return std::to_string(d) + " " + months[(m - 1) % 12] + " " + std::to_string(y);
+}
+
+// Lays out text[b, e) word by word from the current cursor, wrapping at the window's content edge.
+// Returns whether any of its words was clicked.
+bool flow(const std::string& text, size_t b, size_t e, ImU32 colour, ImU32 mark, bool link,
+          std::vector<std::pair<ImVec2, ImVec2>>* words) {
+    bool clicked = false;
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    size_t i = b;
+    while (i < e) {
+        size_t j = i;
+        while (j < e && text[j] != ' ') ++j;
+        while (j < e && text[j] == ' ') ++j;  // a word with its trailing spaces
+        const std::string word = text.substr(i, j - i);
+        const float w = ImGui::CalcTextSize(word.c_str()).x;
+        const float x = ImGui::GetCursorScreenPos().x;
+        if (x + w > right && x > ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMin().x + 1) ImGui::NewLine();
+        ImGui::PushStyleColor(ImGuiCol_Text, colour);
+        ImGui::TextUnformatted(word.c_str());
+        ImGui::PopStyleColor();
+        const ImVec2 mn = ImGui::GetItemRectMin(), mx = ImGui::GetItemRectMax();
+        if (words) words->push_back({mn, mx});
+        if (mark) ImGui::GetWindowDrawList()->AddRectFilled(mn, mx, mark);
+        if (link) {
+            if (ImGui::IsItemHovered()) {
+                ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+                ImGui::GetWindowDrawList()->AddLine(ImVec2(mn.x, mx.y), mx, colour);
+            }
+            if (ImGui::IsItemClicked()) clicked = true;
+        }
+        ImGui::SameLine(0, 0);
+        i = j;
+    }
+    return clicked;
+}
+
+}  // namespace
+
+void draw_article(const AppState& state, UiState& ui, float window_width, float window_height) {
+    if (!ui.article || !ui.article_open) return;
+    const Article& a = *ui.article;
+    // The selection's passages, recomputed when the selection changes; the first is brought into view.
+    if (ui.article_selected != state.selected) {
+        ui.article_selected = state.selected;
+        ui.entity_passages.clear();
+        if (ui.facts && !state.selected.empty())
+            for (const Link* l : ui.facts->links_of(state.selected, a)) ui.entity_passages.push_back(l->passage);
+        ui.entity_passage = 0;
+        ui.entity_passage_shown = 0;
+        if (!ui.entity_passages.empty()) ui.scroll_to = a.index_of(ui.entity_passages.front());
+    }
+    ImGui::SetNextWindowPos(ImVec2(window_width - 10, 210), ImGuiCond_FirstUseEver, ImVec2(1, 0));
+    ImGui::SetNextWindowSize(ImVec2(480, std::max(240.0f, window_height - 330)), ImGuiCond_FirstUseEver);
+    if (!ImGui::Begin("Article", &ui.article_open)) {
+        ImGui::End();
+        return;
+    }
+    ui.spots.clear();
+    ImGui::SetWindowFontScale(ui.article_scale);
+    ImGui::TextWrapped("%s", a.title.c_str());
+    ImGui::TextDisabled("%s", a.author.c_str());
+    ImGui::SetNextItemWidth(120);
+    ImGui::SliderFloat("Text size", &ui.article_scale, 0.8f, 2.0f, "%.1fx");
+
+    // Search the full text.
+    char buf[128];
+    std::snprintf(buf, sizeof buf, "%s", ui.article_search.c_str());
+    ImGui::SetNextItemWidth(200);
+    const bool edited = ImGui::InputTextWithHint("##find", "search the text", buf, sizeof buf);
+    ui.search_box = {"",
+                     "search",
+                     ImGui::GetItemRectMin().x,
+                     ImGui::GetItemRectMin().y,
+                     ImGui::GetItemRectMax().x,
+                     ImGui::GetItemRectMax().y};
+    if (edited) {
+        ui.article_search = buf;
+        ui.article_hits = find_in_article(a, ui.article_search);
+        ui.article_hit = 0;
+        ui.article_hit_shown = -1;
+        if (!ui.article_hits.empty()) ui.scroll_to = ui.article_hits.front().passage;
+    }
+    if (!ui.article_search.empty()) {
+        ImGui::SameLine();
+        ImGui::Text("%zu found", ui.article_hits.size());
+        if (!ui.article_hits.empty()) {
+            ImGui::SameLine();
+            if (ImGui::SmallButton("<##hit"))
+                ui.article_hit = (ui.article_hit + int(ui.article_hits.size()) - 1) % int(ui.article_hits.size());
+            ImGui::SameLine();
+            if (ImGui::SmallButton(">##hit")) ui.article_hit = (ui.article_hit + 1) % int(ui.article_hits.size());
+            ImGui::SameLine();
+            ImGui::Text("%d/%zu", ui.article_hit + 1, ui.article_hits.size());
+        }
+    }
+    if (!ui.article_hits.empty() && ui.article_hit_shown != ui.article_hit)
+        ui.scroll_to = ui.article_hits[size_t(ui.article_hit)].passage;
+    ui.article_hit_shown = ui.article_hit;
+
+    // The selection's passages, stepped through.
+    if (!state.selected.empty() && ui.facts && ui.world) {
+        const std::string name = entity_name(state.selected, *ui.facts, *ui.world);
+        if (ui.entity_passages.empty()) {
+            ImGui::TextWrapped("No passage mentions %s.", name.c_str());
+        } else {
+            ImGui::TextWrapped("%s: %zu passage%s", name.c_str(), ui.entity_passages.size(),
+                               ui.entity_passages.size() == 1 ? "" : "s");
+            ImGui::SameLine();
+            const int n = int(ui.entity_passages.size());
+            if (ImGui::SmallButton("< Previous")) ui.entity_passage = (ui.entity_passage + n - 1) % n;
+            ImGui::SameLine();
+            if (ImGui::SmallButton("Next >")) ui.entity_passage = (ui.entity_passage + 1) % n;
+            ImGui::SameLine();
+            ImGui::Text("%d/%d", ui.entity_passage + 1, n);
+            if (ui.entity_passage_shown != ui.entity_passage)
+                ui.scroll_to = a.index_of(ui.entity_passages[size_t(ui.entity_passage)]);
+            ui.entity_passage_shown = ui.entity_passage;
+        }
+    }
+    ImGui::Separator();
+
+    ImGui::BeginChild("text");
+    ImGui::SetWindowFontScale(ui.article_scale);
+    ImGui::TextWrapped("%s", a.citation.c_str());
+    const std::set<std::string> current(ui.entity_passages.begin(), ui.entity_passages.end());
+    for (const auto& section : a.sections) {
+        ImGui::Spacing();
+        ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(60, 40, 20, 255));
+        ImGui::TextWrapped("%s", section.title.c_str());
+        ImGui::PopStyleColor();
+        for (const auto& pid : section.passages) {
+            const int index = a.index_of(pid);
+            if (index < 0) continue;
+            const Passage& p = a.passages[size_t(index)];
+            if (ui.scroll_to == index) {
+                ImGui::SetScrollHereY(0.1f);
+                ui.scroll_to = -1;
+            }
+            ImGui::PushID(index);
+            ImGui::TextDisabled("%s%s", p.id.c_str(), current.count(p.id) ? "  (mentions the selection)" : "");
+            // Boundaries: mentions (links) and search hits split the text into runs.
+            const auto mentions = ui.facts ? ui.facts->mentions(p.text) : std::vector<Mention>{};
+            std::vector<TextHit> hits;
+            for (const auto& h : ui.article_hits)
+                if (h.passage == index) hits.push_back(h);
+            std::vector<size_t> cuts{0, p.text.size()};
+            for (const auto& m : mentions) cuts.insert(cuts.end(), {m.begin, m.end});
+            for (const auto& h : hits) cuts.insert(cuts.end(), {h.begin, h.end});
+            std::sort(cuts.begin(), cuts.end());
+            cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+            for (size_t k = 0; k + 1 < cuts.size(); ++k) {
+                const size_t b = cuts[k], e = cuts[k + 1];
+                const Mention* m = nullptr;
+                for (const auto& x : mentions)
+                    if (x.begin <= b && e <= x.end) m = &x;
+                const bool hit =
+                    std::any_of(hits.begin(), hits.end(), [&](const TextHit& h) { return h.begin <= b && e <= h.end; });
+                const bool selected = m && m->alias->entity == state.selected;
+                const ImU32 mark = hit ? kHitMark : (selected ? kSelectedMark : 0);
+                std::vector<std::pair<ImVec2, ImVec2>> words;
+                const bool clicked =
+                    flow(p.text, b, e, m ? kLinkColour : ImGui::GetColorU32(ImGuiCol_Text), mark, m != nullptr, &words);
+                if (m) {
+                    for (const auto& [mn, mx] : words)
+                        ui.spots.push_back({p.id, m->alias->entity, mn.x, mn.y, mx.x, mx.y});
+                    if (clicked) ui.request_select = m->alias->entity;
+                }
+            }
+            for (int fn : p.footnotes) {
+                const std::string mark = " [" + std::to_string(fn) + "]";
+                ImGui::TextDisabled("%s", mark.c_str());
+                ImGui::SameLine(0, 0);
+            }
+            ImGui::NewLine();
+            // Notes beside the passage, marked as not the author's words.
+            if (ui.facts)
+                for (const auto& n : ui.facts->notes)
+                    if (n.passage == p.id) {
+                        ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(140, 64, 0, 255));
+                        ImGui::TextWrapped("Note, not the author's words: %s", n.text.c_str());
+                        ImGui::PopStyleColor();
+                        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Source: %s", n.source.c_str());
+                    }
+            if (ImGui::SmallButton("Quote")) {
+                ui.copied = quotation(a, p);
+                ImGui::SetClipboardText(ui.copied.c_str());
+            }
+            ui.spots.push_back({p.id, "", ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
+                                ImGui::GetItemRectMax().x, ImGui::GetItemRectMax().y});
+            int y = 0, mo = 0, d = 0;
+            if (date_in_text(p.text, y, mo, d) && Date::parse(Date{y, mo, d}.str())) {
+                ImGui::SameLine();
+                const Date day{y, mo, d};
+                if (day >= kTimelineStart && day <= kTimelineEnd &&
+                    ImGui::SmallButton(("Timeline to " + date_label(y, mo, d)).c_str()))
+                    ui.request_date = day;
+            }
+            ImGui::PopID();
+            ImGui::Spacing();
+        }
+    }
+    if (!a.footnotes.empty()) {
+        ImGui::Separator();
+        ImGui::TextUnformatted("Footnotes");
+        for (const auto& f : a.footnotes) ImGui::TextWrapped("%d. %s", f.number, f.text.c_str());
+    }
+    ImGui::EndChild();
+    ImGui::End();
+}
+
+}  // namespace atlas

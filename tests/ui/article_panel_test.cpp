@@ -1,0 +1,160 @@
+// The article panel driven through real Dear ImGui frames with synthetic input (no window, no GL:
+// ImGui lays out and hit-tests without drawing): selecting any entity lists exactly its passages,
+// every link in the text selects its entity (and the map has a place to fly to), search finds
+// every occurrence, and Quote copies the author's words with the citation.
+#include <gtest/gtest.h>
+#include <imgui.h>
+
+#include <algorithm>
+#include <cctype>
+
+#include "geo/model.hpp"
+#include "support/paths.hpp"
+#include "ui/panel.hpp"
+
+namespace atlas {
+namespace {
+
+class ArticlePanel : public ::testing::Test {
+protected:
+    static inline std::unique_ptr<MapModel> model_;
+    static inline std::string clipboard_;
+    UiState ui;
+    AppState state;
+    static constexpr float kWidth = 1400, kHeight = 4000;  // tall: a passage brought into view is whole
+
+    static void SetUpTestSuite() { model_ = MapModel::load(test::data_dir(), "albers"); }
+    static void TearDownTestSuite() { model_.reset(); }
+
+    void SetUp() override {
+        ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.DisplaySize = ImVec2(kWidth, kHeight);
+        io.DeltaTime = 1.0f / 60;
+        unsigned char* pixels = nullptr;
+        int w = 0, h = 0;
+        io.Fonts->GetTexDataAsAlpha8(&pixels, &w, &h);  // builds the default font
+        io.SetClipboardTextFn = [](void*, const char* text) { clipboard_ = text; };
+        io.GetClipboardTextFn = [](void*) { return clipboard_.c_str(); };
+        ui.facts = model_->facts.get();
+        ui.world = model_->world.get();
+        ui.article = model_->article.get();
+    }
+    void TearDown() override { ImGui::DestroyContext(); }
+
+    void frame() {
+        ImGui::NewFrame();
+        draw_article(state, ui, kWidth, kHeight);
+        ImGui::Render();
+    }
+    // A click: the pointer moves there, the button goes down, then up.
+    void click(float x, float y) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.MousePos = ImVec2(x, y);
+        frame();
+        io.MouseDown[0] = true;
+        frame();
+        io.MouseDown[0] = false;
+        frame();
+    }
+    void bring_into_view(int passage) {
+        ui.scroll_to = passage;
+        frame();
+        frame();
+    }
+};
+
+TEST_F(ArticlePanel, SelectingAnEntityListsExactlyItsPassagesInOrder) {
+    const Facts& f = *model_->facts;
+    std::vector<std::string> ids;
+    for (const auto& o : f.organisations) ids.push_back(o.id);
+    for (const auto& p : f.places) ids.push_back(p.id);
+    for (const auto& r : f.regions) ids.push_back(r.id);
+    for (const auto& a : f.aliases)
+        if (std::find(ids.begin(), ids.end(), a.entity) == ids.end()) ids.push_back(a.entity);
+    ASSERT_GT(ids.size(), 50u);
+    for (const auto& id : ids) {
+        state.selected = id;
+        frame();
+        std::vector<std::string> expected;
+        for (const auto& p : model_->article->passages)
+            for (const auto& l : f.links)
+                if (l.entity == id && l.passage == p.id) expected.push_back(p.id);
+        EXPECT_EQ(ui.entity_passages, expected) << id;
+        EXPECT_FALSE(expected.empty()) << id << " has no passage";
+        // Next steps through them and wraps round.
+        if (expected.size() > 1) {
+            EXPECT_EQ(ui.entity_passage, 0);
+        }
+    }
+}
+
+TEST_F(ArticlePanel, FollowingEveryLinkSelectsItsEntityAndTheMapCanGoThere) {
+    size_t followed = 0, mentions = 0;
+    const Article& a = *model_->article;
+    for (size_t i = 0; i < a.passages.size(); ++i) {
+        mentions += model_->facts->mentions(a.passages[i].text).size();
+        bring_into_view(int(i));
+        std::vector<UiState::Spot> links;
+        for (const auto& s : ui.spots)
+            if (s.passage == a.passages[i].id && !s.entity.empty()) links.push_back(s);
+        for (const auto& s : links) {
+            ui.request_select.reset();
+            click((s.x0 + s.x1) / 2, (s.y0 + s.y1) / 2);
+            ASSERT_TRUE(ui.request_select) << a.passages[i].id << ": the link to " << s.entity << " did nothing";
+            EXPECT_EQ(*ui.request_select, s.entity) << a.passages[i].id;
+            EXPECT_FALSE(model_->bounds_of(s.entity, state.date).empty()) << "nowhere to fly for " << s.entity;
+            ++followed;
+        }
+    }
+    // A mention of several words is a link on each word: at least one click per mention.
+    EXPECT_GE(followed, mentions);
+    EXPECT_GT(mentions, 150u);
+}
+
+TEST_F(ArticlePanel, SearchFindsEveryOccurrenceOfAWord) {
+    frame();
+    const auto& box = ui.search_box;
+    click((box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2);
+    ImGui::GetIO().AddInputCharactersUTF8("Afghan");
+    frame();
+    frame();
+    // Counted here independently: every case-insensitive occurrence in every passage.
+    size_t expected = 0;
+    for (const auto& p : model_->article->passages) {
+        std::string t = p.text;
+        std::transform(t.begin(), t.end(), t.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+        for (size_t at = t.find("afghan"); at != std::string::npos; at = t.find("afghan", at + 1)) ++expected;
+    }
+    EXPECT_EQ(ui.article_search, "Afghan");
+    EXPECT_EQ(ui.article_hits.size(), expected);
+    EXPECT_GT(expected, 30u);
+    for (const auto& h : ui.article_hits) {
+        const std::string& text = model_->article->passages[size_t(h.passage)].text;
+        std::string found = text.substr(h.begin, h.end - h.begin);
+        std::transform(found.begin(), found.end(), found.begin(),
+                       [](unsigned char c) { return char(std::tolower(c)); });
+        EXPECT_EQ(found, "afghan");
+    }
+}
+
+TEST_F(ArticlePanel, QuoteCopiesTheAuthorsWordsWithTheCitation) {
+    const Article& a = *model_->article;
+    for (const char* id : {"integration-6", "afghanistan-19", "conclusion-4"}) {
+        const int i = a.index_of(id);
+        ASSERT_GE(i, 0);
+        bring_into_view(i);
+        const auto quote = std::find_if(ui.spots.begin(), ui.spots.end(),
+                                        [&](const UiState::Spot& s) { return s.passage == id && s.entity.empty(); });
+        ASSERT_NE(quote, ui.spots.end());
+        clipboard_.clear();
+        click((quote->x0 + quote->x1) / 2, (quote->y0 + quote->y1) / 2);
+        const std::string expected =
+            "\u201c" + a.passages[size_t(i)].text + "\u201d (passage " + id + ") " + a.citation;
+        EXPECT_EQ(clipboard_, expected);
+    }
+}
+
+}  // namespace
+}  // namespace atlas
