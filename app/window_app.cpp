@@ -403,6 +403,8 @@ int run_window(const Options& o) {
                     const int sym = symbol_at(frame, px);
                     if (sym >= 0 && frame.symbols[size_t(sym)].place >= 0)
                         ui.request_select = model->features.places[size_t(frame.symbols[size_t(sym)].place)].place->id;
+                    else if (const int r = region_at(model->features, frame, state.camera, px, 6.0 * ratio); r >= 0)
+                        ui.request_select = model->features.regions[size_t(r)].id;
                     else {
                         const int c = country_at(model->projected, state.camera.to_map(px));
                         ui.request_select = c < 0 ? std::string() : model->world->countries[size_t(c)].iso_a3;

@@ -40,6 +40,30 @@ int symbol_at(const Frame& frame, Vec2 px) {
     return -1;
 }
 
+int region_at(const MapFeatures& mf, const Frame& frame, const Camera& camera, Vec2 px, double tolerance_px) {
+    const Vec2 at = camera.to_map(px);
+    const double tol = tolerance_px * camera.metres_per_px;
+    int best = -1;
+    double best_d = tol;
+    for (const auto& rl : frame.region_lines) {
+        if (rl.region < 0 || size_t(rl.region) >= mf.regions.size()) continue;
+        const ProjectedRegion& r = mf.regions[size_t(rl.region)];
+        if (r.id.rfind("graticule:", 0) == 0 || r.id.rfind("country:", 0) == 0 || r.id.rfind("area:", 0) == 0) continue;
+        for (const auto& l : r.lines)
+            for (size_t i = 0; i + 1 < l.size(); ++i) {
+                const Vec2 a = l[i], b = l[i + 1], d = b - a;
+                const double len2 = d.x * d.x + d.y * d.y;
+                const double t = len2 > 0 ? std::clamp(((at.x - a.x) * d.x + (at.y - a.y) * d.y) / len2, 0.0, 1.0) : 0;
+                const double dist = std::hypot(at.x - (a.x + d.x * t), at.y - (a.y + d.y * t));
+                if (dist <= best_d) {
+                    best_d = dist;
+                    best = rl.region;
+                }
+            }
+    }
+    return best;
+}
+
 int graticule_step_degrees(double mpp) { return mpp > 2500 ? 10 : (mpp > 600 ? 5 : 1); }
 
 namespace {

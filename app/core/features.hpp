@@ -26,7 +26,7 @@ struct ProjectedRegion {
     std::vector<Polyline> lines;
     SegmentLayer layer;   // full detail
     SegmentLayer coarse;  // simplified to kCoarseRegionMetres, drawn from kCoarseRegionFromMetresPerPx out
-    Vec2 anchor;  // where its label goes (map metres)
+    Vec2 anchor;          // where its label goes (map metres)
 };
 
 // Region lines are drawn simplified (to a fraction of a pixel) once the view is this far out:
@@ -82,6 +82,10 @@ bool place_shown_on(const Place& place, const Date& day);
 
 // The index in frame.symbols of the symbol under `px` (the last drawn wins), or -1.
 int symbol_at(const Frame& frame, Vec2 px);
+
+// The region (of those the frame draws, the article's regions and the northern border, not the
+// graticule or a selection) whose line passes within tolerance_px of `px`, or -1.
+int region_at(const MapFeatures& features, const Frame& frame, const Camera& camera, Vec2 px, double tolerance_px);
 
 // Adds the features to `frame` for `state` (its date and layers): region lines, symbols (places
 // at one city fanned out around it), and labels that overlap neither each other nor the labels

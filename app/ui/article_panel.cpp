@@ -115,6 +115,18 @@ void draw_article(const AppState& state, UiState& ui, float window_width, float 
             ImGui::Text("%d/%zu", ui.article_hit + 1, ui.article_hits.size());
         }
     }
+    // The hits as a list: passage and the words around each; a click goes there.
+    if (!ui.article_hits.empty() && ImGui::TreeNode("hits", "List of the %zu hits", ui.article_hits.size())) {
+        for (size_t k = 0; k < ui.article_hits.size(); ++k) {
+            const TextHit& h = ui.article_hits[k];
+            const Passage& p = a.passages[size_t(h.passage)];
+            const size_t from = h.begin > 30 ? h.begin - 30 : 0;
+            const std::string around = "..." + p.text.substr(from, h.end + 30 - from) + "...";
+            if (ImGui::Selectable((p.id + ": " + around + "##" + std::to_string(k)).c_str(), int(k) == ui.article_hit))
+                ui.article_hit = int(k);
+        }
+        ImGui::TreePop();
+    }
     if (!ui.article_hits.empty() && ui.article_hit_shown != ui.article_hit)
         ui.scroll_to = ui.article_hits[size_t(ui.article_hit)].passage;
     ui.article_hit_shown = ui.article_hit;

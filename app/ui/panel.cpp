@@ -275,6 +275,7 @@ void draw_panel(const AppState& state, Layers& layers, UiState& ui) {
     ImGui::Checkbox("7 Places of the day", &layers.places);
     ImGui::Checkbox("8 Capitals", &layers.capitals);
     ImGui::Checkbox("9 Graticule", &layers.graticule);
+    ImGui::Checkbox("0 The article beside the map", &ui.article_open);
 
     ImGui::Separator();
     ImGui::SetNextItemWidth(-60);
@@ -295,7 +296,8 @@ void draw_panel(const AppState& state, Layers& layers, UiState& ui) {
     if (!state.selected.empty() && ImGui::Button("Clear selection (Esc)")) ui.request_select = std::string();
     if (ImGui::CollapsingHeader("Keys")) {
         ImGui::TextWrapped(
-            "Arrows pan, + and - zoom, Home resets. 1-9 toggle the layers above in order, P the projection. "
+            "Arrows pan, + and - zoom, Home resets. 1-9 toggle the layers above in order, 0 the article, P "
+            "the projection. "
             "[ and ] step to the previous and next event, comma and period a month, A the article's date. "
             "/ or Ctrl+F search (Enter selects the first hit), Esc clears the selection, M measures, "
             "Ctrl+E exports. Ctrl+Tab moves into the windows, Esc back to the map.");

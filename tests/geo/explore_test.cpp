@@ -61,6 +61,20 @@ TEST(Picking, APointOverKyrgyzstanIsKyrgyzstanAndKantsSymbolIsKant) {
                 m.features.places[size_t(f2.symbols[size_t(none)].place)].place->id != "kant-airbase");
 }
 
+TEST(Picking, APointOnTheNorthernBorderPicksTheBorder) {
+    MapModel& m = albers();
+    const AppState s = state_at(View{68, 37, 1500});
+    const Frame f = frame_for(s);
+    const int nb = m.features.northern_border;
+    ASSERT_GE(nb, 0);
+    const Polyline& line = m.features.regions[size_t(nb)].lines.front();
+    const Vec2 on = s.camera.to_screen(line[line.size() / 2]);
+    EXPECT_EQ(region_at(m.features, f, s.camera, on, 6), nb);
+    // Kabul, far from any region line: nothing.
+    const Vec2 kabul = s.camera.to_screen(m.projection->forward({69.2, 34.5}));
+    EXPECT_EQ(region_at(m.features, f, s.camera, kabul, 6), -1);
+}
+
 TEST(Search, FindsEntitiesByTheNamesTheArticleUses) {
     const Facts& f = *albers().facts;
     const World& w = *albers().world;
