@@ -66,8 +66,9 @@ int run_export(const Options& o) {
                               " pixels per side");
             font = std::make_unique<Font>();
             renderer = std::make_unique<Renderer>(*font);
-            renderer->warm_up();
-            phase("shaders compiled");
+            // No warm_up() here: an export compiles only the shader variants its drawing uses, as it
+            // draws (measured: 147.5 against 152.4 MiB peak, 0.35 against 0.33 s for a 4K export).
+            phase("GL ready");
         } catch (...) {
             model.wait();  // let the worker finish before unwinding what it reads
             throw;

@@ -157,6 +157,13 @@ void draw_article(const AppState& state, UiState& ui, float window_width, float 
     ImGui::SetWindowFontScale(ui.article_scale);
     ImGui::TextWrapped("%s", a.citation.c_str());
     const std::set<std::string> current(ui.entity_passages.begin(), ui.entity_passages.end());
+    const float width = ImGui::GetContentRegionAvail().x;
+    if (ui.passage_heights.size() != a.passages.size() || ui.heights_width != width ||
+        ui.heights_scale != ui.article_scale) {
+        ui.passage_heights.assign(a.passages.size(), 0.0f);
+        ui.heights_width = width;
+        ui.heights_scale = ui.article_scale;
+    }
     for (const auto& section : a.sections) {
         ImGui::Spacing();
         ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(60, 40, 20, 255));
@@ -170,6 +177,12 @@ void draw_article(const AppState& state, UiState& ui, float window_width, float 
                 ImGui::SetScrollHereY(0.1f);
                 ui.scroll_to = -1;
             }
+            const float known = ui.passage_heights[size_t(index)];
+            if (known > 0 && ui.scroll_to < 0 && !ImGui::IsRectVisible(ImVec2(1, known))) {
+                ImGui::Dummy(ImVec2(1, known));  // out of view: its space only
+                continue;
+            }
+            const float top = ImGui::GetCursorPosY();
             ImGui::PushID(index);
             ImGui::TextDisabled("%s%s", p.id.c_str(), current.count(p.id) ? "  (mentions the selection)" : "");
             // Boundaries: mentions (links) and search hits split the text into runs.
@@ -231,6 +244,7 @@ void draw_article(const AppState& state, UiState& ui, float window_width, float 
             }
             ImGui::PopID();
             ImGui::Spacing();
+            ui.passage_heights[size_t(index)] = ImGui::GetCursorPosY() - top - ImGui::GetStyle().ItemSpacing.y;
         }
     }
     if (!a.footnotes.empty()) {

@@ -69,7 +69,11 @@ struct UiState {
         float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
     };
     std::vector<Spot> spots;
-    Spot search_box;     // the article's search field
+    Spot search_box;  // the article's search field
+    // Height of each passage as last laid out, and the width and text size it was laid out at: a
+    // passage out of view is skipped with a space of its height (the text is 5,000 words).
+    std::vector<float> passage_heights;
+    float heights_width = 0, heights_scale = 0;
     std::string copied;  // the last quotation copied
     // Requests for the application, cleared by it once handled.
     std::optional<Date> request_date;
