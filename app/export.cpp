@@ -45,8 +45,8 @@ void render_bands(Renderer& renderer, const Frame& frame, int width, int height,
 
 std::vector<std::uint8_t> render_offscreen(Renderer& renderer, const MapModel& model, const AppState& state,
                                            const TextMeasure& measure) {
-    const Frame frame = build_frame(state, Style{}, model.colours, model.label_candidates, measure,
-                                    model.extras(state, Style{}));
+    const Frame frame =
+        build_frame(state, Style{}, model.colours, model.label_candidates, measure, model.extras(state, Style{}));
     std::vector<std::uint8_t> image;
     image.reserve(size_t(state.camera.width_px) * size_t(state.camera.height_px) * 4);
     render_bands(renderer, frame, state.camera.width_px, state.camera.height_px,
@@ -63,9 +63,18 @@ void export_png(Renderer& renderer, const MapModel& model, const AppState& state
         throw GlError("image size " + std::to_string(w) + "x" + std::to_string(h) + " exceeds this GPU's limit of " +
                       std::to_string(max_framebuffer_size()) + " pixels per side");
     // zlib level 1: see README, Design (flat map colours compress nearly as well as at level 6).
-    PngWriter png(path, w, h, 1);
-    const Frame frame = build_frame(state, Style{}, model.colours, model.label_candidates, measure,
-                                    model.extras(state, Style{}));
+    // The view goes into the file, so that the atlas can open it again where it was (--view-from).
+    std::vector<std::pair<std::string, std::string>> text{
+        {"Software", "ca-atlas"},
+        {kPngViewKey, format_view(view_for_camera(*model.projection, state.camera))},
+        {kPngProjectionKey, model.projection->info().id},
+        {kPngDateKey, state.date.str()},
+        {"Copyright", "Borders: Natural Earth (public domain). Facts: ca-atlas geodata, sources in each record."},
+    };
+    if (!state.selected.empty()) text.push_back({kPngSelectedKey, state.selected});
+    PngWriter png(path, w, h, 1, text);
+    const Frame frame =
+        build_frame(state, Style{}, model.colours, model.label_candidates, measure, model.extras(state, Style{}));
     render_bands(renderer, frame, w, h, [&](const std::uint8_t* rgba, int rows) { png.write_rows(rgba, rows); });
     png.finish();
 }

@@ -13,6 +13,12 @@
 
 namespace atlas {
 
+// PNG text keys under which an export records its view (read back by --view-from).
+inline constexpr const char* kPngViewKey = "ca-atlas view";
+inline constexpr const char* kPngProjectionKey = "ca-atlas projection";
+inline constexpr const char* kPngDateKey = "ca-atlas date";
+inline constexpr const char* kPngSelectedKey = "ca-atlas selected";
+
 // Receives `rows` consecutive RGBA rows of the image (top to bottom, width*4 bytes each).
 using RowSink = std::function<void(const std::uint8_t* rgba, int rows)>;
 

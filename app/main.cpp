@@ -1,11 +1,14 @@
 // ca-atlas: command-line parsing and wiring. Chooses the mode and maps failures to exit codes.
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <map>
 #include <string>
 
 #include "core/errors.hpp"
+#include "export.hpp"
 #include "geo/model.hpp"
 #include "geo/projection.hpp"
+#include "geo/raster.hpp"
 #include "modes.hpp"
 
 #ifndef ATLAS_DEFAULT_DATA_DIR
@@ -16,7 +19,7 @@ int main(int argc, char** argv) {
     using namespace atlas;
     Options o;
     o.data_dir = ATLAS_DEFAULT_DATA_DIR;
-    std::string view_text, size_text, date_text;
+    std::string view_text, size_text, date_text, view_from;
     bool bench = false;
     float scale = 0;
 
@@ -40,6 +43,9 @@ int main(int argc, char** argv) {
     app.add_option("--select", o.select,
                    "Select an entity: a country (ISO code, e.g. KGZ), a place (kant-airbase), a region "
                    "(afghan-badakhshan) or an organisation (csto); the window flies there, an export outlines it");
+    app.add_option("--view-from,view-from", view_from,
+                   "Open at the view recorded in a PNG the atlas exported: its centre, height, projection, date "
+                   "and selection (options given as well override them)");
     app.add_option("--export", o.export_path, "Render offscreen (no display needed), write a PNG here and exit");
     app.add_option("--size", size_text, "Image or window size WIDTHxHEIGHT in pixels (export default: 1920x1080)");
     app.add_option("--scale", scale, "Export text and line scale (default: image height / 1080, at least 1)");
@@ -56,6 +62,26 @@ int main(int argc, char** argv) {
     }
 
     try {
+        if (!view_from.empty()) {
+            std::map<std::string, std::string> recorded;
+            try {
+                for (auto& [k, v] : read_png_text(view_from)) recorded[k] = v;
+            } catch (const DataError& e) {
+                throw UsageError(std::string("invalid --view-from: ") + e.what());
+            }
+            if (!recorded.count(kPngViewKey))
+                throw UsageError("invalid --view-from '" + view_from +
+                                 "': no view recorded in it (not exported by the atlas)");
+            o.view = parse_view(recorded[kPngViewKey]);
+            if (recorded.count(kPngProjectionKey) && app.get_option("--projection")->count() == 0)
+                o.projection = recorded[kPngProjectionKey];
+            if (recorded.count(kPngDateKey)) {
+                if (const auto d = Date::parse(recorded[kPngDateKey])) o.date = *d;
+            }
+            if (recorded.count(kPngSelectedKey) && app.get_option("--select")->count() == 0)
+                o.select = recorded[kPngSelectedKey];
+            // --view and --date given as well still win: they are applied below.
+        }
         projection_info(o.projection);
         if (!view_text.empty()) o.view = parse_view(view_text);
         if (!date_text.empty()) {

@@ -53,8 +53,17 @@ struct PngWriter::Impl {
     bool done = false;
 
     // Each returns false with `error` set if libpng failed.
+    std::vector<std::pair<std::string, std::string>> text;
     bool start(int zlevel) {
         if (setjmp(png_jmpbuf(png))) return false;
+        std::vector<png_text> chunks(text.size());
+        for (size_t i = 0; i < text.size(); ++i) {
+            chunks[i].compression = PNG_TEXT_COMPRESSION_NONE;
+            chunks[i].key = const_cast<char*>(text[i].first.c_str());
+            chunks[i].text = const_cast<char*>(text[i].second.c_str());
+            chunks[i].text_length = text[i].second.size();
+        }
+        if (!chunks.empty()) png_set_text(png, info, chunks.data(), int(chunks.size()));
         png_init_io(png, file);
         png_set_IHDR(png, info, png_uint_32(width), png_uint_32(height), 8, PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE,
                      PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
@@ -66,8 +75,7 @@ struct PngWriter::Impl {
     }
     bool rows(const std::uint8_t* rgba, int count) {
         if (setjmp(png_jmpbuf(png))) return false;
-        for (int r = 0; r < count; ++r)
-            png_write_row(png, const_cast<png_bytep>(rgba + size_t(r) * size_t(width) * 4));
+        for (int r = 0; r < count; ++r) png_write_row(png, const_cast<png_bytep>(rgba + size_t(r) * size_t(width) * 4));
         return true;
     }
     bool end() {
@@ -86,13 +94,17 @@ struct PngWriter::Impl {
 
 void check_writable(const std::string& path) { std::remove(make_temp(path).c_str()); }
 
-PngWriter::PngWriter(const std::string& path, int width, int height, int zlevel) : impl_(std::make_unique<Impl>()) {
+PngWriter::PngWriter(const std::string& path, int width, int height, int zlevel,
+                     const std::vector<std::pair<std::string, std::string>>& text)
+    : impl_(std::make_unique<Impl>()) {
     Impl& m = *impl_;
     m.path = path;
+    m.text = text;
     m.width = width;
     m.height = height;
     if (width <= 0 || height <= 0)
-        throw OutputError(cannot(path, "image size " + std::to_string(width) + "x" + std::to_string(height) + " is not positive"));
+        throw OutputError(
+            cannot(path, "image size " + std::to_string(width) + "x" + std::to_string(height) + " is not positive"));
     m.tmp = make_temp(path);
     m.file = std::fopen(m.tmp.c_str(), "wb");
     if (!m.file) {
@@ -130,8 +142,10 @@ void PngWriter::finish() {
     if (m.done) throw OutputError(cannot(m.path, "the image was already finished or failed"));
     m.done = true;
     std::string why;
-    if (m.written != m.height) why = "only " + std::to_string(m.written) + " of " + std::to_string(m.height) + " rows";
-    else if (!m.end()) why = m.error.text;
+    if (m.written != m.height)
+        why = "only " + std::to_string(m.written) + " of " + std::to_string(m.height) + " rows";
+    else if (!m.end())
+        why = m.error.text;
     png_destroy_write_struct(&m.png, &m.info);
     m.png = nullptr;
     const bool flushed = std::fflush(m.file) == 0 && ::fsync(::fileno(m.file)) == 0;
@@ -150,6 +164,39 @@ void write_png(const std::string& path, const std::uint8_t* rgba, int width, int
     PngWriter w(path, width, height, zlevel);
     w.write_rows(rgba, height);
     w.finish();
+}
+
+namespace {
+// libpng's part of reading the text chunks; false (with error.text set) if libpng failed.
+bool read_text_chunks(png_structp png, png_infop info, FILE* f, std::vector<std::pair<std::string, std::string>>& out) {
+    if (setjmp(png_jmpbuf(png))) return false;
+    png_init_io(png, f);
+    png_set_sig_bytes(png, 8);
+    png_read_info(png, info);
+    png_textp text = nullptr;
+    const int n = png_get_text(png, info, &text, nullptr);
+    for (int i = 0; i < n; ++i) out.emplace_back(text[i].key, std::string(text[i].text, text[i].text_length));
+    return true;
+}
+}  // namespace
+
+std::vector<std::pair<std::string, std::string>> read_png_text(const std::string& path) {
+    FILE* f = std::fopen(path.c_str(), "rb");
+    if (!f) throw DataError(path + ": cannot open (" + std::strerror(errno) + ")");
+    unsigned char sig[8] = {};
+    if (std::fread(sig, 1, 8, f) != 8 || png_sig_cmp(sig, 0, 8) != 0) {
+        std::fclose(f);
+        throw DataError(path + ": not a PNG file");
+    }
+    std::vector<std::pair<std::string, std::string>> out;
+    ErrorText error;
+    png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &error, png_error_to_text, png_warning_ignored);
+    png_infop info = png ? png_create_info_struct(png) : nullptr;
+    const bool ok = png && info && read_text_chunks(png, info, f, out);
+    if (png) png_destroy_read_struct(&png, info ? &info : nullptr, nullptr);
+    std::fclose(f);
+    if (!ok) throw DataError(path + ": " + error.text);
+    return out;
 }
 
 }  // namespace atlas

@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "core/errors.hpp"
 
@@ -23,7 +25,9 @@ class PngWriter {
 public:
     // Opens the temporary file. zlevel is zlib's 1 (fastest) to 9 (smallest).
     // Throws OutputError if the file cannot be created or the size is not positive.
-    PngWriter(const std::string& path, int width, int height, int zlevel = 6);
+    // `text`: key/value pairs stored as PNG tEXt chunks (Latin-1 keys up to 79 characters).
+    PngWriter(const std::string& path, int width, int height, int zlevel = 6,
+              const std::vector<std::pair<std::string, std::string>>& text = {});
     ~PngWriter();
     PngWriter(const PngWriter&) = delete;
     PngWriter& operator=(const PngWriter&) = delete;
@@ -37,6 +41,9 @@ private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
+
+// The tEXt chunks of a PNG file, key and value. Throws DataError if it is not a readable PNG.
+std::vector<std::pair<std::string, std::string>> read_png_text(const std::string& path);
 
 // Whole-image convenience: PngWriter over width*height RGBA pixels, top row first.
 void write_png(const std::string& path, const std::uint8_t* rgba, int width, int height, int zlevel = 6);

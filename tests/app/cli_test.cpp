@@ -5,9 +5,12 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
+#include <map>
 
 #include "geo/facts_load.hpp"
 #include "geo/load.hpp"
+#include "geo/raster.hpp"
 #include "support/data_copy.hpp"
 #include "support/gl.hpp"
 #include "support/image.hpp"
@@ -32,7 +35,9 @@ void expect_one_line(const test::RunResult& r, const std::string& message) {
 class Cli : public ::testing::Test {
 protected:
     std::string dir;
-    void SetUp() override { dir = test::fresh_dir(std::string("cli-") + ::testing::UnitTest::GetInstance()->current_test_info()->name()); }
+    void SetUp() override {
+        dir = test::fresh_dir(std::string("cli-") + ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    }
 };
 
 TEST_F(Cli, ExportsAPngOfExactlyTheRequestedSize) {
@@ -51,8 +56,9 @@ TEST_F(Cli, ExportsAPngOfExactlyTheRequestedSize) {
 TEST_F(Cli, HelpDocumentsEveryOption) {
     const auto r = test::run({"--help"});
     EXPECT_EQ(r.exit_code, 0);
-    for (const char* opt : {"--data", "--check-data", "--projection", "--view", "--export", "--size", "--scale", "--timings", "--bench",
-                            "--window-screenshot", "--exit-after-first-frame"})
+    for (const char* opt :
+         {"--data", "--check-data", "--view-from", "--date", "--select", "--projection", "--view", "--export", "--size",
+          "--scale", "--timings", "--bench", "--window-screenshot", "--exit-after-first-frame"})
         EXPECT_NE(r.out.find(opt), std::string::npos) << opt;
 }
 
@@ -92,8 +98,9 @@ TEST_F(Cli, MissingLayer) {
 TEST_F(Cli, CheckDataPassesOnTheShippedData) {
     const auto r = test::run({"--check-data", test::data_dir()});
     EXPECT_EQ(r.exit_code, 0) << r.out;
-    EXPECT_EQ(r.out.rfind("ca-atlas: " + test::data_dir() + " is consistent: 80 countries, 114 passages, 4 organisations", 0),
-              0u)
+    EXPECT_EQ(
+        r.out.rfind("ca-atlas: " + test::data_dir() + " is consistent: 80 countries, 114 passages, 4 organisations", 0),
+        0u)
         << r.out;
     // Without a folder it checks --data's.
     const auto d = test::run({"--data", test::data_dir(), "--check-data"});
@@ -112,8 +119,9 @@ TEST_F(Cli, CheckDataListsEveryProblemAndFails) {
     EXPECT_NE(r.out.find(links + ":" + std::to_string(l) + ": no passage 'integration-99' in the article\n"),
               std::string::npos)
         << r.out;
-    EXPECT_NE(r.out.find(memberships + ":" + std::to_string(m) + ": status 'onlooker' is not one of member, observer, "
-                                                                "dialogue-partner, partner, suspended, frozen\n"),
+    EXPECT_NE(r.out.find(memberships + ":" + std::to_string(m) +
+                         ": status 'onlooker' is not one of member, observer, "
+                         "dialogue-partner, partner, suspended, frozen\n"),
               std::string::npos)
         << r.out;
     EXPECT_NE(r.out.find("ca-atlas: 3 problems in " + data + "\n"), std::string::npos) << r.out;
@@ -123,6 +131,33 @@ TEST_F(Cli, CheckDataListsEveryProblemAndFails) {
     EXPECT_EQ(e.exit_code, 1);
     EXPECT_NE(e.err.find("; nothing was written"), std::string::npos) << e.err;
     EXPECT_EQ(entries(dir), 0u);
+}
+
+TEST_F(Cli, TheViewRecordedInAnExportRestoresIt) {
+    const std::string a = dir + "/a.png", b = dir + "/b.png";
+    const auto e = test::run({"--export", a, "--size", "640x400", "--view", "70.5,39.2,900", "--projection", "mercator",
+                              "--date", "1999-06-01", "--select", "KGZ"});
+    if (e.exit_code != 0 && e.err.find("no OpenGL context") != std::string::npos && !test::in_ci())
+        GTEST_SKIP() << e.err;
+    ASSERT_EQ(e.exit_code, 0) << e.err;
+    std::map<std::string, std::string> text;
+    for (auto& [k, v] : read_png_text(a)) text[k] = v;
+    EXPECT_EQ(text["ca-atlas view"], "70.50000,39.20000,900.000");
+    EXPECT_EQ(text["ca-atlas projection"], "mercator");
+    EXPECT_EQ(text["ca-atlas date"], "1999-06-01");
+    EXPECT_EQ(text["ca-atlas selected"], "KGZ");
+    // Exported again from the first file's record alone: the same picture, byte for byte.
+    const auto r = test::run({"--export", b, "--size", "640x400", "--view-from", a});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    std::ifstream fa(a, std::ios::binary), fb(b, std::ios::binary);
+    const std::string ba((std::istreambuf_iterator<char>(fa)), {}), bb((std::istreambuf_iterator<char>(fb)), {});
+    EXPECT_EQ(ba, bb);
+    // A PNG the atlas did not make has no view to restore.
+    write_png(dir + "/plain.png", std::vector<std::uint8_t>(16, 255).data(), 2, 2);
+    const auto bad = test::run({"--export", dir + "/c.png", "--view-from", dir + "/plain.png"});
+    EXPECT_EQ(bad.exit_code, 2);
+    EXPECT_EQ(bad.err, "ca-atlas: invalid --view-from '" + dir +
+                           "/plain.png': no view recorded in it (not exported by the atlas)\n");
 }
 
 TEST_F(Cli, UnknownProjection) {
@@ -176,8 +211,9 @@ TEST_F(Cli, BadView) {
 
 TEST_F(Cli, NoGlContext) {
     // Point the GL vendor library at nothing: EGL finds no driver, as on a machine without GL.
-    const auto r = test::run({"--export", dir + "/x.png"},
-                             {"__EGL_VENDOR_LIBRARY_FILENAMES=/nonexistent/egl_vendor.json", "__EGL_VENDOR_LIBRARY_DIRS=/nonexistent"});
+    const auto r = test::run(
+        {"--export", dir + "/x.png"},
+        {"__EGL_VENDOR_LIBRARY_FILENAMES=/nonexistent/egl_vendor.json", "__EGL_VENDOR_LIBRARY_DIRS=/nonexistent"});
     EXPECT_EQ(r.exit_code, 1);
     EXPECT_EQ(r.err.rfind("ca-atlas: no OpenGL context for offscreen rendering: ", 0), 0u) << r.err;
     EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
