@@ -1,11 +1,18 @@
 // Offscreen rendering in bands, and PNG export on top of it.
 #include "export.hpp"
 
+#include <gdal_priv.h>
+#include <ogr_spatialref.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cctype>
+#include <cstdio>
 #include <cstring>
 #include <future>
 
 #include "core/style.hpp"
+#include "geo/load.hpp"
 #include "geo/raster.hpp"
 
 namespace atlas {
@@ -77,6 +84,85 @@ void export_png(Renderer& renderer, const MapModel& model, const AppState& state
         build_frame(state, Style{}, model.colours, model.label_candidates, measure, model.extras(state, Style{}));
     render_bands(renderer, frame, w, h, [&](const std::uint8_t* rgba, int rows) { png.write_rows(rgba, rows); });
     png.finish();
+}
+
+void export_geotiff(Renderer& renderer, const MapModel& model, const AppState& state, const TextMeasure& measure,
+                    const std::string& path) {
+    const int w = state.camera.width_px, h = state.camera.height_px;
+    if (w > max_framebuffer_size())
+        throw GlError("image size " + std::to_string(w) + "x" + std::to_string(h) + " exceeds this GPU's limit of " +
+                      std::to_string(max_framebuffer_size()) + " pixels per side");
+    check_writable(path);
+    init_gdal();
+    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GTiff");
+    if (!driver) throw OutputError("cannot write '" + path + "': GDAL has no GeoTIFF driver");
+    const std::string tmp = path + ".tmp-" + std::to_string(::getpid());
+    const char* options[] = {"COMPRESS=DEFLATE", "PHOTOMETRIC=RGB", nullptr};
+    CPLErrorReset();
+    GDALDataset* ds = driver->Create(tmp.c_str(), w, h, 3, GDT_Byte, const_cast<char**>(options));
+    if (!ds) throw OutputError("cannot write '" + path + "': " + CPLGetLastErrorMsg());
+    auto fail = [&](const std::string& why) {
+        GDALClose(ds);
+        std::remove(tmp.c_str());
+        throw OutputError("cannot write '" + path + "': " + why);
+    };
+    // Georeferencing: the top-left corner of the image in map metres, square pixels.
+    const Camera& cam = state.camera;
+    double gt[6] = {cam.centre.x - w / 2.0 * cam.metres_per_px,
+                    cam.metres_per_px,
+                    0,
+                    cam.centre.y + h / 2.0 * cam.metres_per_px,
+                    0,
+                    -cam.metres_per_px};
+    OGRSpatialReference srs;
+    if (srs.SetFromUserInput(model.projection->info().crs) != OGRERR_NONE)
+        fail("the projection's CRS is not understood");
+    if (ds->SetGeoTransform(gt) != CE_None || ds->SetSpatialRef(&srs) != CE_None) fail(CPLGetLastErrorMsg());
+    ds->SetMetadataItem("TIFFTAG_SOFTWARE", "ca-atlas");
+    ds->SetMetadataItem(kPngViewKey, format_view(view_for_camera(*model.projection, cam)).c_str());
+    ds->SetMetadataItem(kPngProjectionKey, model.projection->info().id);
+    ds->SetMetadataItem(kPngDateKey, state.date.str().c_str());
+    const Frame frame =
+        build_frame(state, Style{}, model.colours, model.label_candidates, measure, model.extras(state, Style{}));
+    int row = 0;
+    bool ok = true;
+    std::string why;
+    try {
+        render_bands(renderer, frame, w, h, [&](const std::uint8_t* rgba, int rows) {
+            int bands[3] = {1, 2, 3};
+            if (ok && ds->RasterIO(GF_Write, 0, row, w, rows, const_cast<std::uint8_t*>(rgba), w, rows, GDT_Byte, 3,
+                                   bands, 4, GSpacing(w) * 4, 1, nullptr) != CE_None) {
+                ok = false;
+                why = CPLGetLastErrorMsg();
+            }
+            row += rows;
+        });
+    } catch (...) {
+        GDALClose(ds);
+        std::remove(tmp.c_str());
+        throw;
+    }
+    if (!ok) fail(why);
+    CPLErrorReset();
+    GDALClose(ds);
+    if (CPLGetLastErrorType() >= CE_Failure) {
+        std::remove(tmp.c_str());
+        throw OutputError("cannot write '" + path + "': " + CPLGetLastErrorMsg());
+    }
+    if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+        std::remove(tmp.c_str());
+        throw OutputError("cannot write '" + path + "': the finished file could not be renamed into place");
+    }
+}
+
+void export_image(Renderer& renderer, const MapModel& model, const AppState& state, const TextMeasure& measure,
+                  const std::string& path) {
+    std::string ext = path.substr(path.find_last_of('.') == std::string::npos ? path.size() : path.find_last_of('.'));
+    for (auto& c : ext) c = char(std::tolower(static_cast<unsigned char>(c)));
+    if (ext == ".tif" || ext == ".tiff")
+        export_geotiff(renderer, model, state, measure, path);
+    else
+        export_png(renderer, model, state, measure, path);
 }
 
 }  // namespace atlas

@@ -34,6 +34,16 @@ std::vector<std::uint8_t> render_offscreen(Renderer& renderer, const MapModel& m
 
 // Renders `state` and streams it into a PNG at `path`, written atomically.
 // Throws GlError or OutputError; on failure no file is left at `path`.
+// A GeoTIFF of the view (RGB, deflate): the projection's CRS and the view's georeferencing, so the
+// image opens in place in a GIS; the view recorded as metadata like a PNG's. Written to a
+// temporary name and renamed once complete.
+void export_geotiff(Renderer& renderer, const MapModel& model, const AppState& state, const TextMeasure& measure,
+                    const std::string& path);
+
+// export_png or export_geotiff by the path's extension (.tif, .tiff: GeoTIFF).
+void export_image(Renderer& renderer, const MapModel& model, const AppState& state, const TextMeasure& measure,
+                  const std::string& path);
+
 void export_png(Renderer& renderer, const MapModel& model, const AppState& state, const TextMeasure& measure,
                 const std::string& path);
 

@@ -114,7 +114,7 @@ int run_export(const Options& o) {
         state.camera = camera_for_view(*m->projection, o.view, w, h);
         // Text and lines as on a 1080-line screen, larger for larger images, never smaller.
         state.pixel_scale = o.scale ? *o.scale : std::max(1.0f, float(h) / 1080.0f);
-        export_png(
+        export_image(
             *renderer, *m, state, [&](const std::string& t) { return font->measure(t); }, o.export_path);
         phase("PNG written");
         return 0;

@@ -521,7 +521,7 @@ int run_window(const Options& o) {
                     if (ui.export_width <= 0 || ui.export_height <= 0)
                         throw UsageError("export size " + std::to_string(ui.export_width) + "x" +
                                          std::to_string(ui.export_height) + " is not positive");
-                    export_png(*renderer, *model, rescaled(state, ui.export_width, ui.export_height), measure,
+                    export_image(*renderer, *model, rescaled(state, ui.export_width, ui.export_height), measure,
                                ui.export_path);
                     ui.status = "Wrote " + ui.export_path + " (" + std::to_string(ui.export_width) + "x" +
                                 std::to_string(ui.export_height) + ")";

@@ -1,7 +1,9 @@
 // The command line: a good export, and every kind of bad input giving one clear line on stderr,
 // a non-zero exit and no output file.
 #include <gdal_priv.h>
+#include <gdal_utils.h>
 #include <gtest/gtest.h>
+#include <ogr_spatialref.h>
 
 #include <filesystem>
 #include <fstream>
@@ -10,6 +12,8 @@
 
 #include "geo/facts_load.hpp"
 #include "geo/load.hpp"
+#include "geo/model.hpp"
+#include "geo/projection.hpp"
 #include "geo/raster.hpp"
 #include "support/data_copy.hpp"
 #include "support/gl.hpp"
@@ -158,6 +162,58 @@ TEST_F(Cli, TheViewRecordedInAnExportRestoresIt) {
     EXPECT_EQ(bad.exit_code, 2);
     EXPECT_EQ(bad.err, "ca-atlas: invalid --view-from '" + dir +
                            "/plain.png': no view recorded in it (not exported by the atlas)\n");
+}
+
+TEST_F(Cli, AGeoTiffOpensInPlaceWithTheViewsCrsAndCorners) {
+    for (const char* projection : {"albers", "mercator"}) {
+        const std::string tif = dir + "/" + projection + ".tif", png = dir + "/" + projection + ".png";
+        const auto e =
+            test::run({"--export", tif, "--size", "640x400", "--view", "68,40,1500", "--projection", projection});
+        if (e.exit_code != 0 && e.err.find("no OpenGL context") != std::string::npos && !test::in_ci())
+            GTEST_SKIP() << e.err;
+        ASSERT_EQ(e.exit_code, 0) << e.err;
+        ASSERT_EQ(test::run({"--export", png, "--size", "640x400", "--view", "68,40,1500", "--projection", projection})
+                      .exit_code,
+                  0);
+        init_gdal();
+        GDALDatasetUniquePtr ds(GDALDataset::Open(tif.c_str(), GDAL_OF_RASTER));
+        ASSERT_TRUE(ds);
+        EXPECT_EQ(ds->GetRasterXSize(), 640);
+        EXPECT_EQ(ds->GetRasterYSize(), 400);
+        EXPECT_EQ(ds->GetRasterCount(), 3);
+        // The CRS is the projection's, the corners those of the view's camera.
+        OGRSpatialReference expected;
+        ASSERT_EQ(expected.SetFromUserInput(projection_info(projection).crs), OGRERR_NONE);
+        ASSERT_TRUE(ds->GetSpatialRef());
+        EXPECT_TRUE(ds->GetSpatialRef()->IsSame(&expected)) << projection;
+        const Projection proj(projection);
+        const Camera cam = camera_for_view(proj, parse_view("68,40,1500"), 640, 400);
+        const Box box = cam.visible();
+        double gt[6] = {};
+        ASSERT_EQ(ds->GetGeoTransform(gt), CE_None);
+        EXPECT_NEAR(gt[0], box.min_x, 1e-3);
+        EXPECT_NEAR(gt[3], box.max_y, 1e-3);
+        EXPECT_NEAR(gt[0] + 640 * gt[1], box.max_x, 1e-3);
+        EXPECT_NEAR(gt[3] + 400 * gt[5], box.min_y, 1e-3);
+        // gdalinfo's report names the CRS and the corners.
+        char* info = GDALInfo(GDALDataset::ToHandle(ds.get()), nullptr);
+        ASSERT_TRUE(info);
+        const std::string report = info;
+        CPLFree(info);
+        EXPECT_NE(report.find("Corner Coordinates"), std::string::npos);
+        EXPECT_NE(report.find(projection == std::string("albers") ? "Albers" : "Pseudo-Mercator"), std::string::npos);
+        // The pixels are the PNG export's.
+        const test::Image img = test::read_png(png);
+        std::vector<std::uint8_t> rgb(size_t(640) * 400 * 3);
+        int bands[3] = {1, 2, 3};
+        ASSERT_EQ(
+            ds->RasterIO(GF_Read, 0, 0, 640, 400, rgb.data(), 640, 400, GDT_Byte, 3, bands, 3, 640 * 3, 1, nullptr),
+            CE_None);
+        size_t differ = 0;
+        for (size_t i = 0; i < size_t(640) * 400; ++i)
+            for (size_t c = 0; c < 3; ++c) differ += rgb[i * 3 + c] != img.rgba[i * 4 + c];
+        EXPECT_EQ(differ, 0u) << projection;
+    }
 }
 
 TEST_F(Cli, UnknownProjection) {
