@@ -23,22 +23,38 @@ namespace {
 constexpr long long kBandPixels = 1 << 19;
 }  // namespace
 
-void render_bands(Renderer& renderer, const Frame& frame, int width, int height, const RowSink& sink) {
-    const int band = int(std::clamp<long long>(kBandPixels / std::max(width, 1), 1, height));
-    OffscreenTarget target(width, band);
-    std::vector<std::uint8_t> buffers[2];
+void render_bands(Renderer& renderer, const Frame& frame, int width, int height, const RowSink& sink, int max_tile) {
+    // Bands of rows; an image wider than the GPU's framebuffer limit is drawn in tiles across
+    // each band, put together in the band's buffer (the renderer draws any window of the image).
+    const int tile_w = std::min({width, max_framebuffer_size(), max_tile > 0 ? max_tile : width});
+    const int band = int(std::clamp<long long>(kBandPixels / std::max(tile_w, 1), 1, height));
+    OffscreenTarget target(tile_w, band);
+    std::vector<std::uint8_t> buffers[2], tile;
     std::future<void> pending;
     int index = 0;
     try {
         for (int y = 0; y < height; y += band, index ^= 1) {
             const int rows = std::min(band, height - y);
-            target.bind();
-            // The last band may be shorter: draw the image shifted so its rows land at the
-            // bottom of the target, which is where GL's rows start.
-            renderer.draw(frame, width, band, {0, double(y - (band - rows))});
             auto& buf = buffers[index];
             if (pending.valid()) pending.get();  // the sink is done with this buffer's last band
-            target.read_bottom_rows(rows, buf);
+            if (tile_w == width) {
+                target.bind();
+                // The last band may be shorter: draw the image shifted so its rows land at the
+                // bottom of the target, which is where GL's rows start.
+                renderer.draw(frame, width, band, {0, double(y - (band - rows))});
+                target.read_bottom_rows(rows, buf);
+            } else {
+                buf.resize(size_t(width) * size_t(rows) * 4);
+                for (int x = 0; x < width; x += tile_w) {
+                    const int cols = std::min(tile_w, width - x);
+                    target.bind();
+                    renderer.draw(frame, tile_w, band, {double(x), double(y - (band - rows))});
+                    target.read_bottom_left(cols, rows, tile);
+                    for (int r = 0; r < rows; ++r)
+                        std::memcpy(buf.data() + (size_t(r) * size_t(width) + size_t(x)) * 4,
+                                    tile.data() + size_t(r) * size_t(cols) * 4, size_t(cols) * 4);
+                }
+            }
             pending = std::async(std::launch::async, [&sink, &buf, rows] { sink(buf.data(), rows); });
         }
         if (pending.valid()) pending.get();
@@ -66,9 +82,6 @@ std::vector<std::uint8_t> render_offscreen(Renderer& renderer, const MapModel& m
 void export_png(Renderer& renderer, const MapModel& model, const AppState& state, const TextMeasure& measure,
                 const std::string& path) {
     const int w = state.camera.width_px, h = state.camera.height_px;
-    if (w > max_framebuffer_size())
-        throw GlError("image size " + std::to_string(w) + "x" + std::to_string(h) + " exceeds this GPU's limit of " +
-                      std::to_string(max_framebuffer_size()) + " pixels per side");
     // zlib level 1: see README, Design (flat map colours compress nearly as well as at level 6).
     // The view goes into the file, so that the atlas can open it again where it was (--view-from).
     std::vector<std::pair<std::string, std::string>> text{
@@ -89,9 +102,6 @@ void export_png(Renderer& renderer, const MapModel& model, const AppState& state
 void export_geotiff(Renderer& renderer, const MapModel& model, const AppState& state, const TextMeasure& measure,
                     const std::string& path) {
     const int w = state.camera.width_px, h = state.camera.height_px;
-    if (w > max_framebuffer_size())
-        throw GlError("image size " + std::to_string(w) + "x" + std::to_string(h) + " exceeds this GPU's limit of " +
-                      std::to_string(max_framebuffer_size()) + " pixels per side");
     check_writable(path);
     init_gdal();
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GTiff");

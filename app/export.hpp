@@ -26,7 +26,8 @@ using RowSink = std::function<void(const std::uint8_t* rgba, int rows)>;
 // pixels (8 MB of GPU memory whatever the image size) and hands each band, top first, to `sink`.
 // The sink of one band runs on a worker thread while the next band renders. Throws GlError if
 // the width exceeds the GPU's limit, or whatever the sink throws.
-void render_bands(Renderer& renderer, const Frame& frame, int width, int height, const RowSink& sink);
+// Images wider than the GPU's framebuffer limit (or than max_tile, if given) are drawn in tiles.
+void render_bands(Renderer& renderer, const Frame& frame, int width, int height, const RowSink& sink, int max_tile = 0);
 
 // The whole image of `state` (camera sized to the image) as RGBA, top row first.
 std::vector<std::uint8_t> render_offscreen(Renderer& renderer, const MapModel& model, const AppState& state,

@@ -60,10 +60,7 @@ int run_export(const Options& o) {
             gl = std::make_unique<HeadlessContext>();
             phase("GL context");
             require_gl33();
-            if (w > max_framebuffer_size() || h > max_framebuffer_size())
-                throw GlError("image size " + std::to_string(w) + "x" + std::to_string(h) +
-                              " exceeds this GPU's limit of " + std::to_string(max_framebuffer_size()) +
-                              " pixels per side");
+            // Any size up to the command line's bound: bands and tiles go past the GPU's own limit.
             font = std::make_unique<Font>();
             renderer = std::make_unique<Renderer>(*font);
             // No warm_up() here: an export compiles only the shader variants its drawing uses, as it

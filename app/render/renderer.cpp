@@ -463,11 +463,15 @@ OffscreenTarget::~OffscreenTarget() {
 void OffscreenTarget::bind() const { glBindFramebuffer(GL_FRAMEBUFFER, fbo_); }
 
 void OffscreenTarget::read_bottom_rows(int rows, std::vector<std::uint8_t>& out) const {
-    const size_t row = size_t(width_) * 4;
+    read_bottom_left(width_, rows, out);
+}
+
+void OffscreenTarget::read_bottom_left(int columns, int rows, std::vector<std::uint8_t>& out) const {
+    const size_t row = size_t(columns) * 4;
     out.resize(row * size_t(rows));
     glBindFramebuffer(GL_READ_FRAMEBUFFER, fbo_);
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
-    glReadPixels(0, 0, width_, rows, GL_RGBA, GL_UNSIGNED_BYTE, out.data());
+    glReadPixels(0, 0, columns, rows, GL_RGBA, GL_UNSIGNED_BYTE, out.data());
     // GL's first row is the bottom one: flip in place.
     std::vector<std::uint8_t> tmp(row);
     for (int y = 0; y < rows / 2; ++y) {

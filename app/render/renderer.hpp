@@ -89,6 +89,8 @@ public:
     int height() const { return height_; }
     // The bottom `rows` rows of the target as RGBA, top row first, into `out` (resized to fit).
     void read_bottom_rows(int rows, std::vector<std::uint8_t>& out) const;
+    // The same for the `columns` leftmost pixels of those rows (a narrower last tile).
+    void read_bottom_left(int columns, int rows, std::vector<std::uint8_t>& out) const;
 
 private:
     int width_, height_;

@@ -203,6 +203,27 @@ TEST_F(Render, ExportAtTwiceTheSizeMatchesWhenScaledDown) {
     EXPECT_LT(cmp.fraction, 0.03) << cmp.differing << " pixels differ; see " << out;
 }
 
+TEST_F(Render, TilesAcrossABandGiveTheSameImageAsOnePass) {
+    // Past the GPU's framebuffer width an export is drawn in tiles across each band; forced here
+    // with 256-pixel tiles (and a narrower last one) on an image with every layer of the article.
+    const AppState s = state_for("albers", View{68, 40, 2500}, 600, 300, 1.0f);
+    MapModel& m = fx_->model("albers");
+    fx_->renderer->upload(m.projected);
+    fx_->renderer->upload_features(m.features);
+    const Frame frame = build_frame(s, Style{}, m.colours, m.label_candidates, fx_->measure, m.extras(s, Style{}));
+    std::vector<std::uint8_t> one, tiled;
+    render_bands(*fx_->renderer, frame, 600, 300, [&](const std::uint8_t* rgba, int rows) {
+        one.insert(one.end(), rgba, rgba + size_t(rows) * 600 * 4);
+    });
+    render_bands(
+        *fx_->renderer, frame, 600, 300,
+        [&](const std::uint8_t* rgba, int rows) { tiled.insert(tiled.end(), rgba, rgba + size_t(rows) * 600 * 4); },
+        256);
+    ASSERT_EQ(one.size(), tiled.size());
+    const auto cmp = test::compare(to_image(one, 600, 300), to_image(tiled, 600, 300), 0.1);
+    EXPECT_EQ(cmp.differing, 0u);
+}
+
 TEST_F(Render, LabelsLargerThanTheFirstGlyphAtlasAreStillDrawn) {
     // Text at 20x (a poster) overflows the first 1024 px glyph atlas: it must grow, not drop labels.
     const View view{66, 41, 5000};
