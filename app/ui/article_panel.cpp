@@ -139,7 +139,6 @@ void draw_article(const AppState& state, UiState& ui, float window_width, float 
         } else {
             ImGui::TextWrapped("%s: %zu passage%s", name.c_str(), ui.entity_passages.size(),
                                ui.entity_passages.size() == 1 ? "" : "s");
-            ImGui::SameLine();
             const int n = int(ui.entity_passages.size());
             if (ImGui::SmallButton("< Previous")) ui.entity_passage = (ui.entity_passage + n - 1) % n;
             ImGui::SameLine();
