@@ -18,9 +18,9 @@ int run_check_data(const std::string& dir) {
     const Facts& f = *data.facts;
     std::printf(
         "ca-atlas: %s is consistent: %zu countries, %zu passages, %zu organisations, %zu memberships, %zu places, "
-        "%zu regions, %zu aliases, %zu links, %zu notes\n",
+        "%zu regions, %zu aliases, %zu links, %zu notes, %zu capitals\n",
         dir.c_str(), data.world->countries.size(), data.article->passages.size(), f.organisations.size(),
-        f.memberships.size(), f.places.size(), f.regions.size(), f.aliases.size(), f.links.size(), f.notes.size());
+        f.memberships.size(), f.places.size(), f.regions.size(), f.aliases.size(), f.links.size(), f.notes.size(), f.capitals.size());
     return 0;
 }
 
