@@ -6,6 +6,7 @@
 
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <charconv>
@@ -18,6 +19,7 @@
 #include "article_load.hpp"
 #include "core/errors.hpp"
 #include "load.hpp"
+#include "projection.hpp"
 
 namespace atlas {
 
@@ -295,6 +297,73 @@ FactsLoad load_facts(const std::string& dir) {
     return out;
 }
 
+std::vector<Scene> load_tour(const std::string& dir, std::vector<DataProblem>& problems) {
+    std::vector<Scene> out;
+    read_table(dir, kTourFile,
+               {"id", "title", "lon", "lat", "height_km", "projection", "date", "layers", "highlight", "passage"},
+               problems, [&](Record& r) {
+                   Scene sc;
+                   sc.id = r.required("id");
+                   sc.title = r.required("title");
+                   sc.view = {r.number("lon", -180, 180), r.number("lat", -90, 90), r.number("height_km", 1, 40000)};
+                   sc.projection = r.required("projection");
+                   if (auto d = r.date("date", true)) sc.date = *d;
+                   std::string unknown;
+                   sc.layers = parse_layers(r.words("layers"), unknown);
+                   if (!unknown.empty())
+                       r.fail("unknown layer '" + unknown + "' (one of " + layers_text(Layers{}) + ", all)");
+                   sc.highlight = r.words("highlight");
+                   sc.passage = r.required("passage");
+                   sc.at = r.at();
+                   if (r.ok()) out.push_back(std::move(sc));
+               });
+    return out;
+}
+
+void save_tour(const std::string& path, const std::vector<Scene>& scenes) {
+    init_gdal();
+    const std::string tmp = path + ".tmp-" + std::to_string(::getpid()) + ".csv";
+    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("CSV");
+    if (!driver) throw OutputError("cannot write '" + path + "': GDAL has no CSV driver");
+    {
+        std::unique_ptr<GDALDataset> ds(driver->Create(tmp.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+        if (!ds) throw OutputError("cannot write '" + path + "': " + CPLGetLastErrorMsg());
+        const char* options[] = {"LINEFORMAT=LF", "STRING_QUOTING=IF_NEEDED", nullptr};
+        OGRLayer* layer = ds->CreateLayer("tour", nullptr, wkbNone, const_cast<char**>(options));
+        if (!layer) throw OutputError("cannot write '" + path + "': " + CPLGetLastErrorMsg());
+        const char* columns[] = {"id",         "title", "lon",    "lat",       "height_km",
+                                 "projection", "date",  "layers", "highlight", "passage"};
+        for (const char* c : columns) {
+            OGRFieldDefn field(c, OFTString);
+            layer->CreateField(&field);
+        }
+        auto number = [](double v) {
+            char buf[32];
+            std::snprintf(buf, sizeof buf, "%g", v);
+            return std::string(buf);
+        };
+        for (const auto& sc : scenes) {
+            OGRFeature f(layer->GetLayerDefn());
+            std::string highlight;
+            for (const auto& h : sc.highlight) highlight += (highlight.empty() ? "" : " ") + h;
+            const std::string values[] = {
+                sc.id,         sc.title,      number(sc.view.lon),    number(sc.view.lat), number(sc.view.height_km),
+                sc.projection, sc.date.str(), layers_text(sc.layers), highlight,           sc.passage};
+            for (int i = 0; i < 10; ++i) f.SetField(i, values[i].c_str());
+            if (layer->CreateFeature(&f) != OGRERR_NONE) {
+                std::remove(tmp.c_str());
+                throw OutputError("cannot write '" + path + "': " + CPLGetLastErrorMsg());
+            }
+        }
+    }
+    std::error_code ec;
+    if (fs::exists(path, ec)) fs::copy_file(path, path + ".bak", fs::copy_options::overwrite_existing, ec);
+    if (ec || std::rename(tmp.c_str(), path.c_str()) != 0) {
+        std::remove(tmp.c_str());
+        throw OutputError("cannot write '" + path + "': the finished file could not be put in place");
+    }
+}
+
 DataSet load_data_set(const std::string& dir) {
     DataSet out;
     try {
@@ -313,9 +382,28 @@ DataSet load_data_set(const std::string& dir) {
     }
     FactsLoad facts = load_facts(dir);
     out.problems.insert(out.problems.end(), facts.problems.begin(), facts.problems.end());
+    out.tour = load_tour(dir, out.problems);
     if (out.world && out.article) {
         for (auto& problem : validate(facts.facts, *out.world, *out.article))
             out.problems.push_back(std::move(problem));
+        // The tour's scenes: known projection, ids, passages, a day in the timeline's range.
+        std::map<std::string, SourceLine> ids;
+        for (const auto& sc : out.tour) {
+            auto problem = [&](std::string m) { out.problems.push_back({sc.at, std::move(m)}); };
+            if (const auto it = ids.find(sc.id); it != ids.end())
+                problem("duplicate scene '" + sc.id + "' (first at line " + std::to_string(it->second.line) + ")");
+            ids[sc.id] = sc.at;
+            if (std::none_of(projections().begin(), projections().end(),
+                             [&](const ProjectionInfo& p) { return sc.projection == p.id; }))
+                problem("unknown projection '" + sc.projection + "'");
+            if (sc.date < kTimelineStart || sc.date > kTimelineEnd)
+                problem("date " + sc.date.str() + " is outside " + kTimelineStart.str() + " to " + kTimelineEnd.str());
+            if (!out.article->passage(sc.passage)) problem("no passage '" + sc.passage + "' in the article");
+            const Facts& f = facts.facts;
+            for (const auto& h : sc.highlight)
+                if (out.world->country_index(h) < 0 && !f.organisation(h) && !f.place(h) && !f.region(h))
+                    problem("unknown entity '" + h + "'");
+        }
     }
     std::stable_sort(out.problems.begin(), out.problems.end(), [](const DataProblem& a, const DataProblem& b) {
         return a.at.file != b.at.file ? a.at.file < b.at.file : a.at.line < b.at.line;

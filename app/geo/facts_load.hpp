@@ -8,6 +8,7 @@
 
 #include "core/article.hpp"
 #include "core/facts.hpp"
+#include "core/tour.hpp"
 #include "core/world.hpp"
 
 namespace atlas {
@@ -21,6 +22,7 @@ inline constexpr const char* kAliasesFile = "aliases.csv";
 inline constexpr const char* kLinksFile = "links.csv";
 inline constexpr const char* kNotesFile = "notes.csv";
 inline constexpr const char* kCapitalsFile = "capitals.csv";
+inline constexpr const char* kTourFile = "tour.csv";
 
 struct FactsLoad {
     Facts facts;
@@ -37,8 +39,17 @@ struct DataSet {
     std::shared_ptr<const World> world;      // null if the map data could not be read
     std::shared_ptr<const Article> article;  // null if the article could not be read
     std::shared_ptr<const Facts> facts;
+    std::vector<Scene> tour;            // the guided tour's scenes, in order
     std::vector<DataProblem> problems;  // all of them, "file:line: what is wrong"
 };
+
+// Reads `dir`/tour.csv; a record that cannot be read is a problem and is left out. Checked
+// against the map, the facts and the article by load_data_set.
+std::vector<Scene> load_tour(const std::string& dir, std::vector<DataProblem>& problems);
+
+// Writes the scenes to `path` (GDAL's CSV driver) through a temporary file renamed into place;
+// an existing file is kept as `path`.bak first. Throws OutputError.
+void save_tour(const std::string& path, const std::vector<Scene>& scenes);
 
 // Loads the map, the article and the facts from `dir` and validates them against each other.
 // Never throws for bad data: every problem is in `problems`.
