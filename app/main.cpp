@@ -46,6 +46,9 @@ int main(int argc, char** argv) {
     app.add_option("--view-from,view-from", view_from,
                    "Open at the view recorded in a PNG the atlas exported: its centre, height, projection, date "
                    "and selection (options given as well override them)");
+    app.add_option("--present", o.present,
+                   "Open full screen in the presentation mode at this scene of the tour (1 = the first; "
+                   "F5 in the window; Esc leaves it)");
     app.add_option("--export", o.export_path, "Render offscreen (no display needed), write a PNG here and exit");
     app.add_option("--size", size_text, "Image or window size WIDTHxHEIGHT in pixels (export default: 1920x1080)");
     app.add_option("--scale", scale, "Export text and line scale (default: image height / 1080, at least 1)");

@@ -16,6 +16,7 @@ struct Options {
     View view;                           // the default view frames Central Asia and its neighbours
     Date date = kArticleDate;            // the day the overlays show (default: the article's present)
     std::string select;                  // an entity to select at start (ISO code, place, region, organisation)
+    int present = 0;                     // start the presentation at this scene (1-based; 0: no)
     int width = 0, height = 0;           // 0: the mode's default
     std::optional<float> scale;          // text and line scale of an export (default: height / 1080)
     std::string export_path;

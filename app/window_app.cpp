@@ -11,6 +11,8 @@
 #include "core/errors.hpp"
 #include "core/explore.hpp"
 #include "core/style.hpp"
+#include "core/timeline.hpp"
+#include "core/tour.hpp"
 #include "export.hpp"
 #include "geo/furniture.hpp"
 #include "geo/geodesic.hpp"
@@ -88,6 +90,11 @@ int run_window(const Options& o) {
     state.date = o.date;
     std::unique_ptr<MapModel> model;
     bool jump = false;  // the next selection moves the camera at once
+    // The presentation mode: the tour's scenes, full screen, driven by a clicker.
+    bool presenting = false;
+    std::unique_ptr<TourPlayer> player;
+    int go_to_scene = -1;     // a scene of the tour to fly to this frame
+    bool scene_jump = false;  // ... at once (the presentation's first scene from --present)
     try {
         model = loading.get();
         renderer->upload(model->projected);
@@ -106,6 +113,16 @@ int run_window(const Options& o) {
         if (!o.select.empty()) {
             ui.request_select = o.select;
             jump = true;  // at start the map opens on the selection, without a flight
+        }
+        if (o.present > 0 && !model->tour.empty()) {
+            presenting = true;
+            // A screenshot is of the window at its own size (and full screen needs a window manager).
+            if (o.window_screenshot.empty()) window->set_fullscreen(true);
+            player = std::make_unique<TourPlayer>(model->tour.size());
+            for (char c : std::to_string(o.present)) player->key(TourKey::Digit, c - '0');
+            player->key(TourKey::Enter);
+            go_to_scene = int(player->scene());
+            scene_jump = true;
         }
         ui.facts = model->facts.get();
         ui.world = model->world.get();
@@ -143,7 +160,11 @@ int run_window(const Options& o) {
         Camera from, to;
         long long start_ns = 0;
         double seconds = 1.2;
+        bool dated = false;  // the timeline moves too (between scenes of the tour)
+        long day_from = 0, day_to = 0;
     } flight;
+    constexpr float kPresentationScale = 1.5f;  // labels, symbols and lines, for the back row
+    constexpr double kSceneFlightSeconds = 1.6;
     std::optional<Date> overlay_day;
     Overlay overlay;
     bool select_without_flight = false;  // a click selects where the user is looking: no flight
@@ -197,6 +218,32 @@ int run_window(const Options& o) {
             }
             // Escape in a window of the interface hands the keyboard back to the map.
             if (ev.type == SDL_KEYDOWN && ev.key.keysym.sym == SDLK_ESCAPE && io.WantCaptureKeyboard) release_ui = true;
+            if (ev.type == SDL_KEYDOWN && presenting && player) {
+                // A clicker sends Page Down / Page Up (or the arrows, or Space).
+                const SDL_Keycode k = ev.key.keysym.sym;
+                bool moved = false;
+                if (k == SDLK_RIGHT || k == SDLK_PAGEDOWN || k == SDLK_SPACE) moved = player->key(TourKey::Next);
+                if (k == SDLK_LEFT || k == SDLK_PAGEUP) moved = player->key(TourKey::Previous);
+                if (k == SDLK_HOME) moved = player->key(TourKey::First);
+                if (k >= SDLK_0 && k <= SDLK_9) player->key(TourKey::Digit, int(k - SDLK_0));
+                if (k >= SDLK_KP_1 && k <= SDLK_KP_9) player->key(TourKey::Digit, int(k - SDLK_KP_1) + 1);
+                if (k == SDLK_KP_0) player->key(TourKey::Digit, 0);
+                if (k == SDLK_RETURN || k == SDLK_KP_ENTER) moved = player->key(TourKey::Enter);
+                if (k == SDLK_b) player->key(TourKey::Blank);
+                if (k == SDLK_ESCAPE) {
+                    presenting = false;
+                    window->set_fullscreen(false);
+                }
+                if (moved) go_to_scene = int(player->scene());
+                continue;
+            }
+            if (ev.type == SDL_KEYDOWN && ev.key.keysym.sym == SDLK_F5 && model && !model->tour.empty()) {
+                presenting = true;
+                window->set_fullscreen(true);
+                player = std::make_unique<TourPlayer>(model->tour.size());
+                go_to_scene = 0;
+                continue;
+            }
             if (ev.type == SDL_KEYDOWN && !io.WantCaptureKeyboard) {
                 const double step_x = cam.width_px * kKeyPanFraction, step_y = cam.height_px * kKeyPanFraction;
                 const Vec2 mid{cam.width_px / 2.0, cam.height_px / 2.0};
@@ -305,7 +352,7 @@ int run_window(const Options& o) {
         window->drawable_size(fb_w, fb_h);
         state.camera.width_px = std::max(fb_w, 1);
         state.camera.height_px = std::max(fb_h, 1);
-        state.pixel_scale = ratio;
+        state.pixel_scale = ratio * (presenting ? kPresentationScale : 1.0f);
 
         // A finished projection change replaces the model, keeping the view's centre and ground scale.
         if (reprojecting.valid() && reprojecting.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
@@ -347,13 +394,13 @@ int run_window(const Options& o) {
                 ui.cursor_note = c < 0 ? "" : model->world->countries[size_t(c)].note;
             }
         }
-        draw_panel(state, state.layers, ui);
+        if (!presenting) draw_panel(state, state.layers, ui);
         if (frame_number == 1 || release_ui) ImGui::SetWindowFocus(nullptr);  // the keyboard to the map
         release_ui = false;
         {
             int win_w = 0, win_h = 0;
             window->window_size(win_w, win_h);
-            draw_timeline(state, ui, float(win_w), float(win_h));
+            if (!presenting) draw_timeline(state, ui, float(win_w), float(win_h));
             if (ui.request_date) {
                 state.date = std::clamp(*ui.request_date, kTimelineStart, kTimelineEnd);
                 ui.request_date.reset();
@@ -376,7 +423,7 @@ int run_window(const Options& o) {
                     legend_key = {state.date, visible};
                 }
             }
-            draw_legend(state, ui, float(win_w));
+            if (!presenting) draw_legend(state, ui, float(win_w));
 
             // What the day's overlay says, for the tooltip.
             if (model && model->facts && model->world && overlay_day != state.date) {
@@ -384,6 +431,7 @@ int run_window(const Options& o) {
                 overlay_day = state.date;
             }
             // A click on the map: measure, or select what is under it (a symbol first, then a country).
+            if (presenting) clicked = false;
             if (model && clicked) {
                 const Vec2 px{click_at.x * ratio, click_at.y * ratio};
                 const Vec2 ll = model->projection->inverse(state.camera.to_map(px));
@@ -439,6 +487,37 @@ int run_window(const Options& o) {
                 ui.request_select.reset();
             }
             select_without_flight = false;
+            // A scene of the tour: its state at once, its view and its day by a flight.
+            if (model && go_to_scene >= 0 && size_t(go_to_scene) < model->tour.size()) {
+                const Scene& sc = model->tour[size_t(go_to_scene)];
+                const Date from_day = state.date;
+                const std::string projection = state.projection;
+                apply_scene(sc, state);
+                state.projection = projection;  // a different projection is requested, not assumed
+                if (model->facts && model->facts->organisation(state.selected))
+                    state.selected_members = members_to_show(*model->facts, state.selected, sc.date);
+                if (sc.projection != model->projection->info().id && !reprojecting.valid())
+                    ui.request_projection = sc.projection;
+                std::vector<std::string> outlines = state.selected_members;
+                outlines.push_back(state.selected);
+                if (add_country_outlines(model->features, *model->world, outlines, model->projection->info().id,
+                                         model->projected.bounds))
+                    renderer->upload_features(model->features);
+                Camera to = camera_for_view(*model->projection, sc.view, fb_w, fb_h);
+                // The caption covers the bottom 30%: the scene's centre goes to the middle of the rest.
+                to.centre.y -= 0.15 * to.height_px * to.metres_per_px;
+                flight = Flight{true,
+                                state.camera,
+                                to,
+                                monotonic_ns(),
+                                scene_jump ? 1e-9 : kSceneFlightSeconds,
+                                true,
+                                days_from_civil(from_day),
+                                days_from_civil(sc.date)};
+                if (scene_jump) state.date = sc.date;
+                scene_jump = false;
+                go_to_scene = -1;
+            }
             if (flight.active) {
                 const double t = std::min(1.0, (monotonic_ns() - flight.start_ns) / 1e9 / flight.seconds);
                 const double e = t * t * (3 - 2 * t);  // ease in and out
@@ -451,12 +530,14 @@ int run_window(const Options& o) {
                 const double bump = std::log1p(trip / std::max(view, 1.0));
                 c.metres_per_px = std::exp(std::log(flight.from.metres_per_px) * (1 - e) +
                                            std::log(flight.to.metres_per_px) * e + bump * std::sin(M_PI * e));
+                if (flight.dated)
+                    state.date = civil_from_days(flight.day_from + std::lround((flight.day_to - flight.day_from) * e));
                 if (t >= 1) flight.active = false;
             }
             // Under the mouse: a symbol's place, or a country and where it stood that day.
             ui.hover.clear();
             // (Not in a screenshot: that is a figure of the map, not of where the mouse happens to be.)
-            if (model && !ImGui::GetIO().WantCaptureMouse && !dragging && o.window_screenshot.empty()) {
+            if (model && !presenting && !ImGui::GetIO().WantCaptureMouse && !dragging && o.window_screenshot.empty()) {
                 int mx = 0, my = 0;
                 SDL_GetMouseState(&mx, &my);
                 const Vec2 px{mx * ratio, my * ratio};
@@ -488,9 +569,14 @@ int run_window(const Options& o) {
                     const Vec2 p = state.camera.to_screen(model->projection->forward(ll));
                     measure_px.push_back({p.x / ratio, p.y / ratio});
                 }
-            draw_inspector(state, ui, float(win_w), float(win_h));
-            draw_article(state, ui, float(win_w), float(win_h));
-            draw_map_overlay(state, ui, float(win_w), float(win_h), measure_px);
+            if (presenting && player && model) {
+                draw_caption(model->tour[player->scene()], model->article.get(), player->scene(), player->count(),
+                             player->typed(), player->blank(), float(win_w), float(win_h));
+            } else {
+                draw_inspector(state, ui, float(win_w), float(win_h));
+                draw_article(state, ui, float(win_w), float(win_h));
+                draw_map_overlay(state, ui, float(win_w), float(win_h), measure_px);
+            }
         }
         if (ui.request_reset_view) {
             reset_view();
@@ -522,7 +608,7 @@ int run_window(const Options& o) {
                         throw UsageError("export size " + std::to_string(ui.export_width) + "x" +
                                          std::to_string(ui.export_height) + " is not positive");
                     export_image(*renderer, *model, rescaled(state, ui.export_width, ui.export_height), measure,
-                               ui.export_path);
+                                 ui.export_path);
                     ui.status = "Wrote " + ui.export_path + " (" + std::to_string(ui.export_width) + "x" +
                                 std::to_string(ui.export_height) + ")";
                 } catch (const std::exception& e) {

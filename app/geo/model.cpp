@@ -37,6 +37,7 @@ std::unique_ptr<MapModel> MapModel::load(const std::string& dir, const std::stri
     if (!data.world) throw DataError(data.problems.front().str());
     auto m = build(data.world, projection_id, only_metres_per_px, data.facts);
     m->article = std::move(data.article);
+    m->tour = std::move(data.tour);
     m->problems = std::move(data.problems);
     return m;
 }

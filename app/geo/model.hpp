@@ -11,6 +11,7 @@
 #include "core/camera.hpp"
 #include "core/facts.hpp"
 #include "core/frame.hpp"
+#include "core/tour.hpp"
 #include "core/world.hpp"
 #include "projection.hpp"
 
@@ -25,6 +26,7 @@ struct MapModel {
     std::shared_ptr<const Article> article;        // null if article.json could not be read
     std::shared_ptr<const Facts> facts;            // the records that could be read
     std::vector<DataProblem> problems;             // everything validation found (empty: consistent)
+    std::vector<Scene> tour;                       // the guided tour (geodata/tour.csv)
     MapFeatures features;                          // the article's regions, places and capitals, projected
 
     // Membership paint for `day` (cached for the last day asked; empty without facts or map).

@@ -84,6 +84,8 @@ Window::~Window() {
 void Window::drawable_size(int& w, int& h) const { SDL_GL_GetDrawableSize(window_, &w, &h); }
 void Window::window_size(int& w, int& h) const { SDL_GetWindowSize(window_, &w, &h); }
 
+void Window::set_fullscreen(bool on) { SDL_SetWindowFullscreen(window_, on ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0); }
+
 float Window::pixel_ratio() const {
     int dw = 0, dh = 0, ww = 0, wh = 0;
     drawable_size(dw, dh);

@@ -30,6 +30,8 @@ public:
     void window_size(int& w, int& h) const;
     // Framebuffer pixels per window point (2 on a HiDPI screen).
     float pixel_ratio() const;
+    // Full screen on the window's display (the presentation mode), or back to a window.
+    void set_fullscreen(bool on);
     void begin_imgui_frame();
     void end_imgui_frame();  // renders ImGui's draw data over the map
     void swap();

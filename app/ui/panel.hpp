@@ -11,6 +11,7 @@
 #include "core/frame.hpp"
 #include "core/overlay.hpp"
 #include "core/timeline.hpp"
+#include "core/tour.hpp"
 
 namespace atlas {
 
@@ -105,6 +106,12 @@ void draw_map_overlay(const AppState& state, const UiState& ui, float window_wid
 // the selection and search hits highlighted; the selection's passages stepped through; notes beside
 // the passages they concern; a passage's date sends the timeline there; Quote copies a passage.
 void draw_article(const AppState& state, UiState& ui, float window_width, float window_height);
+
+// The presentation's caption along the bottom, high contrast, large enough for the back row (the
+// passage at least 28 px on a 1080-line screen): the scene's title, its passage quoted, the
+// citation, the scene number (and a number being typed); a blanked screen is black.
+void draw_caption(const Scene& scene, const Article* article, size_t index, size_t count, const std::string& typed,
+                  bool blank, float window_width, float window_height);
 
 void draw_panel(const AppState& state, Layers& layers, UiState& ui);
 

@@ -65,6 +65,36 @@ TEST(Window, FirstFrameShowsTheMapAndMatchesTheExport) {
     EXPECT_LE(cmp.fraction, 0.001) << cmp.differing << " pixels differ between the window and the export";
 }
 
+TEST(Window, ThePresentationShowsASceneWithItsCaptionAndNoChrome) {
+    if (!have_display()) {
+        if (test::in_ci()) FAIL() << "CI must run the tests under a display (xvfb-run)";
+        GTEST_SKIP() << "no DISPLAY: the window cannot open here";
+    }
+    const std::string shot = test::fresh_dir("window-present") + "/present.png";
+    const auto w = test::run({"--present", "3", "--window-screenshot", shot, "--size", "960x540"});
+    ASSERT_EQ(w.exit_code, 0) << w.err;
+    const test::Image img = test::read_png(shot);
+    ASSERT_EQ(img.width, 960);
+    // The caption: the bottom 30% is the dark high-contrast band (with white and yellow text).
+    int dark = 0, bright = 0;
+    for (int y = 400; y < 540; ++y)
+        for (int x = 0; x < 960; ++x) {
+            const std::uint8_t* px = img.at(x, y);
+            if (px[0] < 60 && px[1] < 60 && px[2] < 70) ++dark;
+            if (px[0] > 200 && px[1] > 170) ++bright;
+        }
+    EXPECT_GT(dark, 960 * 140 / 2) << "no caption band";
+    EXPECT_GT(bright, 200) << "no caption text";
+    // No chrome: the panel's light grey background is nowhere in the top-left corner.
+    int panel = 0;
+    for (int y = 0; y < 200; ++y)
+        for (int x = 0; x < 300; ++x) {
+            const std::uint8_t* px = img.at(x, y);
+            if (px[0] == 240 && px[1] == 240 && px[2] == 240) ++panel;
+        }
+    EXPECT_LT(panel, 100) << "the panel is showing";
+}
+
 TEST(Window, BrokenFactsAreListedWhileTheMapStillWorks) {
     if (!have_display()) {
         if (test::in_ci()) FAIL() << "CI must run the tests under a display (xvfb-run)";

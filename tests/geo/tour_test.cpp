@@ -83,5 +83,58 @@ TEST(Tour, ABrokenSceneIsReportedAtItsLine) {
     EXPECT_TRUE(has("unknown entity 'kant-base'"));
 }
 
+TEST(Tour, AKeyboardOnlyWalkThroughTheWholeTour) {
+    const DataSet d = load_data_set(test::data_dir());
+    ASSERT_FALSE(d.tour.empty());
+    TourPlayer player(d.tour.size());
+    AppState state;
+    auto check = [&](size_t i) {
+        const Scene& sc = d.tour[i];
+        apply_scene(d.tour[player.scene()], state);
+        EXPECT_EQ(player.scene(), i);
+        EXPECT_EQ(state.projection, sc.projection) << sc.id;
+        EXPECT_EQ(state.date, sc.date) << sc.id;
+        EXPECT_TRUE(state.layers == sc.layers) << sc.id;
+        EXPECT_EQ(state.selected, sc.highlight.empty() ? std::string() : sc.highlight.front()) << sc.id;
+    };
+    check(0);
+    // Right / Page Down / Space through every scene, and no further than the last.
+    for (size_t i = 1; i < d.tour.size(); ++i) {
+        EXPECT_TRUE(player.key(TourKey::Next));
+        check(i);
+    }
+    EXPECT_FALSE(player.key(TourKey::Next));
+    check(d.tour.size() - 1);
+    // Left / Page Up back, Home to the first.
+    EXPECT_TRUE(player.key(TourKey::Previous));
+    check(d.tour.size() - 2);
+    EXPECT_TRUE(player.key(TourKey::First));
+    check(0);
+    EXPECT_FALSE(player.key(TourKey::Previous));
+    // A number then Enter jumps; a number out of range does nothing.
+    player.key(TourKey::Digit, 1);
+    player.key(TourKey::Digit, 0);
+    EXPECT_EQ(player.typed(), "10");
+    EXPECT_TRUE(player.key(TourKey::Enter));
+    check(9);
+    player.key(TourKey::Digit, 9);
+    player.key(TourKey::Digit, 9);
+    EXPECT_FALSE(player.key(TourKey::Enter));
+    check(9);
+    player.key(TourKey::Digit, 6);
+    EXPECT_TRUE(player.key(TourKey::Enter));
+    check(5);
+    // B blanks the screen and shows it again, without moving.
+    EXPECT_FALSE(player.key(TourKey::Blank));
+    EXPECT_TRUE(player.blank());
+    player.key(TourKey::Blank);
+    EXPECT_FALSE(player.blank());
+    check(5);
+    // The threats scene outlines the countries it names after the first.
+    apply_scene(d.tour[1], state);
+    EXPECT_EQ(state.selected, "AFG");
+    EXPECT_EQ(state.selected_members, (std::vector<std::string>{"IRQ", "IND", "PAK"}));
+}
+
 }  // namespace
 }  // namespace atlas
