@@ -16,6 +16,7 @@
 #include "core/explore.hpp"
 #include "core/style.hpp"
 #include "core/timeline.hpp"
+#include "core/tour.hpp"
 #include "geo/load.hpp"
 #include "geo/model.hpp"
 #include "geo/project.hpp"
@@ -205,6 +206,49 @@ int run_bench(const Options& o, const std::string& self) {
                 if (run == 2)
                     std::printf("picking under the pointer (symbol, country, standing): median %.3f ms, max %.3f ms\n",
                                 percentile(picks, 50), percentile(picks, 100));
+            }
+            // The presentation: flights from scene to scene of the tour (1.6 s each, as the window
+            // flies them, 96 frames at 60 a second), caption on, labels 1.5x, every frame timed.
+            if (!model->tour.empty()) {
+                AppState state;
+                state.pixel_scale = 1.5f;
+                std::vector<double> frames;
+                const size_t scenes = model->tour.size();
+                for (int i = 0; i < 96 * int(scenes - 1) + 10; ++i) {
+                    const long long t = monotonic_ns();
+                    SDL_Event ev;
+                    while (SDL_PollEvent(&ev)) {
+                    }
+                    const size_t from = std::min(size_t(i / 96), scenes - 2), to = from + 1;
+                    const double e0 = std::min(1.0, (i - int(from) * 96) / 96.0), e = e0 * e0 * (3 - 2 * e0);
+                    apply_scene(model->tour[to], state);
+                    const Camera a = camera_for_view(*model->projection, model->tour[from].view, w, h);
+                    const Camera b = camera_for_view(*model->projection, model->tour[to].view, w, h);
+                    state.camera = a;
+                    state.camera.centre = a.centre + (b.centre - a.centre) * e;
+                    const double trip = std::hypot(b.centre.x - a.centre.x, b.centre.y - a.centre.y);
+                    const double bump =
+                        std::log1p(trip / std::max(std::max(a.metres_per_px, b.metres_per_px) * w, 1.0));
+                    state.camera.metres_per_px = std::exp(std::log(a.metres_per_px) * (1 - e) +
+                                                          std::log(b.metres_per_px) * e + bump * std::sin(M_PI * e));
+                    state.date = civil_from_days(
+                        days_from_civil(model->tour[from].date) +
+                        std::lround((days_from_civil(model->tour[to].date) - days_from_civil(model->tour[from].date)) *
+                                    e));
+                    window.begin_imgui_frame();
+                    draw_caption(model->tour[to], model->article.get(), to, scenes, "", false, float(w), float(h));
+                    const Frame frame = build_frame(state, Style{}, model->colours, model->label_candidates, measure,
+                                                    model->extras(state, Style{}));
+                    renderer.draw(frame, w, h);
+                    window.end_imgui_frame();
+                    window.swap();
+                    glFinish();
+                    if (i >= 10) frames.push_back((monotonic_ns() - t) / 1e6);
+                }
+                std::printf(
+                    "presentation, flights through the %zu scenes of the tour at %dx%d: median %.2f ms, p99 "
+                    "%.2f ms, max %.2f ms\n",
+                    scenes, w, h, percentile(frames, 50), percentile(frames, 99), percentile(frames, 100));
             }
         } catch (const std::exception& e) {
             std::fprintf(stderr, "ca-atlas: benchmark: %s\n", e.what());
