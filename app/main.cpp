@@ -49,6 +49,10 @@ int main(int argc, char** argv) {
     app.add_option("--present", o.present,
                    "Open full screen in the presentation mode at this scene of the tour (1 = the first; "
                    "F5 in the window; Esc leaves it)");
+    app.add_option("--export-tour", o.export_tour,
+                   "Write one image per scene of the tour (geodata/tour.csv) into this folder, no display "
+                   "needed; nothing is written unless every one succeeds");
+    app.add_option("--format", o.tour_formats, "With --export-tour: png, tif, or png,tif (default: png)");
     app.add_option("--export", o.export_path, "Render offscreen (no display needed), write a PNG here and exit");
     app.add_option("--size", size_text, "Image or window size WIDTHxHEIGHT in pixels (export default: 1920x1080)");
     app.add_option("--scale", scale, "Export text and line scale (default: image height / 1080, at least 1)");
@@ -119,6 +123,7 @@ int main(int argc, char** argv) {
 
     if (check->count() > 0) return run_check_data(check_dir.empty() ? o.data_dir : check_dir);
     if (bench) return run_bench(o, argv[0]);
+    if (!o.export_tour.empty()) return run_export_tour(o);
     if (!o.export_path.empty()) return run_export(o);
     return run_window(o);
 }

@@ -13,21 +13,24 @@ namespace atlas {
 struct Options {
     std::string data_dir;
     std::string projection = "albers";
-    View view;                           // the default view frames Central Asia and its neighbours
-    Date date = kArticleDate;            // the day the overlays show (default: the article's present)
-    std::string select;                  // an entity to select at start (ISO code, place, region, organisation)
-    int present = 0;                     // start the presentation at this scene (1-based; 0: no)
-    int width = 0, height = 0;           // 0: the mode's default
-    std::optional<float> scale;          // text and line scale of an export (default: height / 1080)
+    View view;                         // the default view frames Central Asia and its neighbours
+    Date date = kArticleDate;          // the day the overlays show (default: the article's present)
+    std::string select;                // an entity to select at start (ISO code, place, region, organisation)
+    int present = 0;                   // start the presentation at this scene (1-based; 0: no)
+    std::string export_tour;           // write one image per scene of the tour into this folder
+    std::string tour_formats = "png";  // with export_tour: "png", "tif" or both, comma-separated
+    int width = 0, height = 0;         // 0: the mode's default
+    std::optional<float> scale;        // text and line scale of an export (default: height / 1080)
     std::string export_path;
-    std::string window_screenshot;       // window mode: write the first frame here and quit
-    bool exit_after_first_frame = false; // window mode: print the first-frame time and quit (benchmark)
-    bool timings = false;                // export: print each phase's time and peak memory to stderr
+    std::string window_screenshot;        // window mode: write the first frame here and quit
+    bool exit_after_first_frame = false;  // window mode: print the first-frame time and quit (benchmark)
+    bool timings = false;                 // export: print each phase's time and peak memory to stderr
 };
 
 // Exit codes: 0 success, 1 a runtime failure (data, output, GL), 2 bad arguments.
 int run_window(const Options& options);
 int run_export(const Options& options);
+int run_export_tour(const Options& options);
 int run_bench(const Options& options, const std::string& self_path);
 // Validates the data folder `dir` and prints the report (0: consistent, 1: problems found).
 int run_check_data(const std::string& dir);

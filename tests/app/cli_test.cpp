@@ -216,6 +216,43 @@ TEST_F(Cli, AGeoTiffOpensInPlaceWithTheViewsCrsAndCorners) {
     }
 }
 
+TEST_F(Cli, ExportTourWritesOneSlidePerSceneOrNothing) {
+    const auto r = test::run({"--export-tour", dir, "--size", "320x180", "--format", "png,tif"});
+    if (r.exit_code != 0 && r.err.find("no OpenGL context") != std::string::npos && !test::in_ci())
+        GTEST_SKIP() << r.err;
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const DataSet d = load_data_set(test::data_dir());
+    ASSERT_EQ(entries(dir), d.tour.size() * 2);
+    for (size_t i = 0; i < d.tour.size(); ++i) {
+        char prefix[32];
+        std::snprintf(prefix, sizeof prefix, "%02zu-", i + 1);
+        const std::string png = dir + "/" + prefix + d.tour[i].id + ".png";
+        ASSERT_TRUE(fs::exists(png)) << png;
+        EXPECT_TRUE(fs::exists(dir + "/" + prefix + d.tour[i].id + ".tif"));
+        EXPECT_EQ(test::read_png(png).width, 320);
+        std::map<std::string, std::string> text;
+        for (auto& [k, v] : read_png_text(png)) text[k] = v;
+        EXPECT_EQ(text["ca-atlas date"], d.tour[i].date.str()) << d.tour[i].id;
+        EXPECT_EQ(parse_view(text["ca-atlas view"]).lon, d.tour[i].view.lon);
+    }
+    // A format the tour cannot write: refused before anything is drawn.
+    const std::string other = test::fresh_dir("cli-tour-svg");
+    EXPECT_EQ(test::run({"--export-tour", other, "--format", "svg"}).exit_code, 2);
+    EXPECT_EQ(entries(other), 0u);
+    // A broken scene: nothing at all is written.
+    const std::string data = test::copy_data("cli-tour-broken");
+    const std::string tour = data + "/tour.csv";
+    fs::copy_file(test::data_dir() + "/tour.csv", tour, fs::copy_options::overwrite_existing);
+    const int line = test::find_line(tour, "kant,");
+    test::replace_line(tour, line,
+                       "kant,The Kant airbase,74.8,42.9,400,albers,2012-12-31,countries,kant-airbase,nowhere-1");
+    const std::string out = test::fresh_dir("cli-tour-out");
+    const auto bad = test::run({"--data", data, "--export-tour", out, "--size", "320x180"});
+    EXPECT_EQ(bad.exit_code, 1);
+    EXPECT_NE(bad.err.find("no passage 'nowhere-1' in the article"), std::string::npos) << bad.err;
+    EXPECT_EQ(entries(out), 0u);
+}
+
 TEST_F(Cli, UnknownProjection) {
     const auto r = test::run({"--projection", "robinson", "--export", dir + "/x.png"});
     EXPECT_EQ(r.exit_code, 2);
