@@ -36,6 +36,12 @@ std::string Date::str() const {
     return buf;
 }
 
+std::string Date::text() const {
+    static const char* months[] = {"January", "February", "March",     "April",   "May",      "June",
+                                   "July",    "August",   "September", "October", "November", "December"};
+    return std::to_string(day) + " " + months[(month + 11) % 12] + " " + std::to_string(year);
+}
+
 namespace {
 struct StatusName {
     Status status;

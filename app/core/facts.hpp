@@ -23,7 +23,8 @@ struct Date {
 
     // Parses "YYYY-MM-DD" (a real day of the Gregorian calendar); nullopt otherwise.
     static std::optional<Date> parse(std::string_view text);
-    std::string str() const;  // "YYYY-MM-DD"
+    std::string str() const;   // "YYYY-MM-DD"
+    std::string text() const;  // "31 December 2012", as a reader writes it
     friend auto operator<=>(const Date&, const Date&) = default;
 };
 

@@ -16,12 +16,6 @@ constexpr ImU32 kLinkColour = IM_COL32(20, 80, 170, 255);
 constexpr ImU32 kSelectedMark = IM_COL32(255, 208, 0, 110);
 constexpr ImU32 kHitMark = IM_COL32(255, 140, 0, 90);
 
-std::string date_label(int y, int m, int d) {
-    static const char* months[] = {"January", "February", "March",     "April",   "May",      "June",
-                                   "July",    "August",   "September", "October", "November", "December"};
-    return std::to_string(d) + " " + months[(m - 1) % 12] + " " + std::to_string(y);
-}
-
 // Lays out text[b, e) word by word from the current cursor, wrapping at the window's content edge.
 // Returns whether any of its words was clicked.
 bool flow(const std::string& text, size_t b, size_t e, ImU32 colour, ImU32 mark, bool link,
@@ -238,7 +232,7 @@ void draw_article(const AppState& state, UiState& ui, float window_width, float 
                 ImGui::SameLine();
                 const Date day{y, mo, d};
                 if (day >= kTimelineStart && day <= kTimelineEnd &&
-                    ImGui::SmallButton(("Timeline to " + date_label(y, mo, d)).c_str()))
+                    ImGui::SmallButton(("Timeline to " + Date{y, mo, d}.text()).c_str()))
                     ui.request_date = day;
             }
             ImGui::PopID();

@@ -45,12 +45,6 @@ void swatch(ImDrawList* dl, ImVec2 a, ImVec2 b, Rgba fill, Hatch hatch, Rgba ink
     dl->AddRect(a, b, IM_COL32(80, 72, 64, 255));
 }
 
-std::string date_text(const Date& d) {
-    static const char* months[] = {"January", "February", "March",     "April",   "May",      "June",
-                                   "July",    "August",   "September", "October", "November", "December"};
-    return std::to_string(d.day) + " " + months[(d.month - 1) % 12] + " " + std::to_string(d.year);
-}
-
 }  // namespace
 
 void draw_timeline(const AppState& state, UiState& ui, float window_width, float window_height) {
@@ -72,7 +66,7 @@ void draw_timeline(const AppState& state, UiState& ui, float window_width, float
     ImGui::SameLine();
     if (ImGui::Button("Article's date")) ui.request_date = kArticleDate;
     ImGui::SameLine();
-    ImGui::Text("%s%s", date_text(day).c_str(),
+    ImGui::Text("%s%s", day.text().c_str(),
                 day >= kArticlePresentEnd ? "   (after the article)"
                                           : (day == kArticleDate ? "   (the article's present)" : ""));
 
@@ -111,7 +105,7 @@ void draw_timeline(const AppState& state, UiState& ui, float window_width, float
     dl->AddText(ImVec2(xa + 7, ty + 4), IM_COL32(200, 30, 30, 255), "article");
     if (hovered) {
         ImGui::BeginTooltip();
-        ImGui::TextUnformatted(date_text(hovered->date).c_str());
+        ImGui::TextUnformatted(hovered->date.text().c_str());
         for (const auto& l : hovered->lines) ImGui::BulletText("%s", l.c_str());
         ImGui::EndTooltip();
         if (ImGui::IsMouseClicked(0)) ui.request_date = hovered->date;
@@ -123,7 +117,7 @@ void draw_legend(const AppState& state, const UiState& ui, float window_width) {
     if (!state.layers.memberships || ui.legend.empty()) return;
     ImGui::SetNextWindowPos(ImVec2(window_width - 10, 10), ImGuiCond_FirstUseEver, ImVec2(1, 0));
     ImGui::Begin("Legend", nullptr, ImGuiWindowFlags_AlwaysAutoResize);
-    ImGui::Text("On %s", date_text(state.date).c_str());
+    ImGui::Text("On %s", state.date.text().c_str());
     ImDrawList* dl = ImGui::GetWindowDrawList();
     for (const auto& e : ui.legend) {
         const ImVec2 p = ImGui::GetCursorScreenPos();
@@ -172,18 +166,18 @@ void draw_inspector(const AppState& state, UiState& ui, float window_width, floa
         }
         if (!any) ImGui::TextDisabled("never in the CST, CSTO, Shanghai Five or SCO");
     } else if (const Place* p = f.place(id)) {
-        ImGui::Text("%s, %s", p->kind.c_str(), p->from ? date_text(*p->from).c_str() : "");
+        ImGui::Text("%s, %s", p->kind.c_str(), p->from ? p->from->text().c_str() : "");
         ImGui::TextWrapped("Location: %s", p->precision == Precision::Site   ? "the site itself (within about 1 km)"
                                            : p->precision == Precision::City ? "the city only (within about 15 km)"
                                                                              : "only the area outlined on the map");
         ImGui::TextWrapped("Source: %s", p->source.c_str());
     } else if (const Organisation* o = f.organisation(id)) {
-        ImGui::Text("%s, founded %s", o->abbreviation.c_str(), date_text(o->from).c_str());
-        if (o->until) ImGui::Text("succeeded on %s", date_text(*o->until).c_str());
+        ImGui::Text("%s, founded %s", o->abbreviation.c_str(), o->from.text().c_str());
+        if (o->until) ImGui::Text("succeeded on %s", o->until->text().c_str());
         const auto members = members_on(f, id, state.date);
         std::string list;
         for (const auto& m : members) list += (list.empty() ? "" : ", ") + entity_name(m, f, w);
-        ImGui::TextWrapped("Members on %s: %s", date_text(state.date).c_str(), list.empty() ? "none" : list.c_str());
+        ImGui::TextWrapped("Members on %s: %s", state.date.text().c_str(), list.empty() ? "none" : list.c_str());
     } else if (const Region* r = f.region(id)) {
         ImGui::TextWrapped("%s", r->source.c_str());
     }
