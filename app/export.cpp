@@ -11,7 +11,9 @@
 #include <cstring>
 #include <future>
 
+#include "core/errors.hpp"
 #include "core/style.hpp"
+#include "geo/furniture.hpp"
 #include "geo/load.hpp"
 #include "geo/raster.hpp"
 
@@ -66,10 +68,44 @@ void render_bands(Renderer& renderer, const Frame& frame, int width, int height,
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
 }
 
-std::vector<std::uint8_t> render_offscreen(Renderer& renderer, const MapModel& model, const AppState& state,
-                                           const TextMeasure& measure) {
-    const Frame frame =
+Decorations decorations_for(const MapModel& model, const AppState& state, const FigureChoice& choice) {
+    Decorations d;
+    d.title = choice.title;
+    if (choice.legend && model.facts && model.world) {
+        const Box view = state.camera.visible();
+        std::vector<int> visible;
+        for (size_t i = 0; i < model.projected.country_bounds.size(); ++i)
+            if (model.projected.country_bounds[i].intersects(view)) visible.push_back(int(i));
+        d.legend = legend(overlay_on(*model.facts, *model.world, state.date), visible, Style{}.overlay);
+        d.legend_title = "On " + state.date.text();
+    }
+    if (choice.scale_bar && model.projection) {
+        // At most a fifth of the image's width, as on a printed map.
+        const ScaleBar bar = scale_bar(*model.projection, state.camera, state.camera.width_px / 5.0);
+        if (bar.length_px > 0) d.scale_bar = Decorations::Bar{bar.length_px, bar.label};
+    }
+    if (choice.attribution) d.attribution = kAttribution;
+    if (choice.citation && model.article) d.citation = model.article->citation;
+    if (!choice.caption_passage.empty()) {
+        const Passage* p = model.article ? model.article->passage(choice.caption_passage) : nullptr;
+        if (!p) throw UsageError("invalid --caption '" + choice.caption_passage + "': the article has no passage with that id");
+        d.caption = Decorations::Caption{choice.caption_heading, p->text,
+                                         "Iskandarov 2013, passage " + p->id + ". " + model.article->citation};
+    }
+    return d;
+}
+
+Frame figure_frame(const MapModel& model, const AppState& state, const TextMeasure& measure, const Figure& figure) {
+    Frame frame =
         build_frame(state, Style{}, model.colours, model.label_candidates, measure, model.extras(state, Style{}));
+    if (!figure.decorations.empty())
+        add_decorations(frame, figure.decorations, Style{}.overlay, measure, state.pixel_scale);
+    return frame;
+}
+
+std::vector<std::uint8_t> render_offscreen(Renderer& renderer, const MapModel& model, const AppState& state,
+                                           const TextMeasure& measure, const Figure& figure) {
+    const Frame frame = figure_frame(model, state, measure, figure);
     std::vector<std::uint8_t> image;
     image.reserve(size_t(state.camera.width_px) * size_t(state.camera.height_px) * 4);
     render_bands(renderer, frame, state.camera.width_px, state.camera.height_px,
@@ -80,7 +116,7 @@ std::vector<std::uint8_t> render_offscreen(Renderer& renderer, const MapModel& m
 }
 
 void export_png(Renderer& renderer, const MapModel& model, const AppState& state, const TextMeasure& measure,
-                const std::string& path) {
+                const std::string& path, const Figure& figure) {
     const int w = state.camera.width_px, h = state.camera.height_px;
     // zlib level 1: see README, Design (flat map colours compress nearly as well as at level 6).
     // The view goes into the file, so that the atlas can open it again where it was (--view-from).
@@ -92,15 +128,14 @@ void export_png(Renderer& renderer, const MapModel& model, const AppState& state
         {"Copyright", "Borders: Natural Earth (public domain). Facts: ca-atlas geodata, sources in each record."},
     };
     if (!state.selected.empty()) text.push_back({kPngSelectedKey, state.selected});
-    PngWriter png(path, w, h, 1, text);
-    const Frame frame =
-        build_frame(state, Style{}, model.colours, model.label_candidates, measure, model.extras(state, Style{}));
+    PngWriter png(path, w, h, 1, text, figure.dpi);
+    const Frame frame = figure_frame(model, state, measure, figure);
     render_bands(renderer, frame, w, h, [&](const std::uint8_t* rgba, int rows) { png.write_rows(rgba, rows); });
     png.finish();
 }
 
 void export_geotiff(Renderer& renderer, const MapModel& model, const AppState& state, const TextMeasure& measure,
-                    const std::string& path) {
+                    const std::string& path, const Figure& figure) {
     const int w = state.camera.width_px, h = state.camera.height_px;
     check_writable(path);
     init_gdal();
@@ -129,11 +164,15 @@ void export_geotiff(Renderer& renderer, const MapModel& model, const AppState& s
         fail("the projection's CRS is not understood");
     if (ds->SetGeoTransform(gt) != CE_None || ds->SetSpatialRef(&srs) != CE_None) fail(CPLGetLastErrorMsg());
     ds->SetMetadataItem("TIFFTAG_SOFTWARE", "ca-atlas");
+    if (figure.dpi > 0) {  // resolution unit 2: inches
+        ds->SetMetadataItem("TIFFTAG_XRESOLUTION", std::to_string(figure.dpi).c_str());
+        ds->SetMetadataItem("TIFFTAG_YRESOLUTION", std::to_string(figure.dpi).c_str());
+        ds->SetMetadataItem("TIFFTAG_RESOLUTIONUNIT", "2");
+    }
     ds->SetMetadataItem(kPngViewKey, format_view(view_for_camera(*model.projection, cam)).c_str());
     ds->SetMetadataItem(kPngProjectionKey, model.projection->info().id);
     ds->SetMetadataItem(kPngDateKey, state.date.str().c_str());
-    const Frame frame =
-        build_frame(state, Style{}, model.colours, model.label_candidates, measure, model.extras(state, Style{}));
+    const Frame frame = figure_frame(model, state, measure, figure);
     int row = 0;
     bool ok = true;
     std::string why;
@@ -166,13 +205,13 @@ void export_geotiff(Renderer& renderer, const MapModel& model, const AppState& s
 }
 
 void export_image(Renderer& renderer, const MapModel& model, const AppState& state, const TextMeasure& measure,
-                  const std::string& path) {
+                  const std::string& path, const Figure& figure) {
     std::string ext = path.substr(path.find_last_of('.') == std::string::npos ? path.size() : path.find_last_of('.'));
     for (auto& c : ext) c = char(std::tolower(static_cast<unsigned char>(c)));
     if (ext == ".tif" || ext == ".tiff")
-        export_geotiff(renderer, model, state, measure, path);
+        export_geotiff(renderer, model, state, measure, path, figure);
     else
-        export_png(renderer, model, state, measure, path);
+        export_png(renderer, model, state, measure, path, figure);
 }
 
 }  // namespace atlas

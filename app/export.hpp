@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/decorations.hpp"
 #include "core/frame.hpp"
 #include "geo/model.hpp"
 #include "render/renderer.hpp"
@@ -18,6 +19,38 @@ inline constexpr const char* kPngViewKey = "ca-atlas view";
 inline constexpr const char* kPngProjectionKey = "ca-atlas projection";
 inline constexpr const char* kPngDateKey = "ca-atlas date";
 inline constexpr const char* kPngSelectedKey = "ca-atlas selected";
+
+// What an exported figure has besides the map: its decorations (title, legend, scale bar,
+// attribution, citation, caption) and the print resolution it is meant for (0: none stated),
+// recorded in the file (PNG pHYs, TIFF resolution tags).
+struct Figure {
+    Decorations decorations;
+    double dpi = 0;
+};
+
+// Data sources and the article, in one line: the attribution every figure can carry.
+inline constexpr const char* kAttribution =
+    "Borders: Natural Earth 1:10m (public domain) | facts and their sources: ca-atlas geodata | text: "
+    "A. Iskandarov, Central Asia and the Caucasus 14 (2), 2013";
+
+// Which decorations a figure asks for (the command line's --title, --legend, ... or the window's
+// export options).
+struct FigureChoice {
+    std::string title;  // empty: none
+    bool legend = false, scale_bar = false, attribution = false, citation = false;
+    std::string caption_passage;  // a passage id: its words quoted along the bottom; empty: none
+    std::string caption_heading;  // above the quote (a scene's title); may be empty
+
+    bool any() const {
+        return !title.empty() || legend || scale_bar || attribution || citation || !caption_passage.empty();
+    }
+};
+
+// The decorations of `choice` for the figure of `state` (its camera sized to the image): the
+// legend lists the classes of the countries in view on the state's day, the scale bar is measured
+// at the view's centre. Needs the model's world and article. Throws UsageError for a caption
+// passage the article does not have.
+Decorations decorations_for(const MapModel& model, const AppState& state, const FigureChoice& choice);
 
 // Receives `rows` consecutive RGBA rows of the image (top to bottom, width*4 bytes each).
 using RowSink = std::function<void(const std::uint8_t* rgba, int rows)>;
@@ -31,7 +64,7 @@ void render_bands(Renderer& renderer, const Frame& frame, int width, int height,
 
 // The whole image of `state` (camera sized to the image) as RGBA, top row first.
 std::vector<std::uint8_t> render_offscreen(Renderer& renderer, const MapModel& model, const AppState& state,
-                                           const TextMeasure& measure);
+                                           const TextMeasure& measure, const Figure& figure = {});
 
 // Renders `state` and streams it into a PNG at `path`, written atomically.
 // Throws GlError or OutputError; on failure no file is left at `path`.
@@ -39,13 +72,16 @@ std::vector<std::uint8_t> render_offscreen(Renderer& renderer, const MapModel& m
 // image opens in place in a GIS; the view recorded as metadata like a PNG's. Written to a
 // temporary name and renamed once complete.
 void export_geotiff(Renderer& renderer, const MapModel& model, const AppState& state, const TextMeasure& measure,
-                    const std::string& path);
+                    const std::string& path, const Figure& figure = {});
 
 // export_png or export_geotiff by the path's extension (.tif, .tiff: GeoTIFF).
 void export_image(Renderer& renderer, const MapModel& model, const AppState& state, const TextMeasure& measure,
-                  const std::string& path);
+                  const std::string& path, const Figure& figure = {});
 
 void export_png(Renderer& renderer, const MapModel& model, const AppState& state, const TextMeasure& measure,
-                const std::string& path);
+                const std::string& path, const Figure& figure = {});
+
+// The frame of an exported figure: the map of `state` and the figure's decorations over it.
+Frame figure_frame(const MapModel& model, const AppState& state, const TextMeasure& measure, const Figure& figure);
 
 }  // namespace atlas

@@ -88,6 +88,21 @@ int run_export(const Options& o) {
         if (!o.select.empty() && (!m->facts || entity_name(o.select, *m->facts, *m->world).empty()))
             throw UsageError("invalid --select '" + o.select +
                              "': no country, place, region or organisation has that id");
+        AppState state;
+        state.projection = o.projection;
+        state.date = o.date;
+        if (!o.select.empty()) {
+            state.selected = o.select;
+            if (m->facts->organisation(o.select)) state.selected_members = members_to_show(*m->facts, o.select, o.date);
+        }
+        state.camera = camera_for_view(*m->projection, o.view, w, h);
+        // Text and lines as on a 1080-line screen, larger for larger images, never smaller; for
+        // print, by the resolution (13 px labels at 96 dpi are 10 pt on paper at any dpi).
+        state.pixel_scale = o.scale ? *o.scale : o.dpi > 0 ? float(o.dpi / 96.0) : std::max(1.0f, float(h) / 1080.0f);
+        // The decorations read the lon/lat map and the article: made before they go.
+        Figure figure;
+        figure.dpi = o.dpi;
+        if (o.figure.any()) figure.decorations = decorations_for(*m, state, o.figure);
         // An export draws only what is uploaded, the colours and the label shapes: the lon/lat map
         // and the projected meshes go, and with them the loader's freed heap (its own arena).
         m->world.reset();
@@ -101,18 +116,8 @@ int run_export(const Options& o) {
         }
         malloc_trim(0);
         phase("geometry uploaded");
-        AppState state;
-        state.projection = o.projection;
-        state.date = o.date;
-        if (!o.select.empty()) {
-            state.selected = o.select;
-            if (m->facts->organisation(o.select)) state.selected_members = members_to_show(*m->facts, o.select, o.date);
-        }
-        state.camera = camera_for_view(*m->projection, o.view, w, h);
-        // Text and lines as on a 1080-line screen, larger for larger images, never smaller.
-        state.pixel_scale = o.scale ? *o.scale : std::max(1.0f, float(h) / 1080.0f);
         export_image(
-            *renderer, *m, state, [&](const std::string& t) { return font->measure(t); }, o.export_path);
+            *renderer, *m, state, [&](const std::string& t) { return font->measure(t); }, o.export_path, figure);
         phase("PNG written");
         return 0;
     } catch (const UsageError& e) {

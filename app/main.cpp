@@ -4,6 +4,7 @@
 #include <map>
 #include <string>
 
+#include "core/decorations.hpp"
 #include "core/errors.hpp"
 #include "export.hpp"
 #include "geo/model.hpp"
@@ -56,6 +57,24 @@ int main(int argc, char** argv) {
     app.add_option("--export", o.export_path, "Render offscreen (no display needed), write a PNG here and exit");
     app.add_option("--size", size_text, "Image or window size WIDTHxHEIGHT in pixels (export default: 1920x1080)");
     app.add_option("--scale", scale, "Export text and line scale (default: image height / 1080, at least 1)");
+    app.add_option("--title", o.figure.title, "Export: a title in the top left corner");
+    app.add_flag("--legend", o.figure.legend, "Export: the legend of the membership classes in view");
+    app.add_flag("--scale-bar", o.figure.scale_bar, "Export: a scale bar, correct at the view's centre");
+    app.add_flag("--attribution", o.figure.attribution, "Export: the data sources along the bottom");
+    app.add_flag("--citation", o.figure.citation, "Export: the article's citation along the bottom");
+    app.add_option("--caption", o.figure.caption_passage,
+                   "Export: quote this passage of the article (an id such as integration-6) along the bottom, "
+                   "with its citation");
+    bool furniture = false;
+    app.add_flag("--furniture", furniture, "Export: all of --legend, --scale-bar, --attribution and --citation");
+    double dpi = 0;
+    app.add_option("--dpi", dpi,
+                   "Export: print resolution, 72 to 1200; text and lines scale with it (dpi / 96) and it is "
+                   "recorded in the file");
+    std::string paper;
+    app.add_option("--paper", paper,
+                   "Export: the size of a sheet at --dpi (default 300): a5, a4, a3 or letter, landscape, or with "
+                   "-portrait (a4-portrait); instead of --size");
     app.add_flag("--timings", o.timings, "With --export: print each phase's time and peak memory to stderr");
     app.add_flag("--bench", bench, "Measure start-up, frame and export times and print them (needs a display)");
     app.add_option("--window-screenshot", o.window_screenshot,
@@ -111,6 +130,20 @@ int main(int argc, char** argv) {
                 throw UsageError("invalid --size '" + size_text + "': at most 65536 pixels per side");
             o.width = int(w);
             o.height = int(h);
+        }
+        if (furniture) o.figure.legend = o.figure.scale_bar = o.figure.attribution = o.figure.citation = true;
+        if (dpi != 0 || !paper.empty()) {
+            if (dpi == 0) dpi = 300;  // print quality, the usual request of a printer
+            if (!(dpi >= 72 && dpi <= 1200)) throw UsageError("invalid --dpi: must be within 72..1200");
+            o.dpi = dpi;
+        }
+        if (!paper.empty()) {
+            if (!size_text.empty()) throw UsageError("--paper and --size both give the image's size: use one");
+            const auto sheet = paper_size_px(paper, dpi);
+            if (!sheet)
+                throw UsageError("invalid --paper '" + paper + "': expected a5, a4, a3 or letter, optionally -portrait");
+            o.width = sheet->first;
+            o.height = sheet->second;
         }
         if (scale != 0) {
             if (!(scale >= 0.1f && scale <= 20.0f)) throw UsageError("invalid --scale: must be within 0.1..20");

@@ -7,6 +7,7 @@
 
 #include "core/camera.hpp"
 #include "core/facts.hpp"
+#include "export.hpp"
 
 namespace atlas {
 
@@ -25,6 +26,8 @@ struct Options {
     std::string window_screenshot;        // window mode: write the first frame here and quit
     bool exit_after_first_frame = false;  // window mode: print the first-frame time and quit (benchmark)
     bool timings = false;                 // export: print each phase's time and peak memory to stderr
+    FigureChoice figure;                  // an export's decorations (title, legend, scale bar, ...)
+    double dpi = 0;                       // an export's print resolution (0: none; text scales with it)
 };
 
 // Exit codes: 0 success, 1 a runtime failure (data, output, GL), 2 bad arguments.

@@ -127,9 +127,7 @@ int run_window(const Options& o) {
         ui.facts = model->facts.get();
         ui.world = model->world.get();
         ui.article = model->article.get();
-        ui.attribution =
-            "Borders: Natural Earth 1:10m (public domain) | facts and their sources: geodata/ | text: "
-            "A. Iskandarov, Central Asia and the Caucasus 14 (2), 2013";
+        ui.attribution = kAttribution;
     } catch (const std::exception& e) {
         // The window stays open with the error shown, so the user can read it and quit.
         ui.errors.push_back(e.what());

@@ -71,6 +71,14 @@ struct FrameSymbol {
     int place = -1;       // index into MapFeatures::places (-1: a capital)
 };
 
+// A box drawn over the map (a decoration's panel, a legend swatch, a scale bar's part): opaque,
+// in image pixels (y down), with a membership pattern over it when hatch's alpha names one.
+struct FramePanel {
+    Vec2 min_px, max_px;
+    Rgba fill;
+    Rgba hatch{0, 0, 0, 0};  // colour, with the Hatch kind in alpha (0: none)
+};
+
 struct Frame {
     Camera camera;
     Rgba background;
@@ -88,6 +96,10 @@ struct Frame {
     std::vector<FrameLabel> labels;
     std::vector<FrameRegionLine> region_lines;
     std::vector<FrameSymbol> symbols;
+    // Decorations of an exported figure (title, legend, scale bar, caption ...: decorations.hpp),
+    // drawn over everything else in order: the panels, then their text.
+    std::vector<FramePanel> panels;
+    std::vector<FrameLabel> panel_labels;
 };
 
 // The same view for a target of width x height pixels: same centre, the same map height from

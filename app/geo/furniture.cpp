@@ -24,7 +24,9 @@ ScaleBar scale_bar(const Projection& projection, const Camera& camera, double ma
     bar.length_km = km;
     bar.length_px = km * 1000 / m_per_px;
     char text[32];
-    if (km >= 1)
+    if (km >= 1000)  // a thousands separator, as the border lengths are written: "1,000 km"
+        std::snprintf(text, sizeof text, "%.0f,%03.0f km", std::floor(km / 1000), std::fmod(km, 1000));
+    else if (km >= 1)
         std::snprintf(text, sizeof text, "%.0f km", km);
     else
         std::snprintf(text, sizeof text, "%.0f m", km * 1000);

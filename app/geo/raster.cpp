@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cmath>
 #include <csetjmp>
 #include <cstdio>
 #include <cstring>
@@ -46,6 +47,7 @@ extern "C" void png_warning_ignored(png_structp, png_const_charp) {}
 struct PngWriter::Impl {
     std::string path, tmp;
     int width = 0, height = 0, written = 0;
+    double dpi = 0;
     FILE* file = nullptr;
     png_structp png = nullptr;
     png_infop info = nullptr;
@@ -64,6 +66,10 @@ struct PngWriter::Impl {
             chunks[i].text_length = text[i].second.size();
         }
         if (!chunks.empty()) png_set_text(png, info, chunks.data(), int(chunks.size()));
+        if (dpi > 0) {  // pHYs counts pixels per metre: 300 dpi is 11811 px/m
+            const auto ppm = png_uint_32(std::lround(dpi / 0.0254));
+            png_set_pHYs(png, info, ppm, ppm, PNG_RESOLUTION_METER);
+        }
         png_init_io(png, file);
         png_set_IHDR(png, info, png_uint_32(width), png_uint_32(height), 8, PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE,
                      PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
@@ -95,10 +101,11 @@ struct PngWriter::Impl {
 void check_writable(const std::string& path) { std::remove(make_temp(path).c_str()); }
 
 PngWriter::PngWriter(const std::string& path, int width, int height, int zlevel,
-                     const std::vector<std::pair<std::string, std::string>>& text)
+                     const std::vector<std::pair<std::string, std::string>>& text, double dpi)
     : impl_(std::make_unique<Impl>()) {
     Impl& m = *impl_;
     m.path = path;
+    m.dpi = dpi;
     m.text = text;
     m.width = width;
     m.height = height;

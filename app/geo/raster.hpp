@@ -26,8 +26,9 @@ public:
     // Opens the temporary file. zlevel is zlib's 1 (fastest) to 9 (smallest).
     // Throws OutputError if the file cannot be created or the size is not positive.
     // `text`: key/value pairs stored as PNG tEXt chunks (Latin-1 keys up to 79 characters).
+    // `dpi` > 0: the print resolution, stored in the pHYs chunk.
     PngWriter(const std::string& path, int width, int height, int zlevel = 6,
-              const std::vector<std::pair<std::string, std::string>>& text = {});
+              const std::vector<std::pair<std::string, std::string>>& text = {}, double dpi = 0);
     ~PngWriter();
     PngWriter(const PngWriter&) = delete;
     PngWriter& operator=(const PngWriter&) = delete;

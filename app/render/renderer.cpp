@@ -36,6 +36,20 @@ std::string with_define(const char* source, const char* name) {
     s.insert(eol == std::string::npos ? s.size() : eol + 1, std::string("#define ") + name + "\n");
     return s;
 }
+
+// Width of a pattern's lines across them (or its dots' radius), in pixels, for a pattern that
+// repeats every `period` pixels: wide lines for members, thin for observers and partners.
+double pattern_width(Hatch kind, double period) {
+    const double gap = period * 0.70710678;  // between the lines, across them
+    switch (kind) {
+        case Hatch::Dense: return gap * 0.42;
+        case Hatch::Sparse: return std::max(gap * 0.18, 1.0);
+        case Hatch::Cross: return std::max(gap * 0.16, 1.0);
+        case Hatch::Dots: return period * 0.2;
+        case Hatch::None: break;
+    }
+    return 0;
+}
 }  // namespace
 
 Renderer::Renderer(Font& font)
@@ -246,15 +260,15 @@ void Renderer::draw_lines(const Lines& l, const LineStyle& style, const std::arr
     }
 }
 
-void Renderer::draw_labels(const Frame& frame, int w, int h, Vec2 offset) {
-    if (frame.labels.empty()) return;
+void Renderer::draw_labels(const std::vector<FrameLabel>& labels, int w, int h, Vec2 offset) {
+    if (labels.empty()) return;
     // Instances: x, y, width, height (px, y down), u0, v0, u1, v1, and the colour. All halos
     // first, then all letters: two draws for the whole frame whatever the number of labels.
     std::vector<float> inst[2];
     auto gather = [&]() -> bool {
         inst[0].clear();
         inst[1].clear();
-        for (const auto& label : frame.labels) {
+        for (const auto& label : labels) {
             const float size = label.style.size_px;
             const double width = font_.measure(label.text) * size;
             double pen = label.centre_px.x - offset.x - width / 2;
@@ -304,6 +318,50 @@ void Renderer::draw_labels(const Frame& frame, int w, int h, Vec2 offset) {
     }
 }
 
+void Renderer::draw_panels(const Frame& frame, int w, int h, Vec2 offset) {
+    if (frame.panels.empty()) return;
+    if (!panel_programs_[0]) {  // made at first use: only exported figures have panels
+        panel_programs_[0] = std::make_unique<Program>("panel", kShader_panel_vert, kShader_fill_frag);
+        panel_programs_[1] = std::make_unique<Program>("panel (hatch)", kShader_panel_vert, kShader_hatch_frag);
+        panel_programs_[2] = std::make_unique<Program>("panel (cross)", kShader_panel_vert,
+                                                       with_define(kShader_hatch_frag, "CROSS").c_str());
+        panel_programs_[3] =
+            std::make_unique<Program>("panel (dots)", kShader_panel_vert, with_define(kShader_hatch_frag, "DOTS").c_str());
+    }
+    std::vector<float> inst;
+    inst.reserve(frame.panels.size() * 12);
+    for (const auto& p : frame.panels) {
+        inst.insert(inst.end(), {float(p.min_px.x), float(p.min_px.y), float(p.max_px.x), float(p.max_px.y)});
+        for (Rgba c : {p.fill, p.hatch}) inst.insert(inst.end(), {c.r / 255.f, c.g / 255.f, c.b / 255.f, c.a / 255.f});
+    }
+    glBindVertexArray(text_vao_);
+    glBindBuffer(GL_ARRAY_BUFFER, text_vbo_);
+    glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(inst.size() * sizeof(float)), inst.data(), GL_STREAM_DRAW);
+    // Patterns anchored to the image's pixels, so they line up across the bands of an export.
+    const double period = frame.hatch_period_px;
+    auto anchor = [period](double px) { return float(px - period * std::floor(px / period)); };
+    // In order, one draw each: panels overlap (an edge under its box), and a figure has a few dozen.
+    const Program* current = nullptr;
+    for (size_t i = 0; i < frame.panels.size(); ++i) {
+        const Hatch kind = Hatch(frame.panels[i].hatch.a);
+        const int which = kind == Hatch::None ? 0 : kind == Hatch::Cross ? 2 : kind == Hatch::Dots ? 3 : 1;
+        const Program* prog = panel_programs_[size_t(which)].get();
+        if (prog != current) {
+            glUseProgram(prog->id());
+            glUniform2f(prog->uniform("u_viewport"), float(w), float(h));
+            glUniform2f(prog->uniform("u_offset"), float(offset.x), float(offset.y));
+            glUniform2f(prog->uniform("u_pattern_origin"), anchor(offset.x), anchor(offset.y + h));
+            glUniform1f(prog->uniform("u_pattern_period"), float(period));
+            current = prog;
+        }
+        if (kind != Hatch::None) glUniform1f(prog->uniform("u_width"), float(pattern_width(kind, period)));
+        for (GLuint a = 0; a < 3; ++a)
+            glVertexAttribPointer(a, 4, GL_FLOAT, GL_FALSE, 12 * sizeof(float),
+                                  reinterpret_cast<void*>((i * 12 + a * 4) * sizeof(float)));
+        glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, 1);
+    }
+}
+
 void Renderer::draw(const Frame& frame, int w, int h, Vec2 offset) {
     glViewport(0, 0, w, h);
     glDisable(GL_DEPTH_TEST);
@@ -321,7 +379,9 @@ void Renderer::draw(const Frame& frame, int w, int h, Vec2 offset) {
     tile.centre = frame.camera.to_map({offset.x + w / 2.0, offset.y + h / 2.0});
     const auto m = tile.clip_from_map({0, 0});
     if (levels_.empty()) {
-        draw_labels(frame, w, h, offset);
+        draw_labels(frame.labels, w, h, offset);
+        draw_panels(frame, w, h, offset);
+        draw_labels(frame.panel_labels, w, h, offset);
         return;
     }
     // The level of detail for this scale, and the visible map rectangle grown by the widest
@@ -365,17 +425,16 @@ void Renderer::draw(const Frame& frame, int w, int h, Vec2 offset) {
         // One pass per pattern: plain fills with the cheap program, then each pattern with its own,
         // so a pixel computes only its own pattern and a map without patterns pays nothing. Countries
         // whose box reaches into the view; neighbours in the index buffer in the same pass are merged.
-        const double gap = period * 0.70710678;  // across the lines
         struct Pass {
             Hatch kind;
             const Program* program;
             double width;
         };
         const Pass passes[] = {{Hatch::None, &fill_, 0},
-                               {Hatch::Dense, &hatch_lines_, gap * 0.42},
-                               {Hatch::Sparse, &hatch_lines_, std::max(gap * 0.18, 1.0)},
-                               {Hatch::Cross, &hatch_cross_, std::max(gap * 0.16, 1.0)},
-                               {Hatch::Dots, &hatch_dots_, period * 0.2}};
+                               {Hatch::Dense, &hatch_lines_, pattern_width(Hatch::Dense, period)},
+                               {Hatch::Sparse, &hatch_lines_, pattern_width(Hatch::Sparse, period)},
+                               {Hatch::Cross, &hatch_cross_, pattern_width(Hatch::Cross, period)},
+                               {Hatch::Dots, &hatch_dots_, pattern_width(Hatch::Dots, period)}};
         for (const Pass& pass : passes) {
             auto take = [&](size_t c) { return country_bounds_[c].intersects(view) && kind_of(c) == pass.kind; };
             const size_t nc = std::min(lv.country_ranges.size(), country_bounds_.size());
@@ -426,7 +485,9 @@ void Renderer::draw(const Frame& frame, int w, int h, Vec2 offset) {
         draw_lines(regions[size_t(rl.region)], rl.line, m, w, h, view);
     }
     draw_symbols(frame, w, h, offset);
-    draw_labels(frame, w, h, offset);
+    draw_labels(frame.labels, w, h, offset);
+    draw_panels(frame, w, h, offset);
+    draw_labels(frame.panel_labels, w, h, offset);
     glBindVertexArray(0);
     glUseProgram(0);
 }

@@ -5,6 +5,7 @@
 #include <epoxy/gl.h>
 
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "core/frame.hpp"
@@ -57,12 +58,14 @@ private:
     void upload_lines(Lines& l, const SegmentLayer& layer);
     void draw_lines(const Lines& l, const LineStyle& style, const std::array<float, 16>& m, int w, int h,
                     const Box& view);
-    void draw_labels(const Frame& frame, int w, int h, Vec2 offset);
+    void draw_labels(const std::vector<FrameLabel>& labels, int w, int h, Vec2 offset);
+    void draw_panels(const Frame& frame, int w, int h, Vec2 offset);
     void draw_symbols(const Frame& frame, int w, int h, Vec2 offset);
     void release_features();
 
     Font& font_;
     Program fill_, hatch_lines_, hatch_cross_, hatch_dots_, line_, text_, symbol_;
+    std::unique_ptr<Program> panel_programs_[4];  // plain, lines, cross, dots: made at first use
     std::vector<Lines> region_lines_;   // one per MapFeatures::regions entry, full detail
     std::vector<Lines> region_coarse_;  // and simplified, for views far out
     GLuint symbol_vao_ = 0, symbol_vbo_ = 0;

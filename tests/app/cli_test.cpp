@@ -9,6 +9,7 @@
 #include <fstream>
 #include <iterator>
 #include <map>
+#include <tuple>
 
 #include "geo/facts_load.hpp"
 #include "geo/load.hpp"
@@ -251,6 +252,69 @@ TEST_F(Cli, ExportTourWritesOneSlidePerSceneOrNothing) {
     EXPECT_EQ(bad.exit_code, 1);
     EXPECT_NE(bad.err.find("no passage 'nowhere-1' in the article"), std::string::npos) << bad.err;
     EXPECT_EQ(entries(out), 0u);
+}
+
+TEST_F(Cli, PaperSizesAndResolutionAreWrittenIntoTheFigure) {
+    // A4 portrait at 150 dpi with every decoration: 1240 x 1754 pixels, 150 dpi in the PNG's pHYs
+    // chunk; a GeoTIFF records the resolution in its TIFF tags.
+    const std::string png = dir + "/handout.png", tif = dir + "/print.tif";
+    const auto r = test::run({"--export", png, "--paper", "a4-portrait", "--dpi", "150", "--title", "The CSTO in 2012",
+                              "--furniture", "--caption", "integration-22"});
+    if (r.exit_code != 0 && r.err.find("no OpenGL context") != std::string::npos && !test::in_ci())
+        GTEST_SKIP() << r.err;
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto r2 = test::run({"--export", tif, "--size", "800x600", "--dpi", "300"});
+    ASSERT_EQ(r2.exit_code, 0) << r2.err;
+    init_gdal();
+    for (const auto& [path, w, h, dpi] : {std::make_tuple(png, 1240, 1754, 150), std::make_tuple(tif, 800, 600, 300)}) {
+        GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_RASTER));
+        ASSERT_TRUE(ds) << path;
+        EXPECT_EQ(ds->GetRasterXSize(), w) << path;
+        EXPECT_EQ(ds->GetRasterYSize(), h) << path;
+        if (path == png) {
+            EXPECT_NEAR(test::png_dpi(path), dpi, 0.05);  // pHYs stores whole pixels per metre
+        } else {
+            const char* xres = ds->GetMetadataItem("TIFFTAG_XRESOLUTION");
+            ASSERT_TRUE(xres) << path;
+            EXPECT_NEAR(std::atof(xres), dpi, 0.01) << path;
+        }
+    }
+    // The figure scales with the resolution: the same A4 page at 300 dpi, box-filtered to half its
+    // pixels, is the 150 dpi page (text, symbols, lines and layout all twice the pixels), within
+    // the tolerance of the render test that does the same at 4x (tests/render/render_test.cpp).
+    const auto r3 = test::run({"--export", dir + "/handout300.png", "--paper", "a4-portrait", "--title",
+                               "The CSTO in 2012", "--furniture", "--caption", "integration-22"});
+    ASSERT_EQ(r3.exit_code, 0) << r3.err;
+    const test::Image a = test::read_png(png), big = test::read_png(dir + "/handout300.png");
+    ASSERT_EQ(big.width, 2480);  // --paper alone means 300 dpi
+    ASSERT_EQ(big.height, 3508);
+    test::Image b{a.width, a.height, std::vector<std::uint8_t>(a.rgba.size())};
+    for (int y = 0; y < a.height; ++y)
+        for (int x = 0; x < a.width; ++x)
+            for (int c = 0; c < 4; ++c)
+                b.rgba[(size_t(y) * size_t(a.width) + size_t(x)) * 4 + size_t(c)] = std::uint8_t(
+                    (big.at(2 * x, 2 * y)[c] + big.at(2 * x + 1, 2 * y)[c] + big.at(2 * x, 2 * y + 1)[c] +
+                     big.at(2 * x + 1, 2 * y + 1)[c]) / 4);
+    const auto cmp = test::compare(a, b, 0.1);
+    EXPECT_LT(cmp.fraction, 0.06) << cmp.differing << " pixels differ";
+}
+
+TEST_F(Cli, BadFigureOptions) {
+    const std::vector<std::pair<std::vector<std::string>, std::string>> cases{
+        {{"--paper", "a9"}, "invalid --paper 'a9': expected a5, a4, a3 or letter, optionally -portrait"},
+        {{"--paper", "a4", "--size", "800x600"}, "--paper and --size both give the image's size: use one"},
+        {{"--dpi", "5"}, "invalid --dpi: must be within 72..1200"},
+        {{"--caption", "nowhere-1"}, "invalid --caption 'nowhere-1': the article has no passage with that id"},
+    };
+    for (const auto& [args, message] : cases) {
+        std::vector<std::string> all{"--export", dir + "/x.png"};
+        all.insert(all.end(), args.begin(), args.end());
+        const auto r = test::run(all);
+        if (r.err.find("no OpenGL context") != std::string::npos && !test::in_ci()) GTEST_SKIP() << r.err;
+        EXPECT_EQ(r.exit_code, 2) << message;
+        expect_one_line(r, message);
+    }
+    EXPECT_EQ(entries(dir), 0u);
 }
 
 TEST_F(Cli, UnknownProjection) {

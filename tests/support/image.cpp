@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <fstream>
 
 #include "geo/load.hpp"
 
@@ -28,6 +29,29 @@ Image read_png(const std::string& path) {
     if (bands == 1)  // grey: copy to G and B
         for (size_t i = 0; i < img.rgba.size(); i += 4) img.rgba[i + 1] = img.rgba[i + 2] = img.rgba[i];
     return img;
+}
+
+double png_dpi(const std::string& path) {
+    // Walks the chunks (length, type, data, CRC) up to the image data: pHYs comes before it.
+    std::ifstream f(path, std::ios::binary);
+    char sig[8];
+    if (!f.read(sig, 8)) return 0;
+    unsigned char head[8];
+    while (f.read(reinterpret_cast<char*>(head), 8)) {
+        const std::uint32_t len = std::uint32_t(head[0]) << 24 | std::uint32_t(head[1]) << 16 |
+                                  std::uint32_t(head[2]) << 8 | std::uint32_t(head[3]);
+        const std::string type(reinterpret_cast<char*>(head) + 4, 4);
+        if (type == "IDAT") return 0;
+        if (type == "pHYs" && len == 9) {
+            unsigned char d[9];
+            if (!f.read(reinterpret_cast<char*>(d), 9) || d[8] != 1) return 0;  // unit 1: metre
+            const std::uint32_t ppm = std::uint32_t(d[0]) << 24 | std::uint32_t(d[1]) << 16 |
+                                      std::uint32_t(d[2]) << 8 | std::uint32_t(d[3]);
+            return ppm * 0.0254;
+        }
+        f.seekg(std::streamoff(len) + 4, std::ios::cur);
+    }
+    return 0;
 }
 
 namespace {

@@ -15,6 +15,8 @@ struct Image {
 
 // Reads a PNG (RGB or RGBA); returns an empty image if the file cannot be read.
 Image read_png(const std::string& path);
+// The print resolution a PNG states in its pHYs chunk, in dots per inch (0: none stated).
+double png_dpi(const std::string& path);
 
 struct Comparison {
     long differing = 0;  // pixels over the colour threshold that are not anti-aliasing

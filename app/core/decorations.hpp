@@ -1,0 +1,56 @@
+// What an exported figure can carry around the map: a title, the legend, a scale bar, the
+// attribution, the article's citation and a caption (a passage quoted). Laid out here as panels
+// and text in the Frame, so every exporter (GL raster, vector) draws the same figure. Pure C++.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "frame.hpp"
+#include "labels.hpp"
+#include "overlay.hpp"
+
+namespace atlas {
+
+struct Decorations {
+    std::string title;                // empty: no title
+    std::vector<LegendEntry> legend;  // empty: no legend
+    std::string legend_title;         // above the legend's classes ("On 31 December 2012")
+    struct Bar {
+        double length_px = 0;  // framebuffer pixels of the image
+        std::string label;     // "500 km"
+    };
+    std::optional<Bar> scale_bar;
+    std::string attribution;  // data sources; empty: none
+    std::string citation;     // the article's citation; empty: none (a caption carries its own)
+    struct Caption {
+        std::string heading;  // e.g. the scene's title; may be empty
+        std::string passage;  // the author's words, quoted as they are
+        std::string source;   // "Iskandarov 2013, passage integration-6" and the citation
+    };
+    std::optional<Caption> caption;
+
+    bool empty() const {
+        return title.empty() && legend.empty() && !scale_bar && attribution.empty() && citation.empty() && !caption;
+    }
+};
+
+// Pixels of a sheet of paper at `dpi`: "a5", "a4", "a3", "letter", landscape unless the name ends
+// in "-portrait" (A4 at 300 dpi: 3508 x 2480). Nothing for a name it does not know.
+std::optional<std::pair<int, int>> paper_size_px(const std::string& name, double dpi);
+
+// Lines of `text` no wider than max_px at size_px, broken between words (a word wider than the
+// line stands alone on its line). Empty text gives no lines.
+std::vector<std::string> wrap_text(const std::string& text, const TextMeasure& measure, double size_px,
+                                   double max_px);
+
+// Adds the decorations to frame.panels and frame.panel_labels, laid out for the frame's image
+// (frame.camera's size) at `scale` (1: sizes for a 1080-line image; text, boxes and margins scale
+// with it). A caption runs along the bottom, at most about a third of the image high: a long
+// passage is set smaller, down to a floor, and then cut at a word with an ellipsis.
+void add_decorations(Frame& frame, const Decorations& decorations, const OverlayStyle& overlay,
+                     const TextMeasure& measure, float scale);
+
+}  // namespace atlas
