@@ -605,8 +605,22 @@ int run_window(const Options& o) {
                     if (ui.export_width <= 0 || ui.export_height <= 0)
                         throw UsageError("export size " + std::to_string(ui.export_width) + "x" +
                                          std::to_string(ui.export_height) + " is not positive");
-                    export_image(*renderer, *model, rescaled(state, ui.export_width, ui.export_height), measure,
-                                 ui.export_path);
+                    if (ui.export_dpi != 0 && (ui.export_dpi < 72 || ui.export_dpi > 1200))
+                        throw UsageError("export resolution " + std::to_string(ui.export_dpi) +
+                                         " dpi is outside 72..1200");
+                    AppState out = rescaled(state, ui.export_width, ui.export_height);
+                    if (ui.export_dpi > 0) out.pixel_scale = float(ui.export_dpi / 96.0);
+                    FigureChoice choice;
+                    choice.title = ui.export_title;
+                    choice.legend = ui.export_legend && state.layers.memberships;
+                    choice.scale_bar = ui.export_scale_bar;
+                    choice.attribution = ui.export_attribution;
+                    choice.citation = ui.export_citation;
+                    choice.caption_passage = ui.export_caption;
+                    Figure figure;
+                    figure.dpi = ui.export_dpi;
+                    figure.decorations = decorations_for(*model, out, choice);
+                    export_image(*renderer, *model, out, measure, ui.export_path, figure);
                     ui.status = "Wrote " + ui.export_path + " (" + std::to_string(ui.export_width) + "x" +
                                 std::to_string(ui.export_height) + ")";
                 } catch (const std::exception& e) {

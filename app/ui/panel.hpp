@@ -34,6 +34,11 @@ struct UiState {
     int export_width = 3840;
     int export_height = 2160;
     std::string export_path = "ca-atlas.png";
+    int export_dpi = 0;  // print resolution (0: a screen image, text scaled by the height)
+    // The exported figure's decorations (see core/decorations.hpp).
+    std::string export_title;
+    bool export_legend = true, export_scale_bar = true, export_attribution = true, export_citation = false;
+    std::string export_caption;  // a passage id, quoted along the bottom; empty: none
     // Timeline and legend.
     std::vector<TimelineEvent> events;  // ticks on the timeline
     std::vector<LegendEntry> legend;    // the classes visible in the view on the current date
