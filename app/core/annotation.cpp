@@ -215,12 +215,19 @@ const std::vector<Rgba>& annotation_colours() {
 
 std::string format_annotations(const Annotations& annotations) {
     std::string out;
+    auto word = [&](const std::string& w) {  // appended piece by piece (GCC 12 warns wrongly on " " + w at -O3)
+        out += ' ';
+        out += w;
+    };
     const Shape defaults;
     for (const Shape& s : annotations.shapes) {
         if (!out.empty()) out += "; ";
         out += shape_kind_name(s.kind);
-        for (Vec2 p : s.points) out += " " + number_text(p.x, kDegreeStep) + " " + number_text(p.y, kDegreeStep);
-        if (s.kind == ShapeKind::Circle) out += " " + number_text(s.radius_km, kKmStep) + "km";
+        for (Vec2 p : s.points) {
+            word(number_text(p.x, kDegreeStep));
+            word(number_text(p.y, kDegreeStep));
+        }
+        if (s.kind == ShapeKind::Circle) word(number_text(s.radius_km, kKmStep) + "km");
         if (s.kind == ShapeKind::Text) {
             out += " \"";
             for (char c : s.text) {
@@ -229,8 +236,8 @@ std::string format_annotations(const Annotations& annotations) {
             }
             out += '"';
         }
-        if (!(s.colour == defaults.colour)) out += " " + colour_text(s.colour);
-        if (s.width_px != defaults.width_px) out += " " + number_text(s.width_px, 0.1) + "px";
+        if (!(s.colour == defaults.colour)) word(colour_text(s.colour));
+        if (s.width_px != defaults.width_px) word(number_text(s.width_px, 0.1) + "px");
     }
     return out;
 }
