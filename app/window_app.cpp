@@ -3,17 +3,21 @@
 #include <backends/imgui_impl_sdl.h>
 #include <imgui.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <future>
 #include <optional>
 
+#include "core/annotation.hpp"
 #include "core/errors.hpp"
 #include "core/explore.hpp"
 #include "core/style.hpp"
 #include "core/timeline.hpp"
 #include "core/tour.hpp"
 #include "export.hpp"
+#include "geo/facts_load.hpp"
 #include "geo/furniture.hpp"
 #include "geo/geodesic.hpp"
 #include "geo/project.hpp"
@@ -22,6 +26,7 @@
 #include "modes.hpp"
 #include "platform/window.hpp"
 #include "render/font.hpp"
+#include "ui/annotation_view.hpp"
 #include "ui/panel.hpp"
 
 namespace atlas {
@@ -52,6 +57,8 @@ struct FrameKey {
 
 int run_window(const Options& o) {
     const long long t_start = monotonic_ns();
+    // A finger or a pen on a touch screen arrives as the mouse (SDL's default, relied on by drawing).
+    SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "1");
     try {
         init_video();  // before the loader thread starts (see init_video)
     } catch (const std::exception& e) {
@@ -95,6 +102,20 @@ int run_window(const Options& o) {
     std::unique_ptr<TourPlayer> player;
     int go_to_scene = -1;     // a scene of the tour to fly to this frame
     bool scene_jump = false;  // ... at once (the presentation's first scene from --present)
+    // The presenter's annotations: one set per scene (the saved ones to begin with), the tool,
+    // whether drawing is on, and the last save's result shown for a while.
+    std::vector<Annotations> notes;
+    AnnotationEditor editor;
+    bool drawing = false;
+    std::string notes_message;
+    bool notes_message_error = false;
+    long long notes_message_until = 0;
+    constexpr double kNotesMessageSeconds = 4;  // long enough to read a line
+    auto start_notes = [&] {
+        if (notes.size() == model->tour.size()) return;  // back in the presentation: keep what was drawn
+        notes.clear();
+        for (const auto& sc : model->tour) notes.push_back(sc.annotations);
+    };
     try {
         model = loading.get();
         renderer->upload(model->projected);
@@ -123,6 +144,7 @@ int run_window(const Options& o) {
             player->key(TourKey::Enter);
             go_to_scene = int(player->scene());
             scene_jump = true;
+            start_notes();
         }
         ui.facts = model->facts.get();
         ui.world = model->world.get();
@@ -173,6 +195,131 @@ int run_window(const Options& o) {
     bool release_ui = false;  // Escape was pressed in the interface
     int exit_code = 0;
 
+    // S in the presentation: the scene's annotations into the tour file, the other scenes as loaded.
+    auto save_notes = [&] {
+        const size_t i = player->scene();
+        const std::string path = o.data_dir + "/" + kTourFile;
+        notes_message_until = monotonic_ns() + (long long)(kNotesMessageSeconds * 1e9);
+        notes_message_error = true;
+        // A scene that could not be read is not in the tour: writing the tour would lose it.
+        for (const auto& p : model->problems)
+            if (std::filesystem::path(p.at.file).filename() == kTourFile) {
+                notes_message = "Not saved: " + path + " has problems (ca-atlas --check-data lists them)";
+                return;
+            }
+        std::vector<Scene> tour = model->tour;
+        tour[i].annotations = notes[i];
+        try {
+            save_tour(path, tour);
+            model->tour[i].annotations = notes[i];
+            notes_message = "Saved " + std::to_string(notes[i].shapes.size()) + " annotations with scene " +
+                            std::to_string(i + 1) + " in " + path;
+            notes_message_error = false;
+        } catch (const std::exception& e) {
+            notes_message = e.what();
+        }
+    };
+    // The presentation's annotation keys, and the pointer while drawing is on. True if the event was
+    // the annotations' (the tour and the map do not see it).
+    auto annotation_event = [&](const SDL_Event& ev, float ratio) -> bool {
+        Annotations& set = notes[player->scene()];
+        auto keep = [&](std::optional<Shape> shape) {
+            if (shape) set.shapes.push_back(std::move(*shape));
+        };
+        auto at = [&](int x, int y) {  // window points -> the editor's screen and lon/lat (NaN off the map)
+            const Vec2 ll = model->projection->inverse(state.camera.to_map({x * ratio, y * ratio}));
+            const bool on = std::isfinite(ll.x) && std::isfinite(ll.y) && std::abs(ll.x) <= 180 && std::abs(ll.y) <= 90;
+            return std::pair{Vec2{double(x), double(y)}, on ? ll : Vec2{std::nan(""), std::nan("")}};
+        };
+        const bool ctrl = (SDL_GetModState() & KMOD_CTRL) != 0;
+        if (editor.typing()) {
+            if (ev.type == SDL_TEXTINPUT) {
+                editor.type(ev.text.text);
+                return true;
+            }
+            if (ev.type == SDL_KEYDOWN) {
+                const SDL_Keycode k = ev.key.keysym.sym;
+                if (k == SDLK_PAGEDOWN || k == SDLK_PAGEUP) {  // a clicker moves on: the text is kept
+                    keep(editor.finish_text());
+                    return false;
+                }
+                if (k == SDLK_RETURN || k == SDLK_KP_ENTER) keep(editor.finish_text());
+                if (k == SDLK_BACKSPACE) editor.erase();
+                if (k == SDLK_ESCAPE || (k == SDLK_z && ctrl)) editor.cancel();
+                return true;  // every other key is the text's (it arrives as SDL_TEXTINPUT as well)
+            }
+        }
+        if (ev.type == SDL_KEYDOWN) {
+            // A tool's key chooses it and turns drawing on.
+            constexpr std::pair<SDL_Keycode, ShapeKind> kToolKeys[] = {
+                {SDLK_f, ShapeKind::Freehand}, {SDLK_a, ShapeKind::Arrow}, {SDLK_o, ShapeKind::Circle}, {SDLK_t, ShapeKind::Text}};
+            for (const auto& [key, tool] : kToolKeys)
+                if (ev.key.keysym.sym == key) {
+                    editor.set_tool(tool);
+                    drawing = true;
+                    return true;
+                }
+            switch (ev.key.keysym.sym) {
+                case SDLK_d:
+                    drawing = !drawing;
+                    editor.cancel();
+                    return true;
+                case SDLK_k: {  // the next colour
+                    const auto& colours = annotation_colours();
+                    const auto it = std::find(colours.begin(), colours.end(), editor.colour);
+                    editor.colour = it == colours.end() || it + 1 == colours.end() ? colours.front() : *(it + 1);
+                    return true;
+                }
+                case SDLK_z:
+                    if (!ctrl) return false;
+                    [[fallthrough]];
+                case SDLK_BACKSPACE:
+                    editor.undo(set);
+                    return true;
+                case SDLK_c:
+                case SDLK_DELETE:
+                    editor.cancel();
+                    set.shapes.clear();
+                    return true;
+                case SDLK_s:
+                    save_notes();
+                    return true;
+                default:
+                    return false;
+            }
+        }
+        if (!drawing) return false;
+        const bool button = ev.type == SDL_MOUSEBUTTONDOWN || ev.type == SDL_MOUSEBUTTONUP;
+        const bool left = button && ev.button.button == SDL_BUTTON_LEFT;
+        if (ev.type == SDL_MOUSEBUTTONDOWN && left && !ImGui::GetIO().WantCaptureMouse) {
+            const auto [px, ll] = at(ev.button.x, ev.button.y);
+            keep(editor.press(px, ll));
+            return true;
+        }
+        if (ev.type == SDL_MOUSEMOTION && editor.dragging()) {
+            const auto [px, ll] = at(ev.motion.x, ev.motion.y);
+            editor.drag(px, ll);
+            return true;
+        }
+        if (ev.type == SDL_MOUSEBUTTONUP && left && editor.dragging()) {
+            const auto [px, ll] = at(ev.button.x, ev.button.y);
+            keep(editor.release(px, ll));
+            return true;
+        }
+        // The right or middle button pans while the left one draws.
+        const bool other = button && (ev.button.button == SDL_BUTTON_RIGHT || ev.button.button == SDL_BUTTON_MIDDLE);
+        if (ev.type == SDL_MOUSEBUTTONDOWN && other && !ImGui::GetIO().WantCaptureMouse) {
+            dragging = true;
+            flight.active = false;  // the presenter takes over
+            return true;
+        }
+        if (ev.type == SDL_MOUSEBUTTONUP && other) {
+            dragging = false;
+            return true;
+        }
+        return false;
+    };
+
     while (running) {
         // Poll.
         const float ratio = window->pixel_ratio();
@@ -183,6 +330,7 @@ int run_window(const Options& o) {
             if (ev.type == SDL_QUIT) running = false;
             if (!model) continue;
             Camera& cam = state.camera;
+            if (presenting && player && notes.size() == model->tour.size() && annotation_event(ev, ratio)) continue;
             if (!io.WantCaptureMouse) {
                 if (ev.type == SDL_MOUSEBUTTONDOWN && ev.button.button == SDL_BUTTON_LEFT) {
                     dragging = true;
@@ -231,8 +379,13 @@ int run_window(const Options& o) {
                 if (k == SDLK_ESCAPE) {
                     presenting = false;
                     window->set_fullscreen(false);
+                    drawing = false;  // the drawings stay with their scenes for the next presentation
+                    editor.cancel();
                 }
-                if (moved) go_to_scene = int(player->scene());
+                if (moved) {
+                    go_to_scene = int(player->scene());
+                    editor.cancel();  // a shape half drawn stays behind with its scene's map
+                }
                 continue;
             }
             if (ev.type == SDL_KEYDOWN && ev.key.keysym.sym == SDLK_F5 && model && !model->tour.empty()) {
@@ -240,6 +393,7 @@ int run_window(const Options& o) {
                 window->set_fullscreen(true);
                 player = std::make_unique<TourPlayer>(model->tour.size());
                 go_to_scene = 0;
+                start_notes();
                 continue;
             }
             if (ev.type == SDL_KEYDOWN && !io.WantCaptureKeyboard) {
@@ -361,6 +515,7 @@ int run_window(const Options& o) {
                 renderer->upload_features(next->features);
                 next->article = model->article;
                 next->problems = model->problems;
+                next->tour = model->tour;  // the presentation reads the scenes from the model
                 model = std::move(next);
                 std::vector<std::string> outlines = state.selected_members;
                 outlines.push_back(state.selected);
@@ -567,6 +722,21 @@ int run_window(const Options& o) {
                     const Vec2 p = state.camera.to_screen(model->projection->forward(ll));
                     measure_px.push_back({p.x / ratio, p.y / ratio});
                 }
+            if (presenting && player && model && notes.size() == model->tour.size()) {
+                // The scene's annotations and the one being drawn, placed anew from lon/lat each frame.
+                Annotations shown = notes[player->scene()];
+                if (editor.pending()) {
+                    shown.shapes.push_back(*editor.pending());
+                    if (editor.typing()) shown.shapes.back().text += "|";  // the caret
+                }
+                const float k = std::max(1.0f, float(win_h) / 1080.0f);  // sized for a 1080-line screen, as the caption
+                const LonLatToMap forward = [&](Vec2 ll) { return model->projection->forward(ll); };
+                draw_annotations(annotations_on_screen(shown, state.camera, forward, ratio * k), ratio);
+                const bool message = monotonic_ns() < notes_message_until;
+                if (drawing || message)
+                    draw_annotation_hint(drawing, editor.tool(), editor.colour, message ? notes_message : "",
+                                         notes_message_error);
+            }
             if (presenting && player && model) {
                 draw_caption(model->tour[player->scene()], model->article.get(), player->scene(), player->count(),
                              player->typed(), player->blank(), float(win_w), float(win_h));

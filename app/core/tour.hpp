@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "annotation.hpp"
 #include "camera.hpp"
 #include "facts.hpp"
 #include "frame.hpp"
@@ -20,6 +21,7 @@ struct Scene {
     Layers layers;
     std::vector<std::string> highlight;  // entity ids
     std::string passage;                 // the caption: a passage id
+    Annotations annotations;             // drawn over the map by the presenter, saved with the scene
     SourceLine at;
 };
 

@@ -314,6 +314,10 @@ std::vector<Scene> load_tour(const std::string& dir, std::vector<DataProblem>& p
                        r.fail("unknown layer '" + unknown + "' (one of " + layers_text(Layers{}) + ", all)");
                    sc.highlight = r.words("highlight");
                    sc.passage = r.required("passage");
+                   // Optional (a tour written before annotations has no such column).
+                   std::string error;
+                   if (auto a = parse_annotations(r.text("annotations"), error)) sc.annotations = std::move(*a);
+                   else r.fail("annotations: " + error);
                    sc.at = r.at();
                    if (r.ok()) out.push_back(std::move(sc));
                });
@@ -331,8 +335,8 @@ void save_tour(const std::string& path, const std::vector<Scene>& scenes) {
         const char* options[] = {"LINEFORMAT=LF", "STRING_QUOTING=IF_NEEDED", nullptr};
         OGRLayer* layer = ds->CreateLayer("tour", nullptr, wkbNone, const_cast<char**>(options));
         if (!layer) throw OutputError("cannot write '" + path + "': " + CPLGetLastErrorMsg());
-        const char* columns[] = {"id",         "title", "lon",    "lat",       "height_km",
-                                 "projection", "date",  "layers", "highlight", "passage"};
+        const char* columns[] = {"id",   "title",  "lon",       "lat",     "height_km",  "projection",
+                                 "date", "layers", "highlight", "passage", "annotations"};
         for (const char* c : columns) {
             OGRFieldDefn field(c, OFTString);
             layer->CreateField(&field);
@@ -348,8 +352,9 @@ void save_tour(const std::string& path, const std::vector<Scene>& scenes) {
             for (const auto& h : sc.highlight) highlight += (highlight.empty() ? "" : " ") + h;
             const std::string values[] = {
                 sc.id,         sc.title,      number(sc.view.lon),    number(sc.view.lat), number(sc.view.height_km),
-                sc.projection, sc.date.str(), layers_text(sc.layers), highlight,           sc.passage};
-            for (int i = 0; i < 10; ++i) f.SetField(i, values[i].c_str());
+                sc.projection, sc.date.str(), layers_text(sc.layers), highlight,           sc.passage,
+                format_annotations(sc.annotations)};
+            for (int i = 0; i < int(std::size(values)); ++i) f.SetField(i, values[i].c_str());
             if (layer->CreateFeature(&f) != OGRERR_NONE) {
                 std::remove(tmp.c_str());
                 throw OutputError("cannot write '" + path + "': " + CPLGetLastErrorMsg());

@@ -246,7 +246,7 @@ TEST_F(Cli, ExportTourWritesOneSlidePerSceneOrNothing) {
     fs::copy_file(test::data_dir() + "/tour.csv", tour, fs::copy_options::overwrite_existing);
     const int line = test::find_line(tour, "kant,");
     test::replace_line(tour, line,
-                       "kant,The Kant airbase,74.8,42.9,400,albers,2012-12-31,countries,kant-airbase,nowhere-1");
+                       "kant,The Kant airbase,74.8,42.9,400,albers,2012-12-31,countries,kant-airbase,nowhere-1,");
     const std::string out = test::fresh_dir("cli-tour-out");
     const auto bad = test::run({"--data", data, "--export-tour", out, "--size", "320x180"});
     EXPECT_EQ(bad.exit_code, 1);

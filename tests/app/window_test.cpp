@@ -2,7 +2,9 @@
 // the map part of it equals a headless export of the same view.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <cstdlib>
+#include <filesystem>
 
 #include "core/style.hpp"
 #include "geo/facts_load.hpp"
@@ -93,6 +95,51 @@ TEST(Window, ThePresentationShowsASceneWithItsCaptionAndNoChrome) {
             if (px[0] == 240 && px[1] == 240 && px[2] == 240) ++panel;
         }
     EXPECT_LT(panel, 100) << "the panel is showing";
+}
+
+TEST(Window, AScenesSavedAnnotationsAreDrawnOnTheirPlace) {
+    if (!have_display()) {
+        if (test::in_ci()) FAIL() << "CI must run the tests under a display (xvfb-run)";
+        GTEST_SKIP() << "no DISPLAY: the window cannot open here";
+    }
+    // The Kant scene (6th) with a circle of 30 km round the airbase, in a green nothing else on the
+    // map has, so that its pixels can be told from the map's.
+    const std::string data = test::copy_data("window-annotations");
+    const std::string tour = data + "/" + kTourFile;
+    std::filesystem::copy_file(test::data_dir() + "/" + kTourFile, tour,
+                               std::filesystem::copy_options::overwrite_existing);
+    const int line = test::find_line(tour, "kant,");
+    test::replace_line(tour, line, test::line_of(tour, line) + "circle 74.8464 42.8531 30km #00ff00");
+    const std::string shot = test::fresh_dir("window-annotations-shot") + "/present.png";
+    const auto w = test::run({"--data", data, "--present", "6", "--window-screenshot", shot, "--size", "960x540"});
+    ASSERT_EQ(w.exit_code, 0) << w.err;
+    const test::Image img = test::read_png(shot);
+    ASSERT_EQ(img.width, 960);
+    // The centres of the ring's green ink and of Kant's red star (drawn by the map's renderer at
+    // the airbase's place) agree: the annotation is on its lon/lat.
+    const Rgba star = FeatureStyle{}.airbase.fill;
+    double gx = 0, gy = 0, sx = 0, sy = 0;
+    int green = 0, red = 0;
+    for (int y = 0; y < 540; ++y)
+        for (int x = 0; x < 960; ++x) {
+            const std::uint8_t* px = img.at(x, y);
+            if (px[0] == 0 && px[1] == 255 && px[2] == 0) gx += x, gy += y, ++green;
+            if (px[0] == star.r && px[1] == star.g && px[2] == star.b) sx += x, sy += y, ++red;
+        }
+    ASSERT_GT(green, 200) << "no annotation drawn";
+    ASSERT_GT(red, 10) << "no star at Kant";
+    gx /= green, gy /= green, sx /= red, sy /= red;
+    EXPECT_NEAR(gx, sx, 2.0) << "px: the ring is not centred on Kant";
+    EXPECT_NEAR(gy, sy, 2.0);
+    // Its radius is 30 km at the scene's scale: 400 km from top to bottom of 540 px.
+    double radius = 0;
+    for (int y = 0; y < 540; ++y)
+        for (int x = 0; x < 960; ++x) {
+            const std::uint8_t* px = img.at(x, y);
+            if (px[0] == 0 && px[1] == 255 && px[2] == 0) radius += std::hypot(x - sx, y - sy) / green;
+        }
+    const double expected = 30.0 / (400.0 / 540.0);
+    EXPECT_NEAR(radius, expected, 0.05 * expected) << "px (5%: the projection's scale near Kant)";
 }
 
 TEST(Window, BrokenFactsAreListedWhileTheMapStillWorks) {

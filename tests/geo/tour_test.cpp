@@ -66,7 +66,7 @@ TEST(Tour, ABrokenSceneIsReportedAtItsLine) {
     const int line = test::find_line(path, "kant,The Kant airbase");
     test::replace_line(
         path, line,
-        "kant,The Kant airbase,74.8,42.9,400,albers,2012-12-31,countries sattelite,kant-base,integration-99");
+        "kant,The Kant airbase,74.8,42.9,400,albers,2012-12-31,countries sattelite,kant-base,integration-99,");
     std::vector<std::string> got;
     for (const auto& p : load_data_set(dir).problems) got.push_back(p.str());
     const std::string at = path + ":" + std::to_string(line) + ": ";
@@ -76,11 +76,75 @@ TEST(Tour, ABrokenSceneIsReportedAtItsLine) {
             "places capitals graticule, all)"));
     // The record with an unknown layer is left out; fix the layer and the rest is checked.
     test::replace_line(path, line,
-                       "kant,The Kant airbase,74.8,42.9,400,albers,2012-12-31,countries,kant-base,integration-99");
+                       "kant,The Kant airbase,74.8,42.9,400,albers,2012-12-31,countries,kant-base,integration-99,");
     got.clear();
     for (const auto& p : load_data_set(dir).problems) got.push_back(p.str());
     EXPECT_TRUE(has("no passage 'integration-99' in the article"));
     EXPECT_TRUE(has("unknown entity 'kant-base'"));
+}
+
+// A fresh copy of the data folder named `name` with its own copy of the shipped tour; the tour's path.
+std::string copy_tour(const std::string& name) {
+    const std::string path = test::copy_data(name) + "/" + kTourFile;
+    std::filesystem::copy_file(test::data_dir() + "/" + kTourFile, path,
+                               std::filesystem::copy_options::overwrite_existing);
+    return path;
+}
+
+TEST(Tour, AnnotationsAreSavedWithTheirSceneAndReadBack) {
+    const std::string path = copy_tour("tour-annotations");
+    const std::string dir = std::filesystem::path(path).parent_path().string();
+    std::vector<DataProblem> problems;
+    auto scenes = load_tour(dir, problems);
+    ASSERT_TRUE(problems.empty());
+    for (const auto& sc : scenes) EXPECT_TRUE(sc.annotations.empty()) << sc.id;  // the shipped tour has none
+    // The presenter's circle round Kant, an arrow and a label with a comma and quotes in it.
+    const std::string drawn =
+        "circle 74.8464 42.8531 30km; arrow 74.2 43.3 74.75 42.9 #ffd400; text 74.9 43 \"Kant, the \\\"airbase\\\"\"";
+    std::string error;
+    const auto notes = parse_annotations(drawn, error);
+    ASSERT_TRUE(notes) << error;
+    ASSERT_EQ(scenes[5].id, "kant");
+    scenes[5].annotations = *notes;
+    save_tour(path, scenes);
+    // The CSV field is quoted (it holds a comma), its quotes doubled; the other scenes' are empty.
+    const std::string line = test::line_of(path, 7);
+    const std::string field =
+        "\"circle 74.8464 42.8531 30km; arrow 74.2 43.3 74.75 42.9 #ffd400; text 74.9 43 \"\"Kant, the \\\"\"airbase\\\"\"\"\"\"";
+    EXPECT_EQ(line.substr(line.size() - std::min(line.size(), field.size())), field) << line;
+    EXPECT_EQ(test::line_of(path, 6).back(), ',');
+    // Read back: the same shapes, and saved again the file is unchanged.
+    const auto again = load_tour(dir, problems);
+    ASSERT_TRUE(problems.empty()) << problems.front().str();
+    ASSERT_EQ(again.size(), scenes.size());
+    EXPECT_EQ(again[5].annotations, *notes);
+    EXPECT_EQ(again[5].annotations.shapes.at(2).text, "Kant, the \"airbase\"");
+    const std::string saved = slurp(path);
+    save_tour(path, again);
+    EXPECT_EQ(slurp(path), saved);
+    // A tour written before the column existed still loads, without annotations.
+    std::ofstream(path, std::ios::binary) << "id,title,lon,lat,height_km,projection,date,layers,highlight,passage\n"
+                                             "kant,The Kant airbase,74.8,42.9,400,albers,2012-12-31,countries,kant-airbase,integration-22\n";
+    const auto old = load_tour(dir, problems);
+    EXPECT_TRUE(problems.empty());
+    ASSERT_EQ(old.size(), 1u);
+    EXPECT_TRUE(old[0].annotations.empty());
+}
+
+TEST(Tour, ABadAnnotationIsReportedAtItsLine) {
+    const std::string path = copy_tour("tour-bad-annotation");
+    const std::string dir = std::filesystem::path(path).parent_path().string();
+    const int line = test::find_line(path, "kant,The Kant airbase");
+    test::replace_line(path, line,
+                       "kant,The Kant airbase,74.8,42.9,400,albers,2012-12-31,countries,kant-airbase,integration-22,"
+                       "circle 74.8 42.9 30km; circle 74.8 42.9 30");
+    std::vector<DataProblem> problems;
+    const auto scenes = load_tour(dir, problems);
+    ASSERT_EQ(problems.size(), 1u);
+    EXPECT_EQ(problems[0].str(), path + ":" + std::to_string(line) +
+                                     ": annotations: shape 2 (circle): radius '30' is not a distance from 0.01km to "
+                                     "20000km (circle LON LAT 30km)");
+    EXPECT_EQ(scenes.size(), 9u);  // the scene is left out
 }
 
 TEST(Tour, AKeyboardOnlyWalkThroughTheWholeTour) {
