@@ -767,6 +767,7 @@ int run_window(const Options& o) {
             if (!frame_key || !(*frame_key == key)) {
                 frame = build_frame(state, Style{}, model->colours, model->label_candidates, measure,
                                     model->extras(state, Style{}));
+                frame.detail_bias = flight.active ? kFlightDetailBias : 1.0;
                 frame_key = key;
             }
             if (ui.request_export) {

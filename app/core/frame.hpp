@@ -25,6 +25,12 @@ inline constexpr double kProvinceMaxMetresPerPx = 6000.0;
 // districts, and cost a fifth of the frame on software GL.
 inline constexpr double kOtherProvinceMaxMetresPerPx = 2500.0;
 
+// While the camera flies (a search result, a scene of the tour), borders are drawn one level of
+// detail coarser (simplified to at most 3 px instead of 1.5): nobody reads a coastline moving at
+// thousands of pixels a second, and it keeps the flight smooth on software GL (README, Benchmark).
+// The flight's last frame is drawn at full detail.
+inline constexpr double kFlightDetailBias = 2.0;
+
 struct Layers {
     bool countries = true;        // fills and country borders
     bool provinces = true;        // internal province borders
@@ -83,6 +89,9 @@ struct Frame {
     Camera camera;
     Rgba background;
     bool draw_fills = true;
+    // The level of detail is chosen for camera.metres_per_px times this: above 1, a coarser one
+    // (kFlightDetailBias while the camera flies).
+    double detail_bias = 1.0;
     std::vector<Rgba> country_fill;  // one per World::countries entry
     // One per country: hatch colour, with the Hatch kind in alpha (0: none).
     std::vector<Rgba> country_hatch;

@@ -386,7 +386,7 @@ void Renderer::draw(const Frame& frame, int w, int h, Vec2 offset) {
     }
     // The level of detail for this scale, and the visible map rectangle grown by the widest
     // line so segments just outside still draw their edge.
-    const Level& lv = levels_[level_index(levels_, frame.camera.metres_per_px)];
+    const Level& lv = levels_[level_index(levels_, frame.camera.metres_per_px * frame.detail_bias)];
     Box view = tile.visible();
     const double margin =
         (std::max({frame.country_line.width_px, frame.coast_line.width_px, frame.province_line.width_px}) + 2) *
