@@ -50,6 +50,9 @@ int main(int argc, char** argv) {
     app.add_option("--present", o.present,
                    "Open full screen in the presentation mode at this scene of the tour (1 = the first; "
                    "F5 in the window; Esc leaves it)");
+    app.add_option("--flight-seconds", o.flight_seconds,
+                   "Presentation: how long a flight between scenes takes, 0.3 to 5 seconds (default: 1.6)")
+        ->check(CLI::Range(0.3, 5.0));
     app.add_option("--export-tour", o.export_tour,
                    "Write one image per scene of the tour (geodata/tour.csv) into this folder, no display "
                    "needed; nothing is written unless every one succeeds");

@@ -18,6 +18,7 @@ struct Options {
     Date date = kArticleDate;          // the day the overlays show (default: the article's present)
     std::string select;                // an entity to select at start (ISO code, place, region, organisation)
     int present = 0;                   // start the presentation at this scene (1-based; 0: no)
+    double flight_seconds = 1.6;       // a flight between scenes of the tour: out, across, in
     std::string export_tour;           // write one image per scene of the tour into this folder
     std::string tour_formats = "png";  // with export_tour: "png", "tif" or both, comma-separated
     int width = 0, height = 0;         // 0: the mode's default

@@ -184,7 +184,6 @@ int run_window(const Options& o) {
         long day_from = 0, day_to = 0;
     } flight;
     constexpr float kPresentationScale = 1.5f;  // labels, symbols and lines, for the back row
-    constexpr double kSceneFlightSeconds = 1.6;
     std::optional<Date> overlay_day;
     Overlay overlay;
     bool select_without_flight = false;  // a click selects where the user is looking: no flight
@@ -663,7 +662,7 @@ int run_window(const Options& o) {
                                 state.camera,
                                 to,
                                 monotonic_ns(),
-                                scene_jump ? 1e-9 : kSceneFlightSeconds,
+                                scene_jump ? 1e-9 : o.flight_seconds,
                                 true,
                                 days_from_civil(from_day),
                                 days_from_civil(sc.date)};

@@ -63,7 +63,9 @@ TEST_F(Cli, HelpDocumentsEveryOption) {
     EXPECT_EQ(r.exit_code, 0);
     for (const char* opt :
          {"--data", "--check-data", "--view-from", "--date", "--select", "--projection", "--view", "--export", "--size",
-          "--scale", "--timings", "--bench", "--window-screenshot", "--exit-after-first-frame"})
+          "--scale", "--timings", "--bench", "--window-screenshot", "--exit-after-first-frame", "--title", "--legend",
+          "--scale-bar", "--attribution", "--citation", "--caption", "--furniture", "--dpi", "--paper",
+          "--flight-seconds", "--present", "--export-tour", "--format"})
         EXPECT_NE(r.out.find(opt), std::string::npos) << opt;
 }
 
