@@ -130,6 +130,9 @@ int run_window(const Options& o) {
             ui.data_problems.push_back(shown.str());
         }
         ui.data_folder = o.data_dir;
+        // The Tour panel writes the scenes back where they were read, atomically, keeping a backup.
+        ui.tour.path = o.data_dir + "/" + kTourFile;
+        ui.tour.save = save_tour;
         if (model->facts && model->world) ui.events = timeline_events(*model->facts, *model->world);
         if (!o.select.empty()) {
             ui.request_select = o.select;
@@ -455,6 +458,9 @@ int run_window(const Options& o) {
                     case SDLK_SLASH:
                         ui.focus_search = true;
                         break;
+                    case SDLK_t:  // the Tour panel
+                        ui.tour.open = !ui.tour.open;
+                        break;
                     case SDLK_m:
                         ui.measuring = !ui.measuring;
                         ui.measure_points.clear();
@@ -514,7 +520,7 @@ int run_window(const Options& o) {
                 renderer->upload_features(next->features);
                 next->article = model->article;
                 next->problems = model->problems;
-                next->tour = model->tour;  // the presentation reads the scenes from the model
+                next->tour = std::move(model->tour);  // the scenes, as edited, stay
                 model = std::move(next);
                 std::vector<std::string> outlines = state.selected_members;
                 outlines.push_back(state.selected);
@@ -553,6 +559,14 @@ int run_window(const Options& o) {
             int win_w = 0, win_h = 0;
             window->window_size(win_w, win_h);
             if (!presenting) draw_timeline(state, ui, float(win_w), float(win_h));
+            // The Tour panel edits model->tour, which the presentation (F5) plays; a chosen scene is
+            // shown like the presentation's next one.
+            if (!presenting && model && ui.tour.open) {
+                ui.tour.view = view_for_camera(*model->projection, state.camera);
+                draw_tour(state, model->tour, ui, float(win_w), float(win_h));
+                if (ui.request_scene) go_to_scene = int(*ui.request_scene);
+                ui.request_scene.reset();
+            }
             if (ui.request_date) {
                 state.date = std::clamp(*ui.request_date, kTimelineStart, kTimelineEnd);
                 ui.request_date.reset();
@@ -657,7 +671,7 @@ int run_window(const Options& o) {
                     renderer->upload_features(model->features);
                 Camera to = camera_for_view(*model->projection, sc.view, fb_w, fb_h);
                 // The caption covers the bottom 30%: the scene's centre goes to the middle of the rest.
-                to.centre.y -= 0.15 * to.height_px * to.metres_per_px;
+                if (presenting) to.centre.y -= 0.15 * to.height_px * to.metres_per_px;
                 flight = Flight{true,
                                 state.camera,
                                 to,

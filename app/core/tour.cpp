@@ -1,6 +1,11 @@
+// The guided tour: layer names, the presenter's keys, applying a scene, and the edit operations of
+// the Tour panel. Pure C++ (no GDAL, no ImGui).
 #include "tour.hpp"
 
 #include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <cstdio>
 
 namespace atlas {
 
@@ -90,6 +95,131 @@ void apply_scene(const Scene& scene, AppState& state) {
         const bool iso = h.size() == 3 && std::all_of(h.begin(), h.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
         if (iso) state.selected_members.push_back(h);
     }
+}
+
+}  // namespace atlas
+
+namespace atlas {
+
+namespace {
+// Longest id made from a title: long enough to tell scenes apart, short enough for the file.
+constexpr size_t kMaxIdLength = 40;
+
+bool id_taken(const std::string& id, const std::vector<Scene>& scenes) {
+    return std::any_of(scenes.begin(), scenes.end(), [&](const Scene& s) { return s.id == id; });
+}
+
+// `x` rounded to whole 1/`per_unit`s: the double nearest to n / per_unit (a division by an exact
+// integer), which the file's "%g" (6 significant digits) writes and reads back exactly.
+double rounded(double x, double per_unit) { return std::round(x * per_unit) / per_unit; }
+}  // namespace
+
+std::string unique_scene_id(const std::string& title, const std::vector<Scene>& scenes) {
+    std::string base;
+    bool gap = false;
+    for (const unsigned char c : title) {
+        const bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        if (!alnum) {
+            gap = !base.empty();
+            continue;
+        }
+        if (base.size() >= kMaxIdLength) break;
+        if (gap) base += '-';
+        gap = false;
+        base += char(std::tolower(c));
+    }
+    if (base.empty()) base = "scene";
+    std::string id = base;
+    for (int n = 2; id_taken(id, scenes); ++n) id = base + "-" + std::to_string(n);
+    return id;
+}
+
+size_t insert_scene(std::vector<Scene>& scenes, std::optional<size_t> after, Scene scene) {
+    if (scene.id.empty() || id_taken(scene.id, scenes)) scene.id = unique_scene_id(scene.title, scenes);
+    const size_t at = after && *after < scenes.size() ? *after + 1 : scenes.size();
+    scenes.insert(scenes.begin() + std::ptrdiff_t(at), std::move(scene));
+    return at;
+}
+
+bool delete_scene(std::vector<Scene>& scenes, size_t index) {
+    if (index >= scenes.size()) return false;
+    scenes.erase(scenes.begin() + std::ptrdiff_t(index));
+    return true;
+}
+
+std::optional<size_t> move_scene(std::vector<Scene>& scenes, size_t index, int steps) {
+    const long to = long(index) + steps;
+    if (index >= scenes.size() || to < 0 || to >= long(scenes.size())) return std::nullopt;
+    const auto first = scenes.begin() + std::ptrdiff_t(index), last = scenes.begin() + to;
+    if (to < long(index))
+        std::rotate(last, first, first + 1);
+    else
+        std::rotate(first, first + 1, last + 1);
+    return size_t(to);
+}
+
+void take_map_state(Scene& scene, const AppState& state, const View& view, const Facts* facts) {
+    constexpr double kPerDegree = 1000;  // 0.001 deg, about 100 m: finer than any scene's view shows
+    constexpr double kPerKm = 10;        // 0.1 km of height
+    scene.view = {rounded(view.lon, kPerDegree), rounded(view.lat, kPerDegree), rounded(view.height_km, kPerKm)};
+    scene.projection = state.projection;
+    scene.layers = state.layers;
+    scene.date = state.date;
+    scene.highlight.clear();
+    if (state.selected.empty()) return;
+    scene.highlight.push_back(state.selected);
+    if (facts && facts->organisation(state.selected)) return;
+    for (const auto& m : state.selected_members)
+        if (m != state.selected) scene.highlight.push_back(m);
+}
+
+std::string default_passage(const std::string& selected, const Facts* facts, const Article* article,
+                            const std::vector<Scene>& scenes, std::optional<size_t> previous) {
+    if (!article) return {};
+    if (facts && !selected.empty())
+        if (const auto links = facts->links_of(selected, *article); !links.empty()) return links.front()->passage;
+    if (previous && *previous < scenes.size() && !scenes[*previous].passage.empty()) return scenes[*previous].passage;
+    return article->passages.empty() ? std::string() : article->passages.front().id;
+}
+
+std::vector<SceneProblem> tour_problems(const std::vector<Scene>& scenes, const World& world, const Facts& facts,
+                                        const Article& article, const std::vector<std::string>& projection_ids) {
+    std::vector<SceneProblem> out;
+    for (size_t i = 0; i < scenes.size(); ++i) {
+        const Scene& sc = scenes[i];
+        auto problem = [&](std::string m) { out.push_back({i, std::move(m)}); };
+        auto range = [&](const char* what, double x, double lo, double hi) {
+            if (!(x >= lo && x <= hi)) {
+                char text[96];
+                std::snprintf(text, sizeof text, "%s %g is outside %g to %g", what, x, lo, hi);
+                problem(text);
+            }
+        };
+        if (sc.id.empty()) problem("missing id");
+        if (sc.title.empty()) problem("missing title");
+        if (sc.passage.empty()) problem("missing passage");
+        range("lon", sc.view.lon, -180, 180);
+        range("lat", sc.view.lat, -90, 90);
+        range("height_km", sc.view.height_km, kSceneMinHeightKm, kSceneMaxHeightKm);
+        for (size_t j = 0; j < i; ++j)
+            if (!sc.id.empty() && scenes[j].id == sc.id) {
+                problem("duplicate scene '" + sc.id + "' (first " +
+                        (scenes[j].at.line > 0 ? "at line " + std::to_string(scenes[j].at.line)
+                                               : "as scene " + std::to_string(j + 1)) +
+                        ")");
+                break;
+            }
+        if (std::find(projection_ids.begin(), projection_ids.end(), sc.projection) == projection_ids.end())
+            problem("unknown projection '" + sc.projection + "'");
+        if (sc.date < kTimelineStart || sc.date > kTimelineEnd)
+            problem("date " + sc.date.str() + " is outside " + kTimelineStart.str() + " to " + kTimelineEnd.str());
+        if (!sc.passage.empty() && !article.passage(sc.passage))
+            problem("no passage '" + sc.passage + "' in the article");
+        for (const auto& h : sc.highlight)
+            if (world.country_index(h) < 0 && !facts.organisation(h) && !facts.place(h) && !facts.region(h))
+                problem("unknown entity '" + h + "'");
+    }
+    return out;
 }
 
 }  // namespace atlas

@@ -305,7 +305,8 @@ std::vector<Scene> load_tour(const std::string& dir, std::vector<DataProblem>& p
                    Scene sc;
                    sc.id = r.required("id");
                    sc.title = r.required("title");
-                   sc.view = {r.number("lon", -180, 180), r.number("lat", -90, 90), r.number("height_km", 1, 40000)};
+                   sc.view = {r.number("lon", -180, 180), r.number("lat", -90, 90),
+                              r.number("height_km", kSceneMinHeightKm, kSceneMaxHeightKm)};
                    sc.projection = r.required("projection");
                    if (auto d = r.date("date", true)) sc.date = *d;
                    std::string unknown;
@@ -391,24 +392,11 @@ DataSet load_data_set(const std::string& dir) {
     if (out.world && out.article) {
         for (auto& problem : validate(facts.facts, *out.world, *out.article))
             out.problems.push_back(std::move(problem));
-        // The tour's scenes: known projection, ids, passages, a day in the timeline's range.
-        std::map<std::string, SourceLine> ids;
-        for (const auto& sc : out.tour) {
-            auto problem = [&](std::string m) { out.problems.push_back({sc.at, std::move(m)}); };
-            if (const auto it = ids.find(sc.id); it != ids.end())
-                problem("duplicate scene '" + sc.id + "' (first at line " + std::to_string(it->second.line) + ")");
-            ids[sc.id] = sc.at;
-            if (std::none_of(projections().begin(), projections().end(),
-                             [&](const ProjectionInfo& p) { return sc.projection == p.id; }))
-                problem("unknown projection '" + sc.projection + "'");
-            if (sc.date < kTimelineStart || sc.date > kTimelineEnd)
-                problem("date " + sc.date.str() + " is outside " + kTimelineStart.str() + " to " + kTimelineEnd.str());
-            if (!out.article->passage(sc.passage)) problem("no passage '" + sc.passage + "' in the article");
-            const Facts& f = facts.facts;
-            for (const auto& h : sc.highlight)
-                if (out.world->country_index(h) < 0 && !f.organisation(h) && !f.place(h) && !f.region(h))
-                    problem("unknown entity '" + h + "'");
-        }
+        // The tour's scenes: the checks the Tour panel runs before it saves.
+        std::vector<std::string> projection_ids;
+        for (const auto& p : projections()) projection_ids.push_back(p.id);
+        for (auto& p : tour_problems(out.tour, *out.world, facts.facts, *out.article, projection_ids))
+            out.problems.push_back({out.tour[p.scene].at, std::move(p.message)});
     }
     std::stable_sort(out.problems.begin(), out.problems.end(), [](const DataProblem& a, const DataProblem& b) {
         return a.at.file != b.at.file ? a.at.file < b.at.file : a.at.line < b.at.line;

@@ -303,6 +303,7 @@ void draw_panel(const AppState& state, Layers& layers, UiState& ui) {
     ImGui::Checkbox("8 Capitals", &layers.capitals);
     ImGui::Checkbox("9 Graticule", &layers.graticule);
     ImGui::Checkbox("0 The article beside the map", &ui.article_open);
+    ImGui::Checkbox("T The tour's scenes (edit and save)", &ui.tour.open);
 
     ImGui::Separator();
     ImGui::SetNextItemWidth(-60);
@@ -327,7 +328,7 @@ void draw_panel(const AppState& state, Layers& layers, UiState& ui) {
             "the projection. "
             "[ and ] step to the previous and next event, comma and period a month, A the article's date. "
             "/ or Ctrl+F search (Enter selects the first hit), Esc clears the selection, M measures, "
-            "Ctrl+E exports. Ctrl+Tab moves into the windows, Esc back to the map.");
+            "Ctrl+E exports, T opens the tour's scenes. Ctrl+Tab moves into the windows, Esc back to the map.");
     }
 
     ImGui::Checkbox("Measure (M): click two points", &ui.measuring);

@@ -1,7 +1,10 @@
-// The map's control panel (Dear ImGui): projection, layers, cursor position, export, errors.
-// Reads and edits AppState and UiState; never draws map geometry and makes no GL calls.
+// The map's control panel and windows (Dear ImGui): projection, layers, cursor position, export,
+// errors, article, tour editor. Reads and edits AppState and UiState; never draws map geometry,
+// makes no GL calls and reaches files only through functions the application hands it.
 #pragma once
 
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -81,7 +84,34 @@ struct UiState {
     std::vector<float> passage_heights;
     float heights_width = 0, heights_scale = 0;
     std::string copied;  // the last quotation copied
+    // The Tour panel (T): the guided tour's scenes, edited in place and saved to tour.csv.
+    struct TourEditor {
+        bool open = false;
+        std::optional<size_t> current;  // the scene chosen in the list
+        std::string new_title;          // the title typed for the next scene added
+        std::string new_passage;        // its caption: the default until one is chosen
+        bool new_passage_chosen = false;
+        std::string passage_filter;         // typed in the passage list to narrow it
+        bool scroll_to_current = false;     // the list brings the chosen scene into view
+        bool unsaved = false;               // the scenes differ from the file
+        std::string message;                // the last save's outcome, or why nothing was saved
+        bool failed = false;                // ... an error
+        std::vector<std::string> problems;  // what keeps the scenes from saving, "scene 3 (id): ..."
+        std::string path;                   // the data folder's tour.csv
+        View view;                          // what the map shows now (set by the application each frame)
+        // Writes the scenes to a path, atomically, keeping a backup; throws on failure (save_tour).
+        std::function<void(const std::string&, const std::vector<Scene>&)> save;
+        // Where the controls were drawn in the last frame (screen pixels), by name: "add", "update",
+        // "delete", "up", "down", "save", "title", "new-title", "passage", "new-passage",
+        // "scene:N" (N from 0); so tests can click them.
+        struct Rect {
+            float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+        };
+        std::map<std::string, Rect> spots;
+    };
+    TourEditor tour;
     // Requests for the application, cleared by it once handled.
+    std::optional<size_t> request_scene;  // go to this scene of the tour: its state, and a flight to its view
     std::optional<Date> request_date;
     std::optional<std::string> request_select;  // select this entity and fly to it ("" clears)
     std::optional<std::string> request_projection;
@@ -117,6 +147,13 @@ void draw_article(const AppState& state, UiState& ui, float window_width, float 
 // citation, the scene number (and a number being typed); a blanked screen is black.
 void draw_caption(const Scene& scene, const Article* article, size_t index, size_t count, const std::string& typed,
                   bool blank, float window_width, float window_height);
+
+// The Tour panel (ui.tour.open): the scenes in order; choosing one asks the application to go
+// there (request_scene); Add makes a scene from the map's state (ui.tour.view and `state`) after
+// the chosen one; Update overwrites the chosen one's view, projection, layers, date and highlight;
+// its title and passage are edited in place; Delete, Move up and Move down; Save checks every
+// scene as the loader does (tour_problems) and writes them with ui.tour.save, showing the outcome.
+void draw_tour(const AppState& state, std::vector<Scene>& scenes, UiState& ui, float window_width, float window_height);
 
 void draw_panel(const AppState& state, Layers& layers, UiState& ui);
 

@@ -9,6 +9,7 @@
 #include <cctype>
 
 #include "geo/model.hpp"
+#include "support/imgui_context.hpp"
 #include "support/paths.hpp"
 #include "ui/panel.hpp"
 
@@ -27,14 +28,7 @@ protected:
     static void TearDownTestSuite() { model_.reset(); }
 
     void SetUp() override {
-        ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(kWidth, kHeight);
-        io.DeltaTime = 1.0f / 60;
-        unsigned char* pixels = nullptr;
-        int w = 0, h = 0;
-        io.Fonts->GetTexDataAsAlpha8(&pixels, &w, &h);  // builds the default font
+        ImGuiIO& io = test::start_imgui(kWidth, kHeight);
         io.SetClipboardTextFn = [](void*, const char* text) { clipboard_ = text; };
         io.GetClipboardTextFn = [](void*) { return clipboard_.c_str(); };
         ui.facts = model_->facts.get();

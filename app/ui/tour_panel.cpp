@@ -1,0 +1,263 @@
+// The Tour panel (Dear ImGui): the guided tour's scenes listed, chosen, added from the map, updated,
+// reordered, deleted and saved. The edits are core's (tour.hpp); saving goes through the function
+// the application hands over (UiState::TourEditor::save). No GL, no files opened here.
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <set>
+
+#include "panel.hpp"
+
+namespace atlas {
+
+namespace {
+
+// Characters of a passage shown beside its id in the passage list: about one line of the panel.
+constexpr size_t kPreviewBytes = 70;
+// Rows of the scene list shown before it scrolls: the shipped tour and a few more.
+constexpr int kListRows = 12;
+
+const ImVec4 kErrorColour(0.75f, 0.05f, 0.05f, 1.0f);
+
+void spot(UiState::TourEditor& t, const std::string& name) {
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    t.spots[name] = {a.x, a.y, b.x, b.y};
+}
+
+// The start of `text`, cut at a character boundary, with an ellipsis if anything was left out.
+std::string preview(const std::string& text, size_t bytes) {
+    if (text.size() <= bytes) return text;
+    size_t end = bytes;
+    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;  // a UTF-8 continuation
+    return text.substr(0, end) + "\u2026";
+}
+
+// A combo of the article's passages, each with the start of its text, narrowed by a filter typed
+// at its top (an id, or words of the text); true if `passage` was changed.
+bool passage_combo(const char* label, std::string& passage, const Article* article, UiState::TourEditor& t,
+                   const std::string& spot_name) {
+    bool changed = false;
+    const std::string shown = passage.empty() ? "(none)" : passage;
+    const bool open = ImGui::BeginCombo(label, shown.c_str(), ImGuiComboFlags_HeightLarge);
+    spot(t, spot_name);
+    if (!open) return false;
+    if (ImGui::IsWindowAppearing()) {
+        t.passage_filter.clear();
+        ImGui::SetKeyboardFocusHere();
+    }
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputTextWithHint("##filter", "type to narrow: an id or words of the text", &t.passage_filter);
+    if (article) {
+        std::set<int> matching;  // passages whose id or text has the filter
+        if (!t.passage_filter.empty()) {
+            for (const auto& h : find_in_article(*article, t.passage_filter)) matching.insert(h.passage);
+            for (size_t i = 0; i < article->passages.size(); ++i)
+                if (article->passages[i].id.find(t.passage_filter) != std::string::npos) matching.insert(int(i));
+        }
+        for (size_t i = 0; i < article->passages.size(); ++i) {
+            if (!t.passage_filter.empty() && !matching.count(int(i))) continue;
+            const Passage& p = article->passages[i];
+            const std::string item = p.id + "   " + preview(p.text, kPreviewBytes);
+            const bool selected = p.id == passage;
+            if (ImGui::Selectable(item.c_str(), selected)) {
+                changed = p.id != passage;
+                passage = p.id;
+            }
+            spot(t, "option:" + p.id);
+            if (selected && ImGui::IsWindowAppearing()) ImGui::SetScrollHereY();
+        }
+    }
+    ImGui::EndCombo();
+    return changed;
+}
+
+// The start of a passage's text under its combo, so the caption can be read before it is chosen.
+void passage_text(const Article* article, const std::string& passage) {
+    const Passage* p = article ? article->passage(passage) : nullptr;
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    if (p)
+        ImGui::TextWrapped("\u201c%s\u201d", preview(p->text, 2 * kPreviewBytes).c_str());
+    else
+        ImGui::TextWrapped("no such passage in the article");
+    ImGui::PopStyleColor();
+}
+
+// Checks every scene as the loader would and, if they are sound, writes them.
+void save(std::vector<Scene>& scenes, UiState& ui) {
+    auto& t = ui.tour;
+    t.problems.clear();
+    t.failed = true;
+    if (!ui.world || !ui.facts || !ui.article) {
+        t.message = "Not saved: the map, the facts or the article could not be read, so the scenes cannot be checked";
+        return;
+    }
+    std::vector<std::string> projection_ids;
+    for (const auto& p : ui.projections) projection_ids.push_back(p.id);
+    const auto problems = tour_problems(scenes, *ui.world, *ui.facts, *ui.article, projection_ids);
+    for (const auto& p : problems)
+        t.problems.push_back("scene " + std::to_string(p.scene + 1) + " (" + scenes[p.scene].id + "): " + p.message);
+    if (!problems.empty()) {
+        t.message = "Not saved: " + std::to_string(problems.size()) + " problem" + (problems.size() == 1 ? "" : "s");
+        t.current = problems.front().scene;
+        return;
+    }
+    if (!t.save) {
+        t.message = "Not saved: saving is not available here";
+        return;
+    }
+    try {
+        t.save(t.path, scenes);
+        t.message = "Saved " + std::to_string(scenes.size()) + " scenes to " + t.path;
+        t.failed = false;
+        t.unsaved = false;
+    } catch (const std::exception& e) {
+        t.message = e.what();
+    }
+}
+
+}  // namespace
+
+void draw_tour(const AppState& state, std::vector<Scene>& scenes, UiState& ui, float window_width,
+               float window_height) {
+    auto& t = ui.tour;
+    t.spots.clear();
+    if (!t.open) return;
+    if (t.current && *t.current >= scenes.size())
+        t.current = scenes.empty() ? std::nullopt : std::optional<size_t>(scenes.size() - 1);
+    if (!t.new_passage_chosen) t.new_passage = default_passage(state.selected, ui.facts, ui.article, scenes, t.current);
+
+    // Under the inspector (350, 10, at most 360 high) and above the timeline (the bottom 110 px),
+    // between the control panel and the article; at most 640 px, enough for the list, the chosen
+    // scene, the new one and a few problems.
+    const float top = 380, height = std::clamp(window_height - top - 110, 300.0f, 640.0f);
+    ImGui::SetNextWindowPos(ImVec2(std::min(350.0f, window_width / 4), top), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(420, height), ImGuiCond_FirstUseEver);
+    // The marker is in the title; "###" keeps the window the same one with or without it.
+    const std::string title = std::string("Tour") + (t.unsaved ? "  (unsaved changes)" : "") + "###Tour";
+    if (!ImGui::Begin(title.c_str(), &t.open)) {
+        ImGui::End();
+        return;
+    }
+    ImGui::Text("%zu scene%s; F5 presents them", scenes.size(), scenes.size() == 1 ? "" : "s");
+    if (t.unsaved) {
+        ImGui::SameLine();
+        ImGui::TextColored(kErrorColour, "  unsaved changes");
+    }
+
+    // Saving, at the top so that its outcome is in view: checked first, written whole or not at all.
+    if (ImGui::Button("Save")) save(scenes, ui);
+    spot(t, "save");
+    ImGui::SameLine();
+    ImGui::TextDisabled("to %s", t.path.c_str());
+    if (!t.message.empty()) {
+        if (t.failed) ImGui::PushStyleColor(ImGuiCol_Text, kErrorColour);
+        ImGui::TextWrapped("%s", t.message.c_str());
+        for (const auto& p : t.problems) {
+            ImGui::Bullet();
+            ImGui::TextWrapped("%s", p.c_str());
+        }
+        if (t.failed) ImGui::PopStyleColor();
+    }
+
+    // The scenes in order: choosing one sends the map there.
+    bool scroll = false;  // the chosen scene moved or was added: bring it into view next frame
+    const float row = ImGui::GetTextLineHeightWithSpacing();
+    const float list_height =
+        row * float(std::clamp(int(scenes.size()), 3, kListRows)) + 2 * ImGui::GetStyle().WindowPadding.y;
+    ImGui::BeginChild("scenes", ImVec2(0, list_height), true);
+    for (size_t i = 0; i < scenes.size(); ++i) {
+        ImGui::PushID(int(i));
+        char label[24];  // a size_t has at most 20 digits
+        std::snprintf(label, sizeof label, "%2zu  ", i + 1);
+        if (ImGui::Selectable((label + scenes[i].title).c_str(), t.current == i)) {
+            t.current = i;
+            ui.request_scene = i;
+        }
+        spot(t, "scene:" + std::to_string(i));
+        if (t.current == i && t.scroll_to_current) ImGui::SetScrollHereY();
+        ImGui::PopID();
+    }
+    t.scroll_to_current = false;
+    ImGui::EndChild();
+
+    // The chosen scene: its title and caption in place, its map state from the map.
+    ImGui::Separator();
+    if (t.current) {
+        const size_t i = *t.current;
+        Scene& sc = scenes[i];
+        ImGui::Text("Scene %zu  (id %s)", i + 1, sc.id.c_str());
+        if (ImGui::InputText("Title", &sc.title)) t.unsaved = true;
+        spot(t, "title");
+        if (passage_combo("Passage", sc.passage, ui.article, t, "passage")) t.unsaved = true;
+        passage_text(ui.article, sc.passage);
+        ImGui::TextDisabled("View %.3f, %.3f, %g km high; %s; %s", sc.view.lon, sc.view.lat, sc.view.height_km,
+                            sc.projection.c_str(), sc.date.str().c_str());
+        std::string highlight;
+        for (const auto& h : sc.highlight) highlight += (highlight.empty() ? "" : " ") + h;
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        ImGui::TextWrapped("Layers: %s. Highlight: %s", layers_text(sc.layers).c_str(),
+                           highlight.empty() ? "none" : highlight.c_str());
+        ImGui::PopStyleColor();
+        if (ImGui::Button("Update from the map")) {
+            take_map_state(sc, state, t.view, ui.facts);
+            t.unsaved = true;
+        }
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("This scene takes the map's view, projection, layers, date and selection");
+        spot(t, "update");
+        ImGui::SameLine();
+        if (ImGui::Button("Move up") && move_scene(scenes, i, -1)) {
+            t.current = i - 1;
+            t.unsaved = scroll = true;
+        }
+        spot(t, "up");
+        ImGui::SameLine();
+        if (ImGui::Button("Move down") && move_scene(scenes, i, +1)) {
+            t.current = i + 1;
+            t.unsaved = scroll = true;
+        }
+        spot(t, "down");
+        ImGui::SameLine();
+        if (ImGui::Button("Delete") && delete_scene(scenes, i)) {
+            t.current = scenes.empty() ? std::nullopt : std::optional<size_t>(std::min(i, scenes.size() - 1));
+            t.unsaved = scroll = true;
+        }
+        spot(t, "delete");
+    } else {
+        ImGui::TextDisabled("Choose a scene to edit it, or add one from the map below.");
+    }
+
+    // A new scene from what the map shows now.
+    ImGui::Separator();
+    ImGui::TextWrapped("New scene from the map: its view, projection, layers, date and selection");
+    ImGui::InputTextWithHint("Title##new", "the new scene's title", &t.new_title);
+    spot(t, "new-title");
+    if (passage_combo("Passage##new", t.new_passage, ui.article, t, "new-passage")) t.new_passage_chosen = true;
+    passage_text(ui.article, t.new_passage);
+    const std::string add =
+        t.current ? "Add after scene " + std::to_string(*t.current + 1) : std::string("Add at the end");
+    if (ImGui::Button(add.c_str())) {
+        if (t.new_title.empty()) {
+            t.message = "Type a title for the new scene first";
+            t.failed = true;
+        } else {
+            Scene sc;
+            sc.title = t.new_title;
+            sc.passage = t.new_passage;
+            take_map_state(sc, state, t.view, ui.facts);
+            t.current = insert_scene(scenes, t.current, std::move(sc));
+            t.new_title.clear();
+            t.new_passage_chosen = false;
+            t.unsaved = scroll = true;
+            t.message.clear();
+        }
+    }
+    spot(t, "add");
+
+    t.scroll_to_current = scroll;
+    ImGui::End();
+}
+
+}  // namespace atlas
