@@ -102,19 +102,20 @@ int run_window(const Options& o) {
     std::unique_ptr<TourPlayer> player;
     int go_to_scene = -1;     // a scene of the tour to fly to this frame
     bool scene_jump = false;  // ... at once (the presentation's first scene from --present)
-    // The presenter's annotations: one set per scene (the saved ones to begin with), the tool,
-    // whether drawing is on, and the last save's result shown for a while.
-    std::vector<Annotations> notes;
+    // The presenter's annotations: one set per scene, by the scene's id so that the tour editor's
+    // moves and deletions keep each drawing with its scene (the saved ones to begin with), the
+    // tool, whether drawing is on, and the last save's result shown for a while.
+    std::map<std::string, Annotations> notes;
     AnnotationEditor editor;
     bool drawing = false;
     std::string notes_message;
     bool notes_message_error = false;
     long long notes_message_until = 0;
     constexpr double kNotesMessageSeconds = 4;  // long enough to read a line
-    auto start_notes = [&] {
-        if (notes.size() == model->tour.size()) return;  // back in the presentation: keep what was drawn
-        notes.clear();
-        for (const auto& sc : model->tour) notes.push_back(sc.annotations);
+    // The drawing of scene i (what was saved with it until the presenter draws).
+    auto notes_of = [&](size_t i) -> Annotations& {
+        const Scene& sc = model->tour[i];
+        return notes.try_emplace(sc.id, sc.annotations).first->second;
     };
     try {
         model = loading.get();
@@ -147,7 +148,6 @@ int run_window(const Options& o) {
             player->key(TourKey::Enter);
             go_to_scene = int(player->scene());
             scene_jump = true;
-            start_notes();
         }
         ui.facts = model->facts.get();
         ui.world = model->world.get();
@@ -210,11 +210,11 @@ int run_window(const Options& o) {
                 return;
             }
         std::vector<Scene> tour = model->tour;
-        tour[i].annotations = notes[i];
+        tour[i].annotations = notes_of(i);
         try {
             save_tour(path, tour);
-            model->tour[i].annotations = notes[i];
-            notes_message = "Saved " + std::to_string(notes[i].shapes.size()) + " annotations with scene " +
+            model->tour[i].annotations = notes_of(i);
+            notes_message = "Saved " + std::to_string(notes_of(i).shapes.size()) + " annotations with scene " +
                             std::to_string(i + 1) + " in " + path;
             notes_message_error = false;
         } catch (const std::exception& e) {
@@ -224,7 +224,7 @@ int run_window(const Options& o) {
     // The presentation's annotation keys, and the pointer while drawing is on. True if the event was
     // the annotations' (the tour and the map do not see it).
     auto annotation_event = [&](const SDL_Event& ev, float ratio) -> bool {
-        Annotations& set = notes[player->scene()];
+        Annotations& set = notes_of(player->scene());
         auto keep = [&](std::optional<Shape> shape) {
             if (shape) set.shapes.push_back(std::move(*shape));
         };
@@ -332,7 +332,7 @@ int run_window(const Options& o) {
             if (ev.type == SDL_QUIT) running = false;
             if (!model) continue;
             Camera& cam = state.camera;
-            if (presenting && player && notes.size() == model->tour.size() && annotation_event(ev, ratio)) continue;
+            if (presenting && player && player->scene() < model->tour.size() && annotation_event(ev, ratio)) continue;
             if (!io.WantCaptureMouse) {
                 if (ev.type == SDL_MOUSEBUTTONDOWN && ev.button.button == SDL_BUTTON_LEFT) {
                     dragging = true;
@@ -395,7 +395,6 @@ int run_window(const Options& o) {
                 window->set_fullscreen(true);
                 player = std::make_unique<TourPlayer>(model->tour.size());
                 go_to_scene = 0;
-                start_notes();
                 continue;
             }
             if (ev.type == SDL_KEYDOWN && !io.WantCaptureKeyboard) {
@@ -735,9 +734,9 @@ int run_window(const Options& o) {
                     const Vec2 p = state.camera.to_screen(model->projection->forward(ll));
                     measure_px.push_back({p.x / ratio, p.y / ratio});
                 }
-            if (presenting && player && model && notes.size() == model->tour.size()) {
+            if (presenting && player && model && player->scene() < model->tour.size()) {
                 // The scene's annotations and the one being drawn, placed anew from lon/lat each frame.
-                Annotations shown = notes[player->scene()];
+                Annotations shown = notes_of(player->scene());
                 if (editor.pending()) {
                     shown.shapes.push_back(*editor.pending());
                     if (editor.typing()) shown.shapes.back().text += "|";  // the caret
