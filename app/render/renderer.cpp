@@ -7,6 +7,7 @@
 #include <string>
 
 #include "atlas_shaders.hpp"
+#include "core/overlay.hpp"
 
 namespace atlas {
 
@@ -258,8 +259,7 @@ void Renderer::draw_labels(const Frame& frame, int w, int h, Vec2 offset) {
             const float size = label.style.size_px;
             const double width = font_.measure(label.text) * size;
             double pen = label.centre_px.x - offset.x - width / 2;
-            // The centre of a capital letter sits about 0.36 em above the baseline in DejaVu Sans.
-            const double baseline = std::round(label.centre_px.y - offset.y + 0.36 * size);
+            const double baseline = std::round(label.centre_px.y - offset.y + kLabelBaselineEm * size);
             for (char32_t cp : Font::decode(label.text)) {
                 const Font::Glyph* g = font_.glyph(cp, size, label.style.halo_px);
                 if (!g) return false;  // atlas full
@@ -365,17 +365,16 @@ void Renderer::draw(const Frame& frame, int w, int h, Vec2 offset) {
         // One pass per pattern: plain fills with the cheap program, then each pattern with its own,
         // so a pixel computes only its own pattern and a map without patterns pays nothing. Countries
         // whose box reaches into the view; neighbours in the index buffer in the same pass are merged.
-        const double gap = period * 0.70710678;  // across the lines
         struct Pass {
             Hatch kind;
             const Program* program;
             double width;
         };
         const Pass passes[] = {{Hatch::None, &fill_, 0},
-                               {Hatch::Dense, &hatch_lines_, gap * 0.42},
-                               {Hatch::Sparse, &hatch_lines_, std::max(gap * 0.18, 1.0)},
-                               {Hatch::Cross, &hatch_cross_, std::max(gap * 0.16, 1.0)},
-                               {Hatch::Dots, &hatch_dots_, period * 0.2}};
+                               {Hatch::Dense, &hatch_lines_, hatch_width_px(Hatch::Dense, period)},
+                               {Hatch::Sparse, &hatch_lines_, hatch_width_px(Hatch::Sparse, period)},
+                               {Hatch::Cross, &hatch_cross_, hatch_width_px(Hatch::Cross, period)},
+                               {Hatch::Dots, &hatch_dots_, hatch_width_px(Hatch::Dots, period)}};
         for (const Pass& pass : passes) {
             auto take = [&](size_t c) { return country_bounds_[c].intersects(view) && kind_of(c) == pass.kind; };
             const size_t nc = std::min(lv.country_ranges.size(), country_bounds_.size());
