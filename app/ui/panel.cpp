@@ -354,10 +354,12 @@ void draw_panel(const AppState& state, Layers& layers, UiState& ui) {
     if (ImGui::Button("Reset view (Home)")) ui.request_reset_view = true;
 
     ImGui::Separator();
-    ImGui::TextUnformatted("Export PNG of this view");
+    ImGui::TextUnformatted("Export this view");
     ImGui::InputInt("Width", &ui.export_width, 0);
     ImGui::InputInt("Height", &ui.export_height, 0);
     input_text("File", ui.export_path);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("The name's ending picks the format: .png, .tif (GeoTIFF), .svg or .pdf");
+    ImGui::TextDisabled(".png  .tif  .svg  .pdf");
     if (ImGui::Button("Export")) ui.request_export = true;
     if (!ui.status.empty()) ImGui::TextWrapped("%s", ui.status.c_str());
 
