@@ -16,6 +16,7 @@
 #include "geo/furniture.hpp"
 #include "geo/load.hpp"
 #include "geo/raster.hpp"
+#include "vector.hpp"
 
 namespace atlas {
 
@@ -204,11 +205,35 @@ void export_geotiff(Renderer& renderer, const MapModel& model, const AppState& s
     }
 }
 
+namespace {
+// The extension of `path` in lower case, with its dot ("" if none).
+std::string extension(const std::string& path) {
+    const auto dot = path.find_last_of("./");
+    std::string ext = dot == std::string::npos || path[dot] == '/' ? "" : path.substr(dot);
+    for (auto& c : ext) c = char(std::tolower(static_cast<unsigned char>(c)));
+    return ext;
+}
+}  // namespace
+
+bool is_vector_path(const std::string& path) {
+    const std::string ext = extension(path);
+    return ext == ".svg" || ext == ".pdf";
+}
+
+void export_vector(const MapModel& model, const AppState& state, const TextMeasure& measure, const std::string& path,
+                   const Figure& figure) {
+    if (extension(path) == ".svg")
+        export_svg(model, state, measure, path, figure);
+    else
+        export_pdf(model, state, measure, path, figure);
+}
+
 void export_image(Renderer& renderer, const MapModel& model, const AppState& state, const TextMeasure& measure,
                   const std::string& path, const Figure& figure) {
-    std::string ext = path.substr(path.find_last_of('.') == std::string::npos ? path.size() : path.find_last_of('.'));
-    for (auto& c : ext) c = char(std::tolower(static_cast<unsigned char>(c)));
-    if (ext == ".tif" || ext == ".tiff")
+    const std::string ext = extension(path);
+    if (is_vector_path(path))
+        export_vector(model, state, measure, path, figure);
+    else if (ext == ".tif" || ext == ".tiff")
         export_geotiff(renderer, model, state, measure, path, figure);
     else
         export_png(renderer, model, state, measure, path, figure);

@@ -74,7 +74,15 @@ std::vector<std::uint8_t> render_offscreen(Renderer& renderer, const MapModel& m
 void export_geotiff(Renderer& renderer, const MapModel& model, const AppState& state, const TextMeasure& measure,
                     const std::string& path, const Figure& figure = {});
 
-// export_png or export_geotiff by the path's extension (.tif, .tiff: GeoTIFF).
+// Whether `path` names a vector file (.svg, .pdf, any case): drawn without GL (app/vector.hpp).
+bool is_vector_path(const std::string& path);
+// export_svg or export_pdf by the path's extension (PDF unless it is .svg).
+void export_vector(const MapModel& model, const AppState& state, const TextMeasure& measure, const std::string& path,
+                   const Figure& figure = {});
+
+// export_png, export_geotiff, export_svg or export_pdf by the path's extension (.tif, .tiff:
+// GeoTIFF; .svg; .pdf; anything else: PNG). The vector formats need the model's projected
+// geometry and region lines (the renderer is not used for them).
 void export_image(Renderer& renderer, const MapModel& model, const AppState& state, const TextMeasure& measure,
                   const std::string& path, const Figure& figure = {});
 

@@ -1,4 +1,5 @@
-// `ca-atlas --export FILE`: load, project, render offscreen through EGL, write the PNG.
+// `ca-atlas --export FILE`: load, project, render offscreen through EGL, write the PNG or GeoTIFF;
+// or for an SVG or PDF, draw the projected geometry with no GL at all.
 #include <malloc.h>
 #include <time.h>
 
@@ -15,6 +16,7 @@
 #include "modes.hpp"
 #include "platform/headless.hpp"
 #include "render/font.hpp"
+#include "vector.hpp"
 
 namespace atlas {
 
@@ -43,6 +45,7 @@ int run_export(const Options& o) {
                          peak_memory_mib());
     };
     const int w = o.width > 0 ? o.width : 1920, h = o.height > 0 ? o.height : 1080;
+    const bool vector = is_vector_path(o.export_path);
     try {
         check_writable(o.export_path);
         // The data loads on a worker thread while EGL and the shaders start on this one.
@@ -57,12 +60,14 @@ int run_export(const Options& o) {
         std::unique_ptr<Font> font;
         std::unique_ptr<Renderer> renderer;
         try {
-            gl = std::make_unique<HeadlessContext>();
-            phase("GL context");
-            require_gl33();
-            // Any size up to the command line's bound: bands and tiles go past the GPU's own limit.
             font = std::make_unique<Font>();
-            renderer = std::make_unique<Renderer>(*font);
+            if (!vector) {
+                gl = std::make_unique<HeadlessContext>();
+                phase("GL context");
+                require_gl33();
+                // Any size up to the command line's bound: bands and tiles go past the GPU's own limit.
+                renderer = std::make_unique<Renderer>(*font);
+            }
             // No warm_up() here: an export compiles only the shader variants its drawing uses, as it
             // draws (measured: 147.5 against 152.4 MiB peak, 0.35 against 0.33 s for a 4K export).
             phase("GL ready");
@@ -77,13 +82,13 @@ int run_export(const Options& o) {
             throw DataError(std::to_string(m->problems.size()) + " problem" + (m->problems.size() == 1 ? "" : "s") +
                             " in the data folder " + o.data_dir + "; nothing was written");
         }
-        renderer->upload(m->projected);
+        if (renderer) renderer->upload(m->projected);
         if (!o.select.empty() && m->facts) {  // the outline of a selected country or organisation's members
             std::vector<std::string> isos = members_to_show(*m->facts, o.select, o.date);
             isos.push_back(o.select);
             add_country_outlines(m->features, *m->world, isos, o.projection, m->projected.bounds);
         }
-        renderer->upload_features(m->features);
+        if (renderer) renderer->upload_features(m->features);
         (void)m->overlay_paint(o.date, Style{}.overlay);  // needs the lon/lat map: before it goes
         if (!o.select.empty() && (!m->facts || entity_name(o.select, *m->facts, *m->world).empty()))
             throw UsageError("invalid --select '" + o.select +
@@ -104,21 +109,27 @@ int run_export(const Options& o) {
         figure.dpi = o.dpi;
         if (o.figure.any()) figure.decorations = decorations_for(*m, state, o.figure);
         // An export draws only what is uploaded, the colours and the label shapes: the lon/lat map
-        // and the projected meshes go, and with them the loader's freed heap (its own arena).
+        // and the projected meshes go, and with them the loader's freed heap (its own arena). A
+        // vector export draws the projected geometry itself.
         m->world.reset();
         m->article.reset();
-        m->projected.countries = {};
-        m->projected.levels = {};
-        for (auto& r : m->features.regions) {  // on the GPU now; the frame needs only their anchors
-            r.lines = {};
-            r.layer = {};
-            r.coarse = {};
+        if (renderer) {
+            m->projected.countries = {};
+            m->projected.levels = {};
+            for (auto& r : m->features.regions) {  // on the GPU now; the frame needs only their anchors
+                r.lines = {};
+                r.layer = {};
+                r.coarse = {};
+            }
+            phase("geometry uploaded");
         }
         malloc_trim(0);
-        phase("geometry uploaded");
-        export_image(
-            *renderer, *m, state, [&](const std::string& t) { return font->measure(t); }, o.export_path, figure);
-        phase("PNG written");
+        const TextMeasure measure = [&](const std::string& t) { return font->measure(t); };
+        if (renderer)
+            export_image(*renderer, *m, state, measure, o.export_path, figure);
+        else
+            export_vector(*m, state, measure, o.export_path, figure);
+        phase("written");
         return 0;
     } catch (const UsageError& e) {
         std::fprintf(stderr, "ca-atlas: %s\n", e.what());

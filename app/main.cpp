@@ -55,9 +55,13 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(0.3, 5.0));
     app.add_option("--export-tour", o.export_tour,
                    "Write one image per scene of the tour (geodata/tour.csv) into this folder, no display "
-                   "needed; nothing is written unless every one succeeds");
-    app.add_option("--format", o.tour_formats, "With --export-tour: png, tif, or png,tif (default: png)");
-    app.add_option("--export", o.export_path, "Render offscreen (no display needed), write a PNG here and exit");
+                   "needed, and with pdf a handout (tour-handout.pdf, a page per scene with its caption); "
+                   "nothing is written unless every one succeeds");
+    app.add_option("--format", o.tour_formats,
+                   "With --export-tour: any of png, tif, svg, pdf, comma-separated (default: png)");
+    app.add_option("--export", o.export_path,
+                   "Render offscreen (no display needed), write the map here and exit: a PNG, or by the "
+                   "name's extension a GeoTIFF (.tif), an SVG (.svg) or a PDF (.pdf)");
     app.add_option("--size", size_text, "Image or window size WIDTHxHEIGHT in pixels (export default: 1920x1080)");
     app.add_option("--scale", scale, "Export text and line scale (default: image height / 1080, at least 1)");
     app.add_option("--title", o.figure.title, "Export: a title in the top left corner");

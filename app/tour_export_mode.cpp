@@ -1,8 +1,10 @@
-// `ca-atlas --export-tour DIR`: one image per scene of the tour (slides), with no display. All the
-// files are written in a temporary folder inside DIR and moved into place only when every one is
-// done: a failure leaves DIR as it was.
+// `ca-atlas --export-tour DIR`: one image per scene of the tour (slides) in each format asked for,
+// and with PDF a handout (one page per scene: the map, its title and its caption quoted), with no
+// display. All the files are written in a temporary folder inside DIR and moved into place only
+// when every one is done: a failure leaves DIR as it was.
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <map>
@@ -16,10 +18,32 @@
 #include "modes.hpp"
 #include "platform/headless.hpp"
 #include "render/font.hpp"
+#include "vector.hpp"
 
 namespace atlas {
 
 namespace fs = std::filesystem;
+
+namespace {
+
+// The handout's name in the folder, beside the slides.
+constexpr const char* kHandoutName = "tour-handout.pdf";
+
+// Scene `i` of `count` as a handout page: its title, its passage quoted with the citation (as the
+// presentation's caption shows them), and what the map shows.
+HandoutPage handout_page(const Scene& sc, size_t i, size_t count, const MapModel& m) {
+    HandoutPage page;
+    page.heading = std::to_string(i + 1) + " / " + std::to_string(count) + "   " + sc.title;
+    const Passage* p = m.article ? m.article->passage(sc.passage) : nullptr;
+    if (p) page.quote = "\u201c" + p->text + "\u201d";
+    if (m.article) page.citation = m.article->citation + " (passage " + sc.passage + ")";
+    page.details = "The map on " + sc.date.str() + "; " + projection_info(sc.projection).label + " projection; view " +
+                   format_view(sc.view) + " (longitude, latitude, kilometres from top to bottom); layers: " +
+                   layers_text(sc.layers) + ". Borders: Natural Earth. Made with ca-atlas.";
+    return page;
+}
+
+}  // namespace
 
 int run_export_tour(const Options& o) {
     const int w = o.width > 0 ? o.width : 1920, h = o.height > 0 ? o.height : 1080;
@@ -30,11 +54,15 @@ int run_export_tour(const Options& o) {
             if (!f.empty()) formats.push_back(f);
     }
     for (const auto& f : formats)
-        if (f != "png" && f != "tif") {
-            std::fprintf(stderr, "ca-atlas: invalid --format '%s': the tour exports png and tif\n", f.c_str());
+        if (f != "png" && f != "tif" && f != "svg" && f != "pdf") {
+            std::fprintf(stderr, "ca-atlas: invalid --format '%s': the tour exports png, tif, svg and pdf\n",
+                         f.c_str());
             return 2;
         }
     if (formats.empty()) formats.push_back("png");
+    auto wants = [&](const char* f) { return std::find(formats.begin(), formats.end(), f) != formats.end(); };
+    // Only the raster formats need GL; the vector ones draw the geometry themselves.
+    const bool raster = wants("png") || wants("tif");
     const fs::path dir = o.export_tour;
     const fs::path tmp = dir / (".ca-atlas-tour-" + std::to_string(::getpid()));
     std::vector<fs::path> written;
@@ -43,10 +71,13 @@ int run_export_tour(const Options& o) {
         if (!fs::is_directory(dir, ec)) throw OutputError("cannot write into '" + dir.string() + "': not a folder");
         if (!fs::create_directory(tmp, ec) || ec)
             throw OutputError("cannot write into '" + dir.string() + "': " + (ec ? ec.message() : "it exists"));
-        HeadlessContext gl;
-        require_gl33();
+        std::unique_ptr<HeadlessContext> gl;
+        if (raster) {
+            gl = std::make_unique<HeadlessContext>();
+            require_gl33();
+        }
         Font font;
-        Renderer renderer(font);
+        std::unique_ptr<Renderer> renderer = raster ? std::make_unique<Renderer>(font) : nullptr;
         // One model per projection the scenes use, built when first needed.
         std::map<std::string, std::unique_ptr<MapModel>> models;
         auto model_for = [&](const std::string& projection) -> MapModel& {
@@ -64,6 +95,11 @@ int run_export_tour(const Options& o) {
         const auto tour = model_for(o.projection).tour;
         if (tour.empty()) throw DataError(o.data_dir + "/tour.csv: the tour has no scene");
         const TextMeasure measure = [&](const std::string& t) { return font.measure(t); };
+        std::unique_ptr<PdfHandout> handout;
+        if (wants("pdf")) {
+            written.push_back(tmp / kHandoutName);
+            handout = std::make_unique<PdfHandout>(written.back().string(), "ca-atlas: the guided tour of the article");
+        }
         const MapModel* uploaded = nullptr;
         for (size_t i = 0; i < tour.size(); ++i) {
             const Scene& sc = tour[i];
@@ -75,8 +111,8 @@ int run_export_tour(const Options& o) {
             std::vector<std::string> outlines = state.selected_members;
             outlines.push_back(state.selected);
             const bool added = add_country_outlines(m.features, *m.world, outlines, sc.projection, m.projected.bounds);
-            if (uploaded != &m) renderer.upload(m.projected);
-            if (uploaded != &m || added) renderer.upload_features(m.features);
+            if (renderer && uploaded != &m) renderer->upload(m.projected);
+            if (renderer && (uploaded != &m || added)) renderer->upload_features(m.features);
             uploaded = &m;
             state.camera = camera_for_view(*m.projection, sc.view, w, h);
             state.pixel_scale = std::max(1.0f, float(h) / 1080.0f);
@@ -84,10 +120,15 @@ int run_export_tour(const Options& o) {
             std::snprintf(name, sizeof name, "%02zu-", i + 1);
             for (const auto& f : formats) {
                 const fs::path file = tmp / (name + sc.id + "." + f);
-                export_image(renderer, m, state, measure, file.string());
+                if (renderer)
+                    export_image(*renderer, m, state, measure, file.string());
+                else
+                    export_vector(m, state, measure, file.string());
                 written.push_back(file);
             }
+            if (handout) handout->add_page(m, state, measure, handout_page(sc, i, tour.size(), m));
         }
+        if (handout) handout->finish();
         // Every file is done: move them into place.
         for (const auto& f : written) fs::rename(f, dir / f.filename());
         fs::remove(tmp);

@@ -12,3 +12,7 @@ find_package(Threads REQUIRED)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(EPOXY REQUIRED IMPORTED_TARGET epoxy)   # libepoxy-dev: GL function loading
 pkg_check_modules(IMGUI REQUIRED IMPORTED_TARGET imgui)   # libimgui-dev 1.86 (backends included)
+find_package(LibXml2 REQUIRED)                  # libxml2-dev: LibXml2::LibXml2 (SVG export)
+find_package(Fontconfig REQUIRED)               # libfontconfig-dev: the labels' font file for Cairo
+pkg_check_modules(CAIRO REQUIRED IMPORTED_TARGET cairo cairo-pdf cairo-ft)   # libcairo2-dev: PDF export
+pkg_check_modules(PANGOCAIRO REQUIRED IMPORTED_TARGET pangocairo)           # libpango1.0-dev: the handout's text

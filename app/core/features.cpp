@@ -117,13 +117,15 @@ void add_features(Frame& f, const AppState& state, const Style& style, const Map
     if (layers.graticule) {
         const int step = graticule_step_degrees(cam.metres_per_px * state.pixel_scale);
         const int g = mf.graticule[step == 10 ? 0 : (step == 5 ? 1 : 2)];
-        if (g >= 0) f.region_lines.push_back({g, scaled(fs.graticule, k), LineStyle{Rgba{0, 0, 0, 0}, 0.0f}});
+        if (g >= 0)
+            f.region_lines.push_back(
+                {g, scaled(fs.graticule, k), LineStyle{Rgba{0, 0, 0, 0}, 0.0f}, MapLayer::Graticule});
     }
     std::vector<int> region_labels;
     if (layers.regions)
         for (size_t i = 0; i < mf.regions.size(); ++i)
             if (mf.regions[i].id == "afghan-badakhshan" || mf.regions[i].id == "balkh-province") {
-                f.region_lines.push_back({int(i), scaled(fs.region, k), scaled(fs.region_halo, k)});
+                f.region_lines.push_back({int(i), scaled(fs.region, k), scaled(fs.region_halo, k), MapLayer::Regions});
                 region_labels.push_back(int(i));
             }
 
@@ -132,13 +134,14 @@ void add_features(Frame& f, const AppState& state, const Style& style, const Map
         Vec2 at;          // symbol centre or anchor, px
         double clear_px;  // half the symbol's size: the label starts beyond it (0: centred on `at`)
         TextStyle style;
+        MapLayer layer;
     };
     std::vector<Pending> pending;
     for (const auto& b : (layers.northern_border ? mf.border_lengths : std::vector<BorderLength>{}))
-        pending.push_back({b.text, cam.to_screen(b.xy), 0, scaled(fs.border_label, k)});
+        pending.push_back({b.text, cam.to_screen(b.xy), 0, scaled(fs.border_label, k), MapLayer::NorthernBorder});
     for (int r : region_labels)
-        pending.push_back(
-            {mf.regions[size_t(r)].name, cam.to_screen(mf.regions[size_t(r)].anchor), 0, scaled(fs.region_label, k)});
+        pending.push_back({mf.regions[size_t(r)].name, cam.to_screen(mf.regions[size_t(r)].anchor), 0,
+                           scaled(fs.region_label, k), MapLayer::Regions});
 
     // Places of the day, grouped by location: several at one city fan out around it.
     if (layers.places) {
@@ -164,29 +167,30 @@ void add_features(Frame& f, const AppState& state, const Style& style, const Map
                 }
                 const bool hollow = p.precision == Precision::Area;
                 f.symbols.push_back({at, float(size), symbol_for(p.kind), ss.fill, fs.symbol_outline,
-                                     fs.symbol_outline_px * k, hollow, int(members[j])});
+                                     fs.symbol_outline_px * k, hollow, int(members[j]), MapLayer::Places});
                 if (hollow && pp.area >= 0) {  // the area, outlined in the symbol's colour
                     LineStyle area = scaled(fs.region, k * 0.6f);
                     area.colour = ss.fill;
-                    f.region_lines.push_back({pp.area, area, scaled(fs.region_halo, k * 0.6f)});
+                    f.region_lines.push_back({pp.area, area, scaled(fs.region_halo, k * 0.6f), MapLayer::Places});
                 }
             }
             const double spread = members.size() > 1 ? biggest * (0.55 + 0.12 * n) + biggest / 2 : biggest / 2;
             std::string text = short_label(*mf.places[members.front()].place);
             if (members.size() > 1) text += " (" + std::to_string(members.size()) + ")";
-            pending.push_back({text, centre, spread, scaled(fs.place_label, k)});
+            pending.push_back({text, centre, spread, scaled(fs.place_label, k), MapLayer::Places});
         }
     }
     // Drawn last, over every other line: Afghanistan's northern border.
     if (layers.northern_border && mf.northern_border >= 0)
-        f.region_lines.push_back(
-            {mf.northern_border, scaled(fs.northern_border, k), scaled(fs.northern_border_halo, k)});
+        f.region_lines.push_back({mf.northern_border, scaled(fs.northern_border, k),
+                                  scaled(fs.northern_border_halo, k), MapLayer::NorthernBorder});
     // The selection: its outline (a country, a region, an organisation's members of the day) or a
     // ring round its symbol, drawn over everything else.
     if (!state.selected.empty()) {
         auto outline = [&](const std::string& region_id) {
             const int r = mf.region(region_id);
-            if (r >= 0) f.region_lines.push_back({r, scaled(fs.selection, k), scaled(fs.selection_halo, k)});
+            if (r >= 0)
+                f.region_lines.push_back({r, scaled(fs.selection, k), scaled(fs.selection_halo, k), MapLayer::Selection});
         };
         outline("country:" + state.selected);
         outline(state.selected);
@@ -204,8 +208,9 @@ void add_features(Frame& f, const AppState& state, const Style& style, const Map
                                             [&](Vec2 q) { return std::hypot(q.x - at.x, q.y - at.y) < 24 * k; });
             if (marked) continue;
             const double size = fs.capital.size_px * k;
-            f.symbols.push_back({at, float(size), SymbolShape::Dot, fs.capital.fill, fs.symbol_outline, k, false, -1});
-            pending.push_back({c.name, at, size / 2, scaled(fs.capital_label, k)});
+            f.symbols.push_back(
+                {at, float(size), SymbolShape::Dot, fs.capital.fill, fs.symbol_outline, k, false, -1, MapLayer::Capitals});
+            pending.push_back({c.name, at, size / 2, scaled(fs.capital_label, k), MapLayer::Capitals});
         }
     for (const auto& s : f.symbols) {
         const double r = s.size_px / 2;
@@ -230,7 +235,7 @@ void add_features(Frame& f, const AppState& state, const Style& style, const Map
             if (box.x0 < 0 || box.y0 < 0 || box.x1 > w || box.y1 > h) continue;
             const bool clash = std::any_of(taken.begin(), taken.end(), [&](const Box2& t) { return t.overlaps(box); });
             if (clash) continue;
-            f.labels.push_back({p.text, c, p.style});
+            f.labels.push_back({p.text, c, p.style, p.layer});
             taken.push_back(box);
             break;
         }
@@ -242,7 +247,8 @@ void add_features(Frame& f, const AppState& state, const Style& style, const Map
             const FrameSymbol s = f.symbols[i];
             if (s.place >= 0 && mf.places[size_t(s.place)].place->id == state.selected)
                 f.symbols.push_back({s.centre_px, s.size_px * 1.9f, SymbolShape::Circle, fs.selection.colour,
-                                     fs.selection_halo.colour, fs.symbol_outline_px * k, true, s.place});
+                                     fs.selection_halo.colour, fs.symbol_outline_px * k, true, s.place,
+                                     MapLayer::Selection});
         }
     }
 }

@@ -3,6 +3,7 @@
 // are built by the same function, so they match. Pure C++.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -55,16 +56,37 @@ struct AppState {
     std::vector<std::string> selected_members;  // with an organisation selected: its members that day
 };
 
+// What an element of a frame shows: one of the Layers, or the selection drawn over them. The
+// screen does not need it; the vector exports group their elements by it.
+enum class MapLayer : std::uint8_t {
+    Countries,
+    Provinces,
+    Labels,  // the country names
+    Memberships,
+    NorthernBorder,
+    Regions,
+    Places,
+    Capitals,
+    Graticule,
+    Selection,
+};
+
+// A label's baseline lies this many em below its centre_px: the centre of a capital letter sits
+// about 0.36 em above the baseline in DejaVu Sans.
+inline constexpr double kLabelBaselineEm = 0.36;
+
 struct FrameLabel {
     std::string text;
     Vec2 centre_px;   // centre of the text box, framebuffer pixels, y down
     TextStyle style;  // sizes already multiplied by the pixel scale
+    MapLayer layer = MapLayer::Labels;
 };
 
 // A line layer of MapFeatures::regions drawn over the map, with a halo under it.
 struct FrameRegionLine {
     int region = -1;
     LineStyle line, halo;  // scaled to framebuffer pixels
+    MapLayer layer = MapLayer::Regions;
 };
 
 struct FrameSymbol {
@@ -75,6 +97,7 @@ struct FrameSymbol {
     float outline_px = 1.5f;
     bool hollow = false;  // location known only to an area: an outline, not a solid mark
     int place = -1;       // index into MapFeatures::places (-1: a capital)
+    MapLayer layer = MapLayer::Places;
 };
 
 // A box drawn over the map (a decoration's panel, a legend swatch, a scale bar's part): opaque,

@@ -93,4 +93,16 @@ std::vector<LegendEntry> legend(const Overlay& overlay, const std::vector<int>& 
     return out;
 }
 
+double hatch_width_px(Hatch kind, double period) {
+    const double gap = period * 0.70710678;  // between diagonal lines, across them
+    switch (kind) {
+        case Hatch::Dense: return gap * 0.42;
+        case Hatch::Sparse: return std::max(gap * 0.18, 1.0);  // at least a pixel, or it fades away
+        case Hatch::Cross: return std::max(gap * 0.16, 1.0);
+        case Hatch::Dots: return period * 0.2;
+        case Hatch::None: break;
+    }
+    return 0;
+}
+
 }  // namespace atlas

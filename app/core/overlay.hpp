@@ -34,6 +34,10 @@ Overlay overlay_on(const Facts& facts, const World& world, const Date& day);
 // The fill for a CSTO-family status and the pattern for an SCO-family status.
 Rgba csto_fill(Status s, const OverlayStyle& style);
 Hatch sco_hatch(Status s);
+// The pattern's line width across the lines (or the dots' radius), in pixels, for a pattern that
+// repeats every period_px along x and y: wide lines for members, thin ones for observers and
+// partners, dots for dialogue partners. The screen and the vector exports draw with it.
+double hatch_width_px(Hatch kind, double period_px);
 
 // What the renderer draws for each country: fill colour, and the hatch colour with the Hatch
 // kind in its alpha channel.

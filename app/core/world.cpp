@@ -25,4 +25,26 @@ const DetailLevel& ProjectedWorld::level_for(double metres_per_px) const {
     return levels[level_index(levels, metres_per_px)];
 }
 
+MultiPolygon level_shape(const ProjectedWorld& world, const DetailLevel& lv, size_t c) {
+    if (lv.ring_kept.empty()) return world.countries[c];
+    MultiPolygon out;
+    size_t flag = world.ring_vertex_offset[c];
+    for (const Polygon& poly : world.countries[c]) {
+        Polygon p;
+        bool outer_gone = false;
+        for (const Ring& ring : poly.rings) {
+            Ring r;
+            for (const Vec2 v : ring)
+                if (lv.ring_kept[flag++]) r.push_back(v);
+            if (outer_gone) continue;  // the flags of a dropped polygon's holes are still passed over
+            if (r.size() >= 3)
+                p.rings.push_back(std::move(r));
+            else if (p.rings.empty())
+                outer_gone = true;
+        }
+        if (!p.rings.empty()) out.push_back(std::move(p));
+    }
+    return out;
+}
+
 }  // namespace atlas

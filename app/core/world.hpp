@@ -81,6 +81,10 @@ struct DetailLevel {
     SegmentLayer coast_lines;    // coasts and shores
     SegmentLayer province_lines; // internal province edges of the article's countries (focus)
     SegmentLayer other_province_lines;  // internal province edges of every other country
+    // Which vertices of ProjectedWorld::countries' rings this level keeps (the border and coast
+    // vertices its lines keep), one flag per vertex in the order country, polygon, ring, vertex,
+    // from ProjectedWorld::ring_vertex_offset; empty: every vertex (full detail).
+    std::vector<bool> ring_kept;
 };
 
 // Everything the renderer and the label placer need, for one projection.
@@ -90,6 +94,7 @@ struct ProjectedWorld {
     std::vector<MultiPolygon> label_shapes; // simplified copies used for label placement
     std::vector<Box> country_bounds;
     std::vector<DetailLevel> levels;        // levels[0] is full detail; coarser levels follow
+    std::vector<size_t> ring_vertex_offset; // per country: its first vertex's flag in ring_kept
     Box bounds;                             // of all countries
 
     // The level to draw at this scale: the coarsest whose min_metres_per_px it reaches.
@@ -104,6 +109,11 @@ size_t level_index(const Levels& levels, double metres_per_px) {
     while (k + 1 < levels.size() && levels[k + 1].min_metres_per_px <= metres_per_px) ++k;
     return k;
 }
+
+// Country `c`'s outline at level `lv` of `world`: its rings with only the vertices the level keeps;
+// a ring left with fewer than 3 vertices is dropped, and a polygon whose outer ring is dropped goes
+// with it. This is what the level's fill mesh was triangulated from, so it meets the level's lines.
+MultiPolygon level_shape(const ProjectedWorld& world, const DetailLevel& lv, size_t c);
 
 // The article's subject: the five Central Asian states and Afghanistan (ISO 3166-1 alpha-3).
 bool is_focus_country(const std::string& iso_a3);

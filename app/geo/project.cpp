@@ -199,25 +199,16 @@ RingIds ring_ids(const MultiPolygon& mp, const LineVertices& lv) {
     return out;
 }
 
-// The country's rings without the border and coast vertices that this level drops.
-MultiPolygon filter_rings(const MultiPolygon& mp, const RingIds& ids, const std::vector<bool>& kept) {
-    MultiPolygon out;
-    for (size_t pi = 0; pi < mp.size(); ++pi) {
-        Polygon p;
-        for (size_t ri = 0; ri < mp[pi].rings.size(); ++ri) {
-            const Ring& ring = mp[pi].rings[ri];
-            Ring r;
-            for (size_t i = 0; i < ring.size(); ++i) {
+// The flags of level_shape for one country: a ring vertex stays unless it lies on a border or
+// coast line and the level drops it there.
+std::vector<bool> ring_flags(const MultiPolygon& mp, const RingIds& ids, const std::vector<bool>& kept) {
+    std::vector<bool> out;
+    for (size_t pi = 0; pi < mp.size(); ++pi)
+        for (size_t ri = 0; ri < mp[pi].rings.size(); ++ri)
+            for (size_t i = 0; i < mp[pi].rings[ri].size(); ++i) {
                 const int id = ids[pi][ri][i];
-                if (id < 0 || kept[size_t(id)]) r.push_back(ring[i]);
+                out.push_back(id < 0 || kept[size_t(id)]);
             }
-            if (r.size() >= 3)
-                p.rings.push_back(std::move(r));
-            else if (p.rings.empty())
-                break;  // outer ring gone: holes cannot matter
-        }
-        if (!p.rings.empty()) out.push_back(std::move(p));
-    }
     return out;
 }
 
@@ -322,14 +313,29 @@ ProjectedWorld project_world(const World& world, const std::string& projection_i
         lv.other_province_lines =
             make_layer(simplify_all(province_lines[1], 2 * lv.tolerance_m, nullptr, nullptr), pw.bounds);
     });
+    // Each coarse level's ring flags (level_shape), then its fills triangulated from those shapes.
+    std::vector<std::vector<std::vector<bool>>> flags(level_count, std::vector<std::vector<bool>>(n));
     in_parallel(n, [&](size_t i, unsigned) {
         const RingIds rids = ring_ids(pw.countries[i], line_vertices);
+        for (size_t li = 0; li < level_count; ++li)
+            if (wanted[li] != 0) flags[li][i] = ring_flags(pw.countries[i], rids, kept[li]);
+    });
+    pw.ring_vertex_offset.resize(n);
+    for (size_t i = 0, total = 0; i < n; ++i) {
+        pw.ring_vertex_offset[i] = total;
+        for (const auto& poly : pw.countries[i])
+            for (const auto& ring : poly.rings) total += ring.size();
+    }
+    for (size_t li = 0; li < level_count; ++li)
+        for (size_t i = 0; i < n; ++i)
+            pw.levels[li].ring_kept.insert(pw.levels[li].ring_kept.end(), flags[li][i].begin(), flags[li][i].end());
+    in_parallel(n, [&](size_t i, unsigned) {
         for (size_t li = 0; li < level_count; ++li) {
             Triangulation& t = tris[li][i];
-            if (wanted[li] == 0)
+            if (pw.levels[li].ring_kept.empty())
                 triangulate(pw.countries[i], t.xy, t.indices);
             else
-                triangulate(filter_rings(pw.countries[i], rids, kept[li]), t.xy, t.indices);
+                triangulate(level_shape(pw, pw.levels[li], i), t.xy, t.indices);
         }
     });
     for (size_t li = 0; li < level_count; ++li)

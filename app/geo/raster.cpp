@@ -100,6 +100,22 @@ struct PngWriter::Impl {
 
 void check_writable(const std::string& path) { std::remove(make_temp(path).c_str()); }
 
+AtomicFile::AtomicFile(const std::string& path) : path_(path), tmp_(make_temp(path)) {}
+
+AtomicFile::~AtomicFile() {
+    if (!tmp_.empty()) std::remove(tmp_.c_str());
+}
+
+void AtomicFile::commit() {
+    if (std::rename(tmp_.c_str(), path_.c_str()) != 0) {
+        const std::string why = std::strerror(errno);
+        std::remove(tmp_.c_str());
+        tmp_.clear();
+        throw OutputError(cannot(path_, why));
+    }
+    tmp_.clear();
+}
+
 PngWriter::PngWriter(const std::string& path, int width, int height, int zlevel,
                      const std::vector<std::pair<std::string, std::string>>& text, double dpi)
     : impl_(std::make_unique<Impl>()) {

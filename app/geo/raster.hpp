@@ -18,6 +18,23 @@ namespace atlas {
 // reason. Call before expensive work so a bad path fails fast.
 void check_writable(const std::string& path);
 
+// A file written by another library (the SVG and PDF writers) under a temporary name beside
+// `path`, created at once (so an unwritable path fails before any work). commit() renames it into
+// place; destroyed before that, it is removed. Throws OutputError naming `path` and the reason.
+class AtomicFile {
+public:
+    explicit AtomicFile(const std::string& path);
+    ~AtomicFile();
+    AtomicFile(const AtomicFile&) = delete;
+    AtomicFile& operator=(const AtomicFile&) = delete;
+
+    const std::string& temp_path() const { return tmp_; }
+    void commit();
+
+private:
+    std::string path_, tmp_;
+};
+
 // Writes an 8-bit RGB PNG from RGBA rows (alpha is dropped: maps are opaque), top row first.
 // Rows may come in any number of calls. Nothing appears at `path` until finish() succeeds; if
 // the writer is destroyed before that, the temporary file is removed.

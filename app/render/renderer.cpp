@@ -7,6 +7,7 @@
 #include <string>
 
 #include "atlas_shaders.hpp"
+#include "core/overlay.hpp"
 
 namespace atlas {
 
@@ -37,19 +38,6 @@ std::string with_define(const char* source, const char* name) {
     return s;
 }
 
-// Width of a pattern's lines across them (or its dots' radius), in pixels, for a pattern that
-// repeats every `period` pixels: wide lines for members, thin for observers and partners.
-double pattern_width(Hatch kind, double period) {
-    const double gap = period * 0.70710678;  // between the lines, across them
-    switch (kind) {
-        case Hatch::Dense: return gap * 0.42;
-        case Hatch::Sparse: return std::max(gap * 0.18, 1.0);
-        case Hatch::Cross: return std::max(gap * 0.16, 1.0);
-        case Hatch::Dots: return period * 0.2;
-        case Hatch::None: break;
-    }
-    return 0;
-}
 }  // namespace
 
 Renderer::Renderer(Font& font)
@@ -272,8 +260,7 @@ void Renderer::draw_labels(const std::vector<FrameLabel>& labels, int w, int h, 
             const float size = label.style.size_px;
             const double width = font_.measure(label.text) * size;
             double pen = label.centre_px.x - offset.x - width / 2;
-            // The centre of a capital letter sits about 0.36 em above the baseline in DejaVu Sans.
-            const double baseline = std::round(label.centre_px.y - offset.y + 0.36 * size);
+            const double baseline = std::round(label.centre_px.y - offset.y + kLabelBaselineEm * size);
             for (char32_t cp : Font::decode(label.text)) {
                 const Font::Glyph* g = font_.glyph(cp, size, label.style.halo_px);
                 if (!g) return false;  // atlas full
@@ -354,7 +341,7 @@ void Renderer::draw_panels(const Frame& frame, int w, int h, Vec2 offset) {
             glUniform1f(prog->uniform("u_pattern_period"), float(period));
             current = prog;
         }
-        if (kind != Hatch::None) glUniform1f(prog->uniform("u_width"), float(pattern_width(kind, period)));
+        if (kind != Hatch::None) glUniform1f(prog->uniform("u_width"), float(hatch_width_px(kind, period)));
         for (GLuint a = 0; a < 3; ++a)
             glVertexAttribPointer(a, 4, GL_FLOAT, GL_FALSE, 12 * sizeof(float),
                                   reinterpret_cast<void*>((i * 12 + a * 4) * sizeof(float)));
@@ -431,10 +418,10 @@ void Renderer::draw(const Frame& frame, int w, int h, Vec2 offset) {
             double width;
         };
         const Pass passes[] = {{Hatch::None, &fill_, 0},
-                               {Hatch::Dense, &hatch_lines_, pattern_width(Hatch::Dense, period)},
-                               {Hatch::Sparse, &hatch_lines_, pattern_width(Hatch::Sparse, period)},
-                               {Hatch::Cross, &hatch_cross_, pattern_width(Hatch::Cross, period)},
-                               {Hatch::Dots, &hatch_dots_, pattern_width(Hatch::Dots, period)}};
+                               {Hatch::Dense, &hatch_lines_, hatch_width_px(Hatch::Dense, period)},
+                               {Hatch::Sparse, &hatch_lines_, hatch_width_px(Hatch::Sparse, period)},
+                               {Hatch::Cross, &hatch_cross_, hatch_width_px(Hatch::Cross, period)},
+                               {Hatch::Dots, &hatch_dots_, hatch_width_px(Hatch::Dots, period)}};
         for (const Pass& pass : passes) {
             auto take = [&](size_t c) { return country_bounds_[c].intersects(view) && kind_of(c) == pass.kind; };
             const size_t nc = std::min(lv.country_ranges.size(), country_bounds_.size());

@@ -389,6 +389,8 @@ void draw_panel(const AppState& state, Layers& layers, UiState& ui) {
         if (ui.export_caption != shown && ImGui::SmallButton(("Caption: " + shown).c_str())) ui.export_caption = shown;
     }
     input_text("File", ui.export_path);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("The name's ending picks the format: .png, .tif (GeoTIFF), .svg or .pdf");
+    ImGui::TextDisabled(".png  .tif  .svg  .pdf");
     if (ImGui::Button("Export")) ui.request_export = true;
     if (!ui.status.empty()) ImGui::TextWrapped("%s", ui.status.c_str());
 

@@ -1,5 +1,6 @@
 // The command line: a good export, and every kind of bad input giving one clear line on stderr,
 // a non-zero exit and no output file.
+#include <gdal_frmts.h>
 #include <gdal_priv.h>
 #include <gdal_utils.h>
 #include <gtest/gtest.h>
@@ -239,8 +240,10 @@ TEST_F(Cli, ExportTourWritesOneSlidePerSceneOrNothing) {
         EXPECT_EQ(parse_view(text["ca-atlas view"]).lon, d.tour[i].view.lon);
     }
     // A format the tour cannot write: refused before anything is drawn.
-    const std::string other = test::fresh_dir("cli-tour-svg");
-    EXPECT_EQ(test::run({"--export-tour", other, "--format", "svg"}).exit_code, 2);
+    const std::string other = test::fresh_dir("cli-tour-eps");
+    const auto eps = test::run({"--export-tour", other, "--format", "png,eps"});
+    EXPECT_EQ(eps.exit_code, 2);
+    expect_one_line(eps, "invalid --format 'eps': the tour exports png, tif, svg and pdf");
     EXPECT_EQ(entries(other), 0u);
     // A broken scene: nothing at all is written.
     const std::string data = test::copy_data("cli-tour-broken");
@@ -317,6 +320,76 @@ TEST_F(Cli, BadFigureOptions) {
         expect_one_line(r, message);
     }
     EXPECT_EQ(entries(dir), 0u);
+}
+
+// Pages of a PDF as GDAL's PDF driver reads it: a document of several pages lists one subdataset
+// per page; one of a single page opens as that page. 0 if GDAL cannot open it.
+size_t pdf_pages(const std::string& path) {
+    GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY));
+    if (!ds) return 0;
+    size_t pages = 0;
+    for (char** md = ds->GetMetadata("SUBDATASETS"); md && *md; ++md)
+        if (std::string(*md).find("_NAME=") != std::string::npos) ++pages;
+    return pages == 0 ? 1 : pages;
+}
+
+// What GL needs, pointed at nothing: as on a machine without GL.
+const std::vector<std::string> kNoGl{"__EGL_VENDOR_LIBRARY_FILENAMES=/nonexistent/egl_vendor.json",
+                                     "__EGL_VENDOR_LIBRARY_DIRS=/nonexistent"};
+
+TEST_F(Cli, SvgAndPdfNeedNoGl) {
+    init_gdal();
+    GDALRegister_PDF();  // the atlas itself registers only the drivers it uses
+    ASSERT_TRUE(GetGDALDriverManager()->GetDriverByName("PDF")) << "GDAL has no PDF driver";
+    for (const char* name : {"map.svg", "map.PDF"}) {
+        const auto r = test::run({"--export", dir + "/" + name, "--size", "800x450", "--select", "csto"}, kNoGl);
+        ASSERT_EQ(r.exit_code, 0) << name << ": " << r.err;
+        EXPECT_TRUE(r.err.empty()) << r.err;
+    }
+    EXPECT_EQ(entries(dir), 2u);  // no temporary file left behind
+    EXPECT_GT(fs::file_size(dir + "/map.svg"), 10000u);
+    EXPECT_EQ(pdf_pages(dir + "/map.PDF"), 1u);
+    // Unwritable: one line, exit 1, nothing written.
+    const auto r = test::run({"--export", dir + "/no/such/folder/x.svg"}, kNoGl);
+    EXPECT_EQ(r.exit_code, 1);
+    expect_one_line(r, "cannot write '" + dir + "/no/such/folder/x.svg': No such file or directory");
+    const auto r2 = test::run({"--export", dir + "/map.svg/x.pdf"}, kNoGl);
+    EXPECT_EQ(r2.exit_code, 1);
+    expect_one_line(r2, "cannot write '" + dir + "/map.svg/x.pdf': Not a directory");
+    EXPECT_EQ(entries(dir), 2u);
+}
+
+TEST_F(Cli, ExportTourWritesVectorSlidesAndAHandoutOfOnePagePerScene) {
+    init_gdal();
+    GDALRegister_PDF();  // the atlas itself registers only the drivers it uses
+    ASSERT_TRUE(GetGDALDriverManager()->GetDriverByName("PDF")) << "GDAL has no PDF driver";
+    const auto r = test::run({"--export-tour", dir, "--size", "640x360", "--format", "svg,pdf"}, kNoGl);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const DataSet d = load_data_set(test::data_dir());
+    ASSERT_EQ(entries(dir), d.tour.size() * 2 + 1);
+    EXPECT_EQ(pdf_pages(dir + "/tour-handout.pdf"), d.tour.size());
+    for (size_t i = 0; i < d.tour.size(); ++i) {
+        char prefix[32];
+        std::snprintf(prefix, sizeof prefix, "%02zu-", i + 1);
+        EXPECT_TRUE(fs::exists(dir + "/" + prefix + d.tour[i].id + ".svg")) << d.tour[i].id;
+        EXPECT_EQ(pdf_pages(dir + "/" + prefix + d.tour[i].id + ".pdf"), 1u) << d.tour[i].id;
+    }
+    // A broken scene: no slide and no handout.
+    const std::string data = test::copy_data("cli-vector-tour-broken");
+    const std::string tour = data + "/tour.csv";
+    fs::copy_file(test::data_dir() + "/tour.csv", tour, fs::copy_options::overwrite_existing);
+    test::replace_line(tour, test::find_line(tour, "kant,"),
+                       "kant,The Kant airbase,74.8,42.9,400,albers,2012-12-31,countries,kant-airbase,nowhere-1,");
+    const std::string out = test::fresh_dir("cli-vector-tour-out");
+    const auto bad = test::run({"--data", data, "--export-tour", out, "--format", "pdf"}, kNoGl);
+    EXPECT_EQ(bad.exit_code, 1);
+    EXPECT_NE(bad.err.find("no passage 'nowhere-1' in the article"), std::string::npos) << bad.err;
+    EXPECT_EQ(entries(out), 0u);
+    // A folder that is not there: one line, exit 1.
+    const auto missing = test::run({"--export-tour", out + "/nowhere", "--format", "svg,pdf"}, kNoGl);
+    EXPECT_EQ(missing.exit_code, 1);
+    expect_one_line(missing, "cannot write into '" + out + "/nowhere': not a folder");
+    EXPECT_EQ(entries(out), 0u);
 }
 
 TEST_F(Cli, UnknownProjection) {

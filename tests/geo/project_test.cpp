@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "geo/load.hpp"
 #include "support/paths.hpp"
 
@@ -66,6 +68,45 @@ TEST(Project, TrianglesCoverEachCountryAtEveryLevel) {
         }
         EXPECT_EQ(&pw.level_for(10.0), &pw.levels[0]);
         EXPECT_EQ(&pw.level_for(1e9), &pw.levels.back());
+    }
+}
+
+// What the vector exports fill with: each country's outline at a level keeps a vertex of its full
+// outline exactly when that vertex lies on no border or coast line of full detail, or on one the
+// level keeps; so the outlines meet the level's lines.
+TEST(Project, LevelShapesKeepTheVerticesTheirLevelsLinesKeep) {
+    const ProjectedWorld pw = project_world(shipped(), "albers");
+    using Key = std::pair<float, float>;
+    auto ends = [](const DetailLevel& lv) {
+        std::set<Key> out;
+        for (const SegmentLayer* l : {&lv.border_lines, &lv.coast_lines})
+            for (size_t i = 0; i < l->segments.size(); i += 2) out.insert({l->segments[i], l->segments[i + 1]});
+        return out;
+    };
+    const std::set<Key> full = ends(pw.levels[0]);
+    EXPECT_TRUE(pw.levels[0].ring_kept.empty());
+    size_t dropped_before = 0;
+    for (size_t k = 1; k < pw.levels.size(); ++k) {
+        const std::set<Key> level = ends(pw.levels[k]);
+        size_t kept = 0, dropped = 0;
+        for (size_t c = 0; c < pw.countries.size(); ++c) {
+            const MultiPolygon shape = level_shape(pw, pw.levels[k], c);
+            std::set<Key> in_shape;
+            for (const auto& poly : shape)
+                for (const auto& ring : poly.rings)
+                    for (const Vec2 v : ring) {
+                        const Key key{float(v.x), float(v.y)};
+                        in_shape.insert(key);
+                        EXPECT_TRUE(level.count(key) || !full.count(key)) << "level " << k << " country " << c;
+                    }
+            for (const auto& poly : pw.countries[c])
+                for (const auto& ring : poly.rings)
+                    for (const Vec2 v : ring) ++(in_shape.count({float(v.x), float(v.y)}) ? kept : dropped);
+        }
+        // Each coarser level drops more of the outlines' vertices than the one before.
+        EXPECT_GT(dropped, dropped_before) << "level " << k;
+        EXPECT_GT(kept, 0u) << "level " << k;
+        dropped_before = dropped;
     }
 }
 

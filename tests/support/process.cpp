@@ -7,7 +7,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 
@@ -18,6 +20,23 @@ extern char** environ;
 namespace atlas::test {
 
 RunResult run(const std::vector<std::string>& args, const std::vector<std::string>& env, int timeout_s) {
+    return run_tool(program(), args, env, timeout_s);
+}
+
+std::string find_on_path(const std::string& name) {
+    const char* path = std::getenv("PATH");
+    std::string dirs = path ? path : "";
+    for (size_t start = 0; start <= dirs.size();) {
+        const size_t end = std::min(dirs.find(':', start), dirs.size());
+        const std::string candidate = dirs.substr(start, end - start) + "/" + name;
+        if (end > start && ::access(candidate.c_str(), X_OK) == 0) return candidate;
+        start = end + 1;
+    }
+    return "";
+}
+
+RunResult run_tool(const std::string& executable, const std::vector<std::string>& args,
+                   const std::vector<std::string>& env, int timeout_s) {
     RunResult r;
     int out[2], err[2];
     if (pipe(out) != 0 || pipe(err) != 0) return r;
@@ -27,7 +46,7 @@ RunResult run(const std::vector<std::string>& args, const std::vector<std::strin
     posix_spawn_file_actions_adddup2(&fa, err[1], 2);
     posix_spawn_file_actions_addclose(&fa, out[0]);
     posix_spawn_file_actions_addclose(&fa, err[0]);
-    std::vector<std::string> all{program()};
+    std::vector<std::string> all{executable};
     all.insert(all.end(), args.begin(), args.end());
     std::vector<char*> argv;
     for (auto& a : all) argv.push_back(a.data());

@@ -1,4 +1,5 @@
-// Runs the ca-atlas program as a child process and captures its exit code and output.
+// Runs the ca-atlas program (or a tool the tests read its files with) as a child process and captures
+// its exit code and output.
 #pragma once
 
 #include <string>
@@ -13,6 +14,13 @@ struct RunResult {
 
 // Runs `program args...` with extra environment entries ("NAME=value") and a time limit.
 RunResult run(const std::vector<std::string>& args, const std::vector<std::string>& env = {}, int timeout_s = 60);
+
+// Runs the program at `executable` (a path) the same way.
+RunResult run_tool(const std::string& executable, const std::vector<std::string>& args,
+                   const std::vector<std::string>& env = {}, int timeout_s = 60);
+
+// The path of the program `name` on PATH, or "" if there is none.
+std::string find_on_path(const std::string& name);
 
 // A fresh empty folder under the test output folder.
 std::string fresh_dir(const std::string& name);

@@ -1,0 +1,321 @@
+// The Cairo canvas and the PDF files made with it: one map a page (--export FILE.pdf, the tour's
+// slides) and the tour's handout (A4 landscape pages with the map, the heading and the caption,
+// laid out by Pango). Labels are real text in the labels' own font file (cairo-ft), so they can
+// be searched and copied. No GL.
+#include <cairo-ft.h>
+#include <cairo-pdf.h>
+#include <cairo.h>
+#include <fontconfig/fontconfig.h>
+#include <pango/pangocairo.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/errors.hpp"
+#include "geo/raster.hpp"
+#include "render/font.hpp"
+#include "vector.hpp"
+
+namespace atlas {
+
+namespace {
+
+// A PDF point is 1/72 inch; an image pixel is taken as 1/96 inch (CSS), so 0.75 pt.
+constexpr double kPointsPerPx = 0.75;
+
+void set_colour(cairo_t* cr, Rgba c) { cairo_set_source_rgba(cr, c.r / 255.0, c.g / 255.0, c.b / 255.0, c.a / 255.0); }
+
+void add_path(cairo_t* cr, const VectorPath& path) {
+    for (const auto& part : path.parts) {
+        if (part.empty()) continue;
+        cairo_move_to(cr, part[0].x, part[0].y);
+        for (size_t i = 1; i < part.size(); ++i) cairo_line_to(cr, part[i].x, part[i].y);
+        if (path.closed) cairo_close_path(cr);
+    }
+}
+
+class CairoCanvas final : public VectorCanvas {
+public:
+    // Draws into `cr` in its current user space (image pixels). The label font is the file the
+    // screen's labels use, unhinted, so the text measures as on screen.
+    explicit CairoCanvas(cairo_t* cr) : cr_(cr) {
+        FcPattern* pattern = FcPatternCreate();
+        FcPatternAddString(pattern, FC_FILE, reinterpret_cast<const FcChar8*>(kDefaultFontPath));
+        FcPatternAddInteger(pattern, FC_INDEX, 0);
+        face_ = cairo_ft_font_face_create_for_pattern(pattern);
+        FcPatternDestroy(pattern);
+        options_ = cairo_font_options_create();
+        cairo_font_options_set_hint_style(options_, CAIRO_HINT_STYLE_NONE);
+        cairo_font_options_set_hint_metrics(options_, CAIRO_HINT_METRICS_OFF);
+        cairo_set_line_join(cr_, CAIRO_LINE_JOIN_ROUND);
+        cairo_set_line_cap(cr_, CAIRO_LINE_CAP_ROUND);
+        cairo_set_fill_rule(cr_, CAIRO_FILL_RULE_EVEN_ODD);
+    }
+    ~CairoCanvas() override {
+        for (auto& [h, p] : patterns_) cairo_pattern_destroy(p);
+        cairo_font_options_destroy(options_);
+        cairo_font_face_destroy(face_);
+    }
+    CairoCanvas(const CairoCanvas&) = delete;
+    CairoCanvas& operator=(const CairoCanvas&) = delete;
+
+    // PDF has no layers that Cairo 1.16 can write: the groups only order the drawing.
+    void begin_layer(const std::string&, const std::string&) override {}
+    void end_layer() override {}
+
+    void path(const VectorPath& path, const Paint& paint) override {
+        if (path.empty()) return;
+        cairo_new_path(cr_);
+        add_path(cr_, path);
+        const bool stroked = paint.stroke_px > 0 && paint.stroke.a > 0;
+        if (stroked && paint.stroke_first) stroke(paint);
+        if (paint.fill.a > 0) {
+            set_colour(cr_, paint.fill);
+            cairo_fill_preserve(cr_);
+            if (paint.hatch) {
+                hatch(*paint.hatch);
+                cairo_new_path(cr_);
+                add_path(cr_, path);
+            }
+        }
+        if (stroked && !paint.stroke_first) stroke(paint);
+        cairo_new_path(cr_);
+    }
+
+    void text(const std::string& text, double centre_x, double baseline_y, const TextStyle& style) override {
+        cairo_set_font_face(cr_, face_);
+        cairo_set_font_options(cr_, options_);
+        cairo_set_font_size(cr_, style.size_px);
+        cairo_text_extents_t ext;
+        cairo_text_extents(cr_, text.c_str(), &ext);
+        const double x = centre_x - ext.x_advance / 2;
+        if (style.halo_px > 0 && style.halo.a > 0) {  // the halo: the letters' outline, stroked
+            cairo_new_path(cr_);
+            cairo_move_to(cr_, x, baseline_y);
+            cairo_text_path(cr_, text.c_str());
+            set_colour(cr_, style.halo);
+            cairo_set_line_width(cr_, 2 * style.halo_px);
+            cairo_stroke(cr_);
+        }
+        cairo_move_to(cr_, x, baseline_y);
+        set_colour(cr_, style.colour);
+        cairo_show_text(cr_, text.c_str());
+        cairo_new_path(cr_);
+    }
+
+private:
+    cairo_t* cr_;
+    cairo_font_face_t* face_ = nullptr;
+    cairo_font_options_t* options_ = nullptr;
+    std::vector<std::pair<HatchPattern, cairo_pattern_t*>> patterns_;
+
+    // The pattern over the solid fill of the current path. Lines are drawn whole across the path's
+    // extent under a clip: a PDF tiling pattern whose lines cross its tile's edges shows hairline
+    // seams between the tiles in viewers (poppler). Dots stay clear of the edges: they are a tile.
+    void hatch(const HatchPattern& h) {
+        cairo_save(cr_);
+        if (h.kind == Hatch::Dots) {
+            cairo_set_source(cr_, pattern_for(h));
+            cairo_fill_preserve(cr_);
+        } else {
+            cairo_clip_preserve(cr_);
+            Box area;
+            cairo_clip_extents(cr_, &area.min_x, &area.min_y, &area.max_x, &area.max_y);
+            cairo_new_path(cr_);
+            add_path(cr_, hatch_lines(h, area));
+            set_colour(cr_, h.colour);
+            cairo_set_line_width(cr_, h.width_px);
+            cairo_stroke(cr_);
+        }
+        cairo_restore(cr_);
+    }
+    void stroke(const Paint& paint) {
+        set_colour(cr_, paint.stroke);
+        cairo_set_line_width(cr_, paint.stroke_px);
+        cairo_stroke_preserve(cr_);
+    }
+    // The hatch as a repeating vector tile anchored where the pattern says (made once).
+    cairo_pattern_t* pattern_for(const HatchPattern& h) {
+        for (const auto& [known, p] : patterns_)
+            if (known == h) return p;
+        const cairo_rectangle_t extents{0, 0, h.period_px, h.period_px};
+        cairo_surface_t* tile_surface = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &extents);
+        cairo_t* t = cairo_create(tile_surface);
+        const HatchTile tile = hatch_tile(h);
+        add_path(t, tile.shapes);
+        set_colour(t, h.colour);
+        if (tile.filled) {
+            cairo_fill(t);
+        } else {
+            cairo_set_line_width(t, h.width_px);
+            cairo_stroke(t);
+        }
+        cairo_destroy(t);
+        cairo_pattern_t* p = cairo_pattern_create_for_surface(tile_surface);
+        cairo_surface_destroy(tile_surface);
+        cairo_pattern_set_extend(p, CAIRO_EXTEND_REPEAT);
+        cairo_matrix_t m;
+        cairo_matrix_init_translate(&m, -h.origin_px.x, -h.origin_px.y);
+        cairo_pattern_set_matrix(p, &m);
+        patterns_.push_back({h, p});
+        return p;
+    }
+};
+
+// A Cairo PDF surface on a temporary file; close() finishes it and reports Cairo's errors.
+class PdfFile {
+public:
+    PdfFile(const std::string& path, double width_pt, double height_pt, const std::string& title)
+        : path_(path), file_(path) {
+        surface_ = cairo_pdf_surface_create(file_.temp_path().c_str(), width_pt, height_pt);
+        cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_TITLE, title.c_str());
+        cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_CREATOR, "ca-atlas");
+        cr_ = cairo_create(surface_);
+        try {
+            fail_on_error();
+        } catch (...) {
+            cairo_destroy(cr_);
+            cairo_surface_destroy(surface_);
+            throw;
+        }
+    }
+    ~PdfFile() {
+        cairo_destroy(cr_);
+        cairo_surface_destroy(surface_);
+    }
+    PdfFile(const PdfFile&) = delete;
+    PdfFile& operator=(const PdfFile&) = delete;
+
+    cairo_t* cr() const { return cr_; }
+    // Throws OutputError if Cairo has failed so far (it stops drawing at its first error).
+    void fail_on_error() const {
+        cairo_status_t s = cairo_status(cr_);
+        if (s == CAIRO_STATUS_SUCCESS) s = cairo_surface_status(surface_);
+        if (s != CAIRO_STATUS_SUCCESS)
+            throw OutputError("cannot write '" + path_ + "': " + cairo_status_to_string(s));
+    }
+    void close() {
+        cairo_surface_finish(surface_);
+        fail_on_error();
+        file_.commit();
+    }
+
+private:
+    std::string path_;
+    AtomicFile file_;
+    cairo_surface_t* surface_ = nullptr;
+    cairo_t* cr_ = nullptr;
+};
+
+// Draws the map of `state` into the rectangle of `cr` at (x, y) that is `scale` user units per
+// image pixel, clipped to it.
+void draw_map_at(cairo_t* cr, const MapModel& model, const AppState& state, const TextMeasure& measure, double x,
+                 double y, double scale, const Figure& figure = {}) {
+    const Frame frame = figure_frame(model, state, measure, figure);
+    cairo_save(cr);
+    cairo_translate(cr, x, y);
+    cairo_scale(cr, scale, scale);
+    cairo_rectangle(cr, 0, 0, state.camera.width_px, state.camera.height_px);
+    cairo_clip(cr);
+    {
+        CairoCanvas canvas(cr);
+        draw_map(frame, state.layers, model.projected, model.features, canvas);
+    }
+    cairo_restore(cr);
+}
+
+}  // namespace
+
+void export_pdf(const MapModel& model, const AppState& state, const TextMeasure& measure, const std::string& path,
+                const Figure& figure) {
+    const int w = state.camera.width_px, h = state.camera.height_px;
+    const double pt = figure.dpi > 0 ? 72.0 / figure.dpi : kPointsPerPx;  // 72 points to the inch
+    PdfFile pdf(path, w * pt, h * pt, vector_metadata(model, state).title);
+    draw_map_at(pdf.cr(), model, state, measure, 0, 0, pt, figure);
+    pdf.close();
+}
+
+// A4 landscape in points, and the handout's layout on it (points).
+namespace {
+constexpr double kPageWidth = 841.89, kPageHeight = 595.28;
+constexpr double kMargin = 36;          // half an inch
+constexpr double kHeadingHeight = 28;   // the heading's line and the space under it
+constexpr double kCaptionHeight = 100;  // under the map: the quote, the citation and the map's details
+constexpr double kCaptionGap = 10;      // between the map and the caption, and between its parts
+// The handout's map is drawn for its printed size (a pixel 0.75 pt), with text and lines at 0.8 of
+// the screen's: the country names come out at about 8 pt, the smallest labels at 6.6 pt.
+constexpr float kHandoutPixelScale = 0.8f;
+
+// Lays out `text` in `font` wrapped to `width` points at (x, y), drawing it if `draw`; returns its
+// height in points.
+double paragraph(cairo_t* cr, const std::string& text, const char* font, double size_pt, double width, double x,
+                 double y, Rgba colour, bool draw) {
+    if (text.empty()) return 0;
+    PangoLayout* layout = pango_cairo_create_layout(cr);
+    PangoFontDescription* desc = pango_font_description_from_string(font);
+    pango_font_description_set_absolute_size(desc, size_pt * PANGO_SCALE);
+    pango_layout_set_font_description(layout, desc);
+    pango_font_description_free(desc);
+    pango_layout_set_width(layout, int(width * PANGO_SCALE));
+    pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
+    pango_layout_set_text(layout, text.c_str(), -1);
+    int w = 0, h = 0;
+    pango_layout_get_size(layout, &w, &h);
+    if (draw) {
+        cairo_move_to(cr, x, y);
+        set_colour(cr, colour);
+        pango_cairo_show_layout(cr, layout);
+    }
+    g_object_unref(layout);
+    return double(h) / PANGO_SCALE;
+}
+}  // namespace
+
+struct PdfHandout::Impl {
+    PdfFile pdf;
+    Impl(const std::string& path, const std::string& title) : pdf(path, kPageWidth, kPageHeight, title) {}
+};
+
+PdfHandout::PdfHandout(const std::string& path, const std::string& title)
+    : impl_(std::make_unique<Impl>(path, title)) {}
+
+PdfHandout::~PdfHandout() = default;
+
+void PdfHandout::add_page(const MapModel& model, const AppState& state, const TextMeasure& measure,
+                          const HandoutPage& page) {
+    cairo_t* cr = impl_->pdf.cr();
+    const Rgba ink{0x20, 0x20, 0x20, 255}, grey{0x55, 0x55, 0x55, 255};
+    const double width = kPageWidth - 2 * kMargin;
+    paragraph(cr, page.heading, "DejaVu Sans Bold", 15, width, kMargin, kMargin - 6, ink, true);
+    // The map as large as the page allows above the caption, in the shape of the scene's view.
+    const double top = kMargin + kHeadingHeight;
+    const double box_h = kPageHeight - top - kMargin - kCaptionHeight - kCaptionGap;
+    const double aspect = double(state.camera.width_px) / state.camera.height_px;
+    const double map_w = std::min(width, box_h * aspect), map_h = map_w / aspect;
+    AppState printed = rescaled(state, int(std::lround(map_w / kPointsPerPx)), int(std::lround(map_h / kPointsPerPx)));
+    printed.pixel_scale = kHandoutPixelScale;
+    draw_map_at(cr, model, printed, measure, kMargin, top, kPointsPerPx);
+    cairo_rectangle(cr, kMargin, top, printed.camera.width_px * kPointsPerPx, printed.camera.height_px * kPointsPerPx);
+    set_colour(cr, grey);
+    cairo_set_line_width(cr, 0.5);
+    cairo_stroke(cr);
+    // The caption under it: the passage quoted, where it is from, what the map shows; in smaller
+    // type if a long passage would not fit.
+    const double y0 = top + map_h + kCaptionGap, room = kPageHeight - kMargin - y0;
+    auto caption = [&](double size, bool draw) {
+        double y = y0;
+        y += paragraph(cr, page.quote, "DejaVu Serif", size, width, kMargin, y, ink, draw) + kCaptionGap / 2;
+        y += paragraph(cr, page.citation, "DejaVu Sans", size * 0.75, width, kMargin, y, grey, draw) + kCaptionGap / 2;
+        y += paragraph(cr, page.details, "DejaVu Sans", size * 0.68, width, kMargin, y, grey, draw);
+        return y - y0;
+    };
+    double size = 11;
+    while (size > 7 && caption(size, false) > room) size -= 0.5;  // 7 pt keeps the details at 4.8 pt
+    caption(size, true);
+    cairo_show_page(cr);
+    impl_->pdf.fail_on_error();
+}
+
+void PdfHandout::finish() { impl_->pdf.close(); }
+
+}  // namespace atlas

@@ -1,0 +1,327 @@
+// The vector exports: the SVG read back with libxml2 (one Inkscape layer per visible layer, the
+// frame's labels as <text>), the PDF's text read with poppler's tools, and both rendered
+// (rsvg-convert, pdftoppm) against the PNG the GL renderer makes of the same view.
+#include <gtest/gtest.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "core/explore.hpp"
+#include "core/tour.hpp"
+#include "export.hpp"
+#include "geo/model.hpp"
+#include "geo/project.hpp"
+#include "render/font.hpp"
+#include "render/renderer.hpp"
+#include "support/gl.hpp"
+#include "support/image.hpp"
+#include "support/paths.hpp"
+#include "support/process.hpp"
+#include "vector.hpp"
+
+namespace atlas {
+namespace {
+
+namespace fs = std::filesystem;
+
+MapModel& model() {
+    static const auto m = MapModel::load(test::data_dir(), "albers");
+    return *m;
+}
+
+Font& font() {
+    static Font f;
+    return f;
+}
+
+TextMeasure measure() {
+    return [](const std::string& t) { return font().measure(t); };
+}
+
+// The state of the atlas for a view, as the exports make it (outlines of a selection added).
+AppState state_for(const View& view, int w, int h, const Layers& layers, Date date, const std::string& selected = "",
+                   const std::vector<std::string>& members = {}) {
+    AppState s;
+    s.layers = layers;
+    s.date = date;
+    s.selected = selected;
+    s.selected_members = members;
+    s.camera = camera_for_view(*model().projection, view, w, h);
+    s.pixel_scale = std::max(1.0f, float(h) / 1080.0f);
+    return s;
+}
+
+// The SVG's Inkscape layers in document order: their id, whether they are children of the root,
+// and the text of each <text> in them.
+struct SvgLayer {
+    std::string id;
+    bool top_level = false;
+    std::vector<std::string> texts;
+};
+
+std::string attribute(xmlNode* n, const char* name, const char* ns = nullptr) {
+    xmlChar* v = ns ? xmlGetNsProp(n, BAD_CAST name, BAD_CAST ns) : xmlGetProp(n, BAD_CAST name);
+    std::string out = v ? reinterpret_cast<const char*>(v) : "";
+    xmlFree(v);
+    return out;
+}
+
+constexpr const char* kInkscape = "http://www.inkscape.org/namespaces/inkscape";
+
+// Walks the elements under `n`; `current` is the index in `out` of the layer they are in (-1: none).
+void collect(xmlNode* n, xmlNode* root, std::vector<SvgLayer>& out, int current) {
+    for (; n; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE) continue;
+        const std::string name = reinterpret_cast<const char*>(n->name);
+        int here = current;
+        if (name == "g" && attribute(n, "groupmode", kInkscape) == "layer") {
+            out.push_back({attribute(n, "id"), n->parent == root, {}});
+            here = int(out.size()) - 1;
+        }
+        if (name == "text") {
+            xmlChar* t = xmlNodeGetContent(n);
+            EXPECT_GE(here, 0) << "a text outside every layer: " << reinterpret_cast<const char*>(t);
+            if (here >= 0) out[size_t(here)].texts.push_back(reinterpret_cast<const char*>(t));
+            xmlFree(t);
+            EXPECT_EQ(attribute(n, "font-family"), "DejaVu Sans");
+            EXPECT_EQ(attribute(n, "paint-order"), "stroke");  // the halo under the letters
+        }
+        collect(n->children, root, out, here);
+    }
+}
+
+// Parses the SVG (failing the test if it is not well-formed XML with an <svg> root).
+std::vector<SvgLayer> svg_layers(const std::string& path) {
+    std::vector<SvgLayer> out;
+    xmlDocPtr doc = xmlReadFile(path.c_str(), nullptr, XML_PARSE_NONET);
+    EXPECT_TRUE(doc) << path << " is not well-formed XML";
+    if (!doc) return out;
+    xmlNode* root = xmlDocGetRootElement(doc);
+    EXPECT_EQ(std::string(reinterpret_cast<const char*>(root->name)), "svg");
+    collect(root->children, root, out, -1);
+    xmlFreeDoc(doc);
+    return out;
+}
+
+// The layer groups a set of visible layers must give, written out here independently: each layer
+// that draws shapes has its group, and each that has names a group of its names.
+std::multiset<std::string> expected_groups(const std::string& layers_words, bool selection) {
+    static const std::map<std::string, std::vector<std::string>> groups{
+        {"countries", {"countries"}},
+        {"provinces", {"provinces"}},
+        {"labels", {"labels"}},
+        {"memberships", {"memberships"}},
+        {"northern_border", {"northern_border", "northern_border-names"}},
+        {"regions", {"regions", "regions-names"}},
+        {"places", {"places", "places-names"}},
+        {"capitals", {"capitals", "capitals-names"}},
+        {"graticule", {"graticule"}},
+    };
+    std::multiset<std::string> out;
+    std::stringstream in(layers_words);
+    for (std::string w; in >> w;)
+        for (const auto& g : groups.at(w)) out.insert(g);
+    if (selection) out.insert("selection");
+    return out;
+}
+
+class Vector : public ::testing::Test {
+protected:
+    std::string dir;
+    void SetUp() override {
+        dir = test::fresh_dir(std::string("vector-") + ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    }
+};
+
+TEST_F(Vector, TheSvgHasOneLayerGroupPerVisibleLayer) {
+    // Every scene of the tour (its own layers, date and highlight), and two states of our own.
+    struct Case {
+        std::string name;
+        AppState state;
+        std::string words;  // the visible layers, as tour.csv names them
+        bool selection;
+    };
+    std::vector<Case> cases;
+    for (const Scene& sc : model().tour) {
+        AppState s = state_for(sc.view, 800, 450, sc.layers, sc.date);
+        apply_scene(sc, s);
+        // The selection's outlines, as the exports add them: an organisation's members that day.
+        if (model().facts->organisation(s.selected)) s.selected_members = members_to_show(*model().facts, s.selected, s.date);
+        std::vector<std::string> outlined = s.selected_members;
+        outlined.push_back(s.selected);
+        add_country_outlines(model().features, *model().world, outlined, "albers", model().projected.bounds);
+        cases.push_back({sc.id, s, layers_text(sc.layers), !sc.highlight.empty()});
+    }
+    Layers all;
+    cases.push_back({"all", state_for(View{}, 800, 450, all, kArticleDate), layers_text(all), false});
+    Layers few;
+    few = Layers{false, false, true, false, false, false, true, false, false};
+    cases.push_back({"labels and places", state_for(View{}, 800, 450, few, kArticleDate), "labels places", false});
+    for (const Case& c : cases) {
+        const std::string path = dir + "/" + c.name + ".svg";
+        export_svg(model(), c.state, measure(), path);
+        const auto layers = svg_layers(path);
+        std::multiset<std::string> ids;
+        for (const auto& l : layers) {
+            ids.insert(l.id);
+            EXPECT_TRUE(l.top_level) << c.name << ": layer " << l.id << " is nested";
+        }
+        EXPECT_EQ(ids, expected_groups(c.words, c.selection)) << c.name;
+    }
+}
+
+TEST_F(Vector, TheSvgsTextIsTheFramesLabelsInTheirLayers) {
+    const AppState s = state_for(View{}, 1920, 1080, Layers{}, kArticleDate);
+    const Frame frame = build_frame(s, Style{}, model().colours, model().label_candidates, measure(),
+                                    model().extras(s, Style{}));
+    ASSERT_GT(frame.labels.size(), 40u);
+    const std::string path = dir + "/map.svg";
+    export_svg(model(), s, measure(), path);
+    std::multiset<std::string> in_frame, in_svg;
+    for (const auto& l : frame.labels) in_frame.insert(l.text);
+    std::map<std::string, std::string> layer_of;
+    for (const auto& l : svg_layers(path))
+        for (const auto& t : l.texts) {
+            in_svg.insert(t);
+            layer_of[t] = l.id;
+        }
+    EXPECT_EQ(in_svg, in_frame);
+    // Names that this view shows, each in its layer's names.
+    EXPECT_EQ(layer_of["Kazakhstan"], "labels");
+    EXPECT_EQ(layer_of["Kant airbase"], "places-names");
+    EXPECT_EQ(layer_of["Afghan Badakhshan"], "regions-names");
+    EXPECT_EQ(layer_of["Turkmenistan 715 km"], "northern_border-names");
+    EXPECT_EQ(layer_of["Tehran"], "capitals-names");
+    // Simplified to a fifth of a pixel, a full-screen map of the region stays well under a megabyte.
+    EXPECT_LT(fs::file_size(path), 1000000u);
+}
+
+TEST_F(Vector, AnUnwritablePathLeavesNothing) {
+    const AppState s = state_for(View{}, 320, 180, Layers{}, kArticleDate);
+    for (const char* name : {"/no/such/folder/map.svg", "/no/such/folder/map.pdf"})
+        EXPECT_THROW(export_vector(model(), s, measure(), dir + name), OutputError) << name;
+    try {
+        export_pdf(model(), s, measure(), dir);  // a folder
+        ADD_FAILURE() << "a folder was accepted as a PDF";
+    } catch (const OutputError& e) {
+        EXPECT_EQ(std::string(e.what()), "cannot write '" + dir + "': it is a folder");
+    }
+    EXPECT_TRUE(fs::is_empty(dir));
+}
+
+// The window's Export goes through export_image, which picks the format by the name's ending.
+TEST_F(Vector, TheWindowsExportPicksSvgAndPdfByTheName) {
+    ATLAS_REQUIRE_GL(gl);
+    Renderer renderer(font());
+    const AppState s = state_for(View{}, 320, 180, Layers{}, kArticleDate);
+    const std::map<std::string, std::string> starts{
+        {"a.svg", "<?xml"}, {"b.SVG", "<?xml"}, {"c.pdf", "%PDF-"}, {"d.png", "\x89PNG"}, {"e.tif", "II*"}};
+    for (const auto& [name, magic] : starts) {
+        export_image(renderer, model(), s, measure(), dir + "/" + name);
+        std::ifstream in(dir + "/" + name, std::ios::binary);
+        std::string head(magic.size(), '\0');
+        in.read(head.data(), std::streamsize(head.size()));
+        EXPECT_EQ(head, magic) << name;
+    }
+    EXPECT_EQ(std::distance(fs::directory_iterator(dir), fs::directory_iterator{}), 5);
+}
+
+// A tool the test needs: its path, or a skip (a failure in CI, where the packages are installed).
+#define ATLAS_REQUIRE_TOOL(var, name)                                                          \
+    const std::string var = test::find_on_path(name);                                          \
+    if (var.empty()) {                                                                         \
+        if (test::in_ci()) FAIL() << name << " is missing: install cmake/packages.txt";        \
+        GTEST_SKIP() << name << " is not installed (poppler-utils, librsvg2-bin)";             \
+    }
+
+TEST_F(Vector, ThePdfsLabelsAreTextInTheEmbeddedLabelFont) {
+    ATLAS_REQUIRE_TOOL(pdffonts, "pdffonts");
+    ATLAS_REQUIRE_TOOL(pdftotext, "pdftotext");
+    const AppState s = state_for(View{}, 1920, 1080, Layers{}, kArticleDate);
+    const std::string pdf = dir + "/map.pdf";
+    export_pdf(model(), s, measure(), pdf);
+    const auto fonts = test::run_tool(pdffonts, {pdf});
+    ASSERT_EQ(fonts.exit_code, 0) << fonts.err;
+    // One font, DejaVu Sans Bold, embedded (a subset) with a Unicode map: "yes yes yes".
+    EXPECT_NE(fonts.out.find("+DejaVuSans-Bold"), std::string::npos) << fonts.out;
+    EXPECT_NE(fonts.out.find("yes yes yes"), std::string::npos) << fonts.out;
+    const auto text = test::run_tool(pdftotext, {pdf, "-"});
+    ASSERT_EQ(text.exit_code, 0) << text.err;
+    for (const char* label : {"Kazakhstan", "Kant airbase", "Afghan Badakhshan", "Turkmenistan 715 km", "Tehran"})
+        EXPECT_NE(text.out.find(label), std::string::npos) << label << " is not text in the PDF";
+}
+
+// `image` averaged over blocks of k x k pixels: a pattern's phase and each rasteriser's own
+// anti-aliasing and glyph hinting average out, what is drawn where does not.
+test::Image block_average(const test::Image& image, int k) {
+    test::Image out;
+    out.width = image.width / k;
+    out.height = image.height / k;
+    out.rgba.resize(size_t(out.width) * size_t(out.height) * 4);
+    for (int y = 0; y < out.height; ++y)
+        for (int x = 0; x < out.width; ++x)
+            for (int c = 0; c < 4; ++c) {
+                int sum = 0;
+                for (int dy = 0; dy < k; ++dy)
+                    for (int dx = 0; dx < k; ++dx) sum += image.at(x * k + dx, y * k + dy)[c];
+                out.rgba[(size_t(y) * size_t(out.width) + size_t(x)) * 4 + size_t(c)] = std::uint8_t(sum / (k * k));
+            }
+    return out;
+}
+
+// The PNG the renderer makes of a view and the SVG and PDF of it rendered by other programs show
+// the same map: compared over blocks of a pattern's period (8 px), since each rasteriser places
+// the pattern's anti-aliased edges and the letters' hinting a little differently.
+TEST_F(Vector, TheSvgAndThePdfShowTheMapThePngShows) {
+    ATLAS_REQUIRE_TOOL(rsvg, "rsvg-convert");
+    ATLAS_REQUIRE_TOOL(pdftoppm, "pdftoppm");
+    struct Case {
+        const char* name;
+        std::vector<std::string> args;
+    };
+    const std::vector<Case> cases{
+        {"region", {}},
+        {"kant", {"--view", "74.8,42.9,400", "--select", "kant-airbase"}},
+        {"sco-1997", {"--view", "85,45,6000", "--date", "1997-06-01", "--select", "shanghai5"}},
+        {"mercator", {"--view", "68,39,1500", "--projection", "mercator", "--select", "TJK"}},
+    };
+    for (const Case& c : cases) {
+        const std::string base = dir + "/" + c.name;
+        std::vector<std::string> args{"--size", "960x540"};
+        args.insert(args.end(), c.args.begin(), c.args.end());
+        auto with = [&](const std::string& out) {
+            std::vector<std::string> a{"--export", out};
+            a.insert(a.end(), args.begin(), args.end());
+            return a;
+        };
+        const auto png = test::run(with(base + ".png"));
+        if (png.exit_code != 0 && png.err.find("no OpenGL context") != std::string::npos && !test::in_ci())
+            GTEST_SKIP() << png.err;
+        ASSERT_EQ(png.exit_code, 0) << png.err;
+        ASSERT_EQ(test::run(with(base + ".svg")).exit_code, 0);
+        ASSERT_EQ(test::run(with(base + ".pdf")).exit_code, 0);
+        ASSERT_EQ(test::run_tool(rsvg, {"-o", base + "-svg.png", base + ".svg"}).exit_code, 0);
+        // The PDF's page is 0.75 pt (1/96 inch) a pixel: at 96 dpi it has the image's pixels again.
+        ASSERT_EQ(test::run_tool(pdftoppm, {"-png", "-r", "96", "-singlefile", base + ".pdf", base + "-pdf"}).exit_code,
+                  0);
+        const test::Image expected = test::read_png(base + ".png");
+        for (const char* kind : {"svg", "pdf"}) {
+            const test::Image actual = test::read_png(base + "-" + kind + ".png");
+            ASSERT_EQ(actual.width, expected.width) << c.name << " " << kind;
+            ASSERT_EQ(actual.height, expected.height) << c.name << " " << kind;
+            const auto cmp = test::compare(block_average(expected, 8), block_average(actual, 8), 0.1);
+            // Measured: at most 20 of the 8040 blocks (0.25%); without the country borders, 149 to 189
+            // in the views of the region.
+            EXPECT_LT(cmp.fraction, 0.005) << c.name << " " << kind << ": " << cmp.differing << " blocks differ";
+        }
+    }
+}
+
+}  // namespace
+}  // namespace atlas
