@@ -57,6 +57,10 @@ int main(int argc, char** argv) {
                    "Write one image per scene of the tour (geodata/tour.csv) into this folder, no display "
                    "needed, and with pdf a handout (tour-handout.pdf, a page per scene with its caption); "
                    "nothing is written unless every one succeeds");
+    bool no_captions = false;
+    app.add_flag("--no-captions", no_captions,
+                 "With --export-tour: slides of the map alone, without the scene's number, title, passage and "
+                 "attribution along the bottom");
     app.add_option("--format", o.tour_formats,
                    "With --export-tour: any of png, tif, svg, pdf, comma-separated (default: png)");
     app.add_option("--export", o.export_path,
@@ -138,6 +142,7 @@ int main(int argc, char** argv) {
             o.width = int(w);
             o.height = int(h);
         }
+        o.tour_captions = !no_captions;
         if (furniture) o.figure.legend = o.figure.scale_bar = o.figure.attribution = o.figure.citation = true;
         if (dpi != 0 || !paper.empty()) {
             if (dpi == 0) dpi = 300;  // print quality, the usual request of a printer

@@ -20,6 +20,7 @@ struct Options {
     int present = 0;                   // start the presentation at this scene (1-based; 0: no)
     double flight_seconds = 1.6;       // a flight between scenes of the tour: out, across, in
     std::string export_tour;           // write one image per scene of the tour into this folder
+    bool tour_captions = true;         // with export_tour: each slide carries its scene's caption
     std::string tour_formats = "png";  // with export_tour: any of "png", "tif", "svg", "pdf", comma-separated
     int width = 0, height = 0;         // 0: the mode's default
     std::optional<float> scale;        // text and line scale of an export (default: height / 1080)

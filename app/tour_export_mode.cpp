@@ -115,15 +115,27 @@ int run_export_tour(const Options& o) {
             if (renderer && (uploaded != &m || added)) renderer->upload_features(m.features);
             uploaded = &m;
             state.camera = camera_for_view(*m.projection, sc.view, w, h);
-            state.pixel_scale = std::max(1.0f, float(h) / 1080.0f);
+            state.pixel_scale =
+                o.scale ? *o.scale : o.dpi > 0 ? float(o.dpi / 96.0) : std::max(1.0f, float(h) / 1080.0f);
+            // A slide: the decorations asked for on the command line and, unless --no-captions, the
+            // scene's number, title and passage quoted with its citation, and the attribution.
+            FigureChoice choice = o.figure;
+            if (o.tour_captions) {
+                choice.caption_heading = std::to_string(i + 1) + " / " + std::to_string(tour.size()) + "   " + sc.title;
+                choice.caption_passage = sc.passage;
+                choice.attribution = true;
+            }
+            Figure figure;
+            figure.dpi = o.dpi;
+            figure.decorations = decorations_for(m, state, choice);
             char name[32];
             std::snprintf(name, sizeof name, "%02zu-", i + 1);
             for (const auto& f : formats) {
                 const fs::path file = tmp / (name + sc.id + "." + f);
                 if (renderer)
-                    export_image(*renderer, m, state, measure, file.string());
+                    export_image(*renderer, m, state, measure, file.string(), figure);
                 else
-                    export_vector(m, state, measure, file.string());
+                    export_vector(m, state, measure, file.string(), figure);
                 written.push_back(file);
             }
             if (handout) handout->add_page(m, state, measure, handout_page(sc, i, tour.size(), m));

@@ -373,7 +373,20 @@ TEST_F(Cli, ExportTourWritesVectorSlidesAndAHandoutOfOnePagePerScene) {
         std::snprintf(prefix, sizeof prefix, "%02zu-", i + 1);
         EXPECT_TRUE(fs::exists(dir + "/" + prefix + d.tour[i].id + ".svg")) << d.tour[i].id;
         EXPECT_EQ(pdf_pages(dir + "/" + prefix + d.tour[i].id + ".pdf"), 1u) << d.tour[i].id;
+        // Each slide carries its caption: the scene's number and title, and its passage cited.
+        std::ifstream in(dir + "/" + prefix + d.tour[i].id + ".svg");
+        const std::string svg((std::istreambuf_iterator<char>(in)), {});
+        EXPECT_NE(svg.find(std::to_string(i + 1) + " / " + std::to_string(d.tour.size())), std::string::npos);
+        EXPECT_NE(svg.find("passage " + d.tour[i].passage + "."), std::string::npos) << d.tour[i].id;
     }
+    // --no-captions: the map alone.
+    const std::string bare = test::fresh_dir("cli-vector-tour-bare");
+    const auto nc = test::run({"--export-tour", bare, "--size", "640x360", "--format", "svg", "--no-captions"}, kNoGl);
+    ASSERT_EQ(nc.exit_code, 0) << nc.err;
+    std::ifstream first(bare + "/01-" + d.tour[0].id + ".svg");
+    const std::string svg((std::istreambuf_iterator<char>(first)), {});
+    EXPECT_EQ(svg.find("passage " + d.tour[0].passage + "."), std::string::npos);
+    EXPECT_EQ(svg.find("id=\"figure\""), std::string::npos);
     // A broken scene: no slide and no handout.
     const std::string data = test::copy_data("cli-vector-tour-broken");
     const std::string tour = data + "/tour.csv";

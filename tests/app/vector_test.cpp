@@ -12,6 +12,8 @@
 #include <set>
 #include <sstream>
 
+#include <gdal_priv.h>
+
 #include "core/explore.hpp"
 #include "core/tour.hpp"
 #include "export.hpp"
@@ -90,7 +92,8 @@ void collect(xmlNode* n, xmlNode* root, std::vector<SvgLayer>& out, int current)
             if (here >= 0) out[size_t(here)].texts.push_back(reinterpret_cast<const char*>(t));
             xmlFree(t);
             EXPECT_EQ(attribute(n, "font-family"), "DejaVu Sans");
-            EXPECT_EQ(attribute(n, "paint-order"), "stroke");  // the halo under the letters
+            if (!attribute(n, "stroke").empty())  // a halo: under the letters
+                EXPECT_EQ(attribute(n, "paint-order"), "stroke");
         }
         collect(n->children, root, out, here);
     }
@@ -255,6 +258,52 @@ TEST_F(Vector, ThePdfsLabelsAreTextInTheEmbeddedLabelFont) {
     ASSERT_EQ(text.exit_code, 0) << text.err;
     for (const char* label : {"Kazakhstan", "Kant airbase", "Afghan Badakhshan", "Turkmenistan 715 km", "Tehran"})
         EXPECT_NE(text.out.find(label), std::string::npos) << label << " is not text in the PDF";
+}
+
+TEST_F(Vector, AFiguresDecorationsAreAGroupOfTheSvgAndTextInThePdf) {
+    ATLAS_REQUIRE_TOOL(pdftotext, "pdftotext");
+    const AppState s = state_for(View{}, 1600, 1000, Layers{}, kArticleDate);
+    FigureChoice choice;
+    choice.title = "The CSTO and the SCO in 2012";
+    choice.legend = choice.scale_bar = choice.attribution = true;
+    choice.caption_passage = "integration-22";
+    Figure figure;
+    figure.decorations = decorations_for(model(), s, choice);
+    figure.dpi = 150;
+    const Frame frame = figure_frame(model(), s, measure(), figure);
+    ASSERT_GT(frame.panel_labels.size(), 10u);
+    // SVG: the map's groups, then one "figure" group holding exactly the decorations' text.
+    const std::string svg = dir + "/figure.svg";
+    export_svg(model(), s, measure(), svg, figure);
+    const auto layers = svg_layers(svg);
+    ASSERT_FALSE(layers.empty());
+    EXPECT_EQ(layers.back().id, "figure");
+    EXPECT_TRUE(layers.back().top_level);
+    std::multiset<std::string> want, got(layers.back().texts.begin(), layers.back().texts.end());
+    for (const auto& l : frame.panel_labels) want.insert(l.text);
+    EXPECT_EQ(got, want);
+    std::string all;
+    for (const auto& t : layers.back().texts) all += t + " ";
+    for (const char* t : {"The CSTO and the SCO in 2012", "CSTO member", "On 31 December 2012", "km",
+                          "passage integration-22", "Natural Earth", "Rapid Deployment Forces"})
+        EXPECT_NE(all.find(t), std::string::npos) << t;
+    // Without decorations there is no such group.
+    export_svg(model(), s, measure(), dir + "/plain.svg");
+    for (const auto& l : svg_layers(dir + "/plain.svg")) EXPECT_NE(l.id, "figure");
+    // PDF: the same text as text, on a page sized by the figure's resolution: 1600 px at 150 dpi
+    // is 768 pt wide, which GDAL's PDF driver (150 dpi by default) reads as 1600 pixels.
+    const std::string pdf = dir + "/figure.pdf";
+    export_pdf(model(), s, measure(), pdf, figure);
+    const auto text = test::run_tool(pdftotext, {pdf, "-"});
+    ASSERT_EQ(text.exit_code, 0) << text.err;
+    // (pdftotext may put a line's first word apart: the title is looked for without it.)
+    for (const char* t : {"CSTO and the SCO in 2012", "CSTO member", "passage integration-22"})
+        EXPECT_NE(text.out.find(t), std::string::npos) << t << " is not text in the PDF";
+    GDALAllRegister();
+    GDALDatasetUniquePtr ds(GDALDataset::Open(pdf.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY));
+    ASSERT_TRUE(ds) << "GDAL cannot read " << pdf;
+    EXPECT_EQ(ds->GetRasterXSize(), 1600);
+    EXPECT_EQ(ds->GetRasterYSize(), 1000);
 }
 
 // `image` averaged over blocks of k x k pixels: a pattern's phase and each rasteriser's own
