@@ -92,8 +92,9 @@ void collect(xmlNode* n, xmlNode* root, std::vector<SvgLayer>& out, int current)
             if (here >= 0) out[size_t(here)].texts.push_back(reinterpret_cast<const char*>(t));
             xmlFree(t);
             EXPECT_EQ(attribute(n, "font-family"), "DejaVu Sans");
-            if (!attribute(n, "stroke").empty())  // a halo: under the letters
+            if (!attribute(n, "stroke").empty()) {  // a halo: under the letters
                 EXPECT_EQ(attribute(n, "paint-order"), "stroke");
+            }
         }
         collect(n->children, root, out, here);
     }
