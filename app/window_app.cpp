@@ -780,6 +780,8 @@ int run_window(const Options& o) {
                 frame = build_frame(state, Style{}, model->colours, model->label_candidates, measure,
                                     model->extras(state, Style{}));
                 frame.detail_bias = flight.active ? kFlightDetailBias : 1.0;
+                // The presentation's caption is opaque: the map under it is not drawn.
+                frame.covered_bottom_px = presenting ? int(std::floor(fb_h * kCaptionHeightFraction)) : 0;
                 frame_key = key;
             }
             if (ui.request_export) {

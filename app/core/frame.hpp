@@ -115,6 +115,9 @@ struct Frame {
     // The level of detail is chosen for camera.metres_per_px times this: above 1, a coarser one
     // (kFlightDetailBias while the camera flies).
     double detail_bias = 1.0;
+    // Rows at the bottom of the image hidden under something opaque (the presentation's caption):
+    // left undrawn, which spares a third of a software renderer's pixels. 0 for exports.
+    int covered_bottom_px = 0;
     std::vector<Rgba> country_fill;  // one per World::countries entry
     // One per country: hatch colour, with the Hatch kind in alpha (0: none).
     std::vector<Rgba> country_hatch;

@@ -353,7 +353,14 @@ void Renderer::draw(const Frame& frame, int w, int h, Vec2 offset) {
     glViewport(0, 0, w, h);
     glDisable(GL_DEPTH_TEST);
     glDisable(GL_CULL_FACE);
-    glDisable(GL_SCISSOR_TEST);
+    // Rows under an opaque caption are not drawn at all (GL's rows count from the bottom).
+    const int covered = std::clamp(frame.covered_bottom_px - int(std::lround(offset.y)) - (frame.camera.height_px - h), 0, h);
+    if (covered > 0) {
+        glEnable(GL_SCISSOR_TEST);
+        glScissor(0, covered, w, h - covered);
+    } else {
+        glDisable(GL_SCISSOR_TEST);
+    }
     glClearColor(frame.background.r / 255.f, frame.background.g / 255.f, frame.background.b / 255.f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     glEnable(GL_BLEND);
@@ -369,6 +376,7 @@ void Renderer::draw(const Frame& frame, int w, int h, Vec2 offset) {
         draw_labels(frame.labels, w, h, offset);
         draw_panels(frame, w, h, offset);
         draw_labels(frame.panel_labels, w, h, offset);
+        glDisable(GL_SCISSOR_TEST);
         return;
     }
     // The level of detail for this scale, and the visible map rectangle grown by the widest
@@ -475,6 +483,7 @@ void Renderer::draw(const Frame& frame, int w, int h, Vec2 offset) {
     draw_labels(frame.labels, w, h, offset);
     draw_panels(frame, w, h, offset);
     draw_labels(frame.panel_labels, w, h, offset);
+    glDisable(GL_SCISSOR_TEST);
     glBindVertexArray(0);
     glUseProgram(0);
 }

@@ -249,10 +249,10 @@ void draw_caption(const Scene& scene, const Article* article, size_t index, size
     }
     // Sizes relative to a 1080-line screen: the interface font is 15 px, so 2x is 30 px there.
     const float k = std::max(1.0f, window_height / 1080.0f);
-    const float height = window_height * 0.30f;
+    const float height = window_height * kCaptionHeightFraction;
     ImGui::SetNextWindowPos(ImVec2(0, window_height - height), ImGuiCond_Always);
     ImGui::SetNextWindowSize(ImVec2(window_width, height), ImGuiCond_Always);
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(12, 12, 16, 235));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(12, 12, 16, 255));
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 255, 255, 255));
     ImGui::Begin("##caption", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |

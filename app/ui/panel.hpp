@@ -142,6 +142,10 @@ void draw_map_overlay(const AppState& state, const UiState& ui, float window_wid
 // the passages they concern; a passage's date sends the timeline there; Quote copies a passage.
 void draw_article(const AppState& state, UiState& ui, float window_width, float window_height);
 
+// The caption's share of the window's height, from the bottom; opaque, so the map under it is
+// not drawn (Frame::covered_bottom_px).
+inline constexpr float kCaptionHeightFraction = 0.30f;
+
 // The presentation's caption along the bottom, high contrast, large enough for the back row (the
 // passage at least 28 px on a 1080-line screen): the scene's title, its passage quoted, the
 // citation, the scene number (and a number being typed); a blanked screen is black.

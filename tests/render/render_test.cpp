@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -246,6 +247,43 @@ TEST_F(Render, AFigureAtFourTimesTheSizeMatchesWhenScaledDown) {
                 mean);
     EXPECT_LT(cmp.fraction, 0.06) << cmp.differing << " pixels differ; see " << out;
     EXPECT_LT(mean, 8.0) << "see " << out;
+}
+
+TEST_F(Render, RowsUnderTheCaptionAreLeftUndrawnAndTheRestIsTheSame) {
+    // The presentation's opaque caption covers the bottom rows: the renderer leaves them as they
+    // were (here a colour no map has) and draws every other row exactly as without it.
+    const AppState s = state_for("albers", View{68, 40, 2500}, 400, 300, 1.0f);
+    MapModel& m = fx_->model("albers");
+    fx_->renderer->upload(m.projected);
+    fx_->renderer->upload_features(m.features);
+    Frame frame = build_frame(s, Style{}, m.colours, m.label_candidates, fx_->measure, m.extras(s, Style{}));
+    OffscreenTarget target(400, 300);
+    std::vector<std::uint8_t> full, covered;
+    target.bind();
+    fx_->renderer->draw(frame, 400, 300);
+    target.read_bottom_rows(300, full);
+    frame.covered_bottom_px = 90;
+    target.bind();
+    glClearColor(1, 0, 1, 1);
+    glClear(GL_COLOR_BUFFER_BIT);
+    fx_->renderer->draw(frame, 400, 300);
+    target.read_bottom_rows(300, covered);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    size_t magenta_below = 0, magenta_above = 0, differ_above = 0;
+    for (int y = 0; y < 300; ++y)
+        for (int x = 0; x < 400; ++x) {
+            const std::uint8_t* p = &covered[(size_t(y) * 400 + size_t(x)) * 4];
+            const bool magenta = p[0] == 255 && p[1] == 0 && p[2] == 255;
+            if (y >= 210) {
+                magenta_below += magenta;
+            } else {
+                magenta_above += magenta;
+                differ_above += std::memcmp(p, &full[(size_t(y) * 400 + size_t(x)) * 4], 4) != 0;
+            }
+        }
+    EXPECT_EQ(magenta_below, size_t(400 * 90));
+    EXPECT_EQ(magenta_above, 0u);
+    EXPECT_EQ(differ_above, 0u);
 }
 
 TEST_F(Render, TilesAcrossABandGiveTheSameImageAsOnePass) {
