@@ -21,9 +21,9 @@
 namespace atlas {
 
 namespace {
-// Pixels per band: 2^19 RGBA pixels is 2 MiB for the target and 2 MiB per read-back buffer
+// Pixels per band: 2^18 RGBA pixels is 1 MiB for the target and 1 MiB per read-back buffer
 // (smaller bands lowered a 4K export's peak memory and were no slower; see README, Benchmark).
-constexpr long long kBandPixels = 1 << 19;
+constexpr long long kBandPixels = 1 << 18;
 }  // namespace
 
 void render_bands(Renderer& renderer, const Frame& frame, int width, int height, const RowSink& sink, int max_tile) {

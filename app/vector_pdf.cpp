@@ -1,16 +1,16 @@
 // The Cairo canvas and the PDF files made with it: one map a page (--export FILE.pdf, the tour's
-// slides) and the tour's handout (A4 landscape pages with the map, the heading and the caption,
-// laid out by Pango). Labels are real text in the labels' own font file (cairo-ft), so they can
-// be searched and copied. No GL.
+// slides) and the tour's handout (A4 landscape pages with the map, the heading and the caption).
+// Text is real text in fonts-dejavu-core's files (cairo-ft), so it can be searched and copied.
+// No GL, and no Pango: its GLib stack alone added 5 MiB to every export's memory.
 #include <cairo-ft.h>
 #include <cairo-pdf.h>
 #include <cairo.h>
 #include <fontconfig/fontconfig.h>
-#include <pango/pangocairo.h>
 
 #include <algorithm>
 #include <cmath>
 
+#include "core/decorations.hpp"
 #include "core/errors.hpp"
 #include "geo/raster.hpp"
 #include "render/font.hpp"
@@ -34,19 +34,31 @@ void add_path(cairo_t* cr, const VectorPath& path) {
     }
 }
 
+// The font in `file` (the first face in it) for Cairo; the caller destroys it.
+cairo_font_face_t* font_face(const char* file) {
+    FcPattern* pattern = FcPatternCreate();
+    FcPatternAddString(pattern, FC_FILE, reinterpret_cast<const FcChar8*>(file));
+    FcPatternAddInteger(pattern, FC_INDEX, 0);
+    cairo_font_face_t* face = cairo_ft_font_face_create_for_pattern(pattern);
+    FcPatternDestroy(pattern);
+    return face;
+}
+
+// Unhinted text: it measures the same at every size, as the screen's labels do.
+cairo_font_options_t* unhinted() {
+    cairo_font_options_t* options = cairo_font_options_create();
+    cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
+    cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
+    return options;
+}
+
 class CairoCanvas final : public VectorCanvas {
 public:
     // Draws into `cr` in its current user space (image pixels). The label font is the file the
     // screen's labels use, unhinted, so the text measures as on screen.
     explicit CairoCanvas(cairo_t* cr) : cr_(cr) {
-        FcPattern* pattern = FcPatternCreate();
-        FcPatternAddString(pattern, FC_FILE, reinterpret_cast<const FcChar8*>(kDefaultFontPath));
-        FcPatternAddInteger(pattern, FC_INDEX, 0);
-        face_ = cairo_ft_font_face_create_for_pattern(pattern);
-        FcPatternDestroy(pattern);
-        options_ = cairo_font_options_create();
-        cairo_font_options_set_hint_style(options_, CAIRO_HINT_STYLE_NONE);
-        cairo_font_options_set_hint_metrics(options_, CAIRO_HINT_METRICS_OFF);
+        face_ = font_face(kDefaultFontPath);
+        options_ = unhinted();
         cairo_set_line_join(cr_, CAIRO_LINE_JOIN_ROUND);
         cairo_set_line_cap(cr_, CAIRO_LINE_CAP_ROUND);
         cairo_set_fill_rule(cr_, CAIRO_FILL_RULE_EVEN_ODD);
@@ -246,28 +258,42 @@ constexpr double kCaptionGap = 10;      // between the map and the caption, and 
 // the screen's: the country names come out at about 8 pt, the smallest labels at 6.6 pt.
 constexpr float kHandoutPixelScale = 0.8f;
 
-// Lays out `text` in `font` wrapped to `width` points at (x, y), drawing it if `draw`; returns its
-// height in points.
-double paragraph(cairo_t* cr, const std::string& text, const char* font, double size_pt, double width, double x,
+// fonts-dejavu-core's files for the handout's text.
+constexpr const char* kSansBold = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
+constexpr const char* kSans = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+constexpr const char* kSerif = "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf";
+
+// Lays out `text` in the font of `font_file` wrapped to `width` points (between words) at (x, y),
+// the top of its first line, drawing it if `draw`; returns its height in points.
+double paragraph(cairo_t* cr, const std::string& text, const char* font_file, double size_pt, double width, double x,
                  double y, Rgba colour, bool draw) {
     if (text.empty()) return 0;
-    PangoLayout* layout = pango_cairo_create_layout(cr);
-    PangoFontDescription* desc = pango_font_description_from_string(font);
-    pango_font_description_set_absolute_size(desc, size_pt * PANGO_SCALE);
-    pango_layout_set_font_description(layout, desc);
-    pango_font_description_free(desc);
-    pango_layout_set_width(layout, int(width * PANGO_SCALE));
-    pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
-    pango_layout_set_text(layout, text.c_str(), -1);
-    int w = 0, h = 0;
-    pango_layout_get_size(layout, &w, &h);
+    cairo_font_face_t* face = font_face(font_file);
+    cairo_font_options_t* options = unhinted();
+    cairo_save(cr);
+    cairo_set_font_face(cr, face);
+    cairo_set_font_options(cr, options);
+    cairo_set_font_size(cr, size_pt);
+    cairo_font_extents_t fe;
+    cairo_font_extents(cr, &fe);
+    const TextMeasure measure = [cr, size_pt](const std::string& t) {
+        cairo_text_extents_t te;
+        cairo_text_extents(cr, t.c_str(), &te);
+        return te.x_advance / size_pt;  // em
+    };
+    const auto lines = wrap_text(text, measure, size_pt, width);
     if (draw) {
-        cairo_move_to(cr, x, y);
         set_colour(cr, colour);
-        pango_cairo_show_layout(cr, layout);
+        for (size_t i = 0; i < lines.size(); ++i) {
+            cairo_move_to(cr, x, y + fe.ascent + double(i) * fe.height);
+            cairo_show_text(cr, lines[i].c_str());
+        }
+        cairo_new_path(cr);
     }
-    g_object_unref(layout);
-    return double(h) / PANGO_SCALE;
+    cairo_restore(cr);
+    cairo_font_options_destroy(options);
+    cairo_font_face_destroy(face);
+    return double(lines.size()) * fe.height;
 }
 }  // namespace
 
@@ -286,7 +312,7 @@ void PdfHandout::add_page(const MapModel& model, const AppState& state, const Te
     cairo_t* cr = impl_->pdf.cr();
     const Rgba ink{0x20, 0x20, 0x20, 255}, grey{0x55, 0x55, 0x55, 255};
     const double width = kPageWidth - 2 * kMargin;
-    paragraph(cr, page.heading, "DejaVu Sans Bold", 15, width, kMargin, kMargin - 6, ink, true);
+    paragraph(cr, page.heading, kSansBold, 15, width, kMargin, kMargin - 6, ink, true);
     // The map as large as the page allows above the caption, in the shape of the scene's view.
     const double top = kMargin + kHeadingHeight;
     const double box_h = kPageHeight - top - kMargin - kCaptionHeight - kCaptionGap;
@@ -304,9 +330,9 @@ void PdfHandout::add_page(const MapModel& model, const AppState& state, const Te
     const double y0 = top + map_h + kCaptionGap, room = kPageHeight - kMargin - y0;
     auto caption = [&](double size, bool draw) {
         double y = y0;
-        y += paragraph(cr, page.quote, "DejaVu Serif", size, width, kMargin, y, ink, draw) + kCaptionGap / 2;
-        y += paragraph(cr, page.citation, "DejaVu Sans", size * 0.75, width, kMargin, y, grey, draw) + kCaptionGap / 2;
-        y += paragraph(cr, page.details, "DejaVu Sans", size * 0.68, width, kMargin, y, grey, draw);
+        y += paragraph(cr, page.quote, kSerif, size, width, kMargin, y, ink, draw) + kCaptionGap / 2;
+        y += paragraph(cr, page.citation, kSans, size * 0.75, width, kMargin, y, grey, draw) + kCaptionGap / 2;
+        y += paragraph(cr, page.details, kSans, size * 0.68, width, kMargin, y, grey, draw);
         return y - y0;
     };
     double size = 11;

@@ -15,4 +15,3 @@ pkg_check_modules(IMGUI REQUIRED IMPORTED_TARGET imgui)   # libimgui-dev 1.86 (b
 find_package(LibXml2 REQUIRED)                  # libxml2-dev: LibXml2::LibXml2 (SVG export)
 find_package(Fontconfig REQUIRED)               # libfontconfig-dev: the labels' font file for Cairo
 pkg_check_modules(CAIRO REQUIRED IMPORTED_TARGET cairo cairo-pdf cairo-ft)   # libcairo2-dev: PDF export
-pkg_check_modules(PANGOCAIRO REQUIRED IMPORTED_TARGET pangocairo)           # libpango1.0-dev: the handout's text
