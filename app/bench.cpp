@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -295,6 +296,39 @@ int run_bench(const Options& o, const std::string& self) {
         std::printf(
             "export 3840x2160 PNG, whole process: median %.0f ms, best %.0f ms; peak memory median %.0f MiB (5 runs)\n",
             percentile(wall, 50), percentile(wall, 0), percentile(rss, 50));
+    }
+
+    // 5. Print sizes and the classroom's exports, each a whole process: an 8192x8192 PNG (tiles
+    // past a GPU's limit, bands), and the whole tour as PNG and PDF slides with the handout.
+    {
+        char tmpl[] = "/tmp/ca-atlas-bench-XXXXXX";
+        if (!mkdtemp(tmpl)) return 1;
+        const std::string dir = tmpl;
+        struct Job {
+            const char* what;
+            std::vector<std::string> args;
+        };
+        const Job jobs[] = {
+            {"export 8192x8192 PNG", {self, "--data", o.data_dir, "--export", dir + "/big.png", "--size", "8192x8192"}},
+            {"the tour as PNG and PDF (10 slides each with captions, and the handout) at 1920x1080",
+             {self, "--data", o.data_dir, "--export-tour", dir, "--size", "1920x1080", "--format", "png,pdf"}},
+        };
+        for (const Job& job : jobs) {
+            std::vector<double> wall;
+            for (int i = 0; i < 3; ++i) {
+                const ChildResult c = run_child(job.args);
+                if (!WIFEXITED(c.status) || WEXITSTATUS(c.status) != 0) {
+                    std::fprintf(stderr, "ca-atlas: benchmark: %s failed\n", job.what);
+                    return 1;
+                }
+                wall.push_back(c.wall_ms);
+                std::error_code ec;  // the next run writes into an empty folder again
+                for (const auto& e : std::filesystem::directory_iterator(dir, ec)) std::filesystem::remove(e.path(), ec);
+            }
+            std::printf("%s, whole process: median %.0f ms, best %.0f ms (3 runs)\n", job.what, percentile(wall, 50),
+                        percentile(wall, 0));
+        }
+        rmdir(tmpl);
     }
     return 0;
 }
