@@ -13,6 +13,7 @@
 #include "core/decorations.hpp"
 #include "core/errors.hpp"
 #include "geo/raster.hpp"
+#include "pdf_layers.hpp"
 #include "render/font.hpp"
 #include "vector.hpp"
 
@@ -55,8 +56,9 @@ cairo_font_options_t* unhinted() {
 class CairoCanvas final : public VectorCanvas {
 public:
     // Draws into `cr` in its current user space (image pixels). The label font is the file the
-    // screen's labels use, unhinted, so the text measures as on screen.
-    explicit CairoCanvas(cairo_t* cr) : cr_(cr) {
+    // screen's labels use, unhinted, so the text measures as on screen. Each group begun is marked
+    // as a "Sect" structure element and listed in `layers`, for make_layers().
+    CairoCanvas(cairo_t* cr, std::vector<PdfLayer>& layers) : cr_(cr), layers_(layers) {
         face_ = font_face(kDefaultFontPath);
         options_ = unhinted();
         cairo_set_line_join(cr_, CAIRO_LINE_JOIN_ROUND);
@@ -71,9 +73,12 @@ public:
     CairoCanvas(const CairoCanvas&) = delete;
     CairoCanvas& operator=(const CairoCanvas&) = delete;
 
-    // PDF has no layers that Cairo 1.16 can write: the groups only order the drawing.
-    void begin_layer(const std::string&, const std::string&) override {}
-    void end_layer() override {}
+    // Cairo 1.16 writes no layers: a group is marked here and made a layer by make_layers().
+    void begin_layer(const std::string& id, const std::string& label) override {
+        cairo_tag_begin(cr_, "Sect", "");
+        layers_.push_back({id, label, rank(id)});
+    }
+    void end_layer() override { cairo_tag_end(cr_, "Sect"); }
 
     void path(const VectorPath& path, const Paint& paint) override {
         if (path.empty()) return;
@@ -117,6 +122,15 @@ public:
 
 private:
     cairo_t* cr_;
+    std::vector<PdfLayer>& layers_;
+    // Where a group is drawn when every layer and a selection are: a handout's pages, each with
+    // its own layers, list them in that order.
+    static int rank(const std::string& id) {
+        static const std::vector<VectorGroup> all = vector_groups(Layers{}, true);
+        for (size_t i = 0; i < all.size(); ++i)
+            if (all[i].id == id) return int(i);
+        return int(all.size());  // the figure's decorations, over the map
+    }
     cairo_font_face_t* face_ = nullptr;
     cairo_font_options_t* options_ = nullptr;
     std::vector<std::pair<HatchPattern, cairo_pattern_t*>> patterns_;
@@ -174,7 +188,8 @@ private:
     }
 };
 
-// A Cairo PDF surface on a temporary file; close() finishes it and reports Cairo's errors.
+// A Cairo PDF surface on a temporary file; close() finishes it, reports Cairo's errors and makes
+// the map's groups layers.
 class PdfFile {
 public:
     PdfFile(const std::string& path, double width_pt, double height_pt, const std::string& title)
@@ -199,6 +214,8 @@ public:
     PdfFile& operator=(const PdfFile&) = delete;
 
     cairo_t* cr() const { return cr_; }
+    // The layers begun so far, in order, across pages.
+    std::vector<PdfLayer>& layers() { return layers_; }
     // Throws OutputError if Cairo has failed so far (it stops drawing at its first error).
     void fail_on_error() const {
         cairo_status_t s = cairo_status(cr_);
@@ -209,28 +226,31 @@ public:
     void close() {
         cairo_surface_finish(surface_);
         fail_on_error();
+        make_layers(file_.temp_path(), layers_);
         file_.commit();
     }
 
 private:
     std::string path_;
     AtomicFile file_;
+    std::vector<PdfLayer> layers_;
     cairo_surface_t* surface_ = nullptr;
     cairo_t* cr_ = nullptr;
 };
 
-// Draws the map of `state` into the rectangle of `cr` at (x, y) that is `scale` user units per
-// image pixel, clipped to it.
-void draw_map_at(cairo_t* cr, const MapModel& model, const AppState& state, const TextMeasure& measure, double x,
+// Draws the map of `state` into the rectangle of the PDF's current page at (x, y) that is `scale` user
+// units per image pixel, clipped to it, its groups marked as layers.
+void draw_map_at(PdfFile& pdf, const MapModel& model, const AppState& state, const TextMeasure& measure, double x,
                  double y, double scale, const Figure& figure = {}) {
     const Frame frame = figure_frame(model, state, measure, figure);
+    cairo_t* cr = pdf.cr();
     cairo_save(cr);
     cairo_translate(cr, x, y);
     cairo_scale(cr, scale, scale);
     cairo_rectangle(cr, 0, 0, state.camera.width_px, state.camera.height_px);
     cairo_clip(cr);
     {
-        CairoCanvas canvas(cr);
+        CairoCanvas canvas(cr, pdf.layers());
         draw_map(frame, state.layers, model.projected, model.features, canvas);
     }
     cairo_restore(cr);
@@ -243,7 +263,7 @@ void export_pdf(const MapModel& model, const AppState& state, const TextMeasure&
     const int w = state.camera.width_px, h = state.camera.height_px;
     const double pt = figure.dpi > 0 ? 72.0 / figure.dpi : kPointsPerPx;  // 72 points to the inch
     PdfFile pdf(path, w * pt, h * pt, vector_metadata(model, state).title);
-    draw_map_at(pdf.cr(), model, state, measure, 0, 0, pt, figure);
+    draw_map_at(pdf, model, state, measure, 0, 0, pt, figure);
     pdf.close();
 }
 
@@ -320,7 +340,7 @@ void PdfHandout::add_page(const MapModel& model, const AppState& state, const Te
     const double map_w = std::min(width, box_h * aspect), map_h = map_w / aspect;
     AppState printed = rescaled(state, int(std::lround(map_w / kPointsPerPx)), int(std::lround(map_h / kPointsPerPx)));
     printed.pixel_scale = kHandoutPixelScale;
-    draw_map_at(cr, model, printed, measure, kMargin, top, kPointsPerPx);
+    draw_map_at(impl_->pdf, model, printed, measure, kMargin, top, kPointsPerPx);
     cairo_rectangle(cr, kMargin, top, printed.camera.width_px * kPointsPerPx, printed.camera.height_px * kPointsPerPx);
     set_colour(cr, grey);
     cairo_set_line_width(cr, 0.5);

@@ -15,3 +15,4 @@ pkg_check_modules(IMGUI REQUIRED IMPORTED_TARGET imgui)   # libimgui-dev 1.86 (b
 find_package(LibXml2 REQUIRED)                  # libxml2-dev: LibXml2::LibXml2 (SVG export)
 find_package(Fontconfig REQUIRED)               # libfontconfig-dev: the labels' font file for Cairo
 pkg_check_modules(CAIRO REQUIRED IMPORTED_TARGET cairo cairo-pdf cairo-ft)   # libcairo2-dev: PDF export
+pkg_check_modules(QPDF REQUIRED IMPORTED_TARGET libqpdf)   # libqpdf-dev: the PDF export's layers

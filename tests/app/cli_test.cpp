@@ -368,6 +368,22 @@ TEST_F(Cli, ExportTourWritesVectorSlidesAndAHandoutOfOnePagePerScene) {
     const DataSet d = load_data_set(test::data_dir());
     ASSERT_EQ(entries(dir), d.tour.size() * 2 + 1);
     EXPECT_EQ(pdf_pages(dir + "/tour-handout.pdf"), d.tour.size());
+    // The handout's layers: one for each group any page draws, shared by the pages (hiding
+    // "Places" hides it on every page), listed as the groups are drawn: shapes, then names.
+    {
+        GDALDatasetUniquePtr ds(GDALDataset::Open((dir + "/tour-handout.pdf").c_str(), GDAL_OF_RASTER));
+        ASSERT_TRUE(ds);
+        std::vector<std::string> layers;
+        for (char** md = ds->GetMetadata("LAYERS"); md && *md; ++md) {
+            const std::string kv = *md;
+            layers.push_back(kv.substr(kv.find('=') + 1));
+        }
+        const std::vector<std::string> expected{"Memberships", "Countries", "Provinces", "Graticule", "Regions",
+                                                "Afghanistan's_northern_border", "Selection", "Places", "Capitals",
+                                                "Country_names", "Afghanistan's_northern_border:_lengths",
+                                                "Regions:_names", "Places:_names", "Capitals:_names"};
+        EXPECT_EQ(layers, expected);
+    }
     for (size_t i = 0; i < d.tour.size(); ++i) {
         char prefix[32];
         std::snprintf(prefix, sizeof prefix, "%02zu-", i + 1);

@@ -63,6 +63,7 @@ AppState state_for(const View& view, int w, int h, const Layers& layers, Date da
 // and the text of each <text> in them.
 struct SvgLayer {
     std::string id;
+    std::string label;  // inkscape:label
     bool top_level = false;
     std::vector<std::string> texts;
 };
@@ -83,7 +84,7 @@ void collect(xmlNode* n, xmlNode* root, std::vector<SvgLayer>& out, int current)
         const std::string name = reinterpret_cast<const char*>(n->name);
         int here = current;
         if (name == "g" && attribute(n, "groupmode", kInkscape) == "layer") {
-            out.push_back({attribute(n, "id"), n->parent == root, {}});
+            out.push_back({attribute(n, "id"), attribute(n, "label", kInkscape), n->parent == root, {}});
             here = int(out.size()) - 1;
         }
         if (name == "text") {
@@ -178,6 +179,84 @@ TEST_F(Vector, TheSvgHasOneLayerGroupPerVisibleLayer) {
         }
         EXPECT_EQ(ids, expected_groups(c.words, c.selection)) << c.name;
     }
+}
+
+// A PDF read through GDAL (poppler): its layers' names as GDAL gives them (spaces and commas
+// made '_'), in order, and the page rendered at 96 dpi (a pixel of the map) with `layers_off`
+// hidden.
+struct PdfRead {
+    std::vector<std::string> layers;
+    int width = 0, height = 0;
+    std::vector<std::uint8_t> rgb;  // band-interleaved by pixel
+};
+PdfRead read_pdf(const std::string& path, const std::string& layers_off = "") {
+    GDALAllRegister();
+    const std::string off = "LAYERS_OFF=" + layers_off;
+    const char* options[] = {"DPI=96", layers_off.empty() ? nullptr : off.c_str(), nullptr};
+    PdfRead out;
+    GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY, nullptr, options));
+    EXPECT_TRUE(ds) << "GDAL cannot read " << path;
+    if (!ds) return out;
+    for (char** md = ds->GetMetadata("LAYERS"); md && *md; ++md) {
+        const std::string kv = *md;
+        out.layers.push_back(kv.substr(kv.find('=') + 1));
+    }
+    out.width = ds->GetRasterXSize();
+    out.height = ds->GetRasterYSize();
+    out.rgb.resize(size_t(out.width) * size_t(out.height) * 3);
+    int bands[] = {1, 2, 3};
+    EXPECT_EQ(ds->RasterIO(GF_Read, 0, 0, out.width, out.height, out.rgb.data(), out.width, out.height, GDT_Byte, 3,
+                           bands, 3, out.width * 3, 1, nullptr),
+              CE_None);
+    return out;
+}
+
+std::string gdal_layer_name(std::string label) {
+    std::replace(label.begin(), label.end(), ' ', '_');
+    std::replace(label.begin(), label.end(), ',', '_');
+    return label;
+}
+
+TEST_F(Vector, ThePdfsLayersAreTheSvgsGroupsAndHoldEveryMark) {
+    // Every scene of the tour: the PDF's layers are the SVG's groups, by name and in order.
+    for (const Scene& sc : model().tour) {
+        AppState s = state_for(sc.view, 640, 360, sc.layers, sc.date);
+        apply_scene(sc, s);
+        export_svg(model(), s, measure(), dir + "/" + sc.id + ".svg");
+        export_pdf(model(), s, measure(), dir + "/" + sc.id + ".pdf");
+        std::vector<std::string> from_svg;
+        for (const auto& l : svg_layers(dir + "/" + sc.id + ".svg")) from_svg.push_back(gdal_layer_name(l.label));
+        EXPECT_EQ(read_pdf(dir + "/" + sc.id + ".pdf").layers, from_svg) << sc.id;
+    }
+    // A figure with every layer: hiding one layer hides its marks, and hiding them all leaves
+    // only the water under them.
+    FigureChoice choice;
+    choice.title = "Layers";
+    choice.legend = choice.scale_bar = choice.attribution = true;
+    const AppState s = state_for(View{70.5, 37.5, 1400}, 800, 450, Layers{}, kArticleDate);  // provinces drawn
+    const Figure figure{decorations_for(model(), s, choice)};
+    const std::string pdf = dir + "/all.pdf";
+    export_pdf(model(), s, measure(), pdf, figure);
+    const PdfRead all = read_pdf(pdf);
+    ASSERT_EQ(all.layers.size(), expected_groups(layers_text(Layers{}), false).size() + 1);
+    EXPECT_EQ(all.layers.back(), gdal_layer_name("Title, legend, scale bar and caption"));
+    ASSERT_EQ(all.width, 800);
+    auto differing = [&](const PdfRead& r) {
+        long n = 0;
+        for (size_t i = 0; i < r.rgb.size(); i += 3)
+            if (!std::equal(&r.rgb[i], &r.rgb[i] + 3, &all.rgb[i])) ++n;
+        return n;
+    };
+    std::string every;
+    for (const auto& name : all.layers) {
+        const long n = differing(read_pdf(pdf, name));
+        EXPECT_GT(n, 0) << "hiding " << name << " changes nothing";
+        every += (every.empty() ? "" : ",") + name;
+    }
+    const PdfRead bare = read_pdf(pdf, every);
+    std::set<std::array<std::uint8_t, 3>> colours;
+    for (size_t i = 0; i < bare.rgb.size(); i += 3) colours.insert({bare.rgb[i], bare.rgb[i + 1], bare.rgb[i + 2]});
+    EXPECT_EQ(colours.size(), 1u) << "marks outside every layer";
 }
 
 TEST_F(Vector, TheSvgsTextIsTheFramesLabelsInTheirLayers) {
