@@ -209,10 +209,10 @@ int run_bench(const Options& o, const std::string& self) {
                                 percentile(picks, 50), percentile(picks, 100));
             }
             // The presentation: flights from scene to scene of the tour (1.6 s each, as the window
-            // flies them, 96 frames at 60 a second), caption on, labels 1.5x, every frame timed;
-            // first at full detail throughout with the map drawn under the caption too (as the window
-            // flew before), then as the window flies: a coarser level in flight, nothing drawn under
-            // the opaque caption.
+            // flies them, 96 frames at 60 a second), the caption drawn by the renderer, labels 1.5x,
+            // every frame timed; first at full detail throughout with the map drawn under the caption
+            // too, then as the window flies: a coarser level in flight, nothing drawn under the
+            // opaque caption.
             for (const double flight_bias : {1.0, kFlightDetailBias}) {
                 const bool as_the_window = flight_bias > 1;
                 if (model->tour.empty()) break;
@@ -245,11 +245,12 @@ int run_bench(const Options& o, const std::string& self) {
                         std::lround((days_from_civil(model->tour[to].date) - days_from_civil(model->tour[from].date)) *
                                     e));
                     window.begin_imgui_frame();
-                    draw_caption(model->tour[to], model->article.get(), to, scenes, "", false, float(w), float(h));
+                    draw_presentation_overlay("", false, float(w), float(h));
                     Frame frame = build_frame(state, Style{}, model->colours, model->label_candidates, measure,
                                               model->extras(state, Style{}));
+                    add_presentation_caption(frame, *model, to, measure, std::max(1.0f, float(h) / 1080.0f));
                     if (e0 < 1) frame.detail_bias = flight_bias;
-                    if (as_the_window) frame.covered_bottom_px = int(std::floor(h * kCaptionHeightFraction));
+                    if (!as_the_window) frame.covered_bottom_px = 0;
                     renderer.draw(frame, w, h);
                     window.end_imgui_frame();
                     window.swap();

@@ -69,6 +69,13 @@ void render_bands(Renderer& renderer, const Frame& frame, int width, int height,
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
 }
 
+namespace {
+// Where a passage is from: "Iskandarov 2013, passage integration-22. " and the article's citation.
+std::string passage_source(const Article& article, const Passage& p) {
+    return "Iskandarov 2013, passage " + p.id + ". " + article.citation;
+}
+}  // namespace
+
 Decorations decorations_for(const MapModel& model, const AppState& state, const FigureChoice& choice) {
     Decorations d;
     d.title = choice.title;
@@ -90,10 +97,28 @@ Decorations decorations_for(const MapModel& model, const AppState& state, const 
     if (!choice.caption_passage.empty()) {
         const Passage* p = model.article ? model.article->passage(choice.caption_passage) : nullptr;
         if (!p) throw UsageError("invalid --caption '" + choice.caption_passage + "': the article has no passage with that id");
-        d.caption = Decorations::Caption{choice.caption_heading, p->text,
-                                         "Iskandarov 2013, passage " + p->id + ". " + model.article->citation};
+        d.caption = Decorations::Caption{choice.caption_heading, p->text, passage_source(*model.article, *p)};
     }
     return d;
+}
+
+std::string scene_heading(size_t index, size_t count, const std::string& title) {
+    return std::to_string(index + 1) + " / " + std::to_string(count) + "   " + title;
+}
+
+void add_presentation_caption(Frame& frame, const MapModel& model, size_t index, const TextMeasure& measure,
+                              float scale) {
+    if (index >= model.tour.size()) return;
+    const Scene& sc = model.tour[index];
+    const Passage* p = model.article ? model.article->passage(sc.passage) : nullptr;
+    Decorations d;
+    d.caption = Decorations::Caption{scene_heading(index, model.tour.size(), sc.title), p ? p->text : "",
+                                     p ? passage_source(*model.article, *p) : "", true};
+    const size_t first = frame.panels.size();
+    add_decorations(frame, d, Style{}.overlay, measure, scale);
+    double top = frame.camera.height_px;
+    for (size_t i = first; i < frame.panels.size(); ++i) top = std::min(top, frame.panels[i].min_px.y);
+    frame.covered_bottom_px = int(std::floor(frame.camera.height_px - top));
 }
 
 Frame figure_frame(const MapModel& model, const AppState& state, const TextMeasure& measure, const Figure& figure) {

@@ -89,6 +89,18 @@ void export_image(Renderer& renderer, const MapModel& model, const AppState& sta
 void export_png(Renderer& renderer, const MapModel& model, const AppState& state, const TextMeasure& measure,
                 const std::string& path, const Figure& figure = {});
 
+// The heading of scene `index` (from 0) of `count`, on a slide and in the presentation:
+// "3 / 10   Afghanistan's northern border".
+std::string scene_heading(size_t index, size_t count, const std::string& title);
+
+// Adds the presentation's caption of scene `index` of the model's tour along the bottom of
+// `frame` (its camera sized to the screen): its heading, its passage quoted and where it is from,
+// in the projector's style, sized at `scale` (the screen's height / 1080, at least 1), and marks
+// the rows under it covered (Frame::covered_bottom_px) so the map is not drawn there. The same
+// layout as a slide's caption, drawn by the map's renderer in the label font at its exact size.
+void add_presentation_caption(Frame& frame, const MapModel& model, size_t index, const TextMeasure& measure,
+                              float scale);
+
 // The frame of an exported figure: the map of `state` and the figure's decorations over it.
 Frame figure_frame(const MapModel& model, const AppState& state, const TextMeasure& measure, const Figure& figure);
 

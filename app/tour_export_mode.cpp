@@ -33,7 +33,7 @@ constexpr const char* kHandoutName = "tour-handout.pdf";
 // presentation's caption shows them), and what the map shows.
 HandoutPage handout_page(const Scene& sc, size_t i, size_t count, const MapModel& m) {
     HandoutPage page;
-    page.heading = std::to_string(i + 1) + " / " + std::to_string(count) + "   " + sc.title;
+    page.heading = scene_heading(i, count, sc.title);
     const Passage* p = m.article ? m.article->passage(sc.passage) : nullptr;
     if (p) page.quote = "\u201c" + p->text + "\u201d";
     if (m.article) page.citation = m.article->citation + " (passage " + sc.passage + ")";
@@ -121,7 +121,7 @@ int run_export_tour(const Options& o) {
             // scene's number, title and passage quoted with its citation, and the attribution.
             FigureChoice choice = o.figure;
             if (o.tour_captions) {
-                choice.caption_heading = std::to_string(i + 1) + " / " + std::to_string(tour.size()) + "   " + sc.title;
+                choice.caption_heading = scene_heading(i, tour.size(), sc.title);
                 choice.caption_passage = sc.passage;
                 choice.attribution = true;
             }

@@ -3,6 +3,7 @@
 #include <backends/imgui_impl_sdl.h>
 #include <imgui.h>
 
+#include <array>
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -170,6 +171,7 @@ int run_window(const Options& o) {
     std::future<std::unique_ptr<MapModel>> reprojecting;
     Vec2 cursor_map{std::nan(""), 0};
     std::optional<FrameKey> frame_key;
+    std::array<int, 3> frame_caption{-1, 0, 0};  // the presentation caption's scene and screen in `frame`
     std::pair<Date, std::vector<int>> legend_key;
     Frame frame;
     bool dragging = false, running = true, first = true;
@@ -750,8 +752,7 @@ int run_window(const Options& o) {
                                          notes_message_error);
             }
             if (presenting && player && model) {
-                draw_caption(model->tour[player->scene()], model->article.get(), player->scene(), player->count(),
-                             player->typed(), player->blank(), float(win_w), float(win_h));
+                draw_presentation_overlay(player->typed(), player->blank(), float(win_w), float(win_h));
             } else {
                 draw_inspector(state, ui, float(win_w), float(win_h));
                 draw_article(state, ui, float(win_w), float(win_h));
@@ -776,13 +777,18 @@ int run_window(const Options& o) {
         if (model) {
             const FrameKey key{state.camera, state.layers,   state.pixel_scale,     model.get(),
                                state.date,   state.selected, state.selected_members};
-            if (!frame_key || !(*frame_key == key)) {
+            // The presentation's caption (which scene's, and for what size of screen) is part of the frame.
+            const std::array<int, 3> caption{presenting && player ? int(player->scene()) : -1, fb_w, fb_h};
+            if (!frame_key || !(*frame_key == key) || caption != frame_caption) {
                 frame = build_frame(state, Style{}, model->colours, model->label_candidates, measure,
                                     model->extras(state, Style{}));
                 frame.detail_bias = flight.active ? kFlightDetailBias : 1.0;
-                // The presentation's caption is opaque: the map under it is not drawn.
-                frame.covered_bottom_px = presenting ? int(std::floor(fb_h * kCaptionHeightFraction)) : 0;
+                // Its caption is opaque: the map under it is not drawn.
+                if (caption[0] >= 0)
+                    add_presentation_caption(frame, *model, size_t(caption[0]), measure,
+                                             std::max(1.0f, float(fb_h) / 1080.0f));
                 frame_key = key;
+                frame_caption = caption;
             }
             if (ui.request_export) {
                 ui.request_export = false;

@@ -15,6 +15,12 @@ constexpr Rgba kPanel{0xff, 0xff, 0xff, 255};
 constexpr Rgba kEdge{0x8a, 0x84, 0x7e, 255};
 constexpr Rgba kInk{0x1e, 0x1c, 0x1a, 255};
 constexpr Rgba kMutedInk{0x4a, 0x46, 0x42, 255};
+// The presentation's caption: white and yellow on near-black (contrast 19.5:1 and 13.9:1), the
+// source in a light grey (11.8:1), as a projector in a lit room still shows them.
+constexpr Rgba kProjectorPanel{12, 12, 16, 255};
+constexpr Rgba kProjectorInk{255, 255, 255, 255};
+constexpr Rgba kProjectorHeading{255, 214, 64, 255};
+constexpr Rgba kProjectorMuted{200, 200, 210, 255};
 
 // Vertical metrics of DejaVu Sans, in em: a line is 1.3 em, and the centre of a capital letter
 // (where FrameLabel puts centre_px.y) sits 0.6 em below the top of the line's box.
@@ -127,42 +133,49 @@ void add_decorations(Frame& frame, const Decorations& d, const OverlayStyle& ove
 
     // The caption: heading, the passage quoted, its source; at most a third of the image high.
     if (d.caption) {
+        const bool pj = d.caption->projector;
         const double max_h = H / 3;
-        const double heading = 22 * s, source = 13 * s, width = W - 2 * margin;
-        const std::string quoted = "\u201c" + d.caption->passage + "\u201d";
-        double size = 26 * s;
+        const double heading = (pj ? 34 : 22) * s, source = (pj ? 22 : 13) * s, width = W - 2 * margin;
+        const double largest = (pj ? 30 : 26) * s, smallest = (pj ? 28 : 15) * s;
+        const std::string quoted = d.caption->passage.empty() ? "" : "\u201c" + d.caption->passage + "\u201d";
+        // The source on one line on a figure; on a projector, where the citation must be read
+        // whole, on two.
+        const auto source_lines =
+            cut(wrap_text(d.caption->source, measure, source, width), pj ? 2 : 1, measure, source, width);
         std::vector<std::string> lines;
         auto height_for = [&](size_t n, double sz) {
             return 2 * pad + (d.caption->heading.empty() ? 0 : kLineEm * heading) + n * kLineEm * sz +
-                   (d.caption->source.empty() ? 0 : kLineEm * source + pad / 2);
+                   (source_lines.empty() ? 0 : source_lines.size() * kLineEm * source + pad / 2);
         };
-        // Smaller type before cutting words: down to 15 px at scale 1, still readable on a slide.
-        for (; size >= 15 * s; size -= 1 * s) {
+        // Smaller type before cutting words, down to the floor (still readable on a slide, or
+        // from the back row).
+        double size = largest;
+        for (; size >= smallest; size -= 1 * s) {
             lines = wrap_text(quoted, measure, size, width);
             if (height_for(lines.size(), size) <= max_h) break;
         }
-        size = std::max(size, 15 * s);
+        size = std::max(size, smallest);
         lines = wrap_text(quoted, measure, size, width);
         const double room = max_h - height_for(0, size);
         lines = cut(std::move(lines), size_t(std::max(1.0, std::floor(room / (kLineEm * size)))), measure, size, width);
         const double h = height_for(lines.size(), size);
         const double top = bottom - h;
-        ink.panel(0, top, W, bottom, 0);
-        ink.panel(0, top - edge, W, top, 0, kEdge);
+        ink.panel(0, top, W, bottom, 0, pj ? kProjectorPanel : kPanel);
+        if (!pj) ink.panel(0, top - edge, W, top, 0, kEdge);
         double y = top + pad;
         if (!d.caption->heading.empty()) {
-            ink.text(d.caption->heading, margin, y, heading, kMutedInk);
+            ink.text(d.caption->heading, margin, y, heading, pj ? kProjectorHeading : kMutedInk);
             y += kLineEm * heading;
         }
         for (const auto& l : lines) {
-            ink.text(l, margin, y, size, kInk);
+            ink.text(l, margin, y, size, pj ? kProjectorInk : kInk);
             y += kLineEm * size;
         }
-        if (!d.caption->source.empty()) {
-            for (auto& l : cut(wrap_text(d.caption->source, measure, source, width), 1, measure, source, width))
-                ink.text(l, margin, y + pad / 2, source, kMutedInk);
+        for (const auto& l : source_lines) {
+            ink.text(l, margin, y + pad / 2, source, pj ? kProjectorMuted : kMutedInk);
+            y += kLineEm * source;
         }
-        bottom = top - edge;
+        bottom = pj ? top : top - edge;
     }
 
     // The title, top left.

@@ -29,6 +29,11 @@ struct Decorations {
         std::string heading;  // e.g. the scene's title; may be empty
         std::string passage;  // the author's words, quoted as they are
         std::string source;   // "Iskandarov 2013, passage integration-6" and the citation
+        // The presentation's caption, for a projector and the back row of a classroom: light text
+        // on a near-black band (the heading yellow), the passage at 30 px on a 1080-line screen
+        // and never under 28, the heading at 34 and the source at 22. Otherwise a figure's: dark
+        // text on white, the passage at 26 px, set down to 15 before words are cut.
+        bool projector = false;
     };
     std::optional<Caption> caption;
 

@@ -4,6 +4,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -240,37 +241,21 @@ void draw_map_overlay(const AppState& state, const UiState& ui, float window_wid
     }
 }
 
-void draw_caption(const Scene& scene, const Article* article, size_t index, size_t count, const std::string& typed,
-                  bool blank, float window_width, float window_height) {
+void draw_presentation_overlay(const std::string& typed, bool blank, float window_width, float window_height) {
     ImDrawList* fg = ImGui::GetForegroundDrawList();
     if (blank) {
         fg->AddRectFilled(ImVec2(0, 0), ImVec2(window_width, window_height), IM_COL32(0, 0, 0, 255));
         return;
     }
-    // Sizes relative to a 1080-line screen: the interface font is 15 px, so 2x is 30 px there.
-    const float k = std::max(1.0f, window_height / 1080.0f);
-    const float height = window_height * kCaptionHeightFraction;
-    ImGui::SetNextWindowPos(ImVec2(0, window_height - height), ImGuiCond_Always);
-    ImGui::SetNextWindowSize(ImVec2(window_width, height), ImGuiCond_Always);
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(12, 12, 16, 255));
-    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 255, 255, 255));
-    ImGui::Begin("##caption", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav);
-    ImGui::SetWindowFontScale(2.3f * k);
-    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 214, 64, 255));
-    ImGui::TextWrapped("%s", scene.title.c_str());
-    ImGui::PopStyleColor();
-    ImGui::SetWindowFontScale(2.0f * k);
-    const Passage* p = article ? article->passage(scene.passage) : nullptr;
-    if (p) ImGui::TextWrapped("\u201c%s\u201d", p->text.c_str());
-    ImGui::SetWindowFontScale(1.9f * k);
-    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(200, 200, 210, 255));
-    if (article) ImGui::TextWrapped("%s (passage %s)", article->citation.c_str(), scene.passage.c_str());
-    ImGui::Text("%zu / %zu%s%s", index + 1, count, typed.empty() ? "" : "   go to ", typed.c_str());
-    ImGui::PopStyleColor();
-    ImGui::End();
-    ImGui::PopStyleColor(2);
+    if (typed.empty()) return;
+    // Sized for a 1080-line screen, as the caption: the interface font is 15 px, so 2x is 30 px.
+    const float k = std::max(1.0f, window_height / 1080.0f), size = 30.0f * k;
+    const std::string text = "go to " + typed;
+    const ImVec2 extent = ImGui::GetFont()->CalcTextSizeA(size, FLT_MAX, 0.0f, text.c_str());
+    const ImVec2 at(window_width - extent.x - 24 * k, 20 * k);
+    fg->AddRectFilled(ImVec2(at.x - 12 * k, at.y - 8 * k), ImVec2(at.x + extent.x + 12 * k, at.y + extent.y + 8 * k),
+                      IM_COL32(12, 12, 16, 255));
+    fg->AddText(ImGui::GetFont(), size, at, IM_COL32(255, 214, 64, 255), text.c_str());
 }
 
 void draw_panel(const AppState& state, Layers& layers, UiState& ui) {

@@ -142,15 +142,10 @@ void draw_map_overlay(const AppState& state, const UiState& ui, float window_wid
 // the passages they concern; a passage's date sends the timeline there; Quote copies a passage.
 void draw_article(const AppState& state, UiState& ui, float window_width, float window_height);
 
-// The caption's share of the window's height, from the bottom; opaque, so the map under it is
-// not drawn (Frame::covered_bottom_px).
-inline constexpr float kCaptionHeightFraction = 0.30f;
-
-// The presentation's caption along the bottom, high contrast, large enough for the back row (the
-// passage at least 28 px on a 1080-line screen): the scene's title, its passage quoted, the
-// citation, the scene number (and a number being typed); a blanked screen is black.
-void draw_caption(const Scene& scene, const Article* article, size_t index, size_t count, const std::string& typed,
-                  bool blank, float window_width, float window_height);
+// What the presentation adds over the map and its caption (which the map's renderer draws,
+// add_presentation_caption): the scene number being typed ("go to 3", large, top right), and a
+// blanked screen, black.
+void draw_presentation_overlay(const std::string& typed, bool blank, float window_width, float window_height);
 
 // The Tour panel (ui.tour.open): the scenes in order; choosing one asks the application to go
 // there (request_scene); Add makes a scene from the map's state (ui.tour.view and `state`) after

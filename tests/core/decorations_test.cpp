@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdint>
 #include <sstream>
 #include <tuple>
 
@@ -158,6 +159,65 @@ TEST(Decorations, ALongCaptionStaysWithinAThirdOfTheImageAndEndsInAnEllipsis) {
     bool ellipsis = false;
     for (const auto& l : f.panel_labels) ellipsis |= l.text.find("\u2026") != std::string::npos;
     EXPECT_TRUE(ellipsis);
+}
+
+// WCAG 2 contrast ratio of two colours (relative luminance of sRGB), written out here.
+double contrast(Rgba a, Rgba b) {
+    auto lum = [](Rgba c) {
+        auto lin = [](std::uint8_t v) {
+            const double x = v / 255.0;
+            return x <= 0.04045 ? x / 12.92 : std::pow((x + 0.055) / 1.055, 2.4);
+        };
+        return 0.2126 * lin(c.r) + 0.7152 * lin(c.g) + 0.0722 * lin(c.b);
+    };
+    const double la = lum(a), lb = lum(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+TEST(Decorations, TheProjectorsCaptionIsLargeHighContrastAndCitesInFull) {
+    const std::string citation =
+        "Iskandarov 2013, passage threats-4. Akbarsho Iskandarov, \u201cSecurity and Integration in Central Asia: "
+        "The CSTO and SCO\u201d, Central Asia and the Caucasus (CA&CC Press), Vol. 14, Issue 2, 2013.";
+    std::ostringstream long_text;
+    for (int i = 0; i < 120; ++i) long_text << "word" << i << " ";
+    for (const std::string& passage : {std::string("Existing and potential seats of instability."), long_text.str()})
+        for (const auto& [W, H, scale] : {std::make_tuple(1920, 1080, 1.0f), std::make_tuple(3840, 2160, 2.0f),
+                                          std::make_tuple(1280, 720, 1.0f)}) {
+            Decorations d;
+            d.caption = Decorations::Caption{"2 / 10   The seats of instability", passage, citation, true};
+            Frame f = frame_of(W, H);
+            add_decorations(f, d, OverlayStyle{}, kMeasure, scale);
+            ASSERT_FALSE(f.panels.empty());
+            // One dark band across the bottom, at most a third of the screen high.
+            const FramePanel& band = f.panels.front();
+            EXPECT_EQ(band.min_px.x, 0);
+            EXPECT_EQ(band.max_px.x, W);
+            EXPECT_EQ(band.max_px.y, H);
+            EXPECT_GE(band.min_px.y, H - H / 3.0 - 1);
+            size_t heading = 0, body = 0, source = 0;
+            std::string cited;
+            for (const auto& l : f.panel_labels) {
+                // Every line at least 7:1 against the band (WCAG's AAA), inside it.
+                EXPECT_GE(contrast(l.style.colour, band.fill), 7.0) << l.text;
+                EXPECT_GT(l.centre_px.y, band.min_px.y);
+                const double px = l.style.size_px / scale;  // on a 1080-line screen
+                if (l.text.rfind("2 / 10", 0) == 0) {
+                    ++heading;
+                    EXPECT_GE(px, 34);
+                } else if (px >= 28) {
+                    ++body;  // the passage: never under 28 px, even when cut
+                } else {
+                    ++source;
+                    EXPECT_GE(px, 22);
+                    cited += (cited.empty() ? "" : " ") + l.text;
+                }
+            }
+            EXPECT_EQ(heading, 1u);
+            EXPECT_GE(body, 1u);
+            // The citation whole, on at most two lines, at 1920 px wide and more.
+            EXPECT_LE(source, 2u);
+            if (W >= 1920) EXPECT_EQ(cited, citation);
+        }
 }
 
 TEST(Decorations, TheLayoutScalesWithTheImage) {
