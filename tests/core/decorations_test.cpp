@@ -216,7 +216,9 @@ TEST(Decorations, TheProjectorsCaptionIsLargeHighContrastAndCitesInFull) {
             EXPECT_GE(body, 1u);
             // The citation whole, on at most two lines, at 1920 px wide and more.
             EXPECT_LE(source, 2u);
-            if (W >= 1920) EXPECT_EQ(cited, citation);
+            if (W >= 1920) {
+                EXPECT_EQ(cited, citation);
+            }
         }
 }
 
