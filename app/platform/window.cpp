@@ -6,6 +6,7 @@
 #include <epoxy/gl.h>
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstdio>
 
 #include "core/errors.hpp"
@@ -84,7 +85,29 @@ Window::~Window() {
 void Window::drawable_size(int& w, int& h) const { SDL_GL_GetDrawableSize(window_, &w, &h); }
 void Window::window_size(int& w, int& h) const { SDL_GetWindowSize(window_, &w, &h); }
 
-void Window::set_fullscreen(bool on) { SDL_SetWindowFullscreen(window_, on ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0); }
+void Window::set_fullscreen(bool on) {
+    if (on == fullscreen_) return;
+    fullscreen_ = on;
+    if (on) {
+        SDL_GetWindowPosition(window_, &windowed_.x, &windowed_.y);
+        SDL_GetWindowSize(window_, &windowed_.w, &windowed_.h);
+        // The window is first made the display's size where it is: the full-screen request is
+        // carried out by the window manager, and on an X server without one (a kiosk, a bare
+        // session) nothing would change the window while SDL drew for the whole display.
+        SDL_Rect display;
+        if (SDL_GetDisplayBounds(std::max(0, SDL_GetWindowDisplayIndex(window_)), &display) == 0) {
+            SDL_SetWindowPosition(window_, display.x, display.y);
+            SDL_SetWindowSize(window_, display.w, display.h);
+        }
+        SDL_SetWindowFullscreen(window_, SDL_WINDOW_FULLSCREEN_DESKTOP);
+    } else {
+        SDL_SetWindowFullscreen(window_, 0);
+        if (windowed_.w > 0 && windowed_.h > 0) {
+            SDL_SetWindowSize(window_, windowed_.w, windowed_.h);
+            SDL_SetWindowPosition(window_, windowed_.x, windowed_.y);
+        }
+    }
+}
 
 float Window::pixel_ratio() const {
     int dw = 0, dh = 0, ww = 0, wh = 0;

@@ -30,7 +30,7 @@ public:
     void window_size(int& w, int& h) const;
     // Framebuffer pixels per window point (2 on a HiDPI screen).
     float pixel_ratio() const;
-    // Full screen on the window's display (the presentation mode), or back to a window.
+    // Full screen on the window's display (the presentation mode), or back to the window it was.
     void set_fullscreen(bool on);
     void begin_imgui_frame();
     void end_imgui_frame();  // renders ImGui's draw data over the map
@@ -40,6 +40,8 @@ private:
     SDL_Window* window_ = nullptr;
     SDL_GLContext gl_ = nullptr;
     bool imgui_ = false;
+    bool fullscreen_ = false;
+    SDL_Rect windowed_{0, 0, 0, 0};  // where the window was before it went full screen
 };
 
 }  // namespace atlas
