@@ -331,7 +331,14 @@ int run_window(const Options& o) {
         while (SDL_PollEvent(&ev)) {
             ImGui_ImplSDL2_ProcessEvent(&ev);
             const ImGuiIO& io = ImGui::GetIO();
-            if (ev.type == SDL_QUIT) running = false;
+            if (ev.type == SDL_QUIT) {
+                // Closing with unsaved scenes asks first (draw_unsaved_tour_prompt); a second close
+                // request while it asks closes at once.
+                if (model && ui.tour.unsaved && !ui.tour.closing)
+                    ui.tour.closing = true;
+                else
+                    running = false;
+            }
             if (!model) continue;
             Camera& cam = state.camera;
             if (presenting && player && player->scene() < model->tour.size() && annotation_event(ev, ratio)) continue;
@@ -568,6 +575,7 @@ int run_window(const Options& o) {
                 if (ui.request_scene) go_to_scene = int(*ui.request_scene);
                 ui.request_scene.reset();
             }
+            if (model && draw_unsaved_tour_prompt(model->tour, ui)) running = false;
             if (ui.request_date) {
                 state.date = std::clamp(*ui.request_date, kTimelineStart, kTimelineEnd);
                 ui.request_date.reset();

@@ -94,6 +94,7 @@ struct UiState {
         std::string passage_filter;         // typed in the passage list to narrow it
         bool scroll_to_current = false;     // the list brings the chosen scene into view
         bool unsaved = false;               // the scenes differ from the file
+        bool closing = false;               // the atlas is asked to close with them unsaved
         std::string message;                // the last save's outcome, or why nothing was saved
         bool failed = false;                // ... an error
         std::vector<std::string> problems;  // what keeps the scenes from saving, "scene 3 (id): ..."
@@ -153,6 +154,12 @@ void draw_presentation_overlay(const std::string& typed, bool blank, float windo
 // its title and passage are edited in place; Delete, Move up and Move down; Save checks every
 // scene as the loader does (tour_problems) and writes them with ui.tour.save, showing the outcome.
 void draw_tour(const AppState& state, std::vector<Scene>& scenes, UiState& ui, float window_width, float window_height);
+
+// While ui.tour.closing (the window was closed with unsaved scenes): a dialog asking what to do
+// with them. "Save and quit" saves as Save does and returns true once saved (a failed save stays
+// in the dialog with its message); "Quit without saving" returns true; "Cancel" (or Esc) clears
+// ui.tour.closing. True: the atlas may close now.
+bool draw_unsaved_tour_prompt(std::vector<Scene>& scenes, UiState& ui);
 
 void draw_panel(const AppState& state, Layers& layers, UiState& ui);
 

@@ -260,4 +260,44 @@ void draw_tour(const AppState& state, std::vector<Scene>& scenes, UiState& ui, f
     ImGui::End();
 }
 
+bool draw_unsaved_tour_prompt(std::vector<Scene>& scenes, UiState& ui) {
+    auto& t = ui.tour;
+    if (!t.closing) return false;
+    constexpr const char* kTitle = "Unsaved changes to the tour";
+    if (!ImGui::IsPopupOpen(kTitle)) ImGui::OpenPopup(kTitle);
+    const ImVec2 centre = ImGui::GetMainViewport()->GetCenter();
+    ImGui::SetNextWindowPos(centre, ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(480, 0), ImGuiCond_Always);
+    bool close = false;
+    if (ImGui::BeginPopupModal(kTitle, nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings)) {
+        ImGui::TextWrapped("The tour's scenes have changed since they were last saved to %s.", t.path.c_str());
+        if (t.failed && !t.message.empty()) {
+            ImGui::PushStyleColor(ImGuiCol_Text, kErrorColour);
+            ImGui::TextWrapped("%s", t.message.c_str());
+            for (const auto& p : t.problems) {
+                ImGui::Bullet();
+                ImGui::TextWrapped("%s", p.c_str());
+            }
+            ImGui::PopStyleColor();
+        }
+        ImGui::Spacing();
+        if (ImGui::Button("Save and quit")) {
+            save(scenes, ui);
+            close = !t.unsaved;
+        }
+        spot(t, "quit-save");
+        ImGui::SameLine();
+        if (ImGui::Button("Quit without saving")) close = true;
+        spot(t, "quit-discard");
+        ImGui::SameLine();
+        if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+            t.closing = false;
+            ImGui::CloseCurrentPopup();
+        }
+        spot(t, "quit-cancel");
+        ImGui::EndPopup();
+    }
+    return close;
+}
+
 }  // namespace atlas

@@ -69,9 +69,18 @@ protected:
         state.camera = camera_for_view(*model_->projection, view, 1920, 1080);
         ui.tour.view = view_for_camera(*model_->projection, state.camera);
     }
+    bool may_close = false;  // what the unsaved-changes dialog last answered
+    // The window's close button with unsaved scenes, as the application handles it; the dialog
+    // sizes itself on its first frame (hidden), and is in place on the next.
+    void ask_to_close() {
+        ui.tour.closing = true;
+        frame();
+        frame();
+    }
     void frame() {
         ImGui::NewFrame();
         draw_tour(state, scenes, ui, kWidth, kHeight);
+        may_close = draw_unsaved_tour_prompt(scenes, ui);
         ImGui::Render();
     }
     // A click on a control the panel drew last frame: the pointer moves there, the button goes
@@ -302,6 +311,55 @@ TEST_F(TourPanel, SaveWritesWhatTheLoaderReadsBack) {
     EXPECT_EQ(back[3].highlight, std::vector<std::string>{"csto"});
     // The whole folder still checks clean with the edited tour.
     EXPECT_TRUE(load_data_set(dir).problems.empty());
+}
+
+TEST_F(TourPanel, ClosingWithUnsavedScenesAsksToSaveDiscardOrCancel) {
+    const std::string path = ui.tour.path;
+    const std::string original = slurp(path);
+    // Nothing changed: no dialog, nothing to answer.
+    frame();
+    EXPECT_FALSE(may_close);
+    EXPECT_EQ(ui.tour.spots.count("quit-save"), 0u);
+    click("scene:4");
+    click("delete");
+    ASSERT_TRUE(ui.tour.unsaved);
+    // Cancel: back to editing, the file as it was.
+    ask_to_close();
+    click("quit-cancel");
+    EXPECT_FALSE(ui.tour.closing);
+    EXPECT_FALSE(may_close);
+    EXPECT_EQ(slurp(path), original);
+    // Quit without saving: may close, the file as it was.
+    ask_to_close();
+    click("quit-discard");
+    EXPECT_TRUE(may_close);
+    EXPECT_EQ(slurp(path), original);
+    // Save and quit: written as Save writes, then may close.
+    ask_to_close();
+    click("quit-save");
+    EXPECT_TRUE(may_close) << ui.tour.message;
+    EXPECT_FALSE(ui.tour.unsaved);
+    EXPECT_EQ(slurp(path + ".bak"), original);
+    std::vector<DataProblem> problems;
+    EXPECT_EQ(load_tour(dir, problems).size(), 9u);
+}
+
+TEST_F(TourPanel, ASaveThatFailsOnClosingKeepsTheDialogOpen) {
+    const std::string path = ui.tour.path;
+    const std::string original = slurp(path);
+    click("scene:1");
+    click("delete");
+    ui.tour.save = [](const std::string& p, const std::vector<Scene>&) {
+        throw OutputError("cannot write '" + p + "': No space left on device");
+    };
+    ask_to_close();
+    click("quit-save");
+    EXPECT_FALSE(may_close);
+    EXPECT_TRUE(ui.tour.closing);
+    EXPECT_TRUE(ui.tour.unsaved);
+    EXPECT_NE(ui.tour.message.find("No space left on device"), std::string::npos) << ui.tour.message;
+    EXPECT_EQ(ui.tour.spots.count("quit-save"), 1u) << "the dialog closed";
+    EXPECT_EQ(slurp(path), original);
 }
 
 TEST_F(TourPanel, AFailedSaveIsShownAndLeavesTheFileAsItWas) {
