@@ -220,6 +220,8 @@ int run_bench(const Options& o, const std::string& self) {
                 state.pixel_scale = 1.5f;
                 std::vector<double> frames;
                 const size_t scenes = model->tour.size();
+                Frame caption;
+                size_t caption_of = scenes;
                 for (int i = 0; i < 96 * int(scenes - 1) + 10; ++i) {
                     const long long t = monotonic_ns();
                     SDL_Event ev;
@@ -246,9 +248,12 @@ int run_bench(const Options& o, const std::string& self) {
                                     e));
                     window.begin_imgui_frame();
                     draw_presentation_overlay("", false, float(w), float(h));
-                    Frame frame = build_frame(state, Style{}, model->colours, model->label_candidates, measure,
-                                              model->extras(state, Style{}));
-                    add_presentation_caption(frame, *model, to, measure, std::max(1.0f, float(h) / 1080.0f));
+                    // The caption laid out once per scene, as the window does.
+                    if (caption_of != to) {
+                        caption = presentation_caption(*model, to, w, h, measure, std::max(1.0f, float(h) / 1080.0f));
+                        caption_of = to;
+                    }
+                    Frame frame = presentation_frame(*model, state, measure, caption);
                     if (e0 < 1) frame.detail_bias = flight_bias;
                     if (!as_the_window) frame.covered_bottom_px = 0;
                     renderer.draw(frame, w, h);

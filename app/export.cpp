@@ -106,26 +106,43 @@ std::string scene_heading(size_t index, size_t count, const std::string& title) 
     return std::to_string(index + 1) + " / " + std::to_string(count) + "   " + title;
 }
 
-void add_presentation_caption(Frame& frame, const MapModel& model, size_t index, const TextMeasure& measure,
-                              float scale) {
-    if (index >= model.tour.size()) return;
+Frame presentation_caption(const MapModel& model, size_t index, int width, int height, const TextMeasure& measure,
+                           float scale) {
+    Frame caption;
+    caption.camera.width_px = width;
+    caption.camera.height_px = height;
+    if (index >= model.tour.size()) return caption;
     const Scene& sc = model.tour[index];
     const Passage* p = model.article ? model.article->passage(sc.passage) : nullptr;
     Decorations d;
     d.caption = Decorations::Caption{scene_heading(index, model.tour.size(), sc.title), p ? p->text : "",
                                      p ? passage_source(*model.article, *p) : "", true};
-    const size_t first = frame.panels.size();
-    add_decorations(frame, d, Style{}.overlay, measure, scale);
-    double top = frame.camera.height_px;
-    for (size_t i = first; i < frame.panels.size(); ++i) top = std::min(top, frame.panels[i].min_px.y);
-    frame.covered_bottom_px = int(std::floor(frame.camera.height_px - top));
+    add_decorations(caption, d, Style{}.overlay, measure, scale);
+    caption.covered_bottom_px = bottom_band_px(caption);
+    return caption;
+}
+
+Frame presentation_frame(const MapModel& model, const AppState& state, const TextMeasure& measure,
+                         const Frame& caption) {
+    FrameExtras extras = model.extras(state, Style{});
+    extras.covered_bottom_px = caption.covered_bottom_px;
+    Frame frame = build_frame(state, Style{}, model.colours, model.label_candidates, measure, extras);
+    frame.panels = caption.panels;
+    frame.panel_labels = caption.panel_labels;
+    frame.covered_bottom_px = caption.covered_bottom_px;  // opaque: the map is not drawn under it
+    return frame;
 }
 
 Frame figure_frame(const MapModel& model, const AppState& state, const TextMeasure& measure, const Figure& figure) {
-    Frame frame =
-        build_frame(state, Style{}, model.colours, model.label_candidates, measure, model.extras(state, Style{}));
+    Frame decorations;
+    decorations.camera = state.camera;
     if (!figure.decorations.empty())
-        add_decorations(frame, figure.decorations, Style{}.overlay, measure, state.pixel_scale);
+        add_decorations(decorations, figure.decorations, Style{}.overlay, measure, state.pixel_scale);
+    FrameExtras extras = model.extras(state, Style{});
+    extras.covered_bottom_px = bottom_band_px(decorations);
+    Frame frame = build_frame(state, Style{}, model.colours, model.label_candidates, measure, extras);
+    frame.panels = std::move(decorations.panels);
+    frame.panel_labels = std::move(decorations.panel_labels);
     return frame;
 }
 

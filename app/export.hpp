@@ -93,15 +93,22 @@ void export_png(Renderer& renderer, const MapModel& model, const AppState& state
 // "3 / 10   Afghanistan's northern border".
 std::string scene_heading(size_t index, size_t count, const std::string& title);
 
-// Adds the presentation's caption of scene `index` of the model's tour along the bottom of
-// `frame` (its camera sized to the screen): its heading, its passage quoted and where it is from,
-// in the projector's style, sized at `scale` (the screen's height / 1080, at least 1), and marks
-// the rows under it covered (Frame::covered_bottom_px) so the map is not drawn there. The same
-// layout as a slide's caption, drawn by the map's renderer in the label font at its exact size.
-void add_presentation_caption(Frame& frame, const MapModel& model, size_t index, const TextMeasure& measure,
-                              float scale);
+// The presentation's caption of scene `index` of the model's tour for a width x height screen:
+// its heading, its passage quoted and where it is from, in the projector's style, at `scale` (the
+// screen's height / 1080, at least 1), as a frame holding only those panels and their text, with
+// covered_bottom_px the rows under the band. The same layout as a slide's caption, drawn by the
+// map's renderer in the label font at its exact size.
+Frame presentation_caption(const MapModel& model, size_t index, int width, int height, const TextMeasure& measure,
+                           float scale);
 
-// The frame of an exported figure: the map of `state` and the figure's decorations over it.
+// The presentation's frame of `state` under `caption` (from presentation_caption, for the same
+// size): the map, with no label or symbol placed under the band and the rows under it not drawn,
+// then the caption.
+Frame presentation_frame(const MapModel& model, const AppState& state, const TextMeasure& measure,
+                         const Frame& caption);
+
+// The frame of an exported figure: the map of `state` and the figure's decorations over it, no
+// label or symbol placed under a caption or foot along the bottom.
 Frame figure_frame(const MapModel& model, const AppState& state, const TextMeasure& measure, const Figure& figure);
 
 }  // namespace atlas

@@ -172,6 +172,7 @@ int run_window(const Options& o) {
     Vec2 cursor_map{std::nan(""), 0};
     std::optional<FrameKey> frame_key;
     std::array<int, 3> frame_caption{-1, 0, 0};  // the presentation caption's scene and screen in `frame`
+    Frame caption_frame;                          // ... laid out once for them (presentation_caption)
     std::pair<Date, std::vector<int>> legend_key;
     Frame frame;
     bool dragging = false, running = true, first = true;
@@ -788,13 +789,13 @@ int run_window(const Options& o) {
             // The presentation's caption (which scene's, and for what size of screen) is part of the frame.
             const std::array<int, 3> caption{presenting && player ? int(player->scene()) : -1, fb_w, fb_h};
             if (!frame_key || !(*frame_key == key) || caption != frame_caption) {
-                frame = build_frame(state, Style{}, model->colours, model->label_candidates, measure,
-                                    model->extras(state, Style{}));
+                if (caption != frame_caption)
+                    caption_frame = presentation_caption(*model, size_t(std::max(caption[0], 0)), fb_w, fb_h, measure,
+                                                         std::max(1.0f, float(fb_h) / 1080.0f));
+                frame = caption[0] >= 0 ? presentation_frame(*model, state, measure, caption_frame)
+                                        : build_frame(state, Style{}, model->colours, model->label_candidates,
+                                                      measure, model->extras(state, Style{}));
                 frame.detail_bias = flight.active ? kFlightDetailBias : 1.0;
-                // Its caption is opaque: the map under it is not drawn.
-                if (caption[0] >= 0)
-                    add_presentation_caption(frame, *model, size_t(caption[0]), measure,
-                                             std::max(1.0f, float(fb_h) / 1080.0f));
                 frame_key = key;
                 frame_caption = caption;
             }

@@ -248,4 +248,18 @@ void add_decorations(Frame& frame, const Decorations& d, const OverlayStyle& ove
     }
 }
 
+int bottom_band_px(const Frame& frame) {
+    const double W = frame.camera.width_px, H = frame.camera.height_px;
+    double top = H;
+    for (bool grew = true; grew;) {
+        grew = false;
+        for (const auto& p : frame.panels)
+            if (p.min_px.x <= 0 && p.max_px.x >= W && p.max_px.y >= top - 0.5 && p.min_px.y < top) {
+                top = p.min_px.y;
+                grew = true;
+            }
+    }
+    return int(std::floor(H - top));  // rows whose pixel centres the band covers
+}
+
 }  // namespace atlas

@@ -58,4 +58,9 @@ std::vector<std::string> wrap_text(const std::string& text, const TextMeasure& m
 void add_decorations(Frame& frame, const Decorations& decorations, const OverlayStyle& overlay,
                      const TextMeasure& measure, float scale);
 
+// The rows at the bottom of the frame's image (counted by their pixel centres) that the panels
+// spanning its whole width cover, stacked up from the bottom edge (a caption over the foot); 0 if
+// none.
+int bottom_band_px(const Frame& frame);
+
 }  // namespace atlas

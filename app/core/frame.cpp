@@ -1,6 +1,8 @@
 // Frame building: turns AppState + Style + data into the immutable Frame. Pure C++.
 #include "frame.hpp"
 
+#include <algorithm>
+
 namespace atlas {
 
 namespace {
@@ -60,14 +62,21 @@ Frame build_frame(const AppState& state, const Style& style, const std::vector<i
     f.draw_province_lines = state.layers.provinces && logical_mpp <= kProvinceMaxMetresPerPx;
     f.draw_other_province_lines = state.layers.provinces && logical_mpp <= kOtherProvinceMaxMetresPerPx;
     f.province_line = scaled(style.province_line, k);
+    // Labels and symbols are placed in the part of the image the map shows: a camera over the rows
+    // above a band at the bottom, which puts every point at the same pixel as the frame's camera.
+    AppState shown = state;
+    const int covered =
+        state.camera.height_px > 1 ? std::clamp(extras.covered_bottom_px, 0, state.camera.height_px - 1) : 0;
+    shown.camera.height_px -= covered;
+    shown.camera.centre.y += covered / 2.0 * state.camera.metres_per_px;
     if (state.layers.labels) {
         TextStyle ts = style.country_label;
         ts.size_px *= k;
         ts.halo_px *= k;
-        for (auto& pl : place_labels(label_candidates, state.camera, measure, ts.size_px))
+        for (auto& pl : place_labels(label_candidates, shown.camera, measure, ts.size_px))
             f.labels.push_back({std::move(pl.text), pl.centre_px, ts});
     }
-    if (extras.features) add_features(f, state, style, *extras.features, measure);
+    if (extras.features) add_features(f, shown, style, *extras.features, measure);
     return f;
 }
 

@@ -150,6 +150,10 @@ std::vector<LabelCandidate> country_label_candidates(const World& world, const P
 struct FrameExtras {
     const OverlayPaint* overlay = nullptr;  // membership paint (with Layers::memberships)
     const MapFeatures* features = nullptr;  // the article's regions, places and capitals
+    // Rows at the bottom of the image under a band (the presentation's caption, a figure's caption
+    // and foot): no label or symbol is placed there, so none is cut by the band's edge and a
+    // country's name goes to the part of it that shows.
+    int covered_bottom_px = 0;
 };
 
 // Builds the frame for `state`. `colours` gives a palette index per country (see palette.hpp).

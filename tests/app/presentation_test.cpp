@@ -5,6 +5,8 @@
 
 #include <algorithm>
 
+#include "core/style.hpp"
+#include "core/tour.hpp"
 #include "export.hpp"
 #include "geo/model.hpp"
 #include "render/font.hpp"
@@ -22,10 +24,7 @@ TEST(Presentation, EveryScenesCaptionShowsItsPassageWholeAndCitesIt) {
         const float scale = float(h) / 1080.0f;
         for (size_t i = 0; i < model->tour.size(); ++i) {
             const Scene& sc = model->tour[i];
-            Frame frame;
-            frame.camera.width_px = w;
-            frame.camera.height_px = h;
-            add_presentation_caption(frame, *model, i, measure, scale);
+            const Frame frame = presentation_caption(*model, i, w, h, measure, scale);
             ASSERT_FALSE(frame.panels.empty()) << sc.id;
             ASSERT_GE(frame.panel_labels.size(), 3u) << sc.id;
             // The heading, then the passage's lines, then the source's.
@@ -49,6 +48,33 @@ TEST(Presentation, EveryScenesCaptionShowsItsPassageWholeAndCitesIt) {
             EXPECT_LE(frame.covered_bottom_px, h / 3 + 1) << sc.id;
         }
     }
+}
+
+TEST(Presentation, NoLabelIsPlacedUnderTheCaption) {
+    const auto model = MapModel::load(test::data_dir(), "albers");
+    Font font;
+    const TextMeasure measure = [&font](const std::string& t) { return font.measure(t); };
+    constexpr int kW = 1920, kH = 1080;
+    size_t moved = 0;  // labels that would have been under the band without it
+    for (size_t i = 0; i < model->tour.size(); ++i) {
+        AppState state;
+        apply_scene(model->tour[i], state);
+        state.camera = camera_for_view(*model->projection, model->tour[i].view, kW, kH);
+        state.pixel_scale = 1.5f;  // the presentation's
+        const Frame caption = presentation_caption(*model, i, kW, kH, measure, 1.0f);
+        ASSERT_GT(caption.covered_bottom_px, 100);
+        const double band_top = kH - caption.covered_bottom_px;
+        const Frame frame = presentation_frame(*model, state, measure, caption);
+        EXPECT_EQ(frame.covered_bottom_px, caption.covered_bottom_px);
+        EXPECT_EQ(frame.panels.size(), caption.panels.size());
+        ASSERT_FALSE(frame.labels.empty()) << model->tour[i].id;
+        for (const auto& l : frame.labels)  // the text's box: 1.2 em high about its centre
+            EXPECT_LE(l.centre_px.y + 0.6 * l.style.size_px, band_top + 0.5) << model->tour[i].id << ": " << l.text;
+        const Frame full = build_frame(state, Style{}, model->colours, model->label_candidates, measure,
+                                       model->extras(state, Style{}));
+        for (const auto& l : full.labels) moved += l.centre_px.y + 0.6 * l.style.size_px > band_top;
+    }
+    EXPECT_GT(moved, 0u) << "no scene had a label under its caption: the test shows nothing";
 }
 
 }  // namespace

@@ -244,6 +244,24 @@ TEST(Decorations, TheLayoutScalesWithTheImage) {
     }
 }
 
+TEST(Decorations, TheBottomBandIsTheCaptionAndTheFootStacked) {
+    Frame f = frame_of(1920, 1080);
+    EXPECT_EQ(bottom_band_px(f), 0);
+    add_decorations(f, everything(), OverlayStyle{}, kMeasure, 1.0f);
+    // The highest full-width panel is the caption's edge, on top of the caption, on the foot.
+    double top = 1080;
+    for (const auto& p : f.panels)
+        if (p.min_px.x <= 0 && p.max_px.x >= 1920) top = std::min(top, p.min_px.y);
+    EXPECT_EQ(bottom_band_px(f), int(std::floor(1080 - top)));
+    EXPECT_GT(bottom_band_px(f), 80);
+    // Only a legend (no full-width panel): nothing along the bottom.
+    Frame g = frame_of(1920, 1080);
+    Decorations legend_only;
+    legend_only.legend = everything().legend;
+    add_decorations(g, legend_only, OverlayStyle{}, kMeasure, 1.0f);
+    EXPECT_EQ(bottom_band_px(g), 0);
+}
+
 TEST(Decorations, NothingAskedAddsNothing) {
     Frame f = frame_of(800, 600);
     add_decorations(f, Decorations{}, OverlayStyle{}, kMeasure, 1.0f);
