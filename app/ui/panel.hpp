@@ -144,7 +144,7 @@ void draw_map_overlay(const AppState& state, const UiState& ui, float window_wid
 void draw_article(const AppState& state, UiState& ui, float window_width, float window_height);
 
 // What the presentation adds over the map and its caption (which the map's renderer draws,
-// add_presentation_caption): the scene number being typed ("go to 3", large, top right), and a
+// presentation_caption): the scene number being typed ("go to 3", large, top right), and a
 // blanked screen, black.
 void draw_presentation_overlay(const std::string& typed, bool blank, float window_width, float window_height);
 
