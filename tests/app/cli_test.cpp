@@ -32,6 +32,15 @@ size_t entries(const std::string& dir) {
     return size_t(std::distance(fs::directory_iterator(dir), fs::directory_iterator{}));
 }
 
+// A copy of the data folder whose Kant scene captions a passage the article does not have.
+std::string data_with_a_broken_scene(const std::string& name) {
+    const std::string data = test::copy_data(name);
+    const std::string tour = data + "/tour.csv";
+    test::replace_line(tour, test::find_line(tour, "kant,"),
+                       "kant,The Kant airbase,74.8,42.9,400,albers,2012-12-31,countries,kant-airbase,nowhere-1,");
+    return data;
+}
+
 // One line on stderr, starting with the program's name, and nothing on stdout.
 void expect_one_line(const test::RunResult& r, const std::string& message) {
     EXPECT_EQ(r.err, "ca-atlas: " + message + "\n");
@@ -246,12 +255,7 @@ TEST_F(Cli, ExportTourWritesOneSlidePerSceneOrNothing) {
     expect_one_line(eps, "invalid --format 'eps': the tour exports png, tif, svg and pdf");
     EXPECT_EQ(entries(other), 0u);
     // A broken scene: nothing at all is written.
-    const std::string data = test::copy_data("cli-tour-broken");
-    const std::string tour = data + "/tour.csv";
-    fs::copy_file(test::data_dir() + "/tour.csv", tour, fs::copy_options::overwrite_existing);
-    const int line = test::find_line(tour, "kant,");
-    test::replace_line(tour, line,
-                       "kant,The Kant airbase,74.8,42.9,400,albers,2012-12-31,countries,kant-airbase,nowhere-1,");
+    const std::string data = data_with_a_broken_scene("cli-tour-broken");
     const std::string out = test::fresh_dir("cli-tour-out");
     const auto bad = test::run({"--data", data, "--export-tour", out, "--size", "320x180"});
     EXPECT_EQ(bad.exit_code, 1);
@@ -404,11 +408,7 @@ TEST_F(Cli, ExportTourWritesVectorSlidesAndAHandoutOfOnePagePerScene) {
     EXPECT_EQ(svg.find("passage " + d.tour[0].passage + "."), std::string::npos);
     EXPECT_EQ(svg.find("id=\"figure\""), std::string::npos);
     // A broken scene: no slide and no handout.
-    const std::string data = test::copy_data("cli-vector-tour-broken");
-    const std::string tour = data + "/tour.csv";
-    fs::copy_file(test::data_dir() + "/tour.csv", tour, fs::copy_options::overwrite_existing);
-    test::replace_line(tour, test::find_line(tour, "kant,"),
-                       "kant,The Kant airbase,74.8,42.9,400,albers,2012-12-31,countries,kant-airbase,nowhere-1,");
+    const std::string data = data_with_a_broken_scene("cli-vector-tour-broken");
     const std::string out = test::fresh_dir("cli-vector-tour-out");
     const auto bad = test::run({"--data", data, "--export-tour", out, "--format", "pdf"}, kNoGl);
     EXPECT_EQ(bad.exit_code, 1);

@@ -37,8 +37,6 @@ TEST(Tour, TheShippedTourFollowsTheArticleAndChecksClean) {
 TEST(Tour, SavesBackUnchangedKeepingABackup) {
     const std::string dir = test::copy_data("tour-save");
     const std::string path = dir + "/" + kTourFile;
-    std::filesystem::copy_file(test::data_dir() + "/" + kTourFile, path,
-                               std::filesystem::copy_options::overwrite_existing);
     std::vector<DataProblem> problems;
     const auto scenes = load_tour(dir, problems);
     ASSERT_TRUE(problems.empty());
@@ -61,8 +59,6 @@ TEST(Tour, SavesBackUnchangedKeepingABackup) {
 TEST(Tour, ABrokenSceneIsReportedAtItsLine) {
     const std::string dir = test::copy_data("tour-broken");
     const std::string path = dir + "/" + kTourFile;
-    std::filesystem::copy_file(test::data_dir() + "/" + kTourFile, path,
-                               std::filesystem::copy_options::overwrite_existing);
     const int line = test::find_line(path, "kant,The Kant airbase");
     test::replace_line(
         path, line,
@@ -83,13 +79,8 @@ TEST(Tour, ABrokenSceneIsReportedAtItsLine) {
     EXPECT_TRUE(has("unknown entity 'kant-base'"));
 }
 
-// A fresh copy of the data folder named `name` with its own copy of the shipped tour; the tour's path.
-std::string copy_tour(const std::string& name) {
-    const std::string path = test::copy_data(name) + "/" + kTourFile;
-    std::filesystem::copy_file(test::data_dir() + "/" + kTourFile, path,
-                               std::filesystem::copy_options::overwrite_existing);
-    return path;
-}
+// The tour's path in a fresh copy of the data folder named `name`.
+std::string copy_tour(const std::string& name) { return test::copy_data(name) + "/" + kTourFile; }
 
 TEST(Tour, AnnotationsAreSavedWithTheirSceneAndReadBack) {
     const std::string path = copy_tour("tour-annotations");
