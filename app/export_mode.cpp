@@ -82,24 +82,20 @@ int run_export(const Options& o) {
             throw DataError(std::to_string(m->problems.size()) + " problem" + (m->problems.size() == 1 ? "" : "s") +
                             " in the data folder " + o.data_dir + "; nothing was written");
         }
-        if (renderer) renderer->upload(m->projected);
-        if (!o.select.empty() && m->facts) {  // the outline of a selected country or organisation's members
-            std::vector<std::string> isos = members_to_show(*m->facts, o.select, o.date);
-            isos.push_back(o.select);
-            add_country_outlines(m->features, *m->world, isos, o.projection, m->projected.bounds);
-        }
-        if (renderer) renderer->upload_features(m->features);
-        (void)m->overlay_paint(o.date, Style{}.overlay);  // needs the lon/lat map: before it goes
         if (!o.select.empty() && (!m->facts || entity_name(o.select, *m->facts, *m->world).empty()))
             throw UsageError("invalid --select '" + o.select +
                              "': no country, place, region or organisation has that id");
         AppState state;
         state.projection = o.projection;
         state.date = o.date;
-        if (!o.select.empty()) {
-            state.selected = o.select;
-            if (m->facts->organisation(o.select)) state.selected_members = members_to_show(*m->facts, o.select, o.date);
+        state.selected = o.select;
+        m->show_members(state);
+        m->outline_selection(state);  // a selected country, or an organisation's members
+        if (renderer) {
+            renderer->upload(m->projected);
+            renderer->upload_features(m->features);
         }
+        (void)m->overlay_paint(o.date, Style{}.overlay);  // needs the lon/lat map: before it goes
         state.camera = camera_for_view(*m->projection, o.view, w, h);
         // Text and lines as on a 1080-line screen, larger for larger images, never smaller; for
         // print, by the resolution (13 px labels at 96 dpi are 10 pt on paper at any dpi).

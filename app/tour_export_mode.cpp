@@ -106,11 +106,8 @@ int run_export_tour(const Options& o) {
             MapModel& m = model_for(sc.projection);
             AppState state;
             apply_scene(sc, state);
-            if (m.facts->organisation(state.selected))
-                state.selected_members = members_to_show(*m.facts, state.selected, sc.date);
-            std::vector<std::string> outlines = state.selected_members;
-            outlines.push_back(state.selected);
-            const bool added = add_country_outlines(m.features, *m.world, outlines, sc.projection, m.projected.bounds);
+            m.show_members(state);
+            const bool added = m.outline_selection(state);
             if (renderer && uploaded != &m) renderer->upload(m.projected);
             if (renderer && (uploaded != &m || added)) renderer->upload_features(m.features);
             uploaded = &m;

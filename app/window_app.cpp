@@ -410,36 +410,14 @@ int run_window(const Options& o) {
             if (ev.type == SDL_KEYDOWN && !io.WantCaptureKeyboard) {
                 const double step_x = cam.width_px * kKeyPanFraction, step_y = cam.height_px * kKeyPanFraction;
                 const Vec2 mid{cam.width_px / 2.0, cam.height_px / 2.0};
+                // 1 to 9 toggle the layers in the panel's order.
+                if (const SDL_Keycode k = ev.key.keysym.sym; k >= SDLK_1 && k <= SDLK_9) {
+                    bool Layers::*const layer = layer_members()[size_t(k - SDLK_1)];
+                    state.layers.*layer = !(state.layers.*layer);
+                }
                 switch (ev.key.keysym.sym) {
                     case SDLK_ESCAPE:
                         ui.request_select = std::string();
-                        break;
-                    case SDLK_1:
-                        state.layers.countries = !state.layers.countries;
-                        break;
-                    case SDLK_2:
-                        state.layers.provinces = !state.layers.provinces;
-                        break;
-                    case SDLK_3:
-                        state.layers.labels = !state.layers.labels;
-                        break;
-                    case SDLK_4:
-                        state.layers.memberships = !state.layers.memberships;
-                        break;
-                    case SDLK_5:
-                        state.layers.northern_border = !state.layers.northern_border;
-                        break;
-                    case SDLK_6:
-                        state.layers.regions = !state.layers.regions;
-                        break;
-                    case SDLK_7:
-                        state.layers.places = !state.layers.places;
-                        break;
-                    case SDLK_8:
-                        state.layers.capitals = !state.layers.capitals;
-                        break;
-                    case SDLK_9:
-                        state.layers.graticule = !state.layers.graticule;
                         break;
                     case SDLK_p: {  // the next projection
                         size_t i = 0;
@@ -531,11 +509,7 @@ int run_window(const Options& o) {
                 next->problems = model->problems;
                 next->tour = std::move(model->tour);  // the scenes, as edited, stay
                 model = std::move(next);
-                std::vector<std::string> outlines = state.selected_members;
-                outlines.push_back(state.selected);
-                if (add_country_outlines(model->features, *model->world, outlines, model->projection->info().id,
-                                         model->projected.bounds))
-                    renderer->upload_features(model->features);
+                if (model->outline_selection(state)) renderer->upload_features(model->features);
                 state.projection = model->projection->info().id;
                 state.camera = camera_for_view(*model->projection, v, fb_w, fb_h);
             } catch (const std::exception& e) {
@@ -581,12 +555,15 @@ int run_window(const Options& o) {
                 state.date = std::clamp(*ui.request_date, kTimelineStart, kTimelineEnd);
                 ui.request_date.reset();
                 // A selected organisation's members follow the day.
-                if (model && model->facts && model->facts->organisation(state.selected)) {
-                    state.selected_members = members_to_show(*model->facts, state.selected, state.date);
-                    if (add_country_outlines(model->features, *model->world, state.selected_members,
-                                             model->projection->info().id, model->projected.bounds))
-                        renderer->upload_features(model->features);
+                if (model) {
+                    model->show_members(state);
+                    if (model->outline_selection(state)) renderer->upload_features(model->features);
                 }
+            }
+            // What the day's overlay says, for the legend and the tooltip.
+            if (model && model->facts && model->world && overlay_day != state.date) {
+                overlay = overlay_on(*model->facts, *model->world, state.date);
+                overlay_day = state.date;
             }
             // The legend lists the classes of the countries in view on the day.
             if (model && model->facts && model->world) {
@@ -595,17 +572,11 @@ int run_window(const Options& o) {
                 for (size_t i = 0; i < model->projected.country_bounds.size(); ++i)
                     if (model->projected.country_bounds[i].intersects(view)) visible.push_back(int(i));
                 if (!(legend_key.first == state.date) || legend_key.second != visible) {
-                    ui.legend = legend(overlay_on(*model->facts, *model->world, state.date), visible, ui.overlay_style);
+                    ui.legend = legend(overlay, visible, ui.overlay_style);
                     legend_key = {state.date, visible};
                 }
             }
             if (!presenting) draw_legend(state, ui, float(win_w));
-
-            // What the day's overlay says, for the tooltip.
-            if (model && model->facts && model->world && overlay_day != state.date) {
-                overlay = overlay_on(*model->facts, *model->world, state.date);
-                overlay_day = state.date;
-            }
             // A click on the map: measure, or select what is under it (a symbol first, then a country).
             if (presenting) clicked = false;
             if (model && clicked) {
@@ -640,14 +611,8 @@ int run_window(const Options& o) {
             if (ui.request_select && model) {
                 state.selected = *ui.request_select;
                 state.selected_members.clear();
-                if (model->facts && model->facts->organisation(state.selected))
-                    state.selected_members = members_to_show(*model->facts, state.selected, state.date);
-                // Outlines of a selected country or an organisation's members, projected on first use.
-                std::vector<std::string> outlines = state.selected_members;
-                outlines.push_back(state.selected);
-                if (add_country_outlines(model->features, *model->world, outlines, model->projection->info().id,
-                                         model->projected.bounds))
-                    renderer->upload_features(model->features);
+                model->show_members(state);  // an organisation's, that day
+                if (model->outline_selection(state)) renderer->upload_features(model->features);
                 if (!state.selected.empty() && !select_without_flight) {
                     // Fly to it: the bounds of its geometry, with a margin.
                     const Box target = model->bounds_of(state.selected, state.date);
@@ -670,18 +635,17 @@ int run_window(const Options& o) {
                 const std::string projection = state.projection;
                 apply_scene(sc, state);
                 state.projection = projection;  // a different projection is requested, not assumed
-                if (model->facts && model->facts->organisation(state.selected))
-                    state.selected_members = members_to_show(*model->facts, state.selected, sc.date);
+                model->show_members(state);
                 if (sc.projection != model->projection->info().id && !reprojecting.valid())
                     ui.request_projection = sc.projection;
-                std::vector<std::string> outlines = state.selected_members;
-                outlines.push_back(state.selected);
-                if (add_country_outlines(model->features, *model->world, outlines, model->projection->info().id,
-                                         model->projected.bounds))
-                    renderer->upload_features(model->features);
+                if (model->outline_selection(state)) renderer->upload_features(model->features);
                 Camera to = camera_for_view(*model->projection, sc.view, fb_w, fb_h);
-                // The caption covers the bottom 30%: the scene's centre goes to the middle of the rest.
-                if (presenting) to.centre.y -= 0.15 * to.height_px * to.metres_per_px;
+                // The caption covers the bottom: the scene's centre goes to the middle of the rest.
+                if (presenting) {
+                    const Frame band = presentation_caption(*model, size_t(go_to_scene), fb_w, fb_h, measure,
+                                                            std::max(1.0f, float(fb_h) / 1080.0f));
+                    to.centre.y -= band.covered_bottom_px / 2.0 * to.metres_per_px;
+                }
                 flight = Flight{true,
                                 state.camera,
                                 to,

@@ -9,11 +9,12 @@
 
 namespace atlas {
 
-namespace {
-bool Layers::*const kMembers[] = {&Layers::countries,   &Layers::provinces,       &Layers::labels,
-                                  &Layers::memberships, &Layers::northern_border, &Layers::regions,
-                                  &Layers::places,      &Layers::capitals,        &Layers::graticule};
-}  // namespace
+const std::vector<bool Layers::*>& layer_members() {
+    static const std::vector<bool Layers::*> members{
+        &Layers::countries, &Layers::provinces, &Layers::labels,   &Layers::memberships, &Layers::northern_border,
+        &Layers::regions,   &Layers::places,    &Layers::capitals, &Layers::graticule};
+    return members;
+}
 
 const std::vector<std::string>& layer_names() {
     static const std::vector<std::string> names{"countries", "provinces", "labels",   "memberships", "northern_border",
@@ -24,17 +25,17 @@ const std::vector<std::string>& layer_names() {
 std::string layers_text(const Layers& layers) {
     std::string out;
     for (size_t i = 0; i < layer_names().size(); ++i)
-        if (layers.*kMembers[i]) out += (out.empty() ? "" : " ") + layer_names()[i];
+        if (layers.*layer_members()[i]) out += (out.empty() ? "" : " ") + layer_names()[i];
     return out;
 }
 
 Layers parse_layers(const std::vector<std::string>& words, std::string& unknown) {
     Layers out;
-    for (auto m : kMembers) out.*m = false;
+    for (auto m : layer_members()) out.*m = false;
     unknown.clear();
     for (const auto& w : words) {
         if (w == "all") {
-            for (auto m : kMembers) out.*m = true;
+            for (auto m : layer_members()) out.*m = true;
             continue;
         }
         const auto it = std::find(layer_names().begin(), layer_names().end(), w);
@@ -42,7 +43,7 @@ Layers parse_layers(const std::vector<std::string>& words, std::string& unknown)
             if (unknown.empty()) unknown = w;
             continue;
         }
-        out.*kMembers[size_t(it - layer_names().begin())] = true;
+        out.*layer_members()[size_t(it - layer_names().begin())] = true;
     }
     return out;
 }

@@ -35,6 +35,8 @@ struct Scene {
 
 // The names of the layers in a scene's `layers` field, in Layers' order.
 const std::vector<std::string>& layer_names();
+// The Layers fields in the same order (keys 1 to 9 toggle them in this order).
+const std::vector<bool Layers::*>& layer_members();
 // "countries provinces ..." for the layers that are on.
 std::string layers_text(const Layers& layers);
 // The layers named in `words` on, every other off ("all": every one); the first unknown name in

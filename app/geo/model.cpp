@@ -132,4 +132,16 @@ std::string format_view(const View& v) {
     return buf;
 }
 
+void MapModel::show_members(AppState& state) const {
+    if (facts && facts->organisation(state.selected))
+        state.selected_members = members_to_show(*facts, state.selected, state.date);
+}
+
+bool MapModel::outline_selection(const AppState& state) {
+    if (!world || state.selected.empty()) return false;
+    std::vector<std::string> outlines = state.selected_members;
+    outlines.push_back(state.selected);
+    return add_country_outlines(features, *world, outlines, projection->info().id, projected.bounds);
+}
+
 }  // namespace atlas

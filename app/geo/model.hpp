@@ -36,6 +36,13 @@ struct MapModel {
     Box bounds_of(const std::string& id, const Date& day) const;
     // What build_frame needs besides the map for `state` (its date).
     FrameExtras extras(const AppState& state, const Style& style) const;
+    // With an organisation selected in `state`, sets the members it shows on the state's day
+    // (members_to_show); otherwise leaves state.selected_members as they are.
+    void show_members(AppState& state) const;
+    // Adds the outlines of the state's selection (a country; an organisation's members) to
+    // `features`, projected on first use; true if any was added (the renderer then needs
+    // upload_features again).
+    bool outline_selection(const AppState& state);
 
     // Loads `dir` (map, article, facts; validated together) and projects it with `projection_id`.
     // Throws UsageError for an unknown projection and DataError if the map itself cannot be read;
