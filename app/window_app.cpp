@@ -419,6 +419,9 @@ int run_window(const Options& o) {
                     case SDLK_ESCAPE:
                         ui.request_select = std::string();
                         break;
+                    case SDLK_0:  // the article beside the map
+                        ui.article_open = !ui.article_open;
+                        break;
                     case SDLK_p: {  // the next projection
                         size_t i = 0;
                         while (i < ui.projections.size() && ui.projections[i].id != state.projection) ++i;
