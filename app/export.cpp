@@ -3,7 +3,6 @@
 
 #include <gdal_priv.h>
 #include <ogr_spatialref.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cctype>
@@ -180,28 +179,22 @@ void export_png(Renderer& renderer, const MapModel& model, const AppState& state
 void export_geotiff(Renderer& renderer, const MapModel& model, const AppState& state, const TextMeasure& measure,
                     const std::string& path, const Figure& figure) {
     const int w = state.camera.width_px, h = state.camera.height_px;
-    check_writable(path);
+    AtomicFile file(path);  // nothing appears at `path` unless the whole image is written
     init_gdal();
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GTiff");
     if (!driver) throw OutputError("cannot write '" + path + "': GDAL has no GeoTIFF driver");
-    const std::string tmp = path + ".tmp-" + std::to_string(::getpid());
     const char* options[] = {"COMPRESS=DEFLATE", "PHOTOMETRIC=RGB", nullptr};
     CPLErrorReset();
-    GDALDataset* ds = driver->Create(tmp.c_str(), w, h, 3, GDT_Byte, const_cast<char**>(options));
+    GDALDataset* ds = driver->Create(file.temp_path().c_str(), w, h, 3, GDT_Byte, const_cast<char**>(options));
     if (!ds) throw OutputError("cannot write '" + path + "': " + CPLGetLastErrorMsg());
     auto fail = [&](const std::string& why) {
         GDALClose(ds);
-        std::remove(tmp.c_str());
         throw OutputError("cannot write '" + path + "': " + why);
     };
     // Georeferencing: the top-left corner of the image in map metres, square pixels.
     const Camera& cam = state.camera;
-    double gt[6] = {cam.centre.x - w / 2.0 * cam.metres_per_px,
-                    cam.metres_per_px,
-                    0,
-                    cam.centre.y + h / 2.0 * cam.metres_per_px,
-                    0,
-                    -cam.metres_per_px};
+    const Vec2 top_left = cam.to_map({0, 0});
+    double gt[6] = {top_left.x, cam.metres_per_px, 0, top_left.y, 0, -cam.metres_per_px};
     OGRSpatialReference srs;
     if (srs.SetFromUserInput(model.projection->info().crs) != OGRERR_NONE)
         fail("the projection's CRS is not understood");
@@ -231,20 +224,13 @@ void export_geotiff(Renderer& renderer, const MapModel& model, const AppState& s
         });
     } catch (...) {
         GDALClose(ds);
-        std::remove(tmp.c_str());
         throw;
     }
     if (!ok) fail(why);
     CPLErrorReset();
     GDALClose(ds);
-    if (CPLGetLastErrorType() >= CE_Failure) {
-        std::remove(tmp.c_str());
-        throw OutputError("cannot write '" + path + "': " + CPLGetLastErrorMsg());
-    }
-    if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-        std::remove(tmp.c_str());
-        throw OutputError("cannot write '" + path + "': the finished file could not be renamed into place");
-    }
+    if (CPLGetLastErrorType() >= CE_Failure) throw OutputError("cannot write '" + path + "': " + CPLGetLastErrorMsg());
+    file.commit();
 }
 
 namespace {

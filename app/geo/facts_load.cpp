@@ -6,7 +6,6 @@
 
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <charconv>
@@ -20,6 +19,7 @@
 #include "core/errors.hpp"
 #include "load.hpp"
 #include "projection.hpp"
+#include "raster.hpp"
 
 namespace atlas {
 
@@ -327,11 +327,11 @@ std::vector<Scene> load_tour(const std::string& dir, std::vector<DataProblem>& p
 
 void save_tour(const std::string& path, const std::vector<Scene>& scenes) {
     init_gdal();
-    const std::string tmp = path + ".tmp-" + std::to_string(::getpid()) + ".csv";
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("CSV");
     if (!driver) throw OutputError("cannot write '" + path + "': GDAL has no CSV driver");
+    AtomicFile file(path, ".csv");  // GDAL's CSV driver writes one file for a name ending in .csv
     {
-        std::unique_ptr<GDALDataset> ds(driver->Create(tmp.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+        std::unique_ptr<GDALDataset> ds(driver->Create(file.temp_path().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
         if (!ds) throw OutputError("cannot write '" + path + "': " + CPLGetLastErrorMsg());
         const char* options[] = {"LINEFORMAT=LF", "STRING_QUOTING=IF_NEEDED", nullptr};
         OGRLayer* layer = ds->CreateLayer("tour", nullptr, wkbNone, const_cast<char**>(options));
@@ -356,18 +356,14 @@ void save_tour(const std::string& path, const std::vector<Scene>& scenes) {
                 sc.projection, sc.date.str(), layers_text(sc.layers), highlight,           sc.passage,
                 format_annotations(sc.annotations)};
             for (int i = 0; i < int(std::size(values)); ++i) f.SetField(i, values[i].c_str());
-            if (layer->CreateFeature(&f) != OGRERR_NONE) {
-                std::remove(tmp.c_str());
+            if (layer->CreateFeature(&f) != OGRERR_NONE)
                 throw OutputError("cannot write '" + path + "': " + CPLGetLastErrorMsg());
-            }
         }
     }
     std::error_code ec;
     if (fs::exists(path, ec)) fs::copy_file(path, path + ".bak", fs::copy_options::overwrite_existing, ec);
-    if (ec || std::rename(tmp.c_str(), path.c_str()) != 0) {
-        std::remove(tmp.c_str());
-        throw OutputError("cannot write '" + path + "': the finished file could not be put in place");
-    }
+    if (ec) throw OutputError("cannot write '" + path + "': its backup " + path + ".bak could not be written");
+    file.commit();
 }
 
 DataSet load_data_set(const std::string& dir) {

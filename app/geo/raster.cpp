@@ -21,10 +21,10 @@ namespace {
 std::string cannot(const std::string& path, const std::string& why) { return "cannot write '" + path + "': " + why; }
 
 // A unique temporary path beside `path`, created exclusively so the folder is known writable.
-std::string make_temp(const std::string& path) {
+std::string make_temp(const std::string& path, const std::string& suffix = "") {
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec)) throw OutputError(cannot(path, "it is a folder"));
-    const std::string tmp = path + ".tmp-" + std::to_string(::getpid());
+    const std::string tmp = path + ".tmp-" + std::to_string(::getpid()) + suffix;
     const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0644);
     if (fd < 0) throw OutputError(cannot(path, std::strerror(errno)));
     ::close(fd);
@@ -100,7 +100,8 @@ struct PngWriter::Impl {
 
 void check_writable(const std::string& path) { std::remove(make_temp(path).c_str()); }
 
-AtomicFile::AtomicFile(const std::string& path) : path_(path), tmp_(make_temp(path)) {}
+AtomicFile::AtomicFile(const std::string& path, const std::string& suffix)
+    : path_(path), tmp_(make_temp(path, suffix)) {}
 
 AtomicFile::~AtomicFile() {
     if (!tmp_.empty()) std::remove(tmp_.c_str());

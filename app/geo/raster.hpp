@@ -18,12 +18,13 @@ namespace atlas {
 // reason. Call before expensive work so a bad path fails fast.
 void check_writable(const std::string& path);
 
-// A file written by another library (the SVG and PDF writers) under a temporary name beside
-// `path`, created at once (so an unwritable path fails before any work). commit() renames it into
-// place; destroyed before that, it is removed. Throws OutputError naming `path` and the reason.
+// A file written by another library (the SVG, PDF and GeoTIFF writers, GDAL's CSV driver) under
+// a temporary name beside `path` ending in `suffix` (a driver may choose by it), created at once
+// (so an unwritable path fails before any work). commit() renames it into place; destroyed before
+// that, it is removed. Throws OutputError naming `path` and the reason.
 class AtomicFile {
 public:
-    explicit AtomicFile(const std::string& path);
+    explicit AtomicFile(const std::string& path, const std::string& suffix = "");
     ~AtomicFile();
     AtomicFile(const AtomicFile&) = delete;
     AtomicFile& operator=(const AtomicFile&) = delete;
