@@ -231,17 +231,12 @@ int run_bench(const Options& o, const std::string& self) {
                     // ones are exactly the 9 flights' frames, none after the last has landed.
                     const int k = std::max(0, i - 10);
                     const size_t from = std::min(size_t(k / 96), scenes - 2), to = from + 1;
-                    const double e0 = std::min(1.0, (k - int(from) * 96) / 96.0), e = e0 * e0 * (3 - 2 * e0);
+                    const double e0 = std::min(1.0, (k - int(from) * 96) / 96.0), e = ease_in_out(e0);
                     apply_scene(model->tour[to], state);
                     const Camera a = camera_for_view(*model->projection, model->tour[from].view, w, h);
                     const Camera b = camera_for_view(*model->projection, model->tour[to].view, w, h);
                     state.camera = a;
-                    state.camera.centre = a.centre + (b.centre - a.centre) * e;
-                    const double trip = std::hypot(b.centre.x - a.centre.x, b.centre.y - a.centre.y);
-                    const double bump =
-                        std::log1p(trip / std::max(std::max(a.metres_per_px, b.metres_per_px) * w, 1.0));
-                    state.camera.metres_per_px = std::exp(std::log(a.metres_per_px) * (1 - e) +
-                                                          std::log(b.metres_per_px) * e + bump * std::sin(M_PI * e));
+                    fly(state.camera, a, b, e);
                     state.date = civil_from_days(
                         days_from_civil(model->tour[from].date) +
                         std::lround((days_from_civil(model->tour[to].date) - days_from_civil(model->tour[from].date)) *

@@ -663,16 +663,8 @@ int run_window(const Options& o) {
             }
             if (flight.active) {
                 const double t = std::min(1.0, (monotonic_ns() - flight.start_ns) / 1e9 / flight.seconds);
-                const double e = t * t * (3 - 2 * t);  // ease in and out
-                Camera& c = state.camera;
-                c.centre = flight.from.centre + (flight.to.centre - flight.from.centre) * e;
-                // Zoom out on the way, more for a longer trip, and back in.
-                const double trip =
-                    std::hypot(flight.to.centre.x - flight.from.centre.x, flight.to.centre.y - flight.from.centre.y);
-                const double view = std::max(flight.from.metres_per_px, flight.to.metres_per_px) * c.width_px;
-                const double bump = std::log1p(trip / std::max(view, 1.0));
-                c.metres_per_px = std::exp(std::log(flight.from.metres_per_px) * (1 - e) +
-                                           std::log(flight.to.metres_per_px) * e + bump * std::sin(M_PI * e));
+                const double e = ease_in_out(t);
+                fly(state.camera, flight.from, flight.to, e);
                 if (flight.dated)
                     state.date = civil_from_days(flight.day_from + std::lround((flight.day_to - flight.day_from) * e));
                 if (t >= 1) flight.active = false;

@@ -2,6 +2,7 @@
 #include "camera.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace atlas {
 
@@ -38,6 +39,17 @@ std::array<float, 16> Camera::clip_from_map(Vec2 origin) const {
     const double tx = (origin.x - centre.x) * sx;
     const double ty = (origin.y - centre.y) * sy;
     return {float(sx), 0, 0, 0, 0, float(sy), 0, 0, 0, 0, 1, 0, float(tx), float(ty), 0, 1};
+}
+
+double ease_in_out(double t) { return t * t * (3 - 2 * t); }
+
+void fly(Camera& camera, const Camera& from, const Camera& to, double e) {
+    camera.centre = from.centre + (to.centre - from.centre) * e;
+    const double trip = std::hypot(to.centre.x - from.centre.x, to.centre.y - from.centre.y);
+    const double view = std::max(from.metres_per_px, to.metres_per_px) * camera.width_px;
+    const double bump = std::log1p(trip / std::max(view, 1.0));
+    camera.metres_per_px = std::exp(std::log(from.metres_per_px) * (1 - e) + std::log(to.metres_per_px) * e +
+                                    bump * std::sin(M_PI * e));
 }
 
 }  // namespace atlas

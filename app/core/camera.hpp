@@ -42,4 +42,12 @@ struct View {
     double height_km = 4200.0;
 };
 
+// A flight's progress eased in and out (smoothstep): t from 0 to 1, the same at both ends.
+double ease_in_out(double t);
+
+// Puts `camera` where a flight from `from` to `to` is at eased progress e (0 to 1): across in a
+// straight line, zoomed out on the way, the more for a longer trip against the camera's width,
+// and back in. Sets its centre and scale; its size stays.
+void fly(Camera& camera, const Camera& from, const Camera& to, double e);
+
 }  // namespace atlas

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 namespace atlas {
 namespace {
 
@@ -87,6 +89,41 @@ TEST(Camera, ClipMatrixMapsTheViewCornersToClipSpace) {
     EXPECT_NEAR(clip({v.min_x, v.min_y}).y, -1, 1e-5);
     EXPECT_NEAR(clip({v.max_x, v.max_y}).x, 1, 1e-5);
     EXPECT_NEAR(clip({v.max_x, v.max_y}).y, 1, 1e-5);
+}
+
+TEST(Camera, AFlightLeavesAndArrivesExactlyAndZoomsOutOnTheWay) {
+    Camera from = make_camera(), to = make_camera();
+    to.centre = {from.centre.x + 3e6, from.centre.y - 1e6};  // 3,160 km away
+    to.metres_per_px = from.metres_per_px / 4;
+    EXPECT_EQ(ease_in_out(0), 0);
+    EXPECT_EQ(ease_in_out(1), 1);
+    EXPECT_NEAR(ease_in_out(0.5), 0.5, 1e-12);
+    Camera c = from;
+    fly(c, from, to, 0);
+    EXPECT_NEAR(c.centre.x, from.centre.x, 1e-6);
+    EXPECT_NEAR(c.metres_per_px, from.metres_per_px, 1e-9);
+    fly(c, from, to, 1);
+    EXPECT_NEAR(c.centre.x, to.centre.x, 1e-6);
+    EXPECT_NEAR(c.centre.y, to.centre.y, 1e-6);
+    EXPECT_NEAR(c.metres_per_px, to.metres_per_px, 1e-9);
+    EXPECT_EQ(c.width_px, from.width_px);
+    // Half way: half way across, and further out than the scales' geometric mean, the more for a
+    // longer trip.
+    fly(c, from, to, 0.5);
+    EXPECT_NEAR(c.centre.x, from.centre.x + 1.5e6, 1e-6);
+    const double mean = std::sqrt(from.metres_per_px * to.metres_per_px);
+    EXPECT_GT(c.metres_per_px, 1.5 * mean);
+    Camera near = to;
+    near.centre = {from.centre.x + 3e5, from.centre.y - 1e5};
+    Camera d = from;
+    fly(d, from, near, 0.5);
+    EXPECT_GT(d.metres_per_px, mean);
+    EXPECT_LT(d.metres_per_px, c.metres_per_px);
+    // A flight that does not move only zooms, with no bump.
+    Camera still = from;
+    still.metres_per_px = from.metres_per_px * 2;
+    fly(c, from, still, 0.5);
+    EXPECT_NEAR(c.metres_per_px, from.metres_per_px * std::sqrt(2.0), 1e-9);
 }
 
 }  // namespace
