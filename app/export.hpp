@@ -55,11 +55,11 @@ Decorations decorations_for(const MapModel& model, const AppState& state, const 
 // Receives `rows` consecutive RGBA rows of the image (top to bottom, width*4 bytes each).
 using RowSink = std::function<void(const std::uint8_t* rgba, int rows)>;
 
-// Renders `frame` as a width x height image in horizontal bands of at most about two million
-// pixels (8 MB of GPU memory whatever the image size) and hands each band, top first, to `sink`.
-// The sink of one band runs on a worker thread while the next band renders. Throws GlError if
-// the width exceeds the GPU's limit, or whatever the sink throws.
-// Images wider than the GPU's framebuffer limit (or than max_tile, if given) are drawn in tiles.
+// Renders `frame` as a width x height image in horizontal bands of about 2^18 pixels (1 MiB of
+// GPU memory whatever the image size) and hands each band, top first, to `sink`. The sink of one
+// band runs on a worker thread while the next band renders. Images wider than the GPU's
+// framebuffer limit (or than max_tile, if given) are drawn in tiles across each band. Throws
+// GlError if the GPU refuses, or whatever the sink throws.
 void render_bands(Renderer& renderer, const Frame& frame, int width, int height, const RowSink& sink, int max_tile = 0);
 
 // The whole image of `state` (camera sized to the image) as RGBA, top row first.

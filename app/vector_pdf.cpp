@@ -160,7 +160,8 @@ private:
         cairo_set_line_width(cr_, paint.stroke_px);
         cairo_stroke_preserve(cr_);
     }
-    // The hatch as a repeating vector tile anchored where the pattern says (made once).
+    // The dots as a repeating vector tile anchored where the pattern says (made once; line
+    // patterns are drawn whole under a clip, see hatch()).
     cairo_pattern_t* pattern_for(const HatchPattern& h) {
         for (const auto& [known, p] : patterns_)
             if (known == h) return p;
@@ -170,12 +171,7 @@ private:
         const HatchTile tile = hatch_tile(h);
         add_path(t, tile.shapes);
         set_colour(t, h.colour);
-        if (tile.filled) {
-            cairo_fill(t);
-        } else {
-            cairo_set_line_width(t, h.width_px);
-            cairo_stroke(t);
-        }
+        cairo_fill(t);
         cairo_destroy(t);
         cairo_pattern_t* p = cairo_pattern_create_for_surface(tile_surface);
         cairo_surface_destroy(tile_surface);
@@ -283,13 +279,26 @@ constexpr const char* kSansBold = "/usr/share/fonts/truetype/dejavu/DejaVuSans-B
 constexpr const char* kSans = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
 constexpr const char* kSerif = "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf";
 
-// Lays out `text` in the font of `font_file` wrapped to `width` points (between words) at (x, y),
-// the top of its first line, drawing it if `draw`; returns its height in points.
-double paragraph(cairo_t* cr, const std::string& text, const char* font_file, double size_pt, double width, double x,
-                 double y, Rgba colour, bool draw) {
-    if (text.empty()) return 0;
-    cairo_font_face_t* face = font_face(font_file);
+// The handout's three faces and their options, opened once for all its pages.
+struct HandoutFonts {
+    cairo_font_face_t* sans_bold = font_face(kSansBold);
+    cairo_font_face_t* sans = font_face(kSans);
+    cairo_font_face_t* serif = font_face(kSerif);
     cairo_font_options_t* options = unhinted();
+    HandoutFonts() = default;
+    HandoutFonts(const HandoutFonts&) = delete;
+    HandoutFonts& operator=(const HandoutFonts&) = delete;
+    ~HandoutFonts() {
+        cairo_font_options_destroy(options);
+        for (cairo_font_face_t* f : {sans_bold, sans, serif}) cairo_font_face_destroy(f);
+    }
+};
+
+// Lays out `text` in `face` wrapped to `width` points (between words) at (x, y), the top of its
+// first line, drawing it if `draw`; returns its height in points.
+double paragraph(cairo_t* cr, const std::string& text, cairo_font_face_t* face, const cairo_font_options_t* options,
+                 double size_pt, double width, double x, double y, Rgba colour, bool draw) {
+    if (text.empty()) return 0;
     cairo_save(cr);
     cairo_set_font_face(cr, face);
     cairo_set_font_options(cr, options);
@@ -311,14 +320,13 @@ double paragraph(cairo_t* cr, const std::string& text, const char* font_file, do
         cairo_new_path(cr);
     }
     cairo_restore(cr);
-    cairo_font_options_destroy(options);
-    cairo_font_face_destroy(face);
     return double(lines.size()) * fe.height;
 }
 }  // namespace
 
 struct PdfHandout::Impl {
     PdfFile pdf;
+    HandoutFonts fonts;
     Impl(const std::string& path, const std::string& title) : pdf(path, kPageWidth, kPageHeight, title) {}
 };
 
@@ -332,7 +340,8 @@ void PdfHandout::add_page(const MapModel& model, const AppState& state, const Te
     cairo_t* cr = impl_->pdf.cr();
     const Rgba ink{0x20, 0x20, 0x20, 255}, grey{0x55, 0x55, 0x55, 255};
     const double width = kPageWidth - 2 * kMargin;
-    paragraph(cr, page.heading, kSansBold, 15, width, kMargin, kMargin - 6, ink, true);
+    const HandoutFonts& f = impl_->fonts;
+    paragraph(cr, page.heading, f.sans_bold, f.options, 15, width, kMargin, kMargin - 6, ink, true);
     // The map as large as the page allows above the caption, in the shape of the scene's view.
     const double top = kMargin + kHeadingHeight;
     const double box_h = kPageHeight - top - kMargin - kCaptionHeight - kCaptionGap;
@@ -350,9 +359,10 @@ void PdfHandout::add_page(const MapModel& model, const AppState& state, const Te
     const double y0 = top + map_h + kCaptionGap, room = kPageHeight - kMargin - y0;
     auto caption = [&](double size, bool draw) {
         double y = y0;
-        y += paragraph(cr, page.quote, kSerif, size, width, kMargin, y, ink, draw) + kCaptionGap / 2;
-        y += paragraph(cr, page.citation, kSans, size * 0.75, width, kMargin, y, grey, draw) + kCaptionGap / 2;
-        y += paragraph(cr, page.details, kSans, size * 0.68, width, kMargin, y, grey, draw);
+        y += paragraph(cr, page.quote, f.serif, f.options, size, width, kMargin, y, ink, draw) + kCaptionGap / 2;
+        y += paragraph(cr, page.citation, f.sans, f.options, size * 0.75, width, kMargin, y, grey, draw) +
+             kCaptionGap / 2;
+        y += paragraph(cr, page.details, f.sans, f.options, size * 0.68, width, kMargin, y, grey, draw);
         return y - y0;
     };
     double size = 11;

@@ -367,9 +367,10 @@ int run_window(const Options& o) {
                 pressed_on_map = false;
             }
             // Enter in the search box selects the first hit (also where the interface's own key
-            // mapping misses it), and gives the keyboard back to the map.
+            // mapping misses it), and gives the keyboard back to the map; Enter in any other field
+            // (a scene's title, the article's search) is that field's.
             if (ev.type == SDL_KEYDOWN && (ev.key.keysym.sym == SDLK_RETURN || ev.key.keysym.sym == SDLK_KP_ENTER) &&
-                io.WantTextInput && model && model->facts && !ui.search.empty()) {
+                ui.search_active && model && model->facts && !ui.search.empty()) {
                 const auto hits = search_entities(ui.search, *model->facts, *model->world, 1);
                 if (!hits.empty()) ui.request_select = hits.front().id;
                 release_ui = true;
@@ -722,9 +723,9 @@ int run_window(const Options& o) {
             if (presenting && player && model) {
                 draw_presentation_overlay(player->typed(), player->blank(), float(win_w), float(win_h));
             } else {
-                draw_inspector(state, ui, float(win_w), float(win_h));
+                draw_inspector(state, ui, float(win_h));
                 draw_article(state, ui, float(win_w), float(win_h));
-                draw_map_overlay(state, ui, float(win_w), float(win_h), measure_px);
+                draw_map_overlay(ui, float(win_w), float(win_h), measure_px);
             }
         }
         if (ui.request_reset_view) {

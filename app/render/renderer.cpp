@@ -307,7 +307,7 @@ void Renderer::draw_labels(const std::vector<FrameLabel>& labels, int w, int h, 
 
 void Renderer::draw_panels(const Frame& frame, int w, int h, Vec2 offset) {
     if (frame.panels.empty()) return;
-    if (!panel_programs_[0]) {  // made at first use: only exported figures have panels
+    if (!panel_programs_[0]) {  // made at first use: only figures and the presentation's caption have panels
         panel_programs_[0] = std::make_unique<Program>("panel", kShader_panel_vert, kShader_fill_frag);
         panel_programs_[1] = std::make_unique<Program>("panel (hatch)", kShader_panel_vert, kShader_hatch_frag);
         panel_programs_[2] = std::make_unique<Program>("panel (cross)", kShader_panel_vert,

@@ -131,11 +131,10 @@ void draw_legend(const AppState& state, const UiState& ui, float window_width) {
     ImGui::End();
 }
 
-void draw_inspector(const AppState& state, UiState& ui, float window_width, float window_height) {
+void draw_inspector(const AppState& state, UiState& ui, float window_height) {
     if (state.selected.empty() || !ui.facts || !ui.world) return;
     const Facts& f = *ui.facts;
     const World& w = *ui.world;
-    (void)window_width;
     ImGui::SetNextWindowPos(ImVec2(350, 10), ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowSize(ImVec2(420, std::min(360.0f, window_height - 140)), ImGuiCond_FirstUseEver);
     ImGui::Begin("Inspector");
@@ -206,9 +205,7 @@ void draw_inspector(const AppState& state, UiState& ui, float window_width, floa
     ImGui::End();
 }
 
-void draw_map_overlay(const AppState& state, const UiState& ui, float window_width, float window_height,
-                      const std::vector<Vec2>& measure_px) {
-    (void)state;
+void draw_map_overlay(const UiState& ui, float window_width, float window_height, const std::vector<Vec2>& measure_px) {
     ImDrawList* dl = ImGui::GetForegroundDrawList();
     const float base = window_height - 92.0f - 36.0f;  // above the attribution line, above the timeline
     if (ui.scale_px > 0) {
@@ -298,6 +295,7 @@ void draw_panel(const AppState& state, Layers& layers, UiState& ui) {
     }
     const bool enter = ImGui::InputTextWithHint("Search", "country, place, organisation (/)", search_buffer(ui),
                                                 kSearchBufferSize, ImGuiInputTextFlags_EnterReturnsTrue);
+    ui.search_active = ImGui::IsItemActive();
     ui.search = search_buffer(ui);
     if (ui.facts && ui.world && !ui.search.empty()) {
         const auto hits = search_entities(ui.search, *ui.facts, *ui.world, 8);

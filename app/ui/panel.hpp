@@ -52,6 +52,7 @@ struct UiState {
     const Article* article = nullptr;
     std::string search;                // the search box's text
     bool focus_search = false;         // Ctrl+F: put the keyboard in the search box
+    bool search_active = false;        // the search box has the keyboard (set by draw_panel)
     std::vector<std::string> hover;    // tooltip lines for what is under the mouse
     bool measuring = false;            // clicks on the map set the measured points
     std::vector<Vec2> measure_points;  // lon/lat, at most two
@@ -130,12 +131,11 @@ void draw_legend(const AppState& state, const UiState& ui, float window_width);
 
 // The inspector of the selected entity: what it is, its memberships over time (or the place's
 // dates, precision and source), and every passage that mentions it, with the notes.
-void draw_inspector(const AppState& state, UiState& ui, float window_width, float window_height);
+void draw_inspector(const AppState& state, UiState& ui, float window_height);
 
 // Over the map: the tooltip of what is under the mouse, the scale bar and the attribution line
 // (just above the timeline), and the measured line.
-void draw_map_overlay(const AppState& state, const UiState& ui, float window_width, float window_height,
-                      const std::vector<Vec2>& measure_px);
+void draw_map_overlay(const UiState& ui, float window_width, float window_height, const std::vector<Vec2>& measure_px);
 
 // The article beside the map: title, author, citation, sections, passages and footnotes, wrapped,
 // text size adjustable; the names of mapped entities are links (select and fly there); mentions of
