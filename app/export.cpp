@@ -101,6 +101,16 @@ Decorations decorations_for(const MapModel& model, const AppState& state, const 
     return d;
 }
 
+ViewRecord view_record(const MapModel& model, const AppState& state) {
+    ViewRecord r;
+    r.view = format_view(view_for_camera(*model.projection, state.camera));
+    r.projection = model.projection->info().id;
+    r.date = state.date.str();
+    r.selected = state.selected;
+    r.title = "ca-atlas: " + r.view + ", " + r.projection + ", " + r.date;
+    return r;
+}
+
 std::string scene_heading(size_t index, size_t count, const std::string& title) {
     return std::to_string(index + 1) + " / " + std::to_string(count) + "   " + title;
 }
@@ -162,14 +172,13 @@ void export_png(Renderer& renderer, const MapModel& model, const AppState& state
     const int w = state.camera.width_px, h = state.camera.height_px;
     // zlib level 1: see README, Design (flat map colours compress nearly as well as at level 6).
     // The view goes into the file, so that the atlas can open it again where it was (--view-from).
-    std::vector<std::pair<std::string, std::string>> text{
-        {"Software", "ca-atlas"},
-        {kPngViewKey, format_view(view_for_camera(*model.projection, state.camera))},
-        {kPngProjectionKey, model.projection->info().id},
-        {kPngDateKey, state.date.str()},
-        {"Copyright", "Borders: Natural Earth (public domain). Facts: ca-atlas geodata, sources in each record."},
-    };
-    if (!state.selected.empty()) text.push_back({kPngSelectedKey, state.selected});
+    const ViewRecord record = view_record(model, state);
+    std::vector<std::pair<std::string, std::string>> text{{"Software", "ca-atlas"},
+                                                          {kPngViewKey, record.view},
+                                                          {kPngProjectionKey, record.projection},
+                                                          {kPngDateKey, record.date},
+                                                          {"Copyright", kDataNotice}};
+    if (!record.selected.empty()) text.push_back({kPngSelectedKey, record.selected});
     PngWriter png(path, w, h, 1, text, figure.dpi);
     const Frame frame = figure_frame(model, state, measure, figure);
     render_bands(renderer, frame, w, h, [&](const std::uint8_t* rgba, int rows) { png.write_rows(rgba, rows); });
@@ -205,9 +214,10 @@ void export_geotiff(Renderer& renderer, const MapModel& model, const AppState& s
         ds->SetMetadataItem("TIFFTAG_YRESOLUTION", std::to_string(figure.dpi).c_str());
         ds->SetMetadataItem("TIFFTAG_RESOLUTIONUNIT", "2");
     }
-    ds->SetMetadataItem(kPngViewKey, format_view(view_for_camera(*model.projection, cam)).c_str());
-    ds->SetMetadataItem(kPngProjectionKey, model.projection->info().id);
-    ds->SetMetadataItem(kPngDateKey, state.date.str().c_str());
+    const ViewRecord record = view_record(model, state);
+    ds->SetMetadataItem(kPngViewKey, record.view.c_str());
+    ds->SetMetadataItem(kPngProjectionKey, record.projection.c_str());
+    ds->SetMetadataItem(kPngDateKey, record.date.c_str());
     const Frame frame = figure_frame(model, state, measure, figure);
     int row = 0;
     bool ok = true;

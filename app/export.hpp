@@ -20,6 +20,18 @@ inline constexpr const char* kPngProjectionKey = "ca-atlas projection";
 inline constexpr const char* kPngDateKey = "ca-atlas date";
 inline constexpr const char* kPngSelectedKey = "ca-atlas selected";
 
+// The data's sources, as every exported file states them.
+inline constexpr const char* kDataNotice =
+    "Borders: Natural Earth (public domain). Facts: ca-atlas geodata, sources in each record.";
+
+// What every exported file records about its view (PNG text chunks, GeoTIFF metadata, the SVG's
+// title and description, the PDF's title), so that the atlas can open it again there.
+struct ViewRecord {
+    std::string title;  // "ca-atlas: <view>, <projection>, <date>"
+    std::string view, projection, date, selected;
+};
+ViewRecord view_record(const MapModel& model, const AppState& state);
+
 // What an exported figure has besides the map: its decorations (title, legend, scale bar,
 // attribution, citation, caption) and the print resolution it is meant for (0: none stated),
 // recorded in the file (PNG pHYs, TIFF resolution tags).

@@ -341,14 +341,4 @@ void draw_map(const Frame& frame, const Layers& layers, const ProjectedWorld& wo
     }
 }
 
-VectorMetadata vector_metadata(const MapModel& model, const AppState& state) {
-    VectorMetadata m;
-    m.view = format_view(view_for_camera(*model.projection, state.camera));
-    m.projection = model.projection->info().id;
-    m.date = state.date.str();
-    m.selected = state.selected;
-    m.title = "ca-atlas: " + m.view + ", " + m.projection + ", " + m.date;
-    return m;
-}
-
 }  // namespace atlas

@@ -83,12 +83,6 @@ std::vector<VectorGroup> vector_groups(const Layers& layers, bool selection);
 void draw_map(const Frame& frame, const Layers& layers, const ProjectedWorld& world, const MapFeatures& features,
               VectorCanvas& canvas);
 
-// What a vector file records about its view (as a PNG export's text chunks do).
-struct VectorMetadata {
-    std::string title;  // "ca-atlas: <view>"
-    std::string view, projection, date, selected;
-};
-VectorMetadata vector_metadata(const MapModel& model, const AppState& state);
 
 // The SVG of `state` (camera sized to the image) and the figure's decorations, written
 // atomically: an Inkscape layer per group, paths, text as <text>. Throws OutputError; on failure

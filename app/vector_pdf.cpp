@@ -258,7 +258,7 @@ void export_pdf(const MapModel& model, const AppState& state, const TextMeasure&
                 const Figure& figure) {
     const int w = state.camera.width_px, h = state.camera.height_px;
     const double pt = figure.dpi > 0 ? 72.0 / figure.dpi : kPointsPerPx;  // 72 points to the inch
-    PdfFile pdf(path, w * pt, h * pt, vector_metadata(model, state).title);
+    PdfFile pdf(path, w * pt, h * pt, view_record(model, state).title);
     draw_map_at(pdf, model, state, measure, 0, 0, pt, figure);
     pdf.close();
 }

@@ -101,7 +101,7 @@ public:
     SvgWriter(const SvgWriter&) = delete;
     SvgWriter& operator=(const SvgWriter&) = delete;
 
-    void start(int width, int height, const VectorMetadata& meta) {
+    void start(int width, int height, const ViewRecord& meta) {
         check(xmlTextWriterStartDocument(w_, nullptr, "UTF-8", nullptr));
         check(xmlTextWriterStartElement(w_, BAD_CAST "svg"));
         attr("xmlns", "http://www.w3.org/2000/svg");
@@ -112,8 +112,7 @@ public:
         attr("viewBox", "0 0 " + std::to_string(width) + " " + std::to_string(height));
         element("title", meta.title);
         element("desc", "ca-atlas view " + meta.view + "; projection " + meta.projection + "; date " + meta.date +
-                            (meta.selected.empty() ? "" : "; selected " + meta.selected) +
-                            ". Borders: Natural Earth (public domain). Facts: ca-atlas geodata, sources in each record.");
+                            (meta.selected.empty() ? "" : "; selected " + meta.selected) + ". " + kDataNotice);
     }
     // Closes the document and writes it to `file`; throws OutputError with the reason.
     void finish(const std::string& file) {
@@ -238,7 +237,7 @@ void export_svg(const MapModel& model, const AppState& state, const TextMeasure&
     const Frame frame = figure_frame(model, state, measure, figure);
     try {
         SvgWriter svg;
-        svg.start(state.camera.width_px, state.camera.height_px, vector_metadata(model, state));
+        svg.start(state.camera.width_px, state.camera.height_px, view_record(model, state));
         draw_map(frame, state.layers, model.projected, model.features, svg);
         svg.finish(file.temp_path());
     } catch (const OutputError& e) {
