@@ -81,17 +81,6 @@ const SymbolStyle& symbol_style(const FeatureStyle& fs, const std::string& kind)
     return fs.signing;
 }
 
-LineStyle scaled(LineStyle s, float k) {
-    s.width_px *= k;
-    return s;
-}
-
-TextStyle scaled(TextStyle t, float k) {
-    t.size_px *= k;
-    t.halo_px *= k;
-    return t;
-}
-
 }  // namespace
 
 void add_features(Frame& f, const AppState& state, const Style& style, const MapFeatures& mf,

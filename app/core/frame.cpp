@@ -5,14 +5,6 @@
 
 namespace atlas {
 
-namespace {
-
-LineStyle scaled(LineStyle l, float k) {
-    l.width_px *= k;
-    return l;
-}
-}  // namespace
-
 AppState rescaled(const AppState& state, int width, int height) {
     AppState out = state;
     const double k = double(height) / state.camera.height_px;
@@ -70,9 +62,7 @@ Frame build_frame(const AppState& state, const Style& style, const std::vector<i
     shown.camera.height_px -= covered;
     shown.camera.centre.y += covered / 2.0 * state.camera.metres_per_px;
     if (state.layers.labels) {
-        TextStyle ts = style.country_label;
-        ts.size_px *= k;
-        ts.halo_px *= k;
+        const TextStyle ts = scaled(style.country_label, k);
         for (auto& pl : place_labels(label_candidates, shown.camera, measure, ts.size_px))
             f.labels.push_back({std::move(pl.text), pl.centre_px, ts});
     }

@@ -24,6 +24,17 @@ struct TextStyle {
     float halo_px = 2.0f;   // halo thickness in logical pixels
 };
 
+// The style in framebuffer pixels at `k` framebuffer pixels per logical one.
+inline LineStyle scaled(LineStyle s, float k) {
+    s.width_px *= k;
+    return s;
+}
+inline TextStyle scaled(TextStyle t, float k) {
+    t.size_px *= k;
+    t.halo_px *= k;
+    return t;
+}
+
 // A pattern drawn over a country's fill: which one says the country's standing in the SCO family,
 // so that it reads in greyscale and to colour-blind viewers as well as the fill's colour does.
 enum class Hatch : std::uint8_t {
