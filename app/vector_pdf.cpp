@@ -1,6 +1,7 @@
 // The Cairo canvas and the PDF files made with it: one map a page (--export FILE.pdf, the tour's
 // slides) and the tour's handout (A4 landscape pages with the map, the heading and the caption).
-// Text is real text in fonts-dejavu-core's files (cairo-ft), so it can be searched and copied.
+// Text is real text in the fonts fontconfig finds (DejaVu where installed; cairo-ft), so it can be
+// searched and copied.
 // No GL, and no Pango: its GLib stack alone added 5 MiB to every export's memory.
 #include <cairo-ft.h>
 #include <cairo-pdf.h>
@@ -35,11 +36,11 @@ void add_path(cairo_t* cr, const VectorPath& path) {
     }
 }
 
-// The font in `file` (the first face in it) for Cairo; the caller destroys it.
-cairo_font_face_t* font_face(const char* file) {
+// The font in `file` for Cairo; the caller destroys it.
+cairo_font_face_t* font_face(const FontFile& file) {
     FcPattern* pattern = FcPatternCreate();
-    FcPatternAddString(pattern, FC_FILE, reinterpret_cast<const FcChar8*>(file));
-    FcPatternAddInteger(pattern, FC_INDEX, 0);
+    FcPatternAddString(pattern, FC_FILE, reinterpret_cast<const FcChar8*>(file.path.c_str()));
+    FcPatternAddInteger(pattern, FC_INDEX, file.index);
     cairo_font_face_t* face = cairo_ft_font_face_create_for_pattern(pattern);
     FcPatternDestroy(pattern);
     return face;
@@ -59,7 +60,7 @@ public:
     // screen's labels use, unhinted, so the text measures as on screen. Each group begun is marked
     // as a "Sect" structure element and listed in `layers`, for make_layers().
     CairoCanvas(cairo_t* cr, std::vector<PdfLayer>& layers) : cr_(cr), layers_(layers) {
-        face_ = font_face(kDefaultFontPath);
+        face_ = font_face(find_font(kLabelFont));
         options_ = unhinted();
         cairo_set_line_join(cr_, CAIRO_LINE_JOIN_ROUND);
         cairo_set_line_cap(cr_, CAIRO_LINE_CAP_ROUND);
@@ -274,16 +275,11 @@ constexpr double kCaptionGap = 10;      // between the map and the caption, and 
 // the screen's: the country names come out at about 8 pt, the smallest labels at 6.6 pt.
 constexpr float kHandoutPixelScale = 0.8f;
 
-// fonts-dejavu-core's files for the handout's text.
-constexpr const char* kSansBold = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
-constexpr const char* kSans = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
-constexpr const char* kSerif = "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf";
-
 // The handout's three faces and their options, opened once for all its pages.
 struct HandoutFonts {
-    cairo_font_face_t* sans_bold = font_face(kSansBold);
-    cairo_font_face_t* sans = font_face(kSans);
-    cairo_font_face_t* serif = font_face(kSerif);
+    cairo_font_face_t* sans_bold = font_face(find_font(kLabelFont));
+    cairo_font_face_t* sans = font_face(find_font(kUiFont));
+    cairo_font_face_t* serif = font_face(find_font(kSerifFont));
     cairo_font_options_t* options = unhinted();
     HandoutFonts() = default;
     HandoutFonts(const HandoutFonts&) = delete;

@@ -10,6 +10,7 @@
 
 #include "core/errors.hpp"
 #include "geo/raster.hpp"
+#include "render/font.hpp"
 #include "vector.hpp"
 
 namespace atlas {
@@ -156,7 +157,8 @@ public:
         check(xmlTextWriterStartElement(w_, BAD_CAST "text"));
         attr("x", number(centre_x));
         attr("y", number(baseline_y));
-        attr("font-family", "DejaVu Sans");
+        // The family the labels were measured in: DejaVu Sans where installed.
+        attr("font-family", family_);
         attr("font-weight", "bold");
         attr("font-size", number(style.size_px));
         attr("text-anchor", "middle");
@@ -168,6 +170,7 @@ public:
     }
 
 private:
+    std::string family_ = find_font(kLabelFont).family;
     xmlBufferPtr buf_;
     xmlTextWriterPtr w_;
     std::vector<std::pair<HatchPattern, Rgba>> patterns_;  // defined so far; id "hatch<index>"

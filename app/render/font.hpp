@@ -14,9 +14,24 @@
 
 namespace atlas {
 
-// Default label typeface: DejaVu Sans Bold from Debian's fonts-dejavu-core (covers Latin,
-// Greek and Cyrillic).
-inline constexpr const char* kDefaultFontPath = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
+// The typefaces the atlas asks fontconfig for (fontconfig's pattern syntax). DejaVu, from Debian's
+// fonts-dejavu-core, covers Latin, Greek and Cyrillic and the article's typographic quotes; where it
+// is missing, fontconfig's closest installed font is used instead.
+inline constexpr const char* kLabelFont = "DejaVu Sans:bold";  // map labels, captions, figures
+inline constexpr const char* kUiFont = "DejaVu Sans";          // the interface, the handout's text
+inline constexpr const char* kSerifFont = "DejaVu Serif";      // the handout's quotations
+
+// A font file on this machine, as fontconfig names it.
+struct FontFile {
+    std::string path;
+    int index = 0;       // the face within the file (collections hold several)
+    std::string family;  // e.g. "DejaVu Sans"
+};
+
+// The scalable (outline) font that fontconfig matches best for `pattern`: the family asked for
+// where it is installed, otherwise fontconfig's nearest substitute. Results are remembered per
+// pattern. Throws DataError naming the pattern if fontconfig finds no outline font at all.
+FontFile find_font(const std::string& pattern);
 
 class Font {
 public:
@@ -30,8 +45,10 @@ public:
         Sprite fill, halo;
     };
 
-    // Opens the font; throws std::runtime_error naming the file if FreeType cannot read it.
-    explicit Font(const std::string& path = kDefaultFontPath);
+    // Opens the label font (find_font(kLabelFont)), or `file`. Throws DataError naming the file if
+    // FreeType cannot read it.
+    Font();
+    explicit Font(const FontFile& file);
     ~Font();
     Font(const Font&) = delete;
     Font& operator=(const Font&) = delete;

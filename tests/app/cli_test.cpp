@@ -363,6 +363,44 @@ TEST_F(Cli, SvgAndPdfNeedNoGl) {
     EXPECT_EQ(entries(dir), 2u);
 }
 
+// A fontconfig configuration that sees only the fonts in `fonts` (none if empty).
+std::vector<std::string> fonts_only(const std::string& dir, const std::vector<std::string>& fonts) {
+    fs::create_directories(dir + "/fonts");
+    for (const auto& f : fonts) fs::copy_file(f, dir + "/fonts/" + fs::path(f).filename().string());
+    std::ofstream(dir + "/fonts.conf") << "<?xml version=\"1.0\"?>\n<!DOCTYPE fontconfig SYSTEM \"fonts.dtd\">\n"
+                                       << "<fontconfig><dir>" << dir << "/fonts</dir><cachedir>" << dir
+                                       << "/cache</cachedir></fontconfig>\n";
+    return {"FONTCONFIG_FILE=" + dir + "/fonts.conf"};
+}
+
+TEST_F(Cli, FontsComeFromFontconfigAndAnotherFontStandsInForAMissingDejaVu) {
+    // No DejaVu Sans, only another family: every export still works, in that font.
+    ASSERT_TRUE(fs::exists("/usr/share/fonts/truetype/dejavu/DejaVuSansMono-Bold.ttf")) << "fonts-dejavu-core is missing";
+    const auto env = fonts_only(dir + "/other", {"/usr/share/fonts/truetype/dejavu/DejaVuSansMono-Bold.ttf"});
+    auto with_no_gl = env;
+    with_no_gl.insert(with_no_gl.end(), kNoGl.begin(), kNoGl.end());
+    const auto svg = test::run({"--export", dir + "/map.svg", "--size", "640x360"}, with_no_gl);
+    ASSERT_EQ(svg.exit_code, 0) << svg.err;
+    std::ifstream in(dir + "/map.svg");
+    const std::string text((std::istreambuf_iterator<char>(in)), {});
+    EXPECT_NE(text.find("font-family=\"DejaVu Sans Mono\""), std::string::npos);
+    EXPECT_EQ(text.find("font-family=\"DejaVu Sans\""), std::string::npos);
+    const auto pdf = test::run({"--export", dir + "/map.pdf", "--size", "640x360"}, with_no_gl);
+    EXPECT_EQ(pdf.exit_code, 0) << pdf.err;
+    const auto png = test::run({"--export", dir + "/map.png", "--size", "640x360"}, env);
+    if (png.err.find("no OpenGL context") != std::string::npos && !test::in_ci()) GTEST_SKIP() << png.err;
+    EXPECT_EQ(png.exit_code, 0) << png.err;
+    // No font at all: one line naming what to install, exit 1, no file, for every format.
+    const auto none = fonts_only(dir + "/none", {});
+    for (const char* name : {"x.png", "x.svg", "x.pdf"}) {
+        const auto r = test::run({"--export", dir + "/" + name}, none);
+        EXPECT_EQ(r.exit_code, 1) << name;
+        expect_one_line(r, "no font to draw text with: fontconfig finds no outline font for 'DejaVu Sans:bold' "
+                           "(install fonts-dejavu-core)");
+        EXPECT_FALSE(fs::exists(dir + "/" + name));
+    }
+}
+
 TEST_F(Cli, ExportTourWritesVectorSlidesAndAHandoutOfOnePagePerScene) {
     init_gdal();
     GDALRegister_PDF();  // the atlas itself registers only the drivers it uses
