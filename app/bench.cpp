@@ -87,13 +87,13 @@ double time_ms(F&& f) {
 }  // namespace
 
 int run_bench(const Options& o, const std::string& self) {
-    std::printf("ca-atlas benchmark (data: %s)\n", o.data_dir.c_str());
+    std::printf("ca-atlas benchmark (data: %s)\n", o.data.dir.c_str());
 
     // 1. Start-up: process start to the first frame on screen, in a fresh process each time.
     {
         std::vector<double> first;
         for (int i = 0; i < 5; ++i) {
-            ChildResult c = run_child({self, "--data", o.data_dir, "--size", "1920x1080", "--exit-after-first-frame"});
+            ChildResult c = run_child({self, "--data", o.data.dir, "--size", "1920x1080", "--exit-after-first-frame"});
             const char* k = std::strstr(c.out.c_str(), "first_frame_ns=");
             if (!WIFEXITED(c.status) || WEXITSTATUS(c.status) != 0 || !k) {
                 std::fprintf(stderr, "ca-atlas: benchmark: the window did not start (is there a display?)\n");
@@ -110,7 +110,7 @@ int run_bench(const Options& o, const std::string& self) {
     {
         std::vector<double> load;
         for (int i = 0; i < 5; ++i)
-            load.push_back(time_ms([&] { world = std::make_shared<const World>(load_world(o.data_dir)); }));
+            load.push_back(time_ms([&] { world = std::make_shared<const World>(load_world(o.data.dir)); }));
         std::printf("load geodata (GDAL): median %.1f ms (5 runs)\n", percentile(load, 50));
         for (const auto& p : projections()) {
             std::vector<double> proj;
@@ -128,7 +128,7 @@ int run_bench(const Options& o, const std::string& self) {
             Window window("ca-atlas benchmark", 1920, 1080, false);
             Font font;
             Renderer renderer(font);
-            auto model = MapModel::load(o.data_dir, o.projection);
+            auto model = MapModel::load(o.data.dir, o.projection);
             renderer.upload(model->projected);
             renderer.upload_features(model->features);
             const TextMeasure measure = [&](const std::string& t) { return font.measure(t); };
@@ -279,7 +279,7 @@ int run_bench(const Options& o, const std::string& self) {
         std::vector<double> wall, rss;
         for (int i = 0; i < 5; ++i) {
             ChildResult c =
-                run_child({self, "--data", o.data_dir, "--export", out, "--size", "3840x2160", "--timings"});
+                run_child({self, "--data", o.data.dir, "--export", out, "--size", "3840x2160", "--timings"});
             if (!WIFEXITED(c.status) || WEXITSTATUS(c.status) != 0) {
                 std::fprintf(stderr, "ca-atlas: benchmark: the export failed\n");
                 return 1;
@@ -313,9 +313,9 @@ int run_bench(const Options& o, const std::string& self) {
             std::vector<std::string> args;
         };
         const Job jobs[] = {
-            {"export 8192x8192 PNG", {self, "--data", o.data_dir, "--export", dir + "/big.png", "--size", "8192x8192"}},
+            {"export 8192x8192 PNG", {self, "--data", o.data.dir, "--export", dir + "/big.png", "--size", "8192x8192"}},
             {"the tour as PNG and PDF (10 slides each with captions, and the handout) at 1920x1080",
-             {self, "--data", o.data_dir, "--export-tour", dir, "--size", "1920x1080", "--format", "png,pdf"}},
+             {self, "--data", o.data.dir, "--export-tour", dir, "--size", "1920x1080", "--format", "png,pdf"}},
         };
         for (const Job& job : jobs) {
             std::vector<double> wall;

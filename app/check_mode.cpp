@@ -7,8 +7,9 @@
 
 namespace atlas {
 
-int run_check_data(const std::string& dir) {
-    const DataSet data = load_data_set(dir);
+int run_check_data(const DataPaths& paths) {
+    const std::string dir = paths.dir + (paths.user_tour ? " with the tour " + paths.tour : "");
+    const DataSet data = load_data_set(paths.dir, paths.tour);
     for (const auto& p : data.problems) std::printf("%s\n", p.str().c_str());
     if (!data.problems.empty()) {
         std::printf("ca-atlas: %zu problem%s in %s\n", data.problems.size(), data.problems.size() == 1 ? "" : "s",

@@ -253,6 +253,18 @@ std::string extension(const std::string& path) {
 }
 }  // namespace
 
+ExportFormat export_format(const std::string& path) {
+    const std::string ext = extension(path);
+    if (ext == ".png") return ExportFormat::Png;
+    if (ext == ".tif" || ext == ".tiff") return ExportFormat::GeoTiff;
+    if (ext == ".svg") return ExportFormat::Svg;
+    if (ext == ".pdf") return ExportFormat::Pdf;
+    throw UsageError("cannot write '" + path + "': " +
+                     (ext.empty() ? std::string("the name has no extension to choose a format by")
+                                  : "the atlas does not write " + ext + " files") +
+                     "; name it .png, .tif, .svg or .pdf");
+}
+
 bool is_vector_path(const std::string& path) {
     const std::string ext = extension(path);
     return ext == ".svg" || ext == ".pdf";
@@ -260,7 +272,7 @@ bool is_vector_path(const std::string& path) {
 
 void export_vector(const MapModel& model, const AppState& state, const TextMeasure& measure, const std::string& path,
                    const Figure& figure) {
-    if (extension(path) == ".svg")
+    if (export_format(path) == ExportFormat::Svg)
         export_svg(model, state, measure, path, figure);
     else
         export_pdf(model, state, measure, path, figure);
@@ -268,13 +280,12 @@ void export_vector(const MapModel& model, const AppState& state, const TextMeasu
 
 void export_image(Renderer& renderer, const MapModel& model, const AppState& state, const TextMeasure& measure,
                   const std::string& path, const Figure& figure) {
-    const std::string ext = extension(path);
-    if (is_vector_path(path))
-        export_vector(model, state, measure, path, figure);
-    else if (ext == ".tif" || ext == ".tiff")
-        export_geotiff(renderer, model, state, measure, path, figure);
-    else
-        export_png(renderer, model, state, measure, path, figure);
+    switch (export_format(path)) {
+        case ExportFormat::Svg:
+        case ExportFormat::Pdf: export_vector(model, state, measure, path, figure); break;
+        case ExportFormat::GeoTiff: export_geotiff(renderer, model, state, measure, path, figure); break;
+        case ExportFormat::Png: export_png(renderer, model, state, measure, path, figure); break;
+    }
 }
 
 }  // namespace atlas

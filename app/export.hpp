@@ -86,14 +86,20 @@ std::vector<std::uint8_t> render_offscreen(Renderer& renderer, const MapModel& m
 void export_geotiff(Renderer& renderer, const MapModel& model, const AppState& state, const TextMeasure& measure,
                     const std::string& path, const Figure& figure = {});
 
+// The formats an export writes, chosen by the name's extension (any case).
+enum class ExportFormat { Png, GeoTiff, Svg, Pdf };
+// The format of `path`: .png, .tif or .tiff, .svg, .pdf. Throws UsageError naming the file and the
+// extensions the atlas writes for any other name (a .jpg is refused, never PNG bytes under it).
+ExportFormat export_format(const std::string& path);
+
 // Whether `path` names a vector file (.svg, .pdf, any case): drawn without GL (app/vector.hpp).
 bool is_vector_path(const std::string& path);
 // export_svg or export_pdf by the path's extension (PDF unless it is .svg).
 void export_vector(const MapModel& model, const AppState& state, const TextMeasure& measure, const std::string& path,
                    const Figure& figure = {});
 
-// export_png, export_geotiff, export_svg or export_pdf by the path's extension (.tif, .tiff:
-// GeoTIFF; .svg; .pdf; anything else: PNG). The vector formats need the model's projected
+// export_png, export_geotiff, export_svg or export_pdf by export_format(path) (which throws
+// UsageError for a name it does not know). The vector formats need the model's projected
 // geometry and region lines (the renderer is not used for them).
 void export_image(Renderer& renderer, const MapModel& model, const AppState& state, const TextMeasure& measure,
                   const std::string& path, const Figure& figure = {});

@@ -52,7 +52,7 @@ int run_export(const Options& o) {
         // An export draws one view: only that view's level of detail is built.
         const double mpp = camera_for_view(Projection(o.projection), o.view, w, h).metres_per_px;
         auto model = std::async(std::launch::async, [&] {
-            auto m = MapModel::load(o.data_dir, o.projection, mpp);
+            auto m = MapModel::load(o.data.dir, o.projection, mpp, o.data.tour);
             phase("data loaded (worker)");
             return m;
         });
@@ -80,7 +80,7 @@ int run_export(const Options& o) {
         if (!m->problems.empty()) {
             for (const auto& p : m->problems) std::fprintf(stderr, "%s\n", p.str().c_str());
             throw DataError(std::to_string(m->problems.size()) + " problem" + (m->problems.size() == 1 ? "" : "s") +
-                            " in the data folder " + o.data_dir + "; nothing was written");
+                            " in the data folder " + o.data.dir + "; nothing was written");
         }
         if (!o.select.empty() && (!m->facts || entity_name(o.select, *m->facts, *m->world).empty()))
             throw UsageError("invalid --select '" + o.select +
@@ -88,6 +88,7 @@ int run_export(const Options& o) {
         AppState state;
         state.projection = o.projection;
         state.date = o.date;
+        state.layers = o.layers;
         state.selected = o.select;
         m->show_members(state);
         m->outline_selection(state);  // a selected country, or an organisation's members

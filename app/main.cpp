@@ -6,20 +6,22 @@
 
 #include "core/decorations.hpp"
 #include "core/errors.hpp"
+#include "core/tour.hpp"
 #include "export.hpp"
+#include "geo/data_paths.hpp"
 #include "geo/model.hpp"
 #include "geo/projection.hpp"
 #include "geo/raster.hpp"
 #include "modes.hpp"
 
-#ifndef ATLAS_DEFAULT_DATA_DIR
-#error "ATLAS_DEFAULT_DATA_DIR must be defined by the build"
+#if !defined(ATLAS_SOURCE_DATA_DIR) || !defined(ATLAS_BUILT_PROGRAM) || !defined(ATLAS_VERSION)
+#error "ATLAS_SOURCE_DATA_DIR, ATLAS_BUILT_PROGRAM and ATLAS_VERSION must be defined by the build"
 #endif
 
 int main(int argc, char** argv) {
     using namespace atlas;
     Options o;
-    o.data_dir = ATLAS_DEFAULT_DATA_DIR;
+    std::string data_given;
     std::string view_text, size_text, date_text, view_from;
     bool bench = false;
     float scale = 0;
@@ -28,8 +30,15 @@ int main(int argc, char** argv) {
     for (const auto& p : projections()) projection_ids += (projection_ids.empty() ? "" : ", ") + std::string(p.id);
 
     CLI::App app{"ca-atlas: an offline map of Central Asia's security organisations (CSTO, SCO)"};
-    app.add_option("--data", o.data_dir,
-                   "Data folder: atlas.gpkg, article.json and the fact tables (default: " ATLAS_DEFAULT_DATA_DIR ")");
+    app.set_version_flag("--version", "ca-atlas " ATLAS_VERSION);
+    app.footer(
+        "Data: the installed folder (<prefix>/share/ca-atlas beside the program, or ca-atlas/ in $XDG_DATA_DIRS); "
+        "the tour's edits are kept in $XDG_DATA_HOME/ca-atlas/ (~/.local/share/ca-atlas/) unless --data is given.\n\n"
+        "Exit codes: 0 success; 1 a runtime failure (missing or corrupt data, no font, an unwritable path, no "
+        "OpenGL); 2 a bad argument.");
+    app.add_option("--data", data_given,
+                   "Data folder: atlas.gpkg, article.json, the fact tables and tour.csv, whose edits are then saved "
+                   "there too (default: the installed data)");
     std::string check_dir;
     auto* check = app.add_option("--check-data", check_dir,
                                  "Check the data folder (default: --data's) and print every problem as file:line; "
@@ -41,6 +50,10 @@ int main(int argc, char** argv) {
     app.add_option("--date", date_text,
                    "Day the membership overlays show, YYYY-MM-DD, 1992-01-01 to 2026-12-31 (default: " +
                        kArticleDate.str() + ", the article's present)");
+    std::string layers_given;
+    app.add_option("--layers", layers_given,
+                   "The layers shown, separated by commas: any of " + layers_text(Layers{}) +
+                       ", or all (default: all); e.g. countries,memberships,labels");
     app.add_option("--select", o.select,
                    "Select an entity: a country (ISO code, e.g. KGZ), a place (kant-airbase), a region "
                    "(afghan-badakhshan) or an organisation (csto); the window flies there, an export outlines it");
@@ -54,9 +67,10 @@ int main(int argc, char** argv) {
                    "Presentation: how long a flight between scenes takes, 0.3 to 5 seconds (default: 1.6)")
         ->check(CLI::Range(0.3, 5.0));
     app.add_option("--export-tour", o.export_tour,
-                   "Write one image per scene of the tour (geodata/tour.csv) into this folder, no display "
-                   "needed, and with pdf a handout (tour-handout.pdf, a page per scene with its caption); "
-                   "nothing is written unless every one succeeds");
+                   "Write one image per scene of the tour (the user's edited tour if saved, else the shipped "
+                   "one) into this folder, made if missing, no display needed, and with pdf a handout "
+                   "(tour-handout.pdf, a page per scene with its caption); nothing is written unless every one "
+                   "succeeds");
     bool no_captions = false;
     app.add_flag("--no-captions", no_captions,
                  "With --export-tour: slides of the map alone, without the scene's number, title, passage and "
@@ -86,6 +100,10 @@ int main(int argc, char** argv) {
     app.add_option("--paper", paper,
                    "Export: the size of a sheet at --dpi (default 300): a5, a4, a3 or letter, landscape, or with "
                    "-portrait (a4-portrait); instead of --size");
+    app.add_option("--ui-scale", o.ui_scale,
+                   "Window: the interface's and the map's text and sizes, 0.5 to 4 (default: the display's dots "
+                   "per inch / 96)")
+        ->check(CLI::Range(0.5, 4.0));
     app.add_flag("--timings", o.timings, "With --export: print each phase's time and peak memory to stderr");
     app.add_flag("--bench", bench, "Measure start-up, frame and export times and print them (needs a display)");
     app.add_option("--window-screenshot", o.window_screenshot,
@@ -95,7 +113,9 @@ int main(int argc, char** argv) {
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
-        return app.exit(e) == 0 ? 0 : 2;
+        if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
+        std::fprintf(stderr, "ca-atlas: %s (ca-atlas --help lists the options)\n", e.what());
+        return 2;
     }
 
     try {
@@ -157,6 +177,20 @@ int main(int argc, char** argv) {
             o.width = sheet->first;
             o.height = sheet->second;
         }
+        if (!o.export_path.empty()) export_format(o.export_path);
+        if (!layers_given.empty()) {
+            std::vector<std::string> words;
+            for (size_t start = 0; start <= layers_given.size();) {
+                const size_t end = std::min(layers_given.find_first_of(", ", start), layers_given.size());
+                if (end > start) words.push_back(layers_given.substr(start, end - start));
+                start = end + 1;
+            }
+            std::string unknown;
+            o.layers = parse_layers(words, unknown);
+            if (!unknown.empty())
+                throw UsageError("invalid --layers: unknown layer '" + unknown + "' (one of " + layers_text(Layers{}) +
+                                 ", all)");
+        }
         if (scale != 0) {
             if (!(scale >= 0.1f && scale <= 20.0f)) throw UsageError("invalid --scale: must be within 0.1..20");
             o.scale = scale;
@@ -166,7 +200,14 @@ int main(int argc, char** argv) {
         return 2;
     }
 
-    if (check->count() > 0) return run_check_data(check_dir.empty() ? o.data_dir : check_dir);
+    o.data = locate_data(data_search_here(check_dir.empty() ? data_given : check_dir, ATLAS_BUILT_PROGRAM,
+                                          ATLAS_SOURCE_DATA_DIR));
+    const bool window = check->count() == 0 && !bench && o.export_tour.empty() && o.export_path.empty();
+    if (!o.data.problem.empty() && !window) {  // the window shows it and stays open
+        std::fprintf(stderr, "ca-atlas: %s\n", o.data.problem.c_str());
+        return 1;
+    }
+    if (check->count() > 0) return run_check_data(o.data);
     if (bench) return run_bench(o, argv[0]);
     if (!o.export_tour.empty()) return run_export_tour(o);
     if (!o.export_path.empty()) return run_export(o);

@@ -8,15 +8,17 @@
 #include "core/camera.hpp"
 #include "core/facts.hpp"
 #include "export.hpp"
+#include "geo/data_paths.hpp"
 
 namespace atlas {
 
 struct Options {
-    std::string data_dir;
+    DataPaths data;                    // the data folder, and where the tour is read and saved
     std::string projection = "albers";
     View view;                         // the default view frames Central Asia and its neighbours
     Date date = kArticleDate;          // the day the overlays show (default: the article's present)
     std::string select;                // an entity to select at start (ISO code, place, region, organisation)
+    Layers layers;                     // the layers shown (default: all)
     int present = 0;                   // start the presentation at this scene (1-based; 0: no)
     double flight_seconds = 1.6;       // a flight between scenes of the tour: out, across, in
     std::string export_tour;           // write one image per scene of the tour into this folder
@@ -30,6 +32,7 @@ struct Options {
     bool timings = false;                 // export: print each phase's time and peak memory to stderr
     FigureChoice figure;                  // an export's decorations (title, legend, scale bar, ...)
     double dpi = 0;                       // an export's print resolution (0: none; text scales with it)
+    float ui_scale = 0;                   // window: text and sizes (0: from the display's DPI)
 };
 
 // Exit codes: 0 success, 1 a runtime failure (data, output, GL), 2 bad arguments.
@@ -37,8 +40,9 @@ int run_window(const Options& options);
 int run_export(const Options& options);
 int run_export_tour(const Options& options);
 int run_bench(const Options& options, const std::string& self_path);
-// Validates the data folder `dir` and prints the report (0: consistent, 1: problems found).
-int run_check_data(const std::string& dir);
+// Validates the data folder and the tour read with it, and prints the report (0: consistent, 1:
+// problems found).
+int run_check_data(const DataPaths& data);
 
 // Peak resident memory of this process so far, in MiB (VmHWM).
 double peak_memory_mib();

@@ -1,7 +1,8 @@
 // `ca-atlas --export-tour DIR`: one image per scene of the tour (slides) in each format asked for,
 // and with PDF a handout (one page per scene: the map, its title and its caption quoted), with no
-// display. All the files are written in a temporary folder inside DIR and moved into place only
-// when every one is done: a failure leaves DIR as it was.
+// display. DIR is made if missing (with its parents). All the files are written in a temporary
+// folder inside DIR and moved into place only when every one is done: a failure leaves DIR as it
+// was, and removes the folders it made.
 #include <unistd.h>
 
 #include <algorithm>
@@ -66,8 +67,19 @@ int run_export_tour(const Options& o) {
     const fs::path dir = o.export_tour;
     const fs::path tmp = dir / (".ca-atlas-tour-" + std::to_string(::getpid()));
     std::vector<fs::path> written;
+    // The folders this run makes (DIR and its missing parents, as mkdir -p), removed again on failure.
+    std::vector<fs::path> made;
     try {
         std::error_code ec;
+        for (fs::path p = fs::absolute(dir, ec).lexically_normal(); !p.empty() && !fs::exists(p, ec);
+             p = p.parent_path()) {
+            made.insert(made.begin(), p);
+            if (p == p.parent_path()) break;
+        }
+        for (const auto& p : made)
+            if (!fs::create_directory(p, ec) || ec)
+                throw OutputError("cannot make the folder '" + p.string() + "': " +
+                                  (ec ? ec.message() : "it could not be made"));
         if (!fs::is_directory(dir, ec)) throw OutputError("cannot write into '" + dir.string() + "': not a folder");
         if (!fs::create_directory(tmp, ec) || ec)
             throw OutputError("cannot write into '" + dir.string() + "': " + (ec ? ec.message() : "it exists"));
@@ -83,17 +95,17 @@ int run_export_tour(const Options& o) {
         auto model_for = [&](const std::string& projection) -> MapModel& {
             auto& m = models[projection];
             if (!m) {
-                m = MapModel::load(o.data_dir, projection);
+                m = MapModel::load(o.data.dir, projection, std::nullopt, o.data.tour);
                 if (!m->problems.empty()) {
                     for (const auto& p : m->problems) std::fprintf(stderr, "%s\n", p.str().c_str());
-                    throw DataError(std::to_string(m->problems.size()) + " problems in the data folder " + o.data_dir +
+                    throw DataError(std::to_string(m->problems.size()) + " problems in the data folder " + o.data.dir +
                                     "; nothing was written");
                 }
             }
             return *m;
         };
         const auto tour = model_for(o.projection).tour;
-        if (tour.empty()) throw DataError(o.data_dir + "/tour.csv: the tour has no scene");
+        if (tour.empty()) throw DataError(o.data.tour + ": the tour has no scene");
         const TextMeasure measure = [&](const std::string& t) { return font.measure(t); };
         std::unique_ptr<PdfHandout> handout;
         if (wants("pdf")) {
@@ -147,6 +159,7 @@ int run_export_tour(const Options& o) {
     } catch (const std::exception& e) {
         std::error_code ec;
         fs::remove_all(tmp, ec);
+        for (auto p = made.rbegin(); p != made.rend(); ++p) fs::remove(*p, ec);  // only if empty
         std::fprintf(stderr, "ca-atlas: %s\n", e.what());
         return 1;
     }

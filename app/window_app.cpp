@@ -67,15 +67,22 @@ int run_window(const Options& o) {
         return 1;
     }
     // Loading and projecting run on a worker while the window and GL start.
-    std::future<std::unique_ptr<MapModel>> loading =
-        std::async(std::launch::async, [&] { return MapModel::load(o.data_dir, o.projection); });
+    std::future<std::unique_ptr<MapModel>> loading = std::async(std::launch::async, [&] {
+        if (!o.data.problem.empty()) throw DataError(o.data.problem);
+        return MapModel::load(o.data.dir, o.projection, std::nullopt, o.data.tour);
+    });
 
     std::unique_ptr<Window> window;
     std::unique_ptr<Font> font;
     std::unique_ptr<Renderer> renderer;
     try {
+        UiLook look;
+        const FontFile ui_font = find_font(kUiFont);
+        look.font_path = ui_font.path;
+        look.font_index = ui_font.index;
+        look.scale = o.ui_scale;
         window = std::make_unique<Window>("Central Asia Security Atlas", o.width > 0 ? o.width : 1280,
-                                          o.height > 0 ? o.height : 800, !o.exit_after_first_frame);
+                                          o.height > 0 ? o.height : 800, !o.exit_after_first_frame, look);
         require_gl33();
         font = std::make_unique<Font>();
         renderer = std::make_unique<Renderer>(*font);
@@ -92,10 +99,12 @@ int run_window(const Options& o) {
     const TextMeasure measure = [&](const std::string& t) { return font->measure(t); };
 
     UiState ui;
+    ui.scale = window->ui_scale();
     for (const auto& p : projections()) ui.projections.push_back({p.id, p.label});
     AppState state;
     state.projection = o.projection;
     state.date = o.date;
+    state.layers = o.layers;
     std::unique_ptr<MapModel> model;
     bool jump = false;  // the next selection moves the camera at once
     // The presentation mode: the tour's scenes, full screen, driven by a clicker.
@@ -118,23 +127,30 @@ int run_window(const Options& o) {
         const Scene& sc = model->tour[i];
         return notes.try_emplace(sc.id, sc.annotations).first->second;
     };
+    // The data check's problems in the panel. It is narrow: the files within the data folder are
+    // named relative to it, the folder once above.
+    auto list_problems = [&] {
+        ui.data_problems.clear();
+        for (DataProblem shown : model->problems) {
+            const std::string prefix = o.data.dir + "/";
+            if (shown.at.file.rfind(prefix, 0) == 0) shown.at.file.erase(0, prefix.size());
+            ui.data_problems.push_back(shown.str());
+        }
+    };
     try {
         model = loading.get();
         renderer->upload(model->projected);
         renderer->upload_features(model->features);
         // Broken fact tables leave the map working: the window lists every problem.
-        for (const auto& p : model->problems) {
-            std::fprintf(stderr, "%s\n", p.str().c_str());
-            // The panel is narrow: name the file within the data folder, the folder once above.
-            DataProblem shown = p;
-            const std::string prefix = o.data_dir + "/";
-            if (shown.at.file.rfind(prefix, 0) == 0) shown.at.file.erase(0, prefix.size());
-            ui.data_problems.push_back(shown.str());
-        }
-        ui.data_folder = o.data_dir;
-        // The Tour panel writes the scenes back where they were read, atomically, keeping a backup.
-        ui.tour.path = o.data_dir + "/" + kTourFile;
-        ui.tour.save = save_tour;
+        for (const auto& p : model->problems) std::fprintf(stderr, "%s\n", p.str().c_str());
+        list_problems();
+        ui.data_folder = o.data.dir;
+        // The Tour panel writes the scenes into the user's folder (or --data's), atomically, keeping a
+        // backup; the user's copy is then read instead of the shipped tour, which stays one click away.
+        ui.tour.path = o.data.tour_save;
+        ui.tour.shipped = o.data.tour_save == o.data.shipped_tour() ? "" : o.data.shipped_tour();
+        ui.tour.using_own = o.data.user_tour;
+        ui.tour.save = save_user_tour;
         if (model->facts && model->world) ui.events = timeline_events(*model->facts, *model->world);
         if (!o.select.empty()) {
             ui.request_select = o.select;
@@ -157,6 +173,7 @@ int run_window(const Options& o) {
     } catch (const std::exception& e) {
         // The window stays open with the error shown, so the user can read it and quit.
         ui.errors.push_back(e.what());
+        ui.no_map = e.what();
         std::fprintf(stderr, "ca-atlas: %s\n", e.what());
     }
     const long long t_loaded = monotonic_ns();
@@ -203,7 +220,7 @@ int run_window(const Options& o) {
     // S in the presentation: the scene's annotations into the tour file, the other scenes as loaded.
     auto save_notes = [&] {
         const size_t i = player->scene();
-        const std::string path = o.data_dir + "/" + kTourFile;
+        const std::string path = o.data.tour_save;
         notes_message_until = monotonic_ns() + (long long)(kNotesMessageSeconds * 1e9);
         notes_message_error = true;
         // A scene that could not be read is not in the tour: writing the tour would lose it.
@@ -215,7 +232,8 @@ int run_window(const Options& o) {
         std::vector<Scene> tour = model->tour;
         tour[i].annotations = notes_of(i);
         try {
-            save_tour(path, tour);
+            save_user_tour(path, tour);
+            ui.tour.using_own = !ui.tour.shipped.empty();
             model->tour[i].annotations = notes_of(i);
             notes_message = "Saved " + std::to_string(notes_of(i).shapes.size()) + " annotations with scene " +
                             std::to_string(i + 1) + " in " + path;
@@ -500,7 +518,7 @@ int run_window(const Options& o) {
         window->drawable_size(fb_w, fb_h);
         state.camera.width_px = std::max(fb_w, 1);
         state.camera.height_px = std::max(fb_h, 1);
-        state.pixel_scale = ratio * (presenting ? kPresentationScale : 1.0f);
+        state.pixel_scale = ratio * ui.scale * (presenting ? kPresentationScale : 1.0f);
 
         // A finished projection change replaces the model, keeping the view's centre and ground scale.
         if (reprojecting.valid() && reprojecting.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
@@ -553,6 +571,24 @@ int run_window(const Options& o) {
                 draw_tour(state, model->tour, ui, float(win_w), float(win_h));
                 if (ui.request_scene) go_to_scene = int(*ui.request_scene);
                 ui.request_scene.reset();
+            }
+            if (model && ui.tour.request_shipped) {
+                ui.tour.request_shipped = false;
+                try {
+                    std::vector<DataProblem> problems;
+                    model->tour = restore_shipped_tour(o.data.tour_save, o.data.shipped_tour(), problems);
+                    // The user's tour's problems go with it; the shipped one's (if any) are listed.
+                    std::erase_if(model->problems, [&](const DataProblem& p) { return p.at.file == o.data.tour_save; });
+                    model->problems.insert(model->problems.end(), problems.begin(), problems.end());
+                    list_problems();
+                    notes.clear();
+                    ui.tour.using_own = ui.tour.unsaved = ui.tour.failed = false;
+                    ui.tour.current.reset();
+                    ui.tour.message = "The shipped tour again; your edited tour is kept as " + o.data.tour_save + ".bak";
+                } catch (const std::exception& e) {
+                    ui.tour.message = e.what();
+                    ui.tour.failed = true;
+                }
             }
             if (model && draw_unsaved_tour_prompt(model->tour, ui)) running = false;
             if (ui.request_date) {
@@ -695,7 +731,7 @@ int run_window(const Options& o) {
             }
             // The scale bar and the measured points on screen.
             if (model) {
-                const ScaleBar bar = scale_bar(*model->projection, state.camera, 160.0 * ratio);
+                const ScaleBar bar = scale_bar(*model->projection, state.camera, 160.0 * ratio * ui.scale);
                 ui.scale_px = float(bar.length_px / ratio);
                 ui.scale_label = bar.label;
             }

@@ -298,8 +298,13 @@ FactsLoad load_facts(const std::string& dir) {
 }
 
 std::vector<Scene> load_tour(const std::string& dir, std::vector<DataProblem>& problems) {
+    return load_tour_file((fs::path(dir) / kTourFile).string(), problems);
+}
+
+std::vector<Scene> load_tour_file(const std::string& path, std::vector<DataProblem>& problems) {
     std::vector<Scene> out;
-    read_table(dir, kTourFile,
+    const fs::path file(path);
+    read_table(file.parent_path().string(), file.filename().c_str(),
                {"id", "title", "lon", "lat", "height_km", "projection", "date", "layers", "highlight", "passage"},
                problems, [&](Record& r) {
                    Scene sc;
@@ -366,7 +371,7 @@ void save_tour(const std::string& path, const std::vector<Scene>& scenes) {
     file.commit();
 }
 
-DataSet load_data_set(const std::string& dir) {
+DataSet load_data_set(const std::string& dir, const std::string& tour) {
     DataSet out;
     try {
         out.world = std::make_shared<const World>(load_world(dir));
@@ -384,7 +389,7 @@ DataSet load_data_set(const std::string& dir) {
     }
     FactsLoad facts = load_facts(dir);
     out.problems.insert(out.problems.end(), facts.problems.begin(), facts.problems.end());
-    out.tour = load_tour(dir, out.problems);
+    out.tour = tour.empty() ? load_tour(dir, out.problems) : load_tour_file(tour, out.problems);
     if (out.world && out.article) {
         for (auto& problem : validate(facts.facts, *out.world, *out.article))
             out.problems.push_back(std::move(problem));

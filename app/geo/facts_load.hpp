@@ -46,13 +46,16 @@ struct DataSet {
 // Reads `dir`/tour.csv; a record that cannot be read is a problem and is left out. Checked
 // against the map, the facts and the article by load_data_set.
 std::vector<Scene> load_tour(const std::string& dir, std::vector<DataProblem>& problems);
+// The same for a tour file anywhere (the user's edited tour).
+std::vector<Scene> load_tour_file(const std::string& path, std::vector<DataProblem>& problems);
 
 // Writes the scenes to `path` (GDAL's CSV driver) through a temporary file renamed into place;
 // an existing file is kept as `path`.bak first. Throws OutputError.
 void save_tour(const std::string& path, const std::vector<Scene>& scenes);
 
-// Loads the map, the article and the facts from `dir` and validates them against each other.
+// Loads the map, the article and the facts from `dir` and validates them against each other, with
+// the tour from `tour` (a file; "" for `dir`/tour.csv).
 // Never throws for bad data: every problem is in `problems`.
-DataSet load_data_set(const std::string& dir);
+DataSet load_data_set(const std::string& dir, const std::string& tour = "");
 
 }  // namespace atlas

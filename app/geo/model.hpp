@@ -48,8 +48,10 @@ struct MapModel {
     // Throws UsageError for an unknown projection and DataError if the map itself cannot be read;
     // other problems are listed in `problems`.
     // only_metres_per_px: build only the level of detail for that scale (a one-view export).
+    // tour: the tour file to read ("" for `dir`/tour.csv).
     static std::unique_ptr<MapModel> load(const std::string& dir, const std::string& projection_id,
-                                          std::optional<double> only_metres_per_px = std::nullopt);
+                                          std::optional<double> only_metres_per_px = std::nullopt,
+                                          const std::string& tour = "");
     // Projects `world` with `projection_id` (safe on a worker thread: nothing is shared but the
     // read-only world).
     // With `facts`, also projects the article's features and keeps the facts.

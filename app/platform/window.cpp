@@ -6,16 +6,30 @@
 #include <epoxy/gl.h>
 #include <imgui.h>
 
+#include <SDL_syswm.h>
+#include <X11/Xlib.h>
+#include <X11/Xresource.h>
+
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
+#include <cstdlib>
 
 #include "core/errors.hpp"
 
 namespace atlas {
 
 namespace {
-constexpr const char* kUiFontPath = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+// ImGui's text size at scale 1, in points: DejaVu Sans reads well at 15 on a 96-dpi screen.
+constexpr float kUiFontPoints = 15.0f;
+// The dots per inch that scale 1 means (the desktop's reference density).
+constexpr float kReferenceDpi = 96.0f;
 }  // namespace
+
+float ui_scale_for_dpi(float dpi) {
+    if (!(dpi > 0)) return 1.0f;
+    return std::clamp(std::round(dpi / kReferenceDpi * 4.0f) / 4.0f, 1.0f, 3.0f);
+}
 
 void init_video() {
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0)
@@ -24,7 +38,7 @@ void init_video() {
 
 void quit_video() { SDL_QuitSubSystem(SDL_INIT_VIDEO | SDL_INIT_TIMER); }
 
-Window::Window(const std::string& title, int width, int height, bool vsync) {
+Window::Window(const std::string& title, int width, int height, bool vsync, const UiLook& look) {
     init_video();
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, 0);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
@@ -50,6 +64,7 @@ Window::Window(const std::string& title, int width, int height, bool vsync) {
     SDL_GL_MakeCurrent(window_, gl_);
     SDL_GL_SetSwapInterval(vsync ? 1 : 0);
 
+    ui_scale_ = look.scale > 0 ? look.scale : ui_scale_for_dpi(display_dpi());
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGui::GetIO().IniFilename = nullptr;  // the atlas keeps no layout file beside the user's data
@@ -58,12 +73,16 @@ Window::Window(const std::string& title, int width, int height, bool vsync) {
     // activates, Escape gives the keyboard back to the map.
     ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     ImGui::StyleColorsLight();
-    // The interface's text (the article's quotes, names in any script) in DejaVu Sans from Debian's
-    // fonts-dejavu-core: Latin, Cyrillic, and the typographic quotes and dashes the article uses.
+    ImGui::GetStyle().ScaleAllSizes(ui_scale_);
+    // The interface's text (the article's quotes, names in any script) in the font fontconfig found
+    // (DejaVu Sans from fonts-dejavu-core): Latin, Cyrillic, and the article's quotes and dashes;
+    // rasterised for the framebuffer's pixels at the interface's scale.
     static const ImWchar ranges[] = {0x0020, 0x00FF, 0x0100, 0x024F, 0x0400, 0x04FF, 0x2000, 0x206F, 0};
-    if (FILE* f = std::fopen(kUiFontPath, "rb")) {
-        std::fclose(f);
-        ImGui::GetIO().Fonts->AddFontFromFileTTF(kUiFontPath, 15.0f * pixel_ratio(), nullptr, ranges);
+    if (!look.font_path.empty()) {
+        ImFontConfig config;
+        config.FontNo = look.font_index;
+        ImGui::GetIO().Fonts->AddFontFromFileTTF(look.font_path.c_str(), kUiFontPoints * ui_scale_ * pixel_ratio(),
+                                                 &config, ranges);
         ImGui::GetIO().FontGlobalScale = 1.0f / pixel_ratio();
     }
     ImGui_ImplSDL2_InitForOpenGL(window_, gl_);
@@ -107,6 +126,38 @@ void Window::set_fullscreen(bool on) {
             SDL_SetWindowPosition(window_, windowed_.x, windowed_.y);
         }
     }
+}
+
+float Window::display_dpi() const {
+    // The desktop's own setting first: GNOME, KDE and Xfce set Xft.dpi to their scale times 96.
+    SDL_SysWMinfo info;
+    SDL_VERSION(&info.version);
+    Display* x11 = SDL_GetWindowWMInfo(window_, &info) && info.subsystem == SDL_SYSWM_X11 ? info.info.x11.display
+                                                                                        : nullptr;
+    if (x11) {
+        if (const char* resources = XResourceManagerString(x11)) {
+            XrmInitialize();
+            if (XrmDatabase db = XrmGetStringDatabase(resources)) {
+                char* type = nullptr;
+                XrmValue value{};
+                float dpi = 0;
+                if (XrmGetResource(db, "Xft.dpi", "Xft.Dpi", &type, &value) && value.addr) dpi = std::strtof(value.addr, nullptr);
+                XrmDestroyDatabase(db);
+                if (dpi > 0) return dpi;
+            }
+        }
+    }
+    // Then what SDL reports for the window's display (the monitor's size through XRandR).
+    float ddpi = 0, hdpi = 0, vdpi = 0;
+    if (SDL_GetDisplayDPI(std::max(0, SDL_GetWindowDisplayIndex(window_)), &ddpi, &hdpi, &vdpi) == 0 && hdpi > 0)
+        return hdpi;
+    // Then the X screen's own resolution (X servers without monitor sizes, such as Xvfb -dpi N).
+    if (x11) {
+        const int screen = DefaultScreen(x11);
+        const int mm = DisplayWidthMM(x11, screen);
+        if (mm > 0) return float(DisplayWidth(x11, screen)) * 25.4f / float(mm);
+    }
+    return 0;
 }
 
 float Window::pixel_ratio() const {

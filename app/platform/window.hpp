@@ -15,11 +15,23 @@ namespace atlas {
 void init_video();
 void quit_video();
 
+// The interface scale for a display of `dpi` dots per inch: dpi / 96 in steps of a quarter (so
+// that 100 dpi stays 1), within 1..3 (a projector that reports a wall-sized screen gets 1).
+// 1 when dpi is not positive.
+float ui_scale_for_dpi(float dpi);
+
+// How the interface looks: its font and its scale.
+struct UiLook {
+    std::string font_path;  // the interface's font file ("" : ImGui's built-in font)
+    int font_index = 0;     // the face within the file
+    float scale = 0;        // text and sizes (0: from the display, see Window::ui_scale)
+};
+
 class Window {
 public:
-    // Opens a resizable, HiDPI-aware window. Throws GlError naming what failed (no display,
-    // no OpenGL 3.3 core).
-    Window(const std::string& title, int width, int height, bool vsync);
+    // Opens a resizable, HiDPI-aware window with Dear ImGui set up in `look`. Throws GlError naming
+    // what failed (no display, no OpenGL 3.3 core).
+    Window(const std::string& title, int width, int height, bool vsync, const UiLook& look = {});
     ~Window();
     Window(const Window&) = delete;
     Window& operator=(const Window&) = delete;
@@ -28,8 +40,12 @@ public:
     // Framebuffer size in pixels and the window size in points.
     void drawable_size(int& w, int& h) const;
     void window_size(int& w, int& h) const;
-    // Framebuffer pixels per window point (2 on a HiDPI screen).
+    // Framebuffer pixels per window point (2 on a HiDPI screen where the system scales windows).
     float pixel_ratio() const;
+    // The interface's scale: UiLook::scale if given, else from the display's dots per inch (the
+    // desktop's Xft.dpi setting where there is one, else the DPI SDL reports, else the X screen's),
+    // else 1. ImGui's fonts and sizes are scaled by it; the map's text and lines should be too.
+    float ui_scale() const { return ui_scale_; }
     // Full screen on the window's display (the presentation mode), or back to the window it was.
     void set_fullscreen(bool on);
     void begin_imgui_frame();
@@ -41,6 +57,8 @@ private:
     SDL_GLContext gl_ = nullptr;
     bool imgui_ = false;
     bool fullscreen_ = false;
+    float ui_scale_ = 1;
+    float display_dpi() const;
     SDL_Rect windowed_{0, 0, 0, 0};  // where the window was before it went full screen
 };
 

@@ -65,8 +65,9 @@ void draw_article(const AppState& state, UiState& ui, float window_width, float 
         ui.entity_passage_shown = 0;
         if (!ui.entity_passages.empty()) ui.scroll_to = a.index_of(ui.entity_passages.front());
     }
-    ImGui::SetNextWindowPos(ImVec2(window_width - 10, 210), ImGuiCond_FirstUseEver, ImVec2(1, 0));
-    ImGui::SetNextWindowSize(ImVec2(480, std::max(240.0f, window_height - 330)), ImGuiCond_FirstUseEver);
+    const float s = ui.scale;
+    ImGui::SetNextWindowPos(ImVec2(window_width - 10, 210 * s), ImGuiCond_FirstUseEver, ImVec2(1, 0));
+    ImGui::SetNextWindowSize(ImVec2(480 * s, std::max(240 * s, window_height - 330 * s)), ImGuiCond_FirstUseEver);
     if (!ImGui::Begin("Article", &ui.article_open)) {
         ImGui::End();
         return;
@@ -75,13 +76,13 @@ void draw_article(const AppState& state, UiState& ui, float window_width, float 
     ImGui::SetWindowFontScale(ui.article_scale);
     ImGui::TextWrapped("%s", a.title.c_str());
     ImGui::TextDisabled("%s", a.author.c_str());
-    ImGui::SetNextItemWidth(120);
+    ImGui::SetNextItemWidth(120 * s);
     ImGui::SliderFloat("Text size", &ui.article_scale, 0.8f, 2.0f, "%.1fx");
 
     // Search the full text.
     char buf[128];
     std::snprintf(buf, sizeof buf, "%s", ui.article_search.c_str());
-    ImGui::SetNextItemWidth(200);
+    ImGui::SetNextItemWidth(200 * s);
     const bool edited = ImGui::InputTextWithHint("##find", "search the text", buf, sizeof buf);
     ui.search_box = {"",
                      "search",

@@ -49,7 +49,7 @@ void swatch(ImDrawList* dl, ImVec2 a, ImVec2 b, Rgba fill, Hatch hatch, Rgba ink
 }  // namespace
 
 void draw_timeline(const AppState& state, UiState& ui, float window_width, float window_height) {
-    const float height = 92.0f;
+    const float height = kTimelineHeight * ui.scale;
     ImGui::SetNextWindowPos(ImVec2(10, window_height - height - 10), ImGuiCond_Always);
     ImGui::SetNextWindowSize(ImVec2(window_width - 20, height), ImGuiCond_Always);
     ImGui::Begin("Timeline", nullptr,
@@ -135,8 +135,9 @@ void draw_inspector(const AppState& state, UiState& ui, float window_height) {
     if (state.selected.empty() || !ui.facts || !ui.world) return;
     const Facts& f = *ui.facts;
     const World& w = *ui.world;
-    ImGui::SetNextWindowPos(ImVec2(350, 10), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(420, std::min(360.0f, window_height - 140)), ImGuiCond_FirstUseEver);
+    const float s = ui.scale;
+    ImGui::SetNextWindowPos(ImVec2(350 * s, 10), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(420 * s, std::min(360 * s, window_height - 140 * s)), ImGuiCond_FirstUseEver);
     ImGui::Begin("Inspector");
     const std::string& id = state.selected;
     ImGui::TextWrapped("%s", entity_name(id, f, w).c_str());
@@ -206,21 +207,37 @@ void draw_inspector(const AppState& state, UiState& ui, float window_height) {
 }
 
 void draw_map_overlay(const UiState& ui, float window_width, float window_height, const std::vector<Vec2>& measure_px) {
+    if (!ui.no_map.empty()) {
+        // Where the map would be: what is wrong and what to do, in the middle of the window, not
+        // only in the panel's list.
+        ImGui::SetNextWindowPos(ImVec2(window_width / 2, window_height / 2), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+        ImGui::Begin("##no-map", nullptr,
+                     ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
+                         ImGuiWindowFlags_NoFocusOnAppearing);
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::min(560 * ui.scale, window_width * 0.8f));
+        ImGui::TextUnformatted("The map cannot be shown: its data could not be read.");
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.75f, 0.05f, 0.05f, 1.0f));
+        ImGui::TextWrapped("%s", ui.no_map.c_str());
+        ImGui::PopStyleColor();
+        ImGui::PopTextWrapPos();
+        ImGui::End();
+    }
     ImDrawList* dl = ImGui::GetForegroundDrawList();
-    const float base = window_height - 92.0f - 36.0f;  // above the attribution line, above the timeline
+    const float s = ui.scale;
+    const float base = window_height - (kTimelineHeight + 36.0f) * s;  // above the attribution line, above the timeline
     if (ui.scale_px > 0) {
-        const ImVec2 a(20, base - 8), b(20 + ui.scale_px, base - 8);
+        const ImVec2 a(20, base - 8 * s), b(20 + ui.scale_px, base - 8 * s);
         const std::string text = ui.scale_label + " (at the centre)";
         const float right = std::max(b.x + 6, a.x + ImGui::CalcTextSize(text.c_str()).x + 4);
-        dl->AddRectFilled(ImVec2(a.x - 4, a.y - 20), ImVec2(right, a.y + 6), IM_COL32(255, 255, 255, 200));
-        dl->AddLine(a, b, IM_COL32(20, 20, 20, 255), 3.0f);
-        dl->AddLine(ImVec2(a.x, a.y - 5), ImVec2(a.x, a.y + 3), IM_COL32(20, 20, 20, 255), 2.0f);
-        dl->AddLine(ImVec2(b.x, b.y - 5), ImVec2(b.x, b.y + 3), IM_COL32(20, 20, 20, 255), 2.0f);
-        dl->AddText(ImVec2(a.x, a.y - 19), IM_COL32(20, 20, 20, 255), text.c_str());
+        dl->AddRectFilled(ImVec2(a.x - 4, a.y - 20 * s), ImVec2(right, a.y + 6 * s), IM_COL32(255, 255, 255, 200));
+        dl->AddLine(a, b, IM_COL32(20, 20, 20, 255), 3.0f * s);
+        dl->AddLine(ImVec2(a.x, a.y - 5 * s), ImVec2(a.x, a.y + 3 * s), IM_COL32(20, 20, 20, 255), 2.0f * s);
+        dl->AddLine(ImVec2(b.x, b.y - 5 * s), ImVec2(b.x, b.y + 3 * s), IM_COL32(20, 20, 20, 255), 2.0f * s);
+        dl->AddText(ImVec2(a.x, a.y - 19 * s), IM_COL32(20, 20, 20, 255), text.c_str());
     }
     if (!ui.attribution.empty()) {
         const ImVec2 size = ImGui::CalcTextSize(ui.attribution.c_str());
-        const ImVec2 at(std::max(14.0f, window_width - size.x - 14), window_height - 92.0f - 14.0f - size.y);
+        const ImVec2 at(std::max(14.0f, window_width - size.x - 14), window_height - (kTimelineHeight + 14.0f) * s - size.y);
         dl->AddRectFilled(ImVec2(at.x - 4, at.y - 2), ImVec2(at.x + size.x + 4, at.y + size.y + 2),
                           IM_COL32(255, 255, 255, 190));
         dl->AddText(at, IM_COL32(40, 40, 40, 255), ui.attribution.c_str());
@@ -257,7 +274,7 @@ void draw_presentation_overlay(const std::string& typed, bool blank, float windo
 
 void draw_panel(const AppState& state, Layers& layers, UiState& ui) {
     ImGui::SetNextWindowPos(ImVec2(10, 10), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(330, 0), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(330 * ui.scale, 0), ImGuiCond_FirstUseEver);
     ImGui::Begin("Central Asia Security Atlas");
 
     const char* current = state.projection.c_str();
@@ -288,7 +305,7 @@ void draw_panel(const AppState& state, Layers& layers, UiState& ui) {
     ImGui::Checkbox("T The tour's scenes (edit and save)", &ui.tour.open);
 
     ImGui::Separator();
-    ImGui::SetNextItemWidth(-60);
+    ImGui::SetNextItemWidth(-60 * ui.scale);
     if (ui.focus_search) {
         ImGui::SetKeyboardFocusHere();
         ui.focus_search = false;

@@ -24,13 +24,18 @@ struct ProjectionChoice {
 };
 
 // What the panel shows and what it asks the application to do.
+// The timeline's height along the bottom, in logical pixels at scale 1.
+inline constexpr float kTimelineHeight = 92.0f;
+
 struct UiState {
+    float scale = 1;  // the interface's scale (the display's DPI / 96, or --ui-scale): fixed sizes grow by it
     std::vector<ProjectionChoice> projections;
     std::optional<Vec2> cursor_lonlat;       // under the mouse, if it is over the map
     std::string cursor_country;              // name of the country under the mouse, if any
     std::string cursor_note;                 // its note for students (Baikonur's lease, ...), if any
     std::string status;                      // last message (export written, ...)
     std::vector<std::string> errors;         // shown in red until dismissed
+    std::string no_map;                      // why there is no map at all (its data could not be read)
     std::vector<std::string> data_problems;  // the data check's report, "file:line: what is wrong"
     std::string data_folder;                 // where those files are
     bool busy = false;                       // a projection change is running
@@ -99,7 +104,10 @@ struct UiState {
         std::string message;                // the last save's outcome, or why nothing was saved
         bool failed = false;                // ... an error
         std::vector<std::string> problems;  // what keeps the scenes from saving, "scene 3 (id): ..."
-        std::string path;                   // the data folder's tour.csv
+        std::string path;                   // where Save writes (the user's tour.csv, or --data's)
+        std::string shipped;                // the shipped tour, when Save writes elsewhere ("" with --data)
+        bool using_own = false;             // the scenes are the user's saved copy, not the shipped tour
+        bool request_shipped = false;       // "Back to the shipped tour": the application reloads it
         View view;                          // what the map shows now (set by the application each frame)
         // Writes the scenes to a path, atomically, keeping a backup; throws on failure (save_tour).
         std::function<void(const std::string&, const std::vector<Scene>&)> save;

@@ -112,6 +112,7 @@ void save(std::vector<Scene>& scenes, UiState& ui) {
         t.message = "Saved " + std::to_string(scenes.size()) + " scenes to " + t.path;
         t.failed = false;
         t.unsaved = false;
+        t.using_own = !t.shipped.empty();  // from now on the user's copy is read
     } catch (const std::exception& e) {
         t.message = e.what();
     }
@@ -131,9 +132,10 @@ void draw_tour(const AppState& state, std::vector<Scene>& scenes, UiState& ui, f
     // Under the inspector (350, 10, at most 360 high) and above the timeline (the bottom 110 px),
     // between the control panel and the article; at most 640 px, enough for the list, the chosen
     // scene, the new one and a few problems.
-    const float top = 380, height = std::clamp(window_height - top - 110, 300.0f, 640.0f);
-    ImGui::SetNextWindowPos(ImVec2(std::min(350.0f, window_width / 4), top), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(420, height), ImGuiCond_FirstUseEver);
+    const float s = ui.scale;
+    const float top = 380 * s, height = std::clamp(window_height - top - 110 * s, 300 * s, 640 * s);
+    ImGui::SetNextWindowPos(ImVec2(std::min(350 * s, window_width / 4), top), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(420 * s, height), ImGuiCond_FirstUseEver);
     // The marker is in the title; "###" keeps the window the same one with or without it.
     const std::string title = std::string("Tour") + (t.unsaved ? "  (unsaved changes)" : "") + "###Tour";
     if (!ImGui::Begin(title.c_str(), &t.open)) {
@@ -151,6 +153,15 @@ void draw_tour(const AppState& state, std::vector<Scene>& scenes, UiState& ui, f
     spot(t, "save");
     ImGui::SameLine();
     ImGui::TextDisabled("to %s", t.path.c_str());
+    // The user's saved tour is read instead of the shipped one; this gives the shipped one back (the
+    // user's copy is kept beside it as .bak).
+    if (t.using_own && !t.shipped.empty()) {
+        if (ImGui::Button("Back to the shipped tour")) t.request_shipped = true;
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("Shows the tour that came with the atlas (%s) again; your edited tour is kept as %s.bak",
+                              t.shipped.c_str(), t.path.c_str());
+        spot(t, "shipped");
+    }
     if (!t.message.empty()) {
         if (t.failed) ImGui::PushStyleColor(ImGuiCol_Text, kErrorColour);
         ImGui::TextWrapped("%s", t.message.c_str());
@@ -267,7 +278,7 @@ bool draw_unsaved_tour_prompt(std::vector<Scene>& scenes, UiState& ui) {
     if (!ImGui::IsPopupOpen(kTitle)) ImGui::OpenPopup(kTitle);
     const ImVec2 centre = ImGui::GetMainViewport()->GetCenter();
     ImGui::SetNextWindowPos(centre, ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(ImVec2(480, 0), ImGuiCond_Always);
+    ImGui::SetNextWindowSize(ImVec2(480 * ui.scale, 0), ImGuiCond_Always);
     bool close = false;
     if (ImGui::BeginPopupModal(kTitle, nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings)) {
         ImGui::TextWrapped("The tour's scenes have changed since they were last saved to %s.", t.path.c_str());

@@ -75,8 +75,28 @@ TEST_F(Cli, HelpDocumentsEveryOption) {
          {"--data", "--check-data", "--view-from", "--date", "--select", "--projection", "--view", "--export", "--size",
           "--scale", "--timings", "--bench", "--window-screenshot", "--exit-after-first-frame", "--title", "--legend",
           "--scale-bar", "--attribution", "--citation", "--caption", "--furniture", "--dpi", "--paper",
-          "--flight-seconds", "--present", "--export-tour", "--format"})
+          "--flight-seconds", "--present", "--export-tour", "--format", "--version", "--layers", "--ui-scale"})
         EXPECT_NE(r.out.find(opt), std::string::npos) << opt;
+}
+
+TEST_F(Cli, VersionExitCodesAndParserErrorsFollowTheConventions) {
+    const auto v = test::run({"--version"});
+    EXPECT_EQ(v.exit_code, 0);
+    EXPECT_EQ(v.out.rfind("ca-atlas ", 0), 0u) << v.out;
+    EXPECT_EQ(std::count(v.out.begin(), v.out.end(), '\n'), 1) << v.out;
+    const auto h = test::run({"--help"});
+    EXPECT_NE(h.out.find("Exit codes: 0 success; 1 a runtime failure"), std::string::npos);
+    EXPECT_NE(h.out.find("2 a bad argument"), std::string::npos);
+    // The parser's own errors: one line with the program's prefix, exit 2.
+    for (const std::vector<std::string>& args : {std::vector<std::string>{"--no-such-option"},
+                                                std::vector<std::string>{"--flight-seconds", "9"},
+                                                std::vector<std::string>{"--size"}}) {
+        const auto r = test::run(args);
+        EXPECT_EQ(r.exit_code, 2) << args.front();
+        EXPECT_EQ(r.err.rfind("ca-atlas: ", 0), 0u) << r.err;
+        EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+        EXPECT_TRUE(r.out.empty()) << r.out;
+    }
 }
 
 TEST_F(Cli, MissingDataFolder) {
@@ -452,11 +472,40 @@ TEST_F(Cli, ExportTourWritesVectorSlidesAndAHandoutOfOnePagePerScene) {
     EXPECT_EQ(bad.exit_code, 1);
     EXPECT_NE(bad.err.find("no passage 'nowhere-1' in the article"), std::string::npos) << bad.err;
     EXPECT_EQ(entries(out), 0u);
-    // A folder that is not there: one line, exit 1.
-    const auto missing = test::run({"--export-tour", out + "/nowhere", "--format", "svg,pdf"}, kNoGl);
+    // The same into folders that are not there: they are made for the slides, and removed again
+    // when the export fails.
+    const auto missing = test::run({"--data", data, "--export-tour", out + "/new/slides", "--format", "svg,pdf"}, kNoGl);
     EXPECT_EQ(missing.exit_code, 1);
-    expect_one_line(missing, "cannot write into '" + out + "/nowhere': not a folder");
+    EXPECT_NE(missing.err.find("no passage 'nowhere-1' in the article"), std::string::npos) << missing.err;
     EXPECT_EQ(entries(out), 0u);
+}
+
+TEST_F(Cli, ExportTourMakesItsFolderAsMkdirP) {
+    const auto r = test::run({"--export-tour", dir + "/lesson/slides", "--size", "320x180", "--format", "svg"}, kNoGl);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    std::vector<DataProblem> problems;
+    EXPECT_EQ(entries(dir + "/lesson/slides"), load_tour(test::data_dir(), problems).size());
+    // A file where a folder should be: one line naming it, exit 1, nothing made.
+    std::ofstream(dir + "/file") << "not a folder";
+    const auto bad = test::run({"--export-tour", dir + "/file/slides", "--format", "svg"}, kNoGl);
+    EXPECT_EQ(bad.exit_code, 1);
+    EXPECT_EQ(bad.err.rfind("ca-atlas: cannot make the folder '" + dir + "/file/slides': ", 0), 0u) << bad.err;
+    EXPECT_EQ(entries(dir), 2u);  // lesson/ and the file
+}
+
+TEST_F(Cli, AnExportNameTheAtlasCannotWriteIsRefused) {
+    // Never PNG bytes under another format's name: a clear line, exit 2, no file.
+    for (const char* name : {"map.jpg", "map.JPEG", "map", "map.png.gz"}) {
+        const auto r = test::run({"--export", dir + "/" + name}, kNoGl);
+        EXPECT_EQ(r.exit_code, 2) << name;
+        EXPECT_EQ(r.err.rfind("ca-atlas: cannot write '" + dir + "/" + name + "': ", 0), 0u) << r.err;
+        EXPECT_NE(r.err.find("name it .png, .tif, .svg or .pdf"), std::string::npos) << r.err;
+    }
+    EXPECT_EQ(entries(dir), 0u);
+    // The extensions it writes, in any case.
+    const auto upper = test::run({"--export", dir + "/MAP.SVG", "--size", "320x180"}, kNoGl);
+    EXPECT_EQ(upper.exit_code, 0) << upper.err;
+    EXPECT_TRUE(fs::exists(dir + "/MAP.SVG"));
 }
 
 TEST_F(Cli, UnknownProjection) {
@@ -500,10 +549,11 @@ TEST_F(Cli, UnwritableOutput) {
     const auto r = test::run({"--export", dir + "/no/such/folder/x.png"});
     EXPECT_EQ(r.exit_code, 1);
     expect_one_line(r, "cannot write '" + dir + "/no/such/folder/x.png': No such file or directory");
-    const auto r2 = test::run({"--export", dir});
+    fs::create_directory(dir + "/folder.png");
+    const auto r2 = test::run({"--export", dir + "/folder.png"});
     EXPECT_EQ(r2.exit_code, 1);
-    expect_one_line(r2, "cannot write '" + dir + "': it is a folder");
-    EXPECT_EQ(entries(dir), 0u);
+    expect_one_line(r2, "cannot write '" + dir + "/folder.png': it is a folder");
+    EXPECT_EQ(entries(dir), 1u);  // the folder alone
 }
 
 TEST_F(Cli, BadView) {

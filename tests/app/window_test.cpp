@@ -2,8 +2,10 @@
 // the map part of it equals a headless export of the same view.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <filesystem>
 
 #include "core/style.hpp"
 #include "geo/facts_load.hpp"
@@ -170,6 +172,102 @@ TEST(Window, BrokenFactsAreListedWhileTheMapStillWorks) {
             if (px[0] == blue.r && px[1] == blue.g && px[2] == blue.b) ++blue_px;
         }
     EXPECT_GT(blue_px, 560 * 600 / 20) << "the map is missing: too few pixels of the CSTO's fill";
+}
+
+// The rightmost column of the control panel (ImGui's light window background) in the window's
+// top-left 1000x300 pixels; -1 if there is none.
+int panel_right_edge(const test::Image& img) {
+    int right = -1;
+    for (int x = 0; x < std::min(img.width, 1000); ++x) {
+        int panel = 0;
+        for (int y = 0; y < std::min(img.height, 300); ++y) {
+            const std::uint8_t* px = img.at(x, y);
+            if (px[0] == 240 && px[1] == 240 && px[2] == 240) ++panel;
+        }
+        if (panel > 100) right = x;
+    }
+    return right;
+}
+
+TEST(Window, TheInterfaceScalesWithTheDisplaysDpi) {
+    ATLAS_REQUIRE_DISPLAY();
+    // Each shot on an X server of its own, at its own resolution (xvfb-run, as CI has).
+    const std::string xvfb = test::find_on_path("xvfb-run");
+    ASSERT_FALSE(xvfb.empty()) << "xvfb-run is not installed (cmake/packages.txt lists it)";
+    const std::string dir = test::fresh_dir("window-dpi");
+    auto shot_at = [&](int dpi, const std::vector<std::string>& extra) {
+        const std::string shot = dir + "/dpi" + std::to_string(dpi) + (extra.empty() ? "" : "-scaled") + ".png";
+        std::vector<std::string> args{"-a", "-s", "-screen 0 1600x1000x24 -dpi " + std::to_string(dpi), test::program(),
+                                      "--window-screenshot", shot, "--size", "1600x1000"};
+        args.insert(args.end(), extra.begin(), extra.end());
+        const auto r = test::run_tool(xvfb, args, {"XDG_DATA_HOME=" + dir + "/no-user-data"});
+        EXPECT_EQ(r.exit_code, 0) << r.err;
+        return panel_right_edge(test::read_png(shot));
+    };
+    const int at96 = shot_at(96, {}), at192 = shot_at(192, {}), at144 = shot_at(144, {});
+    ASSERT_GT(at96, 200) << "no panel at 96 dpi";
+    // Twice the dots per inch, twice the panel (its fixed width, padding and text); 1.5 times at 144.
+    // Within 0.15: the larger panels no longer fit the window's height, and their scrollbar (another
+    // grey) takes the right edge's last pixels.
+    EXPECT_NEAR(double(at192) / at96, 2.0, 0.15) << at96 << " px at 96 dpi, " << at192 << " px at 192 dpi";
+    EXPECT_NEAR(double(at144) / at96, 1.5, 0.15) << at96 << " px at 96 dpi, " << at144 << " px at 144 dpi";
+    // --ui-scale overrides the display's resolution.
+    EXPECT_NEAR(shot_at(192, {"--ui-scale", "1"}), at96, 2);
+    EXPECT_NEAR(shot_at(96, {"--ui-scale", "2"}), at192, 2);
+}
+
+TEST(Window, AProgramWithoutItsDataSaysSoInTheMiddleOfTheWindow) {
+    ATLAS_REQUIRE_DISPLAY();
+    // The program copied away from its data (and from its source tree): it opens, and says why
+    // there is no map where the map would be.
+    const std::string dir = test::fresh_dir("window-no-data");
+    std::filesystem::create_directories(dir + "/bin");
+    std::filesystem::copy_file(test::program(), dir + "/bin/ca-atlas");
+    const std::string shot = dir + "/window.png";
+    const auto w = test::run_tool(dir + "/bin/ca-atlas", {"--window-screenshot", shot, "--size", "1000x700"},
+                                  {"XDG_DATA_DIRS=" + dir + "/nowhere", "XDG_DATA_HOME=" + dir + "/home"});
+    EXPECT_EQ(w.exit_code, 1);
+    EXPECT_EQ(w.err.rfind("ca-atlas: no data folder found: none of " + dir + "/share/ca-atlas", 0), 0u) << w.err;
+    const test::Image win = test::read_png(shot);
+    ASSERT_EQ(win.width, 1000);
+    int red = 0;  // the message's red text, right of the panel and above the timeline
+    for (int y = 200; y < 500; ++y)
+        for (int x = 350; x < 1000; ++x) {
+            const std::uint8_t* px = win.at(x, y);
+            if (px[0] > 150 && px[1] < 80 && px[2] < 80) ++red;
+        }
+    EXPECT_GT(red, 100) << "no message where the map would be";
+}
+
+TEST(Window, TheUsersSavedTourIsPresentedInsteadOfTheShippedOne) {
+    ATLAS_REQUIRE_DISPLAY();
+    // The teacher saved the tour with a circle round Kant in their own data folder (XDG_DATA_HOME);
+    // the shipped tour has none. The window, given no --data, presents the teacher's.
+    const std::string home = test::fresh_dir("window-user-tour");
+    std::filesystem::create_directories(home + "/ca-atlas");
+    const std::string tour = home + "/ca-atlas/" + kTourFile;
+    std::filesystem::copy_file(test::data_dir() + "/" + kTourFile, tour);
+    const int line = test::find_line(tour, "kant,");
+    test::replace_line(tour, line, test::line_of(tour, line) + "circle 74.8464 42.8531 30km #00ff00");
+    auto green_in = [](const std::string& shot) {
+        const test::Image img = test::read_png(shot);
+        int green = 0;
+        for (int y = 0; y < img.height; ++y)
+            for (int x = 0; x < img.width; ++x)
+                if (img.at(x, y)[0] == 0 && img.at(x, y)[1] == 255 && img.at(x, y)[2] == 0) ++green;
+        return green;
+    };
+    const std::string mine = home + "/mine.png", shipped = home + "/shipped.png";
+    const auto w = test::run({"--present", "6", "--window-screenshot", mine, "--size", "960x540"},
+                             {"XDG_DATA_HOME=" + home});
+    ASSERT_EQ(w.exit_code, 0) << w.err;
+    EXPECT_GT(green_in(mine), 200) << "the teacher's drawing is not shown";
+    // --data gives the folder's own tour, as before.
+    const auto d = test::run({"--data", test::data_dir(), "--present", "6", "--window-screenshot", shipped, "--size",
+                              "960x540"},
+                             {"XDG_DATA_HOME=" + home});
+    ASSERT_EQ(d.exit_code, 0) << d.err;
+    EXPECT_EQ(green_in(shipped), 0);
 }
 
 }  // namespace

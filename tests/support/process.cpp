@@ -20,7 +20,12 @@ extern char** environ;
 namespace atlas::test {
 
 RunResult run(const std::vector<std::string>& args, const std::vector<std::string>& env, int timeout_s) {
-    return run_tool(program(), args, env, timeout_s);
+    // The user's own edited tour (in $XDG_DATA_HOME/ca-atlas) would be read instead of the shipped
+    // one: the program sees an empty data home unless a test gives one.
+    std::vector<std::string> all = env;
+    const bool given = std::any_of(env.begin(), env.end(), [](const std::string& e) { return e.rfind("XDG_DATA_HOME=", 0) == 0; });
+    if (!given) all.push_back("XDG_DATA_HOME=" + output_dir() + "/no-user-data");
+    return run_tool(program(), args, all, timeout_s);
 }
 
 std::string find_on_path(const std::string& name) {

@@ -12,7 +12,8 @@ struct RunResult {
     std::string out, err;
 };
 
-// Runs `program args...` with extra environment entries ("NAME=value") and a time limit.
+// Runs the atlas with `args`, extra environment entries ("NAME=value") and a time limit. Its data
+// home (XDG_DATA_HOME) is an empty folder unless `env` sets one, so no user's tour is read.
 RunResult run(const std::vector<std::string>& args, const std::vector<std::string>& env = {}, int timeout_s = 60);
 
 // Runs the program at `executable` (a path) the same way.

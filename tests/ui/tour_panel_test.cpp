@@ -10,11 +10,13 @@
 #include <fstream>
 #include <iterator>
 
+#include "geo/data_paths.hpp"
 #include "geo/facts_load.hpp"
 #include "geo/model.hpp"
 #include "support/data_copy.hpp"
 #include "support/imgui_context.hpp"
 #include "support/paths.hpp"
+#include "support/process.hpp"
 #include "ui/panel.hpp"
 
 namespace atlas {
@@ -311,6 +313,34 @@ TEST_F(TourPanel, SaveWritesWhatTheLoaderReadsBack) {
     EXPECT_EQ(back[3].highlight, std::vector<std::string>{"csto"});
     // The whole folder still checks clean with the edited tour.
     EXPECT_TRUE(load_data_set(dir).problems.empty());
+}
+
+TEST_F(TourPanel, TheUsersToursSaveLeavesTheShippedOneAClickAway) {
+    // As installed: Save writes into the user's folder (made on the way), the shipped tour stays.
+    const std::string user = test::fresh_dir("tour-panel-user-home") + "/ca-atlas/" + kTourFile;
+    const std::string shipped = dir + "/" + kTourFile;
+    const std::string original = slurp(shipped);
+    ui.tour.path = user;
+    ui.tour.shipped = shipped;
+    ui.tour.save = save_user_tour;
+    frame();
+    EXPECT_EQ(ui.tour.spots.count("shipped"), 0u) << "nothing to go back from yet";
+    click("scene:1");
+    click("delete");
+    click("save");
+    EXPECT_FALSE(ui.tour.failed) << ui.tour.message;
+    EXPECT_EQ(ui.tour.message, "Saved 9 scenes to " + user);
+    EXPECT_TRUE(ui.tour.using_own);
+    EXPECT_EQ(slurp(shipped), original);
+    std::vector<DataProblem> problems;
+    EXPECT_EQ(load_tour_file(user, problems).size(), 9u);
+    // The way back asks the application for the shipped tour (it reloads it, see window_app.cpp).
+    click("shipped");
+    EXPECT_TRUE(ui.tour.request_shipped);
+    // With --data (no shipped tour apart from the one saved): no such button.
+    ui.tour.shipped.clear();
+    frame();
+    EXPECT_EQ(ui.tour.spots.count("shipped"), 0u);
 }
 
 TEST_F(TourPanel, ClosingWithUnsavedScenesAsksToSaveDiscardOrCancel) {
