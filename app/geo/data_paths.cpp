@@ -1,8 +1,6 @@
 // Locating the data folder and the user's tour (see data_paths.hpp for the order).
 #include "data_paths.hpp"
 
-#include <unistd.h>
-
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
