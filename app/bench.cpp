@@ -148,6 +148,9 @@ int run_bench(const Options& o, const std::string& self) {
                 ui.events = timeline_events(*model->facts, *model->world);
                 ui.facts = model->facts.get();
                 ui.world = model->world.get();
+                ui.search_index = model->search.get();
+                ui.features = &model->features;
+        ui.features = &model->features;
                 ui.article = model->article.get();
                 const Overlay overlay = overlay_on(*model->facts, *model->world, state.date);
                 std::vector<int> all(model->world->countries.size());

@@ -19,9 +19,11 @@ int run_check_data(const DataPaths& paths) {
     const Facts& f = *data.facts;
     std::printf(
         "ca-atlas: %s is consistent: %zu countries, %zu passages, %zu organisations, %zu memberships, %zu places, "
-        "%zu regions, %zu aliases, %zu links, %zu notes, %zu capitals\n",
+        "%zu regions, %zu aliases, %zu links, %zu notes, %zu capitals, %zu other names, %zu published lengths, %zu "
+        "changes of control\n",
         dir.c_str(), data.world->countries.size(), data.article->passages.size(), f.organisations.size(),
-        f.memberships.size(), f.places.size(), f.regions.size(), f.aliases.size(), f.links.size(), f.notes.size(), f.capitals.size());
+        f.memberships.size(), f.places.size(), f.regions.size(), f.aliases.size(), f.links.size(), f.notes.size(), f.capitals.size(),
+        f.names.size(), f.border_lengths.size(), f.control.size());
     return 0;
 }
 

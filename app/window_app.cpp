@@ -168,6 +168,8 @@ int run_window(const Options& o) {
         }
         ui.facts = model->facts.get();
         ui.world = model->world.get();
+        ui.search_index = model->search.get();
+        ui.features = &model->features;
         ui.article = model->article.get();
         ui.attribution = kAttribution;
     } catch (const std::exception& e) {
@@ -388,8 +390,8 @@ int run_window(const Options& o) {
             // mapping misses it), and gives the keyboard back to the map; Enter in any other field
             // (a scene's title, the article's search) is that field's.
             if (ev.type == SDL_KEYDOWN && (ev.key.keysym.sym == SDLK_RETURN || ev.key.keysym.sym == SDLK_KP_ENTER) &&
-                ui.search_active && model && model->facts && !ui.search.empty()) {
-                const auto hits = search_entities(ui.search, *model->facts, *model->world, 1);
+                ui.search_active && model && model->search && !ui.search.empty()) {
+                const auto hits = model->search->find(ui.search, 1);
                 if (!hits.empty()) ui.request_select = hits.front().id;
                 release_ui = true;
             }

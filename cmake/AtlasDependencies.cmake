@@ -9,6 +9,7 @@ find_package(nlohmann_json 3 CONFIG REQUIRED)   # nlohmann-json3-dev: the articl
 find_package(PNG REQUIRED)                      # libpng-dev: PNG::PNG (streamed PNG export)
 find_package(OpenGL REQUIRED COMPONENTS OpenGL EGL)   # libopengl-dev, libgl-dev, libegl-dev
 find_package(X11 REQUIRED)                      # libx11-dev: the desktop's DPI setting (Xft.dpi)
+find_package(ICU REQUIRED COMPONENTS uc)        # libicu-dev: ICU::uc (search folds case and accents in every script)
 find_package(Threads REQUIRED)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(EPOXY REQUIRED IMPORTED_TARGET epoxy)   # libepoxy-dev: GL function loading

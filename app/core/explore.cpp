@@ -1,56 +1,74 @@
 #include "explore.hpp"
 
 #include <algorithm>
-#include <cctype>
 
 #include "timeline.hpp"
 
 namespace atlas {
 
-namespace {
-std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return char(std::tolower(c)); });
-    return s;
+SearchIndex::SearchIndex(const Facts& facts, const World& world, TextFold fold) : fold_(std::move(fold)) {
+    auto add = [&](const std::string& id, const std::string& name, const char* kind, std::vector<std::string> more) {
+        Entry e{{id, name, kind}, {}};
+        more.insert(more.begin(), name);
+        for (const auto& a : facts.aliases)
+            if (a.entity == id) more.push_back(a.text);
+        for (const auto& n : facts.names)
+            if (n.entity == id) more.push_back(n.text);
+        for (auto& n : more)
+            if (!n.empty()) e.names.emplace_back(fold_(n), std::move(n));
+        entries_.push_back(std::move(e));
+    };
+    for (const auto& c : world.countries) add(c.iso_a3, c.name, "country", {c.iso_a3});
+    for (const auto& o : facts.organisations) add(o.id, o.name, "organisation", {o.abbreviation});
+    for (const auto& r : facts.regions) add(r.id, r.name, "region", {});
+    for (const auto& p : facts.places) add(p.id, p.name, "place", {});
+    // A capital selects its country; its other names are listed under its name in names.csv.
+    for (const auto& c : facts.capitals) {
+        const int ci = world.country_index(c.country);
+        if (ci < 0) continue;
+        std::string label = c.name + ", capital of " + world.countries[size_t(ci)].name;
+        if (c.to) label += " " + std::to_string(c.from.year) + "-" + std::to_string(c.to->year);
+        Entry e{{c.country, label, "capital"}, {}};
+        e.names.emplace_back(fold_(c.name), c.name);
+        for (const auto& n : facts.names)
+            if (n.entity == c.name) e.names.emplace_back(fold_(n.text), n.text);
+        entries_.push_back(std::move(e));
+    }
 }
-}  // namespace
 
-std::vector<SearchHit> search_entities(const std::string& query, const Facts& facts, const World& world, size_t max) {
-    const std::string q = lower(query);
+std::vector<SearchHit> SearchIndex::find(const std::string& query, size_t max) const {
+    const std::string q = fold_(query);
     if (q.empty()) return {};
     struct Scored {
-        SearchHit hit;
-        int score;  // 0: a name starts with the query, 1: contains it
+        const Entry* entry;
+        const std::string* via;  // the name that matched, as written
+        int score;               // 0: the whole name, 1: a name starts with the query, 2: contains it
     };
     std::vector<Scored> found;
-    auto consider = [&](const std::string& id, const std::string& name, const std::string& kind) {
-        std::vector<std::string> names{name};
-        for (const auto& a : facts.aliases)
-            if (a.entity == id) names.push_back(a.text);
-        if (const Organisation* o = facts.organisation(id)) names.push_back(o->abbreviation);
-        int best = 2;
-        std::string via;
-        for (const auto& n : names) {
-            const auto at = lower(n).find(q);
+    for (const auto& e : entries_) {
+        Scored best{&e, nullptr, 3};
+        for (const auto& [folded, written] : e.names) {
+            const auto at = folded.find(q);
             if (at == std::string::npos) continue;
-            const int score = at == 0 ? 0 : 1;
-            if (score < best) {
-                best = score;
-                via = n;
-            }
+            const int score = folded.size() == q.size() ? 0 : at == 0 ? 1 : 2;
+            if (score < best.score) best = {&e, &written, score};
         }
-        if (best < 2) found.push_back({{id, via == name ? name : name + " (" + via + ")", kind}, best});
-    };
-    for (const auto& c : world.countries) consider(c.iso_a3, c.name, "country");
-    for (const auto& o : facts.organisations) consider(o.id, o.name, "organisation");
-    for (const auto& r : facts.regions) consider(r.id, r.name, "region");
-    for (const auto& p : facts.places) consider(p.id, p.name, "place");
+        if (best.via) found.push_back(best);
+    }
     std::stable_sort(found.begin(), found.end(), [](const Scored& a, const Scored& b) { return a.score < b.score; });
     std::vector<SearchHit> out;
-    for (auto& f : found) {
+    for (const auto& f : found) {
         if (out.size() >= max) break;
-        out.push_back(std::move(f.hit));
+        SearchHit hit = f.entry->hit;
+        if (*f.via != f.entry->names.front().second) hit.label += " (" + *f.via + ")";
+        out.push_back(std::move(hit));
     }
     return out;
+}
+
+std::vector<SearchHit> search_entities(const std::string& query, const Facts& facts, const World& world, size_t max,
+                                       const TextFold& fold) {
+    return SearchIndex(facts, world, fold).find(query, max);
 }
 
 std::string entity_name(const std::string& id, const Facts& facts, const World& world) {

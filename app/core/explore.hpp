@@ -12,15 +12,36 @@
 namespace atlas {
 
 struct SearchHit {
-    std::string id;     // ISO code, place, region or organisation id
+    std::string id;     // ISO code, place, region or organisation id (a capital: its country's code)
     std::string label;  // what the list shows: "Kyrgyzstan (the Kyrgyz Republic)"
-    std::string kind;   // "country", "place", "region", "organisation"
+    std::string kind;   // "country", "capital", "place", "region", "organisation"
 };
 
-// Entities whose name, abbreviation or any alias contains `query` (case-insensitive), names
-// starting with it first; at most `max`.
+// Every name a reader may type, folded once: the map's and the data's names, ISO codes,
+// abbreviations, the article's aliases, the other names of names.csv (Russian, older spellings)
+// and the capitals of every period.
+class SearchIndex {
+public:
+    SearchIndex() = default;
+    SearchIndex(const Facts& facts, const World& world, TextFold fold = fold_ascii);
+
+    // Entities with a name that contains `query` once both are folded: an exact name first, then
+    // names starting with it, then the rest, each in the order country, organisation, region,
+    // place, capital; at most `max`.
+    std::vector<SearchHit> find(const std::string& query, size_t max = 12) const;
+
+private:
+    struct Entry {
+        SearchHit hit;  // label: the entity's own name
+        std::vector<std::pair<std::string, std::string>> names;  // folded, as written
+    };
+    std::vector<Entry> entries_;
+    TextFold fold_ = fold_ascii;
+};
+
+// SearchIndex(facts, world, fold).find(query, max), for a single search.
 std::vector<SearchHit> search_entities(const std::string& query, const Facts& facts, const World& world,
-                                       size_t max = 12);
+                                       size_t max = 12, const TextFold& fold = fold_ascii);
 
 // The display name of an entity id ("" if unknown).
 std::string entity_name(const std::string& id, const Facts& facts, const World& world);

@@ -105,6 +105,38 @@ const Region* Facts::region(const std::string& id) const {
     return nullptr;
 }
 
+const PublishedLength* Facts::published_length(const std::string& a, const std::string& b) const {
+    for (const auto& l : border_lengths)
+        if (l.boundary == a + "-" + b || l.boundary == b + "-" + a) return &l;
+    return nullptr;
+}
+
+std::string Facts::controlled_by(const std::string& area, const Date& day) const {
+    // The changes of one area are in date order (validate checks it): the last one on or before
+    // `day` decides, and before the first one its `before` holds.
+    std::string out;
+    for (const auto& c : control) {
+        if (c.area != area) continue;
+        if (day < c.on) return out.empty() ? c.before : out;
+        out = c.after;
+    }
+    return out;
+}
+
+std::string source_name(const std::string& source) {
+    size_t end = source.size();
+    for (const char* stop : {",", " (", " http", ";"}) end = std::min(end, source.find(stop));
+    std::string out = source.substr(0, end);
+    while (!out.empty() && (out.back() == ' ' || out.back() == ':')) out.pop_back();
+    return out;
+}
+
+std::string fold_ascii(std::string_view text) {
+    std::string out(text);
+    for (char& c : out) c = char(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
 std::vector<const Link*> Facts::links_of(const std::string& entity, const Article& article) const {
     std::map<std::string, size_t> order;
     for (size_t i = 0; i < article.passages.size(); ++i) order[article.passages[i].id] = i;
@@ -152,7 +184,7 @@ namespace {
 
 constexpr std::array<const char*, 5> kPlaceKinds{"airbase", "exercise", "seat", "signing", "summit"};
 constexpr std::array<const char*, 3> kRegionKinds{"province", "countries", "boundary"};
-constexpr std::array<const char*, 2> kNoteKinds{"dated", "correction"};
+constexpr std::array<const char*, 3> kNoteKinds{"dated", "correction", "clarification"};
 
 template <size_t N>
 bool one_of(const std::string& s, const std::array<const char*, N>& words) {
@@ -174,7 +206,8 @@ std::string fmt_lonlat(Vec2 p) {
 
 class Checker {
 public:
-    Checker(const Facts& f, const World& w, const Article& a) : facts_(f), world_(w), article_(a) {
+    Checker(const Facts& f, const World& w, const Article& a, const TextFold& fold)
+        : facts_(f), world_(w), article_(a), fold_(fold) {
         for (const auto& c : world_.countries) frame_.add(bounds(c.shape));
         for (const auto& p : world_.provinces) provinces_[p.id] = &p;
     }
@@ -188,6 +221,9 @@ public:
         aliases_and_links();
         notes();
         capitals();
+        names();
+        border_lengths();
+        control();
         std::stable_sort(problems_.begin(), problems_.end(), [](const DataProblem& a, const DataProblem& b) {
             return a.at.file != b.at.file ? a.at.file < b.at.file : a.at.line < b.at.line;
         });
@@ -198,6 +234,7 @@ private:
     const Facts& facts_;
     const World& world_;
     const Article& article_;
+    const TextFold& fold_;
     Box frame_;
     std::map<std::string, const Province*> provinces_;
     std::map<std::string, SourceLine> entity_at_;  // organisations, places, regions
@@ -401,6 +438,83 @@ private:
         }
     }
 
+    // Other names: of a known entity or capital, with a source, and never (folded) another
+    // entity's name, abbreviation, alias or other name, so a search never finds the wrong thing.
+    void names() {
+        std::map<std::string, std::pair<std::string, std::string>> owner;  // folded name -> entity, where
+        auto claim = [&](const std::string& entity, const std::string& text, const std::string& where) {
+            owner.emplace(fold_(text), std::make_pair(entity, where));
+        };
+        for (const auto& c : world_.countries) claim(c.iso_a3, c.name, "the map's name");
+        for (const auto& o : facts_.organisations) {
+            claim(o.id, o.name, o.at.str());
+            claim(o.id, o.abbreviation, o.at.str());
+        }
+        for (const auto& p : facts_.places) claim(p.id, p.name, p.at.str());
+        for (const auto& r : facts_.regions) claim(r.id, r.name, r.at.str());
+        for (const auto& c : facts_.capitals) claim("capital " + c.name, c.name, c.at.str());
+        for (const auto& a : facts_.aliases) claim(a.entity, a.text, a.at.str());
+        for (const auto& n : facts_.names) {
+            const bool capital = std::any_of(facts_.capitals.begin(), facts_.capitals.end(),
+                                             [&](const Capital& c) { return c.name == n.entity; });
+            const std::string who = capital ? "capital " + n.entity : n.entity;
+            if (!capital && !is_entity(n.entity))
+                problem(n.at, "unknown entity '" + n.entity + "' (an id, an ISO code or a capital's name)");
+            if (n.text.empty()) problem(n.at, "empty name");
+            if (n.language.empty()) problem(n.at, "a name needs its language (BCP 47, e.g. ru)");
+            if (n.source.empty()) problem(n.at, "a name needs a source");
+            if (n.text.empty()) continue;
+            const auto [it, added] = owner.emplace(fold_(n.text), std::make_pair(who, n.at.str()));
+            if (!added && it->second.first != who)
+                problem(n.at, "name '" + n.text + "' of " + who + " is already a name of " + it->second.first + " (" +
+                                  it->second.second + ")");
+        }
+    }
+
+    void border_lengths() {
+        std::set<std::string> seen;
+        for (const auto& l : facts_.border_lengths) {
+            const auto dash = l.boundary.find('-');
+            const std::string a = l.boundary.substr(0, dash), b = dash == std::string::npos ? "" : l.boundary.substr(dash + 1);
+            const bool found = std::any_of(world_.boundaries.begin(), world_.boundaries.end(), [&](const Boundary& x) {
+                return (x.iso_left == a && x.iso_right == b) || (x.iso_left == b && x.iso_right == a);
+            });
+            if (!found) problem(l.at, "no land boundary '" + l.boundary + "' in the map data");
+            if (!seen.insert(a < b ? a + b : b + a).second) problem(l.at, "second length for " + l.boundary);
+            if (!(l.km > 0)) problem(l.at, "a length must be more than 0 km");
+            if (l.source.empty()) problem(l.at, "a published length needs its source");
+        }
+    }
+
+    void control() {
+        std::map<std::string, const ControlChange*> last;
+        for (const auto& c : facts_.control) {
+            const auto it = provinces_.find(c.area);
+            if (it == provinces_.end()) {
+                problem(c.at, "unknown province id '" + c.area + "'");
+                continue;
+            }
+            country(c.at, c.before);
+            country(c.at, c.after);
+            if (c.before == c.after) problem(c.at, "before and after are the same country " + c.before);
+            if (c.source.empty()) problem(c.at, "a change of control needs a source");
+            if (c.on < kTimelineStart || kTimelineEnd < c.on)
+                problem(c.at, "on " + c.on.str() + " is outside the timeline (" + kTimelineStart.str() + " to " +
+                                  kTimelineEnd.str() + ")");
+            auto& prev = last[c.area];
+            if (prev) {
+                if (!(prev->on < c.on))
+                    problem(c.at, "out of date order: not after the change at line " + std::to_string(prev->at.line));
+                else if (prev->after != c.before)
+                    problem(c.at, "before is " + c.before + " but the change at line " + std::to_string(prev->at.line) +
+                                      " left " + c.area + " to " + prev->after);
+            } else if (c.before != it->second->iso_a3 && c.after != it->second->iso_a3) {
+                problem(c.at, c.area + " is " + it->second->iso_a3 + "'s in the map data, neither before nor after");
+            }
+            prev = &c;
+        }
+    }
+
     void notes() {
         std::map<std::string, SourceLine> ids;
         for (const auto& n : facts_.notes) {
@@ -418,8 +532,9 @@ private:
 
 }  // namespace
 
-std::vector<DataProblem> validate(const Facts& facts, const World& world, const Article& article) {
-    return Checker(facts, world, article).run();
+std::vector<DataProblem> validate(const Facts& facts, const World& world, const Article& article,
+                                  const TextFold& fold) {
+    return Checker(facts, world, article, fold).run();
 }
 
 }  // namespace atlas

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <compare>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -132,11 +133,39 @@ struct Link {
     SourceLine at;
 };
 
-// What readers see beside a quote where the article is dated or wrong by the facts.
+// What readers see beside a quote where the article is dated, wrong, or easily misread.
 struct Note {
     std::string id, passage, entity;
-    std::string kind;  // "dated" or "correction"
+    std::string kind;  // "dated", "correction" or "clarification"
     std::string text, source;
+    SourceLine at;
+};
+
+// Another name a reader may type for an entity: a Russian name, an older spelling. Not the
+// article's words (those are aliases); found by search only.
+struct Name {
+    std::string entity;    // an entity id, or a capital's name as in capitals.csv ("Dushanbe")
+    std::string text;      // "Душанбе"
+    std::string language;  // BCP 47: "ru"
+    std::string source;
+    SourceLine at;
+};
+
+// The published length of one land boundary; the map's generalised line is shorter.
+struct PublishedLength {
+    std::string boundary;  // "AFG-TJK", as in regions.csv
+    double km = 0;
+    std::string source;
+    SourceLine at;
+};
+
+// A change of control the map draws by date: `area` (a province of the map) is drawn as
+// `before`'s until the day `on`, and as `after`'s from that day.
+struct ControlChange {
+    std::string area;           // province id
+    std::string before, after;  // ISO alpha-3
+    Date on;
+    std::string source;
     SourceLine at;
 };
 
@@ -163,6 +192,9 @@ struct Facts {
     std::vector<Link> links;
     std::vector<Note> notes;
     std::vector<Capital> capitals;
+    std::vector<Name> names;
+    std::vector<PublishedLength> border_lengths;
+    std::vector<ControlChange> control;
 
     // The record giving `country`'s status in `organisation` on `day`, or nullptr (not in it).
     const Membership* membership_on(const std::string& organisation, const std::string& country, const Date& day) const;
@@ -170,6 +202,10 @@ struct Facts {
     const Organisation* organisation(const std::string& id) const;
     const Place* place(const std::string& id) const;
     const Region* region(const std::string& id) const;
+    // The published length of the boundary between two countries, either order (nullptr if none).
+    const PublishedLength* published_length(const std::string& iso_a, const std::string& iso_b) const;
+    // The country `area` (a province id) is drawn as on `day` ("" if no change of control names it).
+    std::string controlled_by(const std::string& area, const Date& day) const;
     // Links of an entity, in the order of the article's passages.
     std::vector<const Link*> links_of(const std::string& entity, const Article& article) const;
     // Every alias occurrence in `text`; an occurrence inside a longer one ("Collective Security
@@ -177,7 +213,18 @@ struct Facts {
     std::vector<Mention> mentions(std::string_view text) const;
 };
 
+// The name of a source, for a label: its text before the first comma, parenthesis or web
+// address ("CIA World Factbook" of "CIA World Factbook, Afghanistan, https://...").
+std::string source_name(const std::string& source);
+
+// How search compares names: a function folding case and accents ("Chișinău" and "chisinau"
+// give the same). The default folds ASCII letters only; the program passes a Unicode one.
+using TextFold = std::function<std::string(std::string_view)>;
+std::string fold_ascii(std::string_view text);
+
 // Checks the whole set against itself, the map and the article; every problem, in file order.
-std::vector<DataProblem> validate(const Facts& facts, const World& world, const Article& article);
+// Names (names.csv) that fold to another entity's name are reported as collisions.
+std::vector<DataProblem> validate(const Facts& facts, const World& world, const Article& article,
+                                  const TextFold& fold = fold_ascii);
 
 }  // namespace atlas

@@ -20,6 +20,7 @@
 #include "load.hpp"
 #include "projection.hpp"
 #include "raster.hpp"
+#include "text/fold.hpp"
 
 namespace atlas {
 
@@ -294,6 +295,33 @@ FactsLoad load_facts(const std::string& dir) {
                    c.at = r.at();
                    if (r.ok()) f.capitals.push_back(std::move(c));
                });
+    read_table(dir, kNamesFile, {"entity", "name", "language", "source"}, p, [&](Record& r) {
+        Name n;
+        n.entity = r.required("entity");
+        n.text = r.required("name");
+        n.language = r.required("language");
+        n.source = r.required("source");
+        n.at = r.at();
+        if (r.ok()) f.names.push_back(std::move(n));
+    });
+    read_table(dir, kBorderLengthsFile, {"boundary", "published_km", "source"}, p, [&](Record& r) {
+        PublishedLength l;
+        l.boundary = r.required("boundary");
+        l.km = r.number("published_km", 0, 40075);  // no land boundary is longer than the equator
+        l.source = r.required("source");
+        l.at = r.at();
+        if (r.ok()) f.border_lengths.push_back(std::move(l));
+    });
+    read_table(dir, kControlFile, {"area", "before", "after", "on", "source"}, p, [&](Record& r) {
+        ControlChange c;
+        c.area = r.required("area");
+        c.before = r.required("before");
+        c.after = r.required("after");
+        if (auto d = r.date("on", true)) c.on = *d;
+        c.source = r.required("source");
+        c.at = r.at();
+        if (r.ok()) f.control.push_back(std::move(c));
+    });
     return out;
 }
 
@@ -391,7 +419,7 @@ DataSet load_data_set(const std::string& dir, const std::string& tour) {
     out.problems.insert(out.problems.end(), facts.problems.begin(), facts.problems.end());
     out.tour = tour.empty() ? load_tour(dir, out.problems) : load_tour_file(tour, out.problems);
     if (out.world && out.article) {
-        for (auto& problem : validate(facts.facts, *out.world, *out.article))
+        for (auto& problem : validate(facts.facts, *out.world, *out.article, fold_for_search))
             out.problems.push_back(std::move(problem));
         // The tour's scenes: the checks the Tour panel runs before it saves.
         std::vector<std::string> projection_ids;

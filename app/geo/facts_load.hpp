@@ -22,6 +22,9 @@ inline constexpr const char* kAliasesFile = "aliases.csv";
 inline constexpr const char* kLinksFile = "links.csv";
 inline constexpr const char* kNotesFile = "notes.csv";
 inline constexpr const char* kCapitalsFile = "capitals.csv";
+inline constexpr const char* kNamesFile = "names.csv";
+inline constexpr const char* kBorderLengthsFile = "border_lengths.csv";
+inline constexpr const char* kControlFile = "control.csv";
 inline constexpr const char* kTourFile = "tour.csv";
 
 struct FactsLoad {

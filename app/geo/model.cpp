@@ -8,6 +8,7 @@
 #include "core/explore.hpp"
 #include "core/palette.hpp"
 #include "facts_load.hpp"
+#include "text/fold.hpp"
 #include "load.hpp"
 #include "project.hpp"
 
@@ -25,6 +26,7 @@ std::unique_ptr<MapModel> MapModel::build(std::shared_ptr<const World> world, co
     m->label_candidates = country_label_candidates(*m->world, m->projected);
     if (facts) {
         m->features = project_features(*facts, *m->world, projection_id, m->projected.bounds);
+        m->search = std::make_shared<const SearchIndex>(*facts, *m->world, fold_for_search);
         m->facts = std::move(facts);
     }
     return m;

@@ -9,6 +9,7 @@
 
 #include "core/article.hpp"
 #include "core/camera.hpp"
+#include "core/explore.hpp"
 #include "core/facts.hpp"
 #include "core/frame.hpp"
 #include "core/tour.hpp"
@@ -25,6 +26,7 @@ struct MapModel {
     std::unique_ptr<Projection> projection;        // for the UI thread's point conversions
     std::shared_ptr<const Article> article;        // null if article.json could not be read
     std::shared_ptr<const Facts> facts;            // the records that could be read
+    std::shared_ptr<const SearchIndex> search;     // every name of the facts' entities (with facts)
     std::vector<DataProblem> problems;             // everything validation found (empty: consistent)
     std::vector<Scene> tour;                       // the guided tour (geodata/tour.csv)
     MapFeatures features;                          // the article's regions, places and capitals, projected

@@ -55,6 +55,8 @@ struct UiState {
     const Facts* facts = nullptr;
     const World* world = nullptr;
     const Article* article = nullptr;
+    const SearchIndex* search_index = nullptr;
+    const MapFeatures* features = nullptr;  // the northern border's lengths, for the inspector
     std::string search;                // the search box's text
     bool focus_search = false;         // Ctrl+F: put the keyboard in the search box
     bool search_active = false;        // the search box has the keyboard (set by draw_panel)

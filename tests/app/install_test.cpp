@@ -56,7 +56,8 @@ protected:
 TEST_F(Install, TheTreeHoldsTheProgramItsDataDesktopEntryIconsAndManual) {
     EXPECT_TRUE(fs::is_regular_file(usr() / "bin/ca-atlas"));
     for (const char* f : {"atlas.gpkg", "article.json", "tour.csv", "README.md", "memberships.csv", "places.csv",
-                          "organisations.csv", "regions.csv", "aliases.csv", "links.csv", "notes.csv", "capitals.csv"})
+                          "organisations.csv", "regions.csv", "aliases.csv", "links.csv", "notes.csv", "capitals.csv",
+                          "names.csv", "border_lengths.csv", "control.csv"})
         EXPECT_TRUE(fs::is_regular_file(usr() / "share/ca-atlas" / f)) << f;
     // Only what the program reads and its documentation: not the scripts that rebuild the data.
     EXPECT_FALSE(fs::exists(usr() / "share/ca-atlas/build.sh"));

@@ -41,6 +41,42 @@ TEST(Facts, ShippedDataIsConsistent) {
     EXPECT_GE(d.facts->places.size(), 25u);
 }
 
+TEST(Facts, CrimeaIsUkrainesUntilMarch2014) {
+    const Facts& f = *shipped().facts;
+    for (const char* area : {"RUS-5457", "RUS-5850"}) {  // Crimea, Sevastopol
+        EXPECT_EQ(f.controlled_by(area, kArticleDate), "UKR") << area;
+        EXPECT_EQ(f.controlled_by(area, Date{1992, 1, 1}), "UKR") << area;
+        EXPECT_EQ(f.controlled_by(area, Date{2014, 3, 17}), "UKR") << area;
+        EXPECT_EQ(f.controlled_by(area, Date{2014, 3, 18}), "RUS") << area;
+        EXPECT_EQ(f.controlled_by(area, Date{2026, 1, 1}), "RUS") << area;
+    }
+    EXPECT_EQ(f.controlled_by("KGZ-1234", kArticleDate), "");
+}
+
+// The notes a student reads beside the article's dated or misreadable passages (issue list of
+// what they must cover), each with a source and marked as not the author's words by its kind.
+TEST(Facts, NotesCoverWhatChangedSinceTheArticle) {
+    const Facts& f = *shipped().facts;
+    auto note = [&](const std::string& id) -> const Note* {
+        for (const auto& n : f.notes)
+            if (n.id == id) return &n;
+        return nullptr;
+    };
+    for (const char* id : {"kant-2003", "sco-afghanistan-contact-group", "afghanistan-sco-observer",
+                           "pakistan-iran-members", "afghan-election-2014", "neighbours-and-the-sco"}) {
+        const Note* n = note(id);
+        ASSERT_NE(n, nullptr) << id;
+        EXPECT_FALSE(n->source.empty()) << id;
+    }
+    EXPECT_EQ(note("kant-2003")->kind, "clarification");
+    EXPECT_NE(note("kant-2003")->text.find("23 October 2003"), std::string::npos);
+    EXPECT_NE(note("sco-afghanistan-contact-group")->text.find("2009"), std::string::npos);
+    EXPECT_NE(note("sco-afghanistan-contact-group")->text.find("2017"), std::string::npos);
+    EXPECT_NE(note("pakistan-iran-members")->text.find("2023"), std::string::npos);
+    EXPECT_NE(note("neighbours-and-the-sco")->text.find("804 km"), std::string::npos);
+    EXPECT_EQ(note("neighbours-and-the-sco")->text.find("about 800"), std::string::npos);
+}
+
 TEST(Facts, DatesParseOnlyRealDays) {
     EXPECT_TRUE(Date::parse("2012-02-29"));  // a leap day
     EXPECT_FALSE(Date::parse("2011-02-29"));
@@ -342,6 +378,39 @@ TEST_F(BrokenFacts, AliasInTheTextWithoutALink) {
     const int alias = test::find_line(file(kAliasesFile), "kant-airbase,the Kant airbase");
     expect_problem(at(kAliasesFile, alias) +
                    ": passage integration-22 mentions 'the Kant airbase' but has no link to kant-airbase");
+}
+
+TEST_F(BrokenFacts, AnOtherNameThatIsAlreadyAnotherEntitysName) {
+    // "KYRGYZSTAN" for Tajikistan: a search would find the wrong country. Case folds.
+    const int line = change(kNamesFile, "Таджикистан", "TJK,KYRGYZSTAN,en,a source");
+    const auto got = problems();
+    const std::string prefix = at(kNamesFile, line) + ": name 'KYRGYZSTAN' of TJK is already a name of KGZ";
+    EXPECT_TRUE(std::any_of(got.begin(), got.end(), [&](const std::string& p) { return p.rfind(prefix, 0) == 0; }))
+        << prefix;
+}
+
+TEST_F(BrokenFacts, AnOtherNameOfNothingOrWithoutASource) {
+    const int a = change(kNamesFile, "Таджикистан", "TJX,Таджикистан,ru,a source");
+    const int b = change(kNamesFile, "Душанбе", "Dushanbe,Душанбе,ru,");
+    expect_problem(at(kNamesFile, a) + ": unknown entity 'TJX' (an id, an ISO code or a capital's name)");
+    expect_problem(at(kNamesFile, b) + ": missing source");
+}
+
+TEST_F(BrokenFacts, APublishedLengthOfNoBoundary) {
+    const int line = change(kBorderLengthsFile, "AFG-TJK", "AFG-KAZ,1357,a source");
+    expect_problem(at(kBorderLengthsFile, line) + ": no land boundary 'AFG-KAZ' in the map data");
+}
+
+TEST_F(BrokenFacts, AChangeOfControlWithoutASourceOrOfNoProvince) {
+    const int a = change(kControlFile, "RUS-5457", "RUS-5457,UKR,RUS,2014-03-18,");
+    const int b = change(kControlFile, "RUS-5850", "RUS-9999,UKR,RUS,2014-03-18,a source");
+    expect_problem(at(kControlFile, a) + ": missing source");
+    expect_problem(at(kControlFile, b) + ": unknown province id 'RUS-9999'");
+}
+
+TEST_F(BrokenFacts, AChangeOfControlOfAnAreaNeitherCountryHeld) {
+    const int line = change(kControlFile, "RUS-5457", "RUS-5457,UKR,GEO,2014-03-18,a source");
+    expect_problem(at(kControlFile, line) + ": RUS-5457 is RUS's in the map data, neither before nor after");
 }
 
 TEST_F(BrokenFacts, MalformedRecords) {
