@@ -64,6 +64,35 @@ int region_at(const MapFeatures& mf, const Frame& frame, const Camera& camera, V
     return best;
 }
 
+std::vector<std::string> border_length_notes(const std::vector<BorderLength>& lengths,
+                                             const std::vector<std::string>& boundaries) {
+    auto km = [](double v) {
+        std::string t = std::to_string(std::lround(v));
+        for (int i = int(t.size()) - 3; i > 0; i -= 3) t.insert(size_t(i), ",");
+        return t + " km";
+    };
+    std::vector<std::string> out;
+    bool published = false;
+    for (const auto& b : lengths) {
+        const bool asked = boundaries.empty() || std::any_of(boundaries.begin(), boundaries.end(), [&](const auto& x) {
+                               return x == "AFG-" + b.neighbour || x == b.neighbour + "-AFG";
+                           });
+        if (!asked) continue;
+        const std::string& name = b.name;
+        if (b.published_km > 0) {
+            published = true;
+            out.push_back(name + ": " + km(b.published_km) + " published (" + source_name(b.source) + "); the line drawn measures " +
+                          km(b.drawn_km) + ".");
+        } else {
+            out.push_back(name + ": the line drawn measures " + km(b.drawn_km) + " (no published length in the data).");
+        }
+    }
+    if (published)
+        out.push_back("The line drawn is shorter: the map's 1:10m borders are generalised, cutting the meanders of the "
+                      "Amu Darya and the Panj that the border follows. Quote the published length.");
+    return out;
+}
+
 int graticule_step_degrees(double mpp) { return mpp > 2500 ? 10 : (mpp > 600 ? 5 : 1); }
 
 namespace {
@@ -84,7 +113,7 @@ const SymbolStyle& symbol_style(const FeatureStyle& fs, const std::string& kind)
 }  // namespace
 
 void add_features(Frame& f, const AppState& state, const Style& style, const MapFeatures& mf,
-                  const TextMeasure& measure) {
+                  const TextMeasure& measure, const LowerLabels& lower) {
     const float k = state.pixel_scale;
     const FeatureStyle& fs = style.features;
     const Camera& cam = state.camera;
@@ -206,15 +235,18 @@ void add_features(Frame& f, const AppState& state, const Style& style, const Map
         taken.push_back({s.centre_px.x - r, s.centre_px.y - r, s.centre_px.x + r, s.centre_px.y + r});
     }
 
-    // Labels in priority order (border lengths, regions, places, capitals): right of the symbol,
-    // else left of it, else left out; never over another label, a symbol, or the view's edge.
-    for (const auto& p : pending) {
+    // Labels in priority order (border lengths, regions, places; the country names; capitals):
+    // right of the symbol, else left of it, else left out; never over another label, a symbol, or
+    // the view's edge.
+    auto place = [&](const Pending& p) {
         const double tw = measure(p.text) * p.style.size_px, th = p.style.size_px * 1.2, gap = 3 * k;
         std::vector<Vec2> tries;
-        if (p.clear_px == 0) {  // centred on its anchor, or just above or below it
-            tries.push_back(p.at);
-            tries.push_back({p.at.x, p.at.y - th});
-            tries.push_back({p.at.x, p.at.y + th});
+        if (p.clear_px == 0) {  // centred on its anchor, or just above or below it, or beside those
+            for (const double dy : {0.0, -th, th, -2 * th, 2 * th, -3 * th, 3 * th})
+                for (const double dx : {0.0, -tw / 3, tw / 3}) tries.push_back({p.at.x + dx, p.at.y + dy});
+            std::stable_sort(tries.begin(), tries.end(), [&](Vec2 a, Vec2 b) {
+                return std::hypot(a.x - p.at.x, a.y - p.at.y) < std::hypot(b.x - p.at.x, b.y - p.at.y);
+            });
         } else {
             tries.push_back({p.at.x + p.clear_px + gap + tw / 2, p.at.y});
             tries.push_back({p.at.x - p.clear_px - gap - tw / 2, p.at.y});
@@ -228,7 +260,21 @@ void add_features(Frame& f, const AppState& state, const Style& style, const Map
             taken.push_back(box);
             break;
         }
+    };
+    for (const auto& p : pending)
+        if (p.layer != MapLayer::Capitals) place(p);
+    if (lower) {
+        std::vector<PlacedLabel> boxes;
+        for (const auto& t : taken) boxes.push_back({{}, 0, {(t.x0 + t.x1) / 2, (t.y0 + t.y1) / 2}, t.x1 - t.x0, t.y1 - t.y0});
+        for (auto& l : lower(boxes)) {
+            const double lw = measure(l.text) * l.style.size_px, lh = l.style.size_px * 1.2;
+            taken.push_back(
+                {l.centre_px.x - lw / 2, l.centre_px.y - lh / 2, l.centre_px.x + lw / 2, l.centre_px.y + lh / 2});
+            f.labels.push_back(std::move(l));
+        }
     }
+    for (const auto& p : pending)
+        if (p.layer == MapLayer::Capitals) place(p);
     // A selected place: a ring round its symbol (after the labels, which may come close to it).
     if (!state.selected.empty()) {
         const size_t n = f.symbols.size();

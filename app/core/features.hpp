@@ -4,6 +4,7 @@
 // is built by atlas_geo once per projection; this turns it into Frame content for a state. Pure C++.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -18,6 +19,7 @@ namespace atlas {
 
 struct AppState;
 struct Frame;
+struct FrameLabel;
 
 // A region's lines in map metres, sorted into cells for the renderer.
 struct ProjectedRegion {
@@ -47,11 +49,24 @@ struct ProjectedCapital {
     Vec2 xy;
 };
 
-// A label of a length along Afghanistan's northern border: "Tajikistan 1,145 km".
+// A label of a length along Afghanistan's northern border: the published length with its
+// source where the data has one ("Tajikistan 1,357 km (CIA World Factbook)"), else the length
+// of the line drawn ("Tajikistan 1,145 km").
 struct BorderLength {
     std::string text;
-    Vec2 xy;  // the middle of that neighbour's segment
+    Vec2 xy;                  // the middle of that neighbour's segment
+    std::string neighbour;    // ISO alpha-3
+    std::string name;         // the neighbour's name on the map
+    double drawn_km = 0;      // geodesic length of the map's generalised line
+    double published_km = 0;  // 0: none in the data
+    std::string source;       // of the published length
 };
+
+// For the inspector and the exports: one line per segment of Afghanistan's northern border among
+// `boundaries` ("AFG-TJK"; all of them when empty) giving the published length with its source
+// and the length of the line drawn, then why the two differ. Empty if no segment is known.
+std::vector<std::string> border_length_notes(const std::vector<BorderLength>& lengths,
+                                             const std::vector<std::string>& boundaries = {});
 
 struct MapFeatures {
     std::vector<ProjectedRegion> regions;
@@ -87,10 +102,15 @@ int symbol_at(const Frame& frame, Vec2 px);
 // graticule or a selection) whose line passes within tolerance_px of `px`, or -1.
 int region_at(const MapFeatures& features, const Frame& frame, const Camera& camera, Vec2 px, double tolerance_px);
 
+// Places the labels of lower priority than the article's own, given the boxes already taken
+// (labels and symbols), and returns them: the country names.
+using LowerLabels = std::function<std::vector<FrameLabel>(const std::vector<PlacedLabel>& taken)>;
+
 // Adds the features to `frame` for `state` (its date and layers): region lines, symbols (places
 // at one city fanned out around it), and labels that overlap neither each other nor the labels
-// already in the frame.
+// already in the frame. The article's features are labelled first (the northern border's
+// lengths, its regions, its places), then `lower` (the country names), then the capitals.
 void add_features(Frame& frame, const AppState& state, const Style& style, const MapFeatures& features,
-                  const TextMeasure& measure);
+                  const TextMeasure& measure, const LowerLabels& lower = {});
 
 }  // namespace atlas

@@ -61,12 +61,20 @@ Frame build_frame(const AppState& state, const Style& style, const std::vector<i
         state.camera.height_px > 1 ? std::clamp(extras.covered_bottom_px, 0, state.camera.height_px - 1) : 0;
     shown.camera.height_px -= covered;
     shown.camera.centre.y += covered / 2.0 * state.camera.metres_per_px;
-    if (state.layers.labels) {
+    // The country names, placed after the article's own features (which take priority) where the
+    // frame has them.
+    auto country_labels = [&](const std::vector<PlacedLabel>& taken) {
+        std::vector<FrameLabel> out;
+        if (!state.layers.labels) return out;
         const TextStyle ts = scaled(style.country_label, k);
-        for (auto& pl : place_labels(label_candidates, shown.camera, measure, ts.size_px))
-            f.labels.push_back({std::move(pl.text), pl.centre_px, ts});
-    }
-    if (extras.features) add_features(f, shown, style, *extras.features, measure);
+        for (auto& pl : place_labels(label_candidates, shown.camera, measure, ts.size_px, taken))
+            out.push_back({std::move(pl.text), pl.centre_px, ts});
+        return out;
+    };
+    if (extras.features)
+        add_features(f, shown, style, *extras.features, measure, country_labels);
+    else
+        f.labels = country_labels({});
     return f;
 }
 

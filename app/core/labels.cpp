@@ -59,7 +59,8 @@ bool labels_overlap(const std::vector<PlacedLabel>& labels) {
 }
 
 std::vector<PlacedLabel> place_labels(const std::vector<LabelCandidate>& candidates, const Camera& camera,
-                                      const TextMeasure& measure, double size_px) {
+                                      const TextMeasure& measure, double size_px,
+                                      const std::vector<PlacedLabel>& taken) {
     struct Choice {
         PlacedLabel label;
         double priority;
@@ -115,7 +116,12 @@ std::vector<PlacedLabel> place_labels(const std::vector<LabelCandidate>& candida
         padded.width_px += 2 * pad;
         padded.height_px += 2 * pad;
         bool clash = false;
+        for (const auto& t : taken)
+            if (std::abs(t.centre_px.x - padded.centre_px.x) * 2 < t.width_px + padded.width_px &&
+                std::abs(t.centre_px.y - padded.centre_px.y) * 2 < t.height_px + padded.height_px)
+                clash = true;
         for (const auto& p : placed) {
+            if (clash) break;
             if (std::abs(p.centre_px.x - padded.centre_px.x) * 2 < p.width_px + 2 * pad + padded.width_px &&
                 std::abs(p.centre_px.y - padded.centre_px.y) * 2 < p.height_px + 2 * pad + padded.height_px) {
                 clash = true;

@@ -43,8 +43,10 @@ struct PlacedLabel {
 // when the shape is too small to hold it or it would overlap a label already placed.
 // Deterministic, and scale-invariant: the same view at k times the pixels with k times the
 // text size places the same labels at k times the coordinates.
+// `taken`: boxes already used (labels and symbols placed before), which no label overlaps.
 std::vector<PlacedLabel> place_labels(const std::vector<LabelCandidate>& candidates, const Camera& camera,
-                                      const TextMeasure& measure, double size_px);
+                                      const TextMeasure& measure, double size_px,
+                                      const std::vector<PlacedLabel>& taken = {});
 
 // True if any two labels' boxes intersect (test and benchmark helper).
 bool labels_overlap(const std::vector<PlacedLabel>& labels);

@@ -452,14 +452,24 @@ MapFeatures project_features(const Facts& facts, const World& world, const std::
         const int index = add_region(r.id, r.name, std::move(lines), r.kind == "province");
         if (r.id == "afghanistan-northern-border") mf.northern_border = index;
     }
-    // Each neighbour's part of the northern border, labelled with its geodesic length.
+    // Each neighbour's part of the northern border, labelled with its published length (the
+    // generalised line drawn is shorter: it cuts the rivers' meanders), else the line's own.
     try {
-        for (const auto& seg : afghanistan_northern_border(world)) {
+        // East to west: Tajikistan's segment, the article's subject, is labelled first.
+        auto segments = afghanistan_northern_border(world);
+        std::reverse(segments.begin(), segments.end());
+        for (const auto& seg : segments) {
             const int c = world.country_index(seg.neighbour);
             const std::string name = c >= 0 ? world.countries[size_t(c)].name : seg.neighbour;
             const auto lines = project_lines(proj, seg.boundary->lines);
-            mf.border_lengths.push_back(
-                {name + " " + thousands(std::lround(seg.length_km)) + " km", middle_of_longest(lines)});
+            BorderLength b{name + " " + thousands(std::lround(seg.length_km)) + " km", middle_of_longest(lines),
+                           seg.neighbour, name, seg.length_km, 0, ""};
+            if (const PublishedLength* p = facts.published_length("AFG", seg.neighbour)) {
+                b.published_km = p->km;
+                b.source = p->source;
+                b.text = name + " " + thousands(std::lround(p->km)) + " km (" + source_name(p->source) + ")";
+            }
+            mf.border_lengths.push_back(std::move(b));
         }
     } catch (const DataError&) {
         // A map without those boundaries (a test fixture) has no lengths to show.

@@ -181,6 +181,9 @@ void draw_inspector(const AppState& state, UiState& ui, float window_height) {
         ImGui::TextWrapped("Members on %s: %s", state.date.text().c_str(), list.empty() ? "none" : list.c_str());
     } else if (const Region* r = f.region(id)) {
         ImGui::TextWrapped("%s", r->source.c_str());
+        if (r->kind == "boundary" && ui.features)
+            for (const auto& line : border_length_notes(ui.features->border_lengths, r->members))
+                ImGui::TextWrapped("%s", line.c_str());
     }
     ImGui::Separator();
     if (ui.article) {
@@ -310,12 +313,12 @@ void draw_panel(const AppState& state, Layers& layers, UiState& ui) {
         ImGui::SetKeyboardFocusHere();
         ui.focus_search = false;
     }
-    const bool enter = ImGui::InputTextWithHint("Search", "country, place, organisation (/)", search_buffer(ui),
+    const bool enter = ImGui::InputTextWithHint("Search", "country, city, place, organisation, code (/)", search_buffer(ui),
                                                 kSearchBufferSize, ImGuiInputTextFlags_EnterReturnsTrue);
     ui.search_active = ImGui::IsItemActive();
     ui.search = search_buffer(ui);
-    if (ui.facts && ui.world && !ui.search.empty()) {
-        const auto hits = search_entities(ui.search, *ui.facts, *ui.world, 8);
+    if (ui.search_index && !ui.search.empty()) {
+        const auto hits = ui.search_index->find(ui.search, 8);
         if (enter && !hits.empty()) ui.request_select = hits.front().id;
         for (const auto& h : hits)
             if (ImGui::Selectable((h.label + "  [" + h.kind + "]").c_str())) ui.request_select = h.id;

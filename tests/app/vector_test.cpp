@@ -279,7 +279,7 @@ TEST_F(Vector, TheSvgsTextIsTheFramesLabelsInTheirLayers) {
     EXPECT_EQ(layer_of["Kazakhstan"], "labels");
     EXPECT_EQ(layer_of["Kant airbase"], "places-names");
     EXPECT_EQ(layer_of["Afghan Badakhshan"], "regions-names");
-    EXPECT_EQ(layer_of["Turkmenistan 715 km"], "northern_border-names");
+    EXPECT_EQ(layer_of["Turkmenistan 804 km (CIA World Factbook)"], "northern_border-names");
     EXPECT_EQ(layer_of["Tehran"], "capitals-names");
     // Simplified to a fifth of a pixel, a full-screen map of the region stays well under a megabyte.
     EXPECT_LT(fs::file_size(path), 1000000u);
@@ -336,7 +336,7 @@ TEST_F(Vector, ThePdfsLabelsAreTextInTheEmbeddedLabelFont) {
     EXPECT_NE(fonts.out.find("yes yes yes"), std::string::npos) << fonts.out;
     const auto text = test::run_tool(pdftotext, {pdf, "-"});
     ASSERT_EQ(text.exit_code, 0) << text.err;
-    for (const char* label : {"Kazakhstan", "Kant airbase", "Afghan Badakhshan", "Turkmenistan 715 km", "Tehran"})
+    for (const char* label : {"Kazakhstan", "Kant airbase", "Afghan Badakhshan", "Turkmenistan 804 km (CIA World Factbook)", "Tehran"})
         EXPECT_NE(text.out.find(label), std::string::npos) << label << " is not text in the PDF";
 }
 

@@ -10,6 +10,7 @@
 #include "geo/geodesic.hpp"
 #include "geo/model.hpp"
 #include "render/font.hpp"
+#include "text/fold.hpp"
 #include "support/paths.hpp"
 
 namespace atlas {
@@ -89,6 +90,29 @@ TEST(Search, FindsEntitiesByTheNamesTheArticleUses) {
     EXPECT_EQ(first("Kant"), "kant-airbase");
     EXPECT_EQ(first("Afghan Badakhshan"), "afghan-badakhshan");
     EXPECT_EQ(first("CSTO"), "csto");
+    // Every name a student may type, folded in every script (the program's fold, through ICU).
+    const SearchIndex& index = *albers().search;
+    auto found = [&](const char* q) {
+        const auto hits = index.find(q, 3);
+        return hits.empty() ? std::string() : hits.front().id + "/" + hits.front().kind;
+    };
+    EXPECT_EQ(found("chisinau"), "MDA/capital");
+    EXPECT_EQ(found("Chișinău"), "MDA/capital");
+    EXPECT_EQ(found("CHIȘINĂU"), "MDA/capital");
+    EXPECT_EQ(found("KGZ"), "KGZ/country");
+    EXPECT_EQ(found("kgz"), "KGZ/country");
+    EXPECT_EQ(found("Душанбе"), "TJK/capital");
+    EXPECT_EQ(found("ДУШАНБЕ"), "TJK/capital");
+    EXPECT_EQ(found("КАЗАХСТАН"), "KAZ/country");
+    EXPECT_EQ(found("ОДКБ"), "csto/organisation");
+    EXPECT_EQ(found("шос"), "sco/organisation");
+    EXPECT_EQ(found("Кант"), "kant-airbase/place");
+    EXPECT_EQ(found("Bishkek"), "KGZ/capital");
+    EXPECT_EQ(fold_for_search("Chișinău"), "chisinau");
+    EXPECT_EQ(fold_for_search("КАЗАХСТАН"), "казахстан");
+    EXPECT_EQ(fold_for_search("Straße"), "strasse");
+    // The ASCII fold of the core alone does not fold Cyrillic.
+    EXPECT_TRUE(search_entities("ДУШАНБЕ", f, w).empty());
     EXPECT_TRUE(search_entities("", f, w).empty());
     EXPECT_TRUE(search_entities("zzzz", f, w).empty());
     EXPECT_EQ(entity_name("kant-airbase", f, w), "Kant airbase");
@@ -121,10 +145,34 @@ TEST(NorthernBorder, ALayerOfItsOwnWithEachNeighboursLength) {
     ASSERT_GE(mf.northern_border, 0);
     EXPECT_EQ(mf.regions[size_t(mf.northern_border)].id, "afghanistan-northern-border");
     ASSERT_EQ(mf.border_lengths.size(), 3u);
-    // The lengths geodata/README.md gives (geodesic, PROJ): 714.6, 134.1 and 1,144.6 km.
-    EXPECT_EQ(mf.border_lengths[0].text, "Turkmenistan 715 km");
-    EXPECT_EQ(mf.border_lengths[1].text, "Uzbekistan 134 km");
-    EXPECT_EQ(mf.border_lengths[2].text, "Tajikistan 1,145 km");
+    // East to west, each labelled with the length border_lengths.csv publishes and its source;
+    // the line drawn measures what geodata/README.md gives (geodesic, PROJ): 1,144.6, 134.1 and
+    // 714.6 km, within 1 km.
+    const Facts& facts = *albers().facts;
+    const char* names[] = {"Tajikistan", "Uzbekistan", "Turkmenistan"};
+    const char* isos[] = {"TJK", "UZB", "TKM"};
+    const double drawn_km[] = {1144.6, 134.1, 714.6};
+    for (size_t i = 0; i < 3; ++i) {
+        const BorderLength& b = mf.border_lengths[i];
+        const PublishedLength* p = facts.published_length("AFG", isos[i]);
+        ASSERT_NE(p, nullptr) << isos[i];
+        EXPECT_EQ(b.neighbour, isos[i]);
+        EXPECT_DOUBLE_EQ(b.published_km, p->km);
+        EXPECT_NEAR(b.drawn_km, drawn_km[i], 1.0) << "km";
+        EXPECT_LT(b.drawn_km, b.published_km) << "the generalised line is the shorter";
+        std::string km = std::to_string(std::lround(p->km));
+        if (km.size() > 3) km.insert(km.size() - 3, ",");
+        EXPECT_EQ(b.text, std::string(names[i]) + " " + km + " km (" + source_name(p->source) + ")");
+    }
+    EXPECT_EQ(source_name(facts.published_length("TJK", "AFG")->source), "CIA World Factbook");
+    // The inspector's lines: both figures for each segment, then why they differ.
+    const auto notes = border_length_notes(mf.border_lengths, {"AFG-TJK"});
+    ASSERT_EQ(notes.size(), 2u);
+    EXPECT_NE(notes[0].find("1,357 km published (CIA World Factbook)"), std::string::npos) << notes[0];
+    EXPECT_NE(notes[0].find("the line drawn measures 1,145 km"), std::string::npos) << notes[0];
+    EXPECT_NE(notes[1].find("meanders"), std::string::npos) << notes[1];
+    EXPECT_EQ(border_length_notes(mf.border_lengths).size(), 4u);
+    EXPECT_TRUE(border_length_notes(mf.border_lengths, {"CHN-KAZ"}).empty());
     const AppState s = state_at(View{68, 37, 1500});
     const Frame f = frame_for(s);
     const bool drawn = std::any_of(f.region_lines.begin(), f.region_lines.end(),
@@ -133,6 +181,23 @@ TEST(NorthernBorder, ALayerOfItsOwnWithEachNeighboursLength) {
     int lengths = 0;
     for (const auto& l : f.labels) lengths += l.text.find(" km") != std::string::npos;
     EXPECT_EQ(lengths, 3);
+}
+
+// The article's own features are labelled before the country names and capitals: at the
+// default view of the window and of an export, at both sizes, each segment of the northern
+// border carries its length, and so does Kant.
+TEST(LabelPriority, TheArticlesFeaturesAreLabelledFirstAtTheDefaultView) {
+    for (const auto& [w, h] : {std::pair{1920, 1080}, std::pair{1280, 720}}) {
+        AppState s = state_at(View{65, 42, 4200}, w, h);
+        s.pixel_scale = float(std::max(1.0, h / 1080.0));
+        const Frame f = frame_for(s);
+        for (const char* name : {"Tajikistan 1,357 km", "Uzbekistan 144 km", "Turkmenistan 804 km", "Kant airbase"}) {
+            const bool labelled = std::any_of(f.labels.begin(), f.labels.end(), [&](const FrameLabel& l) {
+                return l.text.rfind(name, 0) == 0;
+            });
+            EXPECT_TRUE(labelled) << name << " at " << w << "x" << h;
+        }
+    }
 }
 
 TEST(LabelsSweep, NoTwoLabelsOverlapWithCapitalsPlacesAndBorderLengths) {
