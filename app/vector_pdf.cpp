@@ -15,7 +15,7 @@
 #include "core/errors.hpp"
 #include "geo/raster.hpp"
 #include "pdf_layers.hpp"
-#include "render/font.hpp"
+#include "text/fonts.hpp"
 #include "vector.hpp"
 
 namespace atlas {

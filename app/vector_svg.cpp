@@ -10,7 +10,7 @@
 
 #include "core/errors.hpp"
 #include "geo/raster.hpp"
-#include "render/font.hpp"
+#include "text/fonts.hpp"
 #include "vector.hpp"
 
 namespace atlas {

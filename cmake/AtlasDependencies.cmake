@@ -14,6 +14,8 @@ find_package(PkgConfig REQUIRED)
 pkg_check_modules(EPOXY REQUIRED IMPORTED_TARGET epoxy)   # libepoxy-dev: GL function loading
 pkg_check_modules(IMGUI REQUIRED IMPORTED_TARGET imgui)   # libimgui-dev 1.86 (backends included)
 find_package(LibXml2 REQUIRED)                  # libxml2-dev: LibXml2::LibXml2 (SVG export)
-find_package(Fontconfig REQUIRED)               # libfontconfig-dev: the labels' font file for Cairo
+find_package(Fontconfig REQUIRED)               # libfontconfig-dev: the fonts and their fallbacks (text/)
+pkg_check_modules(HARFBUZZ REQUIRED IMPORTED_TARGET harfbuzz)   # libharfbuzz-dev: text shaping (text/)
+find_package(ICU REQUIRED COMPONENTS uc)        # libicu-dev: ICU::uc, the bidi algorithm (text/)
 pkg_check_modules(CAIRO REQUIRED IMPORTED_TARGET cairo cairo-pdf cairo-ft)   # libcairo2-dev: PDF export
 pkg_check_modules(QPDF REQUIRED IMPORTED_TARGET libqpdf)   # libqpdf-dev: the PDF export's layers

@@ -8,12 +8,8 @@
 #include FT_GLYPH_H
 #include FT_STROKER_H
 
-#include <fontconfig/fontconfig.h>
-
 #include <cmath>
-#include <cstdio>
 #include <map>
-#include <mutex>
 #include <stdexcept>
 
 #include "core/errors.hpp"
@@ -38,51 +34,6 @@ struct Font::Impl {
         if (lib) FT_Done_FreeType(lib);
     }
 };
-
-FontFile find_font(const std::string& pattern) {
-    static std::mutex mutex;
-    static std::map<std::string, FontFile> found;
-    const std::lock_guard<std::mutex> lock(mutex);
-    if (const auto it = found.find(pattern); it != found.end()) return it->second;
-    // The fontconfig library keeps its configuration for the process (FcInit once); the pattern
-    // and the sorted set are ours to free.
-    if (!FcInit()) throw DataError("no font to draw text with: fontconfig could not read its configuration");
-    FcPattern* want = FcNameParse(reinterpret_cast<const FcChar8*>(pattern.c_str()));
-    if (!want) throw DataError("no font to draw text with: '" + pattern + "' is not a fontconfig pattern");
-    FcPatternAddBool(want, FC_SCALABLE, FcTrue);
-    FcConfigSubstitute(nullptr, want, FcMatchPattern);
-    FcDefaultSubstitute(want);
-    FcResult result = FcResultNoMatch;
-    FcFontSet* set = FcFontSort(nullptr, want, FcFalse, nullptr, &result);
-    FontFile file;
-    // The best match that has outlines (labels need them for their halo) and is a file FreeType
-    // can open: fontconfig also lists bitmap fonts, and its cache may name a file since removed.
-    for (int i = 0; set && i < set->nfont && file.path.empty(); ++i) {
-        FcPattern* f = set->fonts[i];
-        FcChar8* path = nullptr;
-        FcBool outline = FcFalse;
-        if (FcPatternGetString(f, FC_FILE, 0, &path) != FcResultMatch) continue;
-        if (FcPatternGetBool(f, FC_OUTLINE, 0, &outline) == FcResultMatch && !outline) continue;
-        if (FILE* probe = std::fopen(reinterpret_cast<const char*>(path), "rb")) {
-            std::fclose(probe);
-        } else {
-            continue;
-        }
-        file.path = reinterpret_cast<const char*>(path);
-        int index = 0;
-        if (FcPatternGetInteger(f, FC_INDEX, 0, &index) == FcResultMatch) file.index = index;
-        FcChar8* family = nullptr;
-        if (FcPatternGetString(f, FC_FAMILY, 0, &family) == FcResultMatch)
-            file.family = reinterpret_cast<const char*>(family);
-    }
-    if (set) FcFontSetDestroy(set);
-    FcPatternDestroy(want);
-    if (file.path.empty())
-        throw DataError("no font to draw text with: fontconfig finds no outline font for '" + pattern +
-                        "' (install fonts-dejavu-core)");
-    found[pattern] = file;
-    return file;
-}
 
 Font::Font() : Font(find_font(kLabelFont)) {}
 

@@ -12,26 +12,9 @@
 #include <tuple>
 #include <vector>
 
+#include "text/fonts.hpp"
+
 namespace atlas {
-
-// The typefaces the atlas asks fontconfig for (fontconfig's pattern syntax). DejaVu, from Debian's
-// fonts-dejavu-core, covers Latin, Greek and Cyrillic and the article's typographic quotes; where it
-// is missing, fontconfig's closest installed font is used instead.
-inline constexpr const char* kLabelFont = "DejaVu Sans:bold";  // map labels, captions, figures
-inline constexpr const char* kUiFont = "DejaVu Sans";          // the interface, the handout's text
-inline constexpr const char* kSerifFont = "DejaVu Serif";      // the handout's quotations
-
-// A font file on this machine, as fontconfig names it.
-struct FontFile {
-    std::string path;
-    int index = 0;       // the face within the file (collections hold several)
-    std::string family;  // e.g. "DejaVu Sans"
-};
-
-// The scalable (outline) font that fontconfig matches best for `pattern`: the family asked for
-// where it is installed, otherwise fontconfig's nearest substitute. Results are remembered per
-// pattern. Throws DataError naming the pattern if fontconfig finds no outline font at all.
-FontFile find_font(const std::string& pattern);
 
 class Font {
 public:
