@@ -106,7 +106,7 @@ int run_export_tour(const Options& o) {
         };
         const auto tour = model_for(o.projection).tour;
         if (tour.empty()) throw DataError(o.data.tour + ": the tour has no scene");
-        const TextMeasure measure = [&](const std::string& t) { return font.measure(t); };
+        const TextMeasure measure = measure_with(font.shaper());
         std::unique_ptr<PdfHandout> handout;
         if (wants("pdf")) {
             written.push_back(tmp / kHandoutName);

@@ -96,7 +96,7 @@ int run_window(const Options& o) {
         std::fprintf(stderr, "ca-atlas: %s\n", e.what());
         return 1;
     }
-    const TextMeasure measure = [&](const std::string& t) { return font->measure(t); };
+    const TextMeasure measure = measure_with(font->shaper());
 
     UiState ui;
     ui.scale = window->ui_scale();

@@ -25,6 +25,7 @@
 #include "support/image.hpp"
 #include "support/paths.hpp"
 #include "support/process.hpp"
+#include "text/shape.hpp"
 #include "vector.hpp"
 
 namespace atlas {
@@ -37,10 +38,7 @@ MapModel& model() {
     return *m;
 }
 
-Font& font() {
-    static Font f;
-    return f;
-}
+TextShaper& font() { return shaper_for(kLabelFont); }
 
 TextMeasure measure() {
     return [](const std::string& t) { return font().measure(t); };
@@ -301,7 +299,8 @@ TEST_F(Vector, AnUnwritablePathLeavesNothing) {
 // The window's Export goes through export_image, which picks the format by the name's ending.
 TEST_F(Vector, TheWindowsExportPicksSvgAndPdfByTheName) {
     ATLAS_REQUIRE_GL(gl);
-    Renderer renderer(font());
+    Font glyphs(font());
+    Renderer renderer(glyphs);
     const AppState s = state_for(View{}, 320, 180, Layers{}, kArticleDate);
     const std::map<std::string, std::string> starts{
         {"a.svg", "<?xml"}, {"b.SVG", "<?xml"}, {"c.pdf", "%PDF-"}, {"d.png", "\x89PNG"}, {"e.tif", "II*"}};
