@@ -124,12 +124,16 @@ int run_export(const Options& o) {
             phase("geometry uploaded");
         }
         malloc_trim(0);
-        const TextMeasure measure = measure_with(shaper_for(kLabelFont));
+        // Text with characters no installed font has is drawn without them, and the user told.
+        std::vector<std::string> undrawable;
+        const TextMeasure measure = measure_noting(shaper_for(kLabelFont), undrawable);
         if (renderer)
             export_image(*renderer, *m, state, measure, o.export_path, figure);
         else
             export_vector(*m, state, measure, o.export_path, figure);
         phase("written");
+        if (!undrawable.empty())
+            std::fprintf(stderr, "ca-atlas: %s\n", undrawable_note(shaper_for(kLabelFont), undrawable).c_str());
         return 0;
     } catch (const UsageError& e) {
         std::fprintf(stderr, "ca-atlas: %s\n", e.what());

@@ -321,6 +321,32 @@ TextShaper& shaper_for(const std::string& pattern) {
     return *s;
 }
 
+TextMeasure measure_noting(TextShaper& shaper, std::vector<std::string>& undrawable) {
+    return [&shaper, &undrawable](const std::string& text) {
+        const auto shaped = shaper.shape(text);
+        if (!shaped->missing.empty() && std::find(undrawable.begin(), undrawable.end(), text) == undrawable.end())
+            undrawable.push_back(text);
+        return shaped->width;
+    };
+}
+
+std::string undrawable_note(TextShaper& shaper, const std::vector<std::string>& texts) {
+    if (texts.empty()) return "";
+    std::string in;
+    ShapedText all;  // the characters of every text, each once, for missing_names()
+    for (const auto& t : texts) {
+        const auto shaped = shaper.shape(t);
+        for (char32_t cp : shaped->missing)
+            if (all.missing.find(cp) == std::u32string::npos) all.missing.push_back(cp);
+        // A text laid out line by line is measured word by word: name only the longest pieces.
+        const bool part = std::any_of(texts.begin(), texts.end(), [&](const std::string& other) {
+            return other.size() > t.size() && other.find(t) != std::string::npos;
+        });
+        if (!part) in += (in.empty() ? "'" : ", '") + encode_utf8(shaped->text) + "'";
+    }
+    return "no installed font has " + all.missing_names() + " (in " + in + "): left out";
+}
+
 RunClusters run_clusters(const ShapedText& text, const ShapedRun& run) {
     RunClusters out;
     out.backward = run.rtl;

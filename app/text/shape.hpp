@@ -75,6 +75,14 @@ inline TextMeasure measure_with(TextShaper& shaper) {
     return [&shaper](const std::string& text) { return shaper.measure(text); };
 }
 
+// As measure_with, and keeps in `undrawable` each text measured (once) that has characters no
+// installed font has, so that a program can say what it left out (see undrawable_note). Not for
+// use from several threads at once.
+TextMeasure measure_noting(TextShaper& shaper, std::vector<std::string>& undrawable);
+// One line for the user naming the characters of `texts` no installed font has and the texts they
+// are in ("" when none): "no installed font has U+E000 (in 'A\uE000B'): left out".
+std::string undrawable_note(TextShaper& shaper, const std::vector<std::string>& texts);
+
 // One shaper per pattern for the whole process (made at first use, kept to the end), so that
 // the window, the exports and the vector writers share its fonts and remembered shapes.
 TextShaper& shaper_for(const std::string& pattern);

@@ -168,6 +168,18 @@ TEST(Shape, CharactersNoFontHasAreReportedAndNotDrawn) {
     EXPECT_TRUE(labels().shape("a\tb")->missing.empty());
 }
 
+TEST(Shape, AMeasureNotesTheTextsItCouldNotDrawForOneLine) {
+    std::vector<std::string> undrawable;
+    const TextMeasure measure = measure_noting(labels(), undrawable);
+    // A caption laid out word by word measures its beginnings: the line names the whole.
+    for (const char* text : {"Kant", "Kant \uE000", "Kant \uE000 air", "Kant \uE000 airbase", "Kant \uE000 air"})
+        measure(text);
+    EXPECT_EQ(undrawable.size(), 3u);
+    EXPECT_EQ(undrawable_note(labels(), undrawable),
+              "no installed font has U+E000 (in 'Kant \uE000 airbase'): left out");
+    EXPECT_EQ(undrawable_note(labels(), {}), "");
+}
+
 TEST(Shape, IllFormedUtf8BecomesReplacementCharacters) {
     EXPECT_EQ(decode_utf8("A\xff"
                           "B"),
