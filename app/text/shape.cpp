@@ -19,10 +19,20 @@ namespace atlas {
 
 namespace {
 
-// Shaped texts remembered, in each of two generations (see TextShaper::shape): a frame lays out a
-// few hundred labels; a caption's layout measures a few hundred lines. At about 1 KB a text, the
-// memory stays under 4 MB.
-constexpr size_t kRememberedPerGeneration = 2048;
+// The memory of shaped texts remembered in each of two generations (see TextShaper::shape): a
+// frame's labels take about 60 KB, so they stay while a caption is laid out; a handout's captions,
+// measured line by line at several sizes, are what fills it (with 2048 texts a generation, the
+// shaped texts took 2.8 MB at the tour's peak, heaptrack).
+constexpr size_t kRememberedBytesPerGeneration = size_t(512) << 10;
+
+// About what a remembered text takes: its key, its code points, runs and glyphs, and the nodes.
+size_t remembered_bytes(const std::string& key, const ShapedText& t) {
+    size_t glyphs = 0;
+    for (const auto& run : t.runs) glyphs += run.glyphs.size();
+    constexpr size_t kNodes = 128;  // the map's node, the shared pointer's block, the allocations
+    return key.size() + t.text.size() * sizeof(char32_t) + t.runs.size() * sizeof(ShapedRun) +
+           glyphs * sizeof(ShapedGlyph) + sizeof(ShapedText) + kNodes;
+}
 
 // Characters drawn as nothing on purpose (joiners, variation selectors, bidi marks, controls):
 // they go with the font around them and are never reported missing.
@@ -109,6 +119,7 @@ struct TextShaper::Impl {
     // The last generation's texts and the one before: a text used in either stays; one used in
     // neither for two generations is forgotten (a cheap least-recently-used).
     std::unordered_map<std::string, std::shared_ptr<const ShapedText>> recent, older;
+    size_t recent_bytes = 0;
 
     explicit Impl(const std::string& pattern) : chain(pattern), faces(chain.size()) {}
     ~Impl() {
@@ -229,9 +240,9 @@ struct TextShaper::Impl {
                 for (uint32_t i = c; i < end && !named; ++i) report(out, t[i]);
                 continue;
             }
-            run.glyphs.push_back({info[g].codepoint, info[g].cluster, pos[g].x_advance * em, pos[g].x_offset * em,
-                                  pos[g].y_offset * em});
-            out.width += pos[g].x_advance * em;
+            run.glyphs.push_back({info[g].codepoint, info[g].cluster, float(pos[g].x_advance * em),
+                                  float(pos[g].x_offset * em), float(pos[g].y_offset * em)});
+            out.width += run.glyphs.back().advance;  // the width of what is drawn
         }
         return run;
     }
@@ -297,11 +308,14 @@ std::shared_ptr<const ShapedText> TextShaper::shape(const std::string& utf8) {
     } else {
         shaped = impl_->shape(utf8);
     }
-    if (impl_->recent.size() >= kRememberedPerGeneration) {
+    const size_t bytes = remembered_bytes(utf8, *shaped);
+    if (impl_->recent_bytes + bytes > kRememberedBytesPerGeneration) {
         impl_->older = std::move(impl_->recent);
         impl_->recent.clear();
+        impl_->recent_bytes = 0;
     }
     impl_->recent.emplace(utf8, shaped);
+    impl_->recent_bytes += bytes;
     return shaped;
 }
 

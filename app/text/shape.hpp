@@ -24,9 +24,9 @@ std::string encode_utf8(const std::u32string& text);
 struct ShapedGlyph {
     std::uint32_t id = 0;       // glyph index in the run's font (never 0, .notdef: see missing)
     std::uint32_t cluster = 0;  // the first code point (index into ShapedText::text) it draws
-    double advance = 0;         // em: the pen moves right by this after the glyph
-    double x_offset = 0;        // em, right of the pen
-    double y_offset = 0;        // em, up from the baseline
+    float advance = 0;          // em: the pen moves right by this after the glyph
+    float x_offset = 0;         // em, right of the pen
+    float y_offset = 0;         // em, up from the baseline
 };
 
 // Glyphs of one font, one script and one direction, left to right as they are drawn.
