@@ -131,7 +131,7 @@ int run_bench(const Options& o, const std::string& self) {
             auto model = MapModel::load(o.data.dir, o.projection);
             renderer.upload(model->projected);
             renderer.upload_features(model->features);
-            const TextMeasure measure = [&](const std::string& t) { return font.measure(t); };
+            const TextMeasure measure = measure_with(font.shaper());
             int w = 0, h = 0;
             window.drawable_size(w, h);
             const char* gl = reinterpret_cast<const char*>(glGetString(GL_RENDERER));

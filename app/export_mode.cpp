@@ -60,12 +60,15 @@ int run_export(const Options& o) {
         std::unique_ptr<Font> font;
         std::unique_ptr<Renderer> renderer;
         try {
-            font = std::make_unique<Font>();
+            // The labels' fonts (a DataError naming the package when there is none), shared by
+            // the measuring, the renderer and the vector writers.
+            TextShaper& shaper = shaper_for(kLabelFont);
             if (!vector) {
                 gl = std::make_unique<HeadlessContext>();
                 phase("GL context");
                 require_gl33();
                 // Any size up to the command line's bound: bands and tiles go past the GPU's own limit.
+                font = std::make_unique<Font>(shaper);
                 renderer = std::make_unique<Renderer>(*font);
             }
             // No warm_up() here: an export compiles only the shader variants its drawing uses, as it
@@ -121,12 +124,16 @@ int run_export(const Options& o) {
             phase("geometry uploaded");
         }
         malloc_trim(0);
-        const TextMeasure measure = [&](const std::string& t) { return font->measure(t); };
+        // Text with characters no installed font has is drawn without them, and the user told.
+        std::vector<std::string> undrawable;
+        const TextMeasure measure = measure_noting(shaper_for(kLabelFont), undrawable);
         if (renderer)
             export_image(*renderer, *m, state, measure, o.export_path, figure);
         else
             export_vector(*m, state, measure, o.export_path, figure);
         phase("written");
+        if (!undrawable.empty())
+            std::fprintf(stderr, "ca-atlas: %s\n", undrawable_note(shaper_for(kLabelFont), undrawable).c_str());
         return 0;
     } catch (const UsageError& e) {
         std::fprintf(stderr, "ca-atlas: %s\n", e.what());

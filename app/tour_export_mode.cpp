@@ -106,7 +106,8 @@ int run_export_tour(const Options& o) {
         };
         const auto tour = model_for(o.projection).tour;
         if (tour.empty()) throw DataError(o.data.tour + ": the tour has no scene");
-        const TextMeasure measure = [&](const std::string& t) { return font.measure(t); };
+        std::vector<std::string> undrawable;  // texts with characters no installed font has
+        const TextMeasure measure = measure_noting(font.shaper(), undrawable);
         std::unique_ptr<PdfHandout> handout;
         if (wants("pdf")) {
             written.push_back(tmp / kHandoutName);
@@ -155,6 +156,8 @@ int run_export_tour(const Options& o) {
         fs::remove(tmp);
         std::printf("ca-atlas: wrote %zu files for %zu scenes into %s\n", written.size(), tour.size(),
                     dir.string().c_str());
+        if (!undrawable.empty())
+            std::fprintf(stderr, "ca-atlas: %s\n", undrawable_note(font.shaper(), undrawable).c_str());
         return 0;
     } catch (const std::exception& e) {
         std::error_code ec;

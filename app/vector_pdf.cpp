@@ -1,7 +1,8 @@
 // The Cairo canvas and the PDF files made with it: one map a page (--export FILE.pdf, the tour's
 // slides) and the tour's handout (A4 landscape pages with the map, the heading and the caption).
-// Text is real text in the fonts fontconfig finds (DejaVu where installed; cairo-ft), so it can be
-// searched and copied.
+// Text is shaped (text/: bidi, fallback fonts, HarfBuzz) and shown as those glyphs with their
+// characters (cairo_show_text_glyphs) in the fonts fontconfig finds (cairo-ft), so Persian is
+// joined and right to left, Chinese drawn in a CJK font, and every name can be searched and copied.
 // No GL, and no Pango: its GLib stack alone added 5 MiB to every export's memory.
 #include <cairo-ft.h>
 #include <cairo-pdf.h>
@@ -10,12 +11,13 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 #include "core/decorations.hpp"
 #include "core/errors.hpp"
 #include "geo/raster.hpp"
 #include "pdf_layers.hpp"
-#include "render/font.hpp"
+#include "text/shape.hpp"
 #include "vector.hpp"
 
 namespace atlas {
@@ -36,40 +38,95 @@ void add_path(cairo_t* cr, const VectorPath& path) {
     }
 }
 
-// The font in `file` for Cairo; the caller destroys it.
-cairo_font_face_t* font_face(const FontFile& file) {
-    FcPattern* pattern = FcPatternCreate();
-    FcPatternAddString(pattern, FC_FILE, reinterpret_cast<const FcChar8*>(file.path.c_str()));
-    FcPatternAddInteger(pattern, FC_INDEX, file.index);
-    cairo_font_face_t* face = cairo_ft_font_face_create_for_pattern(pattern);
-    FcPatternDestroy(pattern);
-    return face;
-}
+// Cairo's faces for the fonts shaped text uses (cairo-ft, from the same file and face index as the
+// shaper's), made at first use and kept for the whole file, and the drawing of shaped text with
+// them. Unhinted: the text measures the same at every size, as the screen's labels do.
+class CairoText {
+public:
+    CairoText() {
+        options_ = cairo_font_options_create();
+        cairo_font_options_set_hint_style(options_, CAIRO_HINT_STYLE_NONE);
+        cairo_font_options_set_hint_metrics(options_, CAIRO_HINT_METRICS_OFF);
+    }
+    ~CairoText() {
+        for (auto& [file, face] : faces_) cairo_font_face_destroy(face);
+        cairo_font_options_destroy(options_);
+    }
+    CairoText(const CairoText&) = delete;
+    CairoText& operator=(const CairoText&) = delete;
 
-// Unhinted text: it measures the same at every size, as the screen's labels do.
-cairo_font_options_t* unhinted() {
-    cairo_font_options_t* options = cairo_font_options_create();
-    cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
-    cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
-    return options;
-}
+    // Sets `file` at size_px (user units) as cr's font.
+    void use(cairo_t* cr, const FontFile& file, double size_px) {
+        cairo_set_font_face(cr, face(file));
+        cairo_set_font_options(cr, options_);
+        cairo_set_font_size(cr, size_px);
+    }
+    // Draws `text` with the left end of its baseline at (x, baseline), size_px to the em, in
+    // `colour`; first, when halo_px > 0, the letters' outlines stroked halo_px out in `halo`.
+    void show(cairo_t* cr, const ShapedText& text, double x, double baseline, double size_px, Rgba colour,
+              double halo_px = 0, Rgba halo = {}) {
+        std::vector<std::vector<cairo_glyph_t>> placed(text.runs.size());
+        double pen = x;
+        for (size_t r = 0; r < text.runs.size(); ++r)
+            for (const ShapedGlyph& g : text.runs[r].glyphs) {
+                placed[r].push_back({g.id, pen + g.x_offset * size_px, baseline - g.y_offset * size_px});
+                pen += g.advance * size_px;
+            }
+        if (halo_px > 0 && halo.a > 0) {
+            cairo_new_path(cr);
+            for (size_t r = 0; r < text.runs.size(); ++r) {
+                use(cr, *text.runs[r].font, size_px);
+                cairo_glyph_path(cr, placed[r].data(), int(placed[r].size()));
+            }
+            set_colour(cr, halo);
+            cairo_set_line_width(cr, 2 * halo_px);
+            cairo_stroke(cr);
+        }
+        set_colour(cr, colour);
+        for (size_t r = 0; r < text.runs.size(); ++r) {
+            if (placed[r].empty()) continue;
+            // The glyphs with the characters they draw: the PDF's text is the words, not glyph ids.
+            const RunClusters rc = run_clusters(text, text.runs[r]);
+            std::vector<cairo_text_cluster_t> clusters;
+            for (const auto& [bytes, glyphs] : rc.clusters) clusters.push_back({bytes, glyphs});
+            use(cr, *text.runs[r].font, size_px);
+            cairo_show_text_glyphs(cr, rc.utf8.data(), int(rc.utf8.size()), placed[r].data(), int(placed[r].size()),
+                                   clusters.data(), int(clusters.size()),
+                                   rc.backward ? CAIRO_TEXT_CLUSTER_FLAG_BACKWARD : cairo_text_cluster_flags_t(0));
+        }
+        cairo_new_path(cr);
+    }
+
+private:
+    cairo_font_options_t* options_ = nullptr;
+    std::map<std::pair<std::string, int>, cairo_font_face_t*> faces_;
+
+    cairo_font_face_t* face(const FontFile& file) {
+        cairo_font_face_t*& face = faces_[{file.path, file.index}];
+        if (!face) {
+            FcPattern* pattern = FcPatternCreate();
+            FcPatternAddString(pattern, FC_FILE, reinterpret_cast<const FcChar8*>(file.path.c_str()));
+            FcPatternAddInteger(pattern, FC_INDEX, file.index);
+            face = cairo_ft_font_face_create_for_pattern(pattern);
+            FcPatternDestroy(pattern);
+        }
+        return face;
+    }
+};
 
 class CairoCanvas final : public VectorCanvas {
 public:
-    // Draws into `cr` in its current user space (image pixels). The label font is the file the
-    // screen's labels use, unhinted, so the text measures as on screen. Each group begun is marked
-    // as a "Sect" structure element and listed in `layers`, for make_layers().
-    CairoCanvas(cairo_t* cr, std::vector<PdfLayer>& layers) : cr_(cr), layers_(layers) {
-        face_ = font_face(find_font(kLabelFont));
-        options_ = unhinted();
+    // Draws into `cr` in its current user space (image pixels). Text is the screen's labels' shaped
+    // glyphs (shaper_for(kLabelFont)) in `fonts`. Each group begun is marked as a "Sect" structure
+    // element and listed in `layers`, for make_layers().
+    CairoCanvas(cairo_t* cr, CairoText& fonts, std::vector<PdfLayer>& layers)
+        : cr_(cr), fonts_(fonts), layers_(layers) {
         cairo_set_line_join(cr_, CAIRO_LINE_JOIN_ROUND);
         cairo_set_line_cap(cr_, CAIRO_LINE_CAP_ROUND);
         cairo_set_fill_rule(cr_, CAIRO_FILL_RULE_EVEN_ODD);
     }
     ~CairoCanvas() override {
         for (auto& [h, p] : patterns_) cairo_pattern_destroy(p);
-        cairo_font_options_destroy(options_);
-        cairo_font_face_destroy(face_);
     }
     CairoCanvas(const CairoCanvas&) = delete;
     CairoCanvas& operator=(const CairoCanvas&) = delete;
@@ -101,28 +158,15 @@ public:
     }
 
     void text(const std::string& text, double centre_x, double baseline_y, const TextStyle& style) override {
-        cairo_set_font_face(cr_, face_);
-        cairo_set_font_options(cr_, options_);
-        cairo_set_font_size(cr_, style.size_px);
-        cairo_text_extents_t ext;
-        cairo_text_extents(cr_, text.c_str(), &ext);
-        const double x = centre_x - ext.x_advance / 2;
-        if (style.halo_px > 0 && style.halo.a > 0) {  // the halo: the letters' outline, stroked
-            cairo_new_path(cr_);
-            cairo_move_to(cr_, x, baseline_y);
-            cairo_text_path(cr_, text.c_str());
-            set_colour(cr_, style.halo);
-            cairo_set_line_width(cr_, 2 * style.halo_px);
-            cairo_stroke(cr_);
-        }
-        cairo_move_to(cr_, x, baseline_y);
-        set_colour(cr_, style.colour);
-        cairo_show_text(cr_, text.c_str());
-        cairo_new_path(cr_);
+        const auto shaped = shaper_.shape(text);
+        fonts_.show(cr_, *shaped, centre_x - shaped->width * style.size_px / 2, baseline_y, style.size_px, style.colour,
+                    style.halo_px, style.halo);
     }
 
 private:
     cairo_t* cr_;
+    CairoText& fonts_;
+    TextShaper& shaper_ = shaper_for(kLabelFont);
     std::vector<PdfLayer>& layers_;
     // Where a group is drawn when every layer and a selection are: a handout's pages, each with
     // its own layers, list them in that order.
@@ -132,8 +176,6 @@ private:
             if (all[i].id == id) return int(i);
         return int(all.size());  // the figure's decorations, over the map
     }
-    cairo_font_face_t* face_ = nullptr;
-    cairo_font_options_t* options_ = nullptr;
     std::vector<std::pair<HatchPattern, cairo_pattern_t*>> patterns_;
 
     // The pattern over the solid fill of the current path. Lines are drawn whole across the path's
@@ -213,6 +255,8 @@ public:
     cairo_t* cr() const { return cr_; }
     // The layers begun so far, in order, across pages.
     std::vector<PdfLayer>& layers() { return layers_; }
+    // The fonts of the file's text.
+    CairoText& fonts() { return fonts_; }
     // Throws OutputError if Cairo has failed so far (it stops drawing at its first error).
     void fail_on_error() const {
         cairo_status_t s = cairo_status(cr_);
@@ -231,6 +275,7 @@ private:
     std::string path_;
     AtomicFile file_;
     std::vector<PdfLayer> layers_;
+    CairoText fonts_;
     cairo_surface_t* surface_ = nullptr;
     cairo_t* cr_ = nullptr;
 };
@@ -247,7 +292,7 @@ void draw_map_at(PdfFile& pdf, const MapModel& model, const AppState& state, con
     cairo_rectangle(cr, 0, 0, state.camera.width_px, state.camera.height_px);
     cairo_clip(cr);
     {
-        CairoCanvas canvas(cr, pdf.layers());
+        CairoCanvas canvas(cr, pdf.fonts(), pdf.layers());
         draw_map(frame, state.layers, model.projected, model.features, canvas);
     }
     cairo_restore(cr);
@@ -275,45 +320,31 @@ constexpr double kCaptionGap = 10;      // between the map and the caption, and 
 // the screen's: the country names come out at about 8 pt, the smallest labels at 6.6 pt.
 constexpr float kHandoutPixelScale = 0.8f;
 
-// The handout's three faces and their options, opened once for all its pages.
+// The handout's three typefaces, each a chain of fonts shaped from, shared with the rest of the
+// process.
 struct HandoutFonts {
-    cairo_font_face_t* sans_bold = font_face(find_font(kLabelFont));
-    cairo_font_face_t* sans = font_face(find_font(kUiFont));
-    cairo_font_face_t* serif = font_face(find_font(kSerifFont));
-    cairo_font_options_t* options = unhinted();
-    HandoutFonts() = default;
-    HandoutFonts(const HandoutFonts&) = delete;
-    HandoutFonts& operator=(const HandoutFonts&) = delete;
-    ~HandoutFonts() {
-        cairo_font_options_destroy(options);
-        for (cairo_font_face_t* f : {sans_bold, sans, serif}) cairo_font_face_destroy(f);
-    }
+    TextShaper& sans_bold = shaper_for(kLabelFont);
+    TextShaper& sans = shaper_for(kUiFont);
+    TextShaper& serif = shaper_for(kSerifFont);
 };
 
-// Lays out `text` in `face` wrapped to `width` points (between words) at (x, y), the top of its
-// first line, drawing it if `draw`; returns its height in points.
-double paragraph(cairo_t* cr, const std::string& text, cairo_font_face_t* face, const cairo_font_options_t* options,
-                 double size_pt, double width, double x, double y, Rgba colour, bool draw) {
+// Lays out `text` shaped by `shaper` wrapped to `width` points (between words) at (x, y), the top of
+// its first line, drawing it if `draw`; returns its height in points. Lines are spaced by the first
+// font of the chain; a right-to-left paragraph's lines end at x + width.
+double paragraph(cairo_t* cr, CairoText& fonts, const std::string& text, TextShaper& shaper, double size_pt,
+                 double width, double x, double y, Rgba colour, bool draw) {
     if (text.empty()) return 0;
     cairo_save(cr);
-    cairo_set_font_face(cr, face);
-    cairo_set_font_options(cr, options);
-    cairo_set_font_size(cr, size_pt);
+    fonts.use(cr, shaper.fonts().file(0), size_pt);
     cairo_font_extents_t fe;
     cairo_font_extents(cr, &fe);
-    const TextMeasure measure = [cr, size_pt](const std::string& t) {
-        cairo_text_extents_t te;
-        cairo_text_extents(cr, t.c_str(), &te);
-        return te.x_advance / size_pt;  // em
-    };
-    const auto lines = wrap_text(text, measure, size_pt, width);
+    const auto lines = wrap_text(text, measure_with(shaper), size_pt, width);
     if (draw) {
-        set_colour(cr, colour);
         for (size_t i = 0; i < lines.size(); ++i) {
-            cairo_move_to(cr, x, y + fe.ascent + double(i) * fe.height);
-            cairo_show_text(cr, lines[i].c_str());
+            const auto shaped = shaper.shape(lines[i]);
+            const double left = shaped->rtl ? x + width - shaped->width * size_pt : x;
+            fonts.show(cr, *shaped, left, y + fe.ascent + double(i) * fe.height, size_pt, colour);
         }
-        cairo_new_path(cr);
     }
     cairo_restore(cr);
     return double(lines.size()) * fe.height;
@@ -337,7 +368,8 @@ void PdfHandout::add_page(const MapModel& model, const AppState& state, const Te
     const Rgba ink{0x20, 0x20, 0x20, 255}, grey{0x55, 0x55, 0x55, 255};
     const double width = kPageWidth - 2 * kMargin;
     const HandoutFonts& f = impl_->fonts;
-    paragraph(cr, page.heading, f.sans_bold, f.options, 15, width, kMargin, kMargin - 6, ink, true);
+    CairoText& text = impl_->pdf.fonts();
+    paragraph(cr, text, page.heading, f.sans_bold, 15, width, kMargin, kMargin - 6, ink, true);
     // The map as large as the page allows above the caption, in the shape of the scene's view.
     const double top = kMargin + kHeadingHeight;
     const double box_h = kPageHeight - top - kMargin - kCaptionHeight - kCaptionGap;
@@ -355,10 +387,9 @@ void PdfHandout::add_page(const MapModel& model, const AppState& state, const Te
     const double y0 = top + map_h + kCaptionGap, room = kPageHeight - kMargin - y0;
     auto caption = [&](double size, bool draw) {
         double y = y0;
-        y += paragraph(cr, page.quote, f.serif, f.options, size, width, kMargin, y, ink, draw) + kCaptionGap / 2;
-        y += paragraph(cr, page.citation, f.sans, f.options, size * 0.75, width, kMargin, y, grey, draw) +
-             kCaptionGap / 2;
-        y += paragraph(cr, page.details, f.sans, f.options, size * 0.68, width, kMargin, y, grey, draw);
+        y += paragraph(cr, text, page.quote, f.serif, size, width, kMargin, y, ink, draw) + kCaptionGap / 2;
+        y += paragraph(cr, text, page.citation, f.sans, size * 0.75, width, kMargin, y, grey, draw) + kCaptionGap / 2;
+        y += paragraph(cr, text, page.details, f.sans, size * 0.68, width, kMargin, y, grey, draw);
         return y - y0;
     };
     double size = 11;

@@ -1,8 +1,11 @@
 // The SVG canvas: libxml2's xmlTextWriter streams the document (escaping, encoding) while
-// draw_map draws. Each group is an Inkscape layer, text is <text> in the labels' font family with
-// its halo as a stroke painted first, patterns are <pattern>s. No GL, no Cairo.
+// draw_map draws. Each group is an Inkscape layer, text is <text> (editable, laid out by the
+// viewer) naming the families its shaped runs use, with its direction where it is right to left
+// and its halo as a stroke painted first; patterns are <pattern>s. No GL, no Cairo.
 #include <libxml/xmlwriter.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cmath>
 #include <cstdio>
@@ -10,7 +13,7 @@
 
 #include "core/errors.hpp"
 #include "geo/raster.hpp"
-#include "render/font.hpp"
+#include "text/shape.hpp"
 #include "vector.hpp"
 
 namespace atlas {
@@ -57,6 +60,40 @@ std::string decimal(double v) {
 }
 
 std::string opacity(std::uint8_t a) { return decimal(a / 255.0); }
+
+// A font-family value: the families the shaped text's runs use, its first font's first (so the
+// viewer's fallback, fontconfig's too, finds what the renderer drew), each quoted unless it is a
+// plain run of words CSS reads unquoted ("DejaVu Sans").
+std::string families(const TextShaper& shaper, const ShapedText& text) {
+    std::vector<std::string> names{shaper.fonts().file(0).family};
+    for (const auto& run : text.runs)
+        if (std::find(names.begin(), names.end(), run.font->family) == names.end()) names.push_back(run.font->family);
+    std::string out;
+    for (const auto& name : names) {
+        bool plain = !name.empty();
+        for (size_t i = 0; i < name.size(); ++i) {
+            const char c = name[i];
+            const bool word_start = i == 0 || name[i - 1] == ' ';
+            plain = plain && (std::isalpha(static_cast<unsigned char>(c)) || c == ' ' || c == '-' ||
+                              (!word_start && std::isdigit(static_cast<unsigned char>(c))));
+        }
+        out += (out.empty() ? "" : ", ") + (plain ? name : "'" + name + "'");
+    }
+    return out;
+}
+
+// The text as XML can hold it and as the other formats draw it: decoded (ill-formed UTF-8 already
+// U+FFFD), without the control characters XML 1.0 forbids (a stray one would make the whole file
+// unreadable) and without the characters no installed font has (left out, as the PNG and the PDF
+// leave them, rather than drawn as a viewer's boxes).
+std::string xml_text(const ShapedText& text) {
+    std::u32string kept;
+    for (char32_t cp : text.text) {
+        const bool xml = (cp >= 0x20 || cp == U'\t' || cp == U'\n' || cp == U'\r') && cp != 0xFFFE && cp != 0xFFFF;
+        if (xml && text.missing.find(cp) == std::u32string::npos) kept.push_back(cp);
+    }
+    return encode_utf8(kept);
+}
 
 // Path data: each part an absolute move, then relative lines between rounded points (repeated
 // points left out), closed parts with z.
@@ -157,20 +194,26 @@ public:
         check(xmlTextWriterStartElement(w_, BAD_CAST "text"));
         attr("x", number(centre_x));
         attr("y", number(baseline_y));
-        // The family the labels were measured in: DejaVu Sans where installed.
-        attr("font-family", family_);
+        // The families the labels were measured in: DejaVu Sans where installed, and the fallbacks
+        // the text needs (a CJK font for Chinese).
+        const auto shaped = shaper_.shape(text);
+        attr("font-family", families(shaper_, *shaped));
         attr("font-weight", "bold");
         attr("font-size", number(style.size_px));
         attr("text-anchor", "middle");
+        if (shaped->rtl) {  // a right-to-left paragraph (Persian); the viewer reorders its runs
+            attr("direction", "rtl");
+            attr("unicode-bidi", "embed");
+        }
         attr("fill", hex(style.colour));
         if (style.colour.a < 255) attr("fill-opacity", opacity(style.colour.a));
         stroke(style.halo, 2 * style.halo_px, true);
-        check(xmlTextWriterWriteString(w_, BAD_CAST text.c_str()));
+        check(xmlTextWriterWriteString(w_, BAD_CAST xml_text(*shaped).c_str()));
         check(xmlTextWriterEndElement(w_));
     }
 
 private:
-    std::string family_ = find_font(kLabelFont).family;
+    TextShaper& shaper_ = shaper_for(kLabelFont);
     xmlBufferPtr buf_;
     xmlTextWriterPtr w_;
     std::vector<std::pair<HatchPattern, Rgba>> patterns_;  // defined so far; id "hatch<index>"

@@ -80,6 +80,13 @@ int run_window(const Options& o) {
         const FontFile ui_font = find_font(kUiFont);
         look.font_path = ui_font.path;
         look.font_index = ui_font.index;
+        // Chinese in the panels, when there is some, from the font fontconfig falls back on for it
+        // (fonts-wqy-microhei).
+        const FontChain ui_fonts(kUiFont);
+        if (const int cjk = ui_fonts.first_with(U'中'); cjk > 0) {
+            look.cjk_path = ui_fonts.file(size_t(cjk)).path;
+            look.cjk_index = ui_fonts.file(size_t(cjk)).index;
+        }
         look.scale = o.ui_scale;
         window = std::make_unique<Window>("Central Asia Security Atlas", o.width > 0 ? o.width : 1280,
                                           o.height > 0 ? o.height : 800, !o.exit_after_first_frame, look);
@@ -96,7 +103,7 @@ int run_window(const Options& o) {
         std::fprintf(stderr, "ca-atlas: %s\n", e.what());
         return 1;
     }
-    const TextMeasure measure = [&](const std::string& t) { return font->measure(t); };
+    const TextMeasure measure = measure_with(font->shaper());
 
     UiState ui;
     ui.scale = window->ui_scale();
@@ -144,6 +151,7 @@ int run_window(const Options& o) {
         // Broken fact tables leave the map working: the window lists every problem.
         for (const auto& p : model->problems) std::fprintf(stderr, "%s\n", p.str().c_str());
         list_problems();
+        for (const Scene& sc : model->tour) window->cover_text(sc.title);  // the Tour window lists them
         ui.data_folder = o.data.dir;
         // The Tour panel writes the scenes into the user's folder (or --data's), atomically, keeping a
         // backup; the user's copy is then read instead of the shipped tour, which stays one click away.

@@ -9,12 +9,13 @@ find_package(nlohmann_json 3 CONFIG REQUIRED)   # nlohmann-json3-dev: the articl
 find_package(PNG REQUIRED)                      # libpng-dev: PNG::PNG (streamed PNG export)
 find_package(OpenGL REQUIRED COMPONENTS OpenGL EGL)   # libopengl-dev, libgl-dev, libegl-dev
 find_package(X11 REQUIRED)                      # libx11-dev: the desktop's DPI setting (Xft.dpi)
-find_package(ICU REQUIRED COMPONENTS uc)        # libicu-dev: ICU::uc (search folds case and accents in every script)
 find_package(Threads REQUIRED)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(EPOXY REQUIRED IMPORTED_TARGET epoxy)   # libepoxy-dev: GL function loading
 pkg_check_modules(IMGUI REQUIRED IMPORTED_TARGET imgui)   # libimgui-dev 1.86 (backends included)
 find_package(LibXml2 REQUIRED)                  # libxml2-dev: LibXml2::LibXml2 (SVG export)
-find_package(Fontconfig REQUIRED)               # libfontconfig-dev: the labels' font file for Cairo
+find_package(Fontconfig REQUIRED)               # libfontconfig-dev: the fonts and their fallbacks (text/)
+pkg_check_modules(HARFBUZZ REQUIRED IMPORTED_TARGET harfbuzz)   # libharfbuzz-dev: text shaping (text/)
+find_package(ICU REQUIRED COMPONENTS uc)        # libicu-dev: ICU::uc, the bidi algorithm and search's folding (text/)
 pkg_check_modules(CAIRO REQUIRED IMPORTED_TARGET cairo cairo-pdf cairo-ft)   # libcairo2-dev: PDF export
 pkg_check_modules(QPDF REQUIRED IMPORTED_TARGET libqpdf)   # libqpdf-dev: the PDF export's layers

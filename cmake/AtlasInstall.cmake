@@ -94,8 +94,8 @@ set(CPACK_STRIP_FILES ON)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION science)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-# Beyond the libraries it links: the labels' font; the GL dispatchers that libepoxy and SDL open at
-# run time (libEGL.so.1, libGL.so.1), which no linked library names; and Mesa's EGL and drivers
-# (llvmpipe draws exports on machines with no GPU).
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-dejavu-core, libegl1, libgl1, libegl-mesa0, libgl1-mesa-dri")
+# Beyond the libraries it links: the labels' font and the one fontconfig finds for Chinese; the GL
+# dispatchers that libepoxy and SDL open at run time (libEGL.so.1, libGL.so.1), which no linked
+# library names; and Mesa's EGL and drivers (llvmpipe draws exports on machines with no GPU).
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-dejavu-core, fonts-wqy-microhei, libegl1, libgl1, libegl-mesa0, libgl1-mesa-dri")
 include(CPack)

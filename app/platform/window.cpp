@@ -74,19 +74,73 @@ Window::Window(const std::string& title, int width, int height, bool vsync, cons
     ImGui::StyleColorsLight();
     ImGui::GetStyle().ScaleAllSizes(ui_scale_);
     // The interface's text (the article's quotes, names in any script) in the font fontconfig found
-    // (DejaVu Sans from fonts-dejavu-core): Latin, Cyrillic, and the article's quotes and dashes;
-    // rasterised for the framebuffer's pixels at the interface's scale.
-    static const ImWchar ranges[] = {0x0020, 0x00FF, 0x0100, 0x024F, 0x0400, 0x04FF, 0x2000, 0x206F, 0};
+    // (DejaVu Sans from fonts-dejavu-core): Latin, Cyrillic with its supplement, and the article's
+    // quotes and dashes, rasterised for the framebuffer's pixels at the interface's scale; Chinese
+    // is merged in when there is some to show (cover_text). ImGui 1.86 draws one glyph per
+    // character, left to right: it cannot join Arabic letters or lay out right-to-left text, so no
+    // Arabic range is loaded (it would show the letters apart and in the wrong order).
+    static const ImWchar ranges[] = {0x0020, 0x00FF, 0x0100, 0x024F, 0x0400, 0x052F, 0x2000, 0x206F, 0};
     if (!look.font_path.empty()) {
         ImFontConfig config;
         config.FontNo = look.font_index;
-        ImGui::GetIO().Fonts->AddFontFromFileTTF(look.font_path.c_str(), kUiFontPoints * ui_scale_ * pixel_ratio(),
-                                                 &config, ranges);
+        font_px_ = kUiFontPoints * ui_scale_ * pixel_ratio();
+        ImGui::GetIO().Fonts->AddFontFromFileTTF(look.font_path.c_str(), font_px_, &config, ranges);
         ImGui::GetIO().FontGlobalScale = 1.0f / pixel_ratio();
+        cjk_path_ = look.cjk_path;
+        cjk_index_ = look.cjk_index;
     }
     ImGui_ImplSDL2_InitForOpenGL(window_, gl_);
     ImGui_ImplOpenGL3_Init("#version 330 core");
     imgui_ = true;
+    // Text pasted into a panel is looked at for Chinese on its way in.
+    ImGuiIO& io = ImGui::GetIO();
+    clipboard_text_ = io.GetClipboardTextFn;
+    io.GetClipboardTextFn = clipboard_text;
+    io.ClipboardUserData = this;
+}
+
+namespace {
+// Whether `cp` is in the Chinese range the panels can load: CJK punctuation, kana and ideographs
+// (ImGui's GetGlyphRangesChineseSimplifiedCommon, U+3000 to U+9FAF) and full-width forms.
+bool is_cjk(unsigned cp) { return (cp >= 0x3000 && cp <= 0x9FAF) || (cp >= 0xFF00 && cp <= 0xFFEF); }
+}  // namespace
+
+void Window::cover_text(const std::string& utf8) {
+    if (want_cjk_ || cjk_path_.empty()) return;
+    // The lead byte of every character from U+3000 to U+FFFF is 0xE3 to 0xEF: decode only those.
+    for (size_t i = 0; i + 2 < utf8.size(); ++i) {
+        const auto b0 = static_cast<unsigned char>(utf8[i]), b1 = static_cast<unsigned char>(utf8[i + 1]),
+                   b2 = static_cast<unsigned char>(utf8[i + 2]);
+        if (b0 < 0xE3 || b0 > 0xEF || (b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) continue;
+        if (is_cjk((unsigned(b0 & 0x0F) << 12) | (unsigned(b1 & 0x3F) << 6) | unsigned(b2 & 0x3F))) {
+            want_cjk_ = true;
+            return;
+        }
+    }
+}
+
+const char* Window::clipboard_text(void* window) {
+    auto* self = static_cast<Window*>(window);
+    const char* text = self->clipboard_text_ ? self->clipboard_text_(nullptr) : nullptr;
+    if (text) self->cover_text(text);
+    return text;
+}
+
+// Merges the CJK font into ImGui's and uploads the atlas again, between frames (the atlas is
+// locked from NewFrame to Render). Without oversampling: ideographs are drawn on whole pixels,
+// and the atlas is a third of the size ImGui's default (3x horizontally) would make.
+void Window::merge_cjk() {
+    have_cjk_ = true;
+    ImGuiIO& io = ImGui::GetIO();
+    ImFontConfig cjk;
+    cjk.FontNo = cjk_index_;
+    cjk.MergeMode = true;
+    cjk.OversampleH = 1;
+    cjk.PixelSnapH = true;
+    const bool uploaded = io.Fonts->TexID != ImTextureID{};  // else the first frame uploads it
+    if (uploaded) ImGui_ImplOpenGL3_DestroyFontsTexture();
+    io.Fonts->AddFontFromFileTTF(cjk_path_.c_str(), font_px_, &cjk, io.Fonts->GetGlyphRangesChineseSimplifiedCommon());
+    if (uploaded) ImGui_ImplOpenGL3_CreateFontsTexture();
 }
 
 Window::~Window() {
@@ -167,6 +221,9 @@ float Window::pixel_ratio() const {
 }
 
 void Window::begin_imgui_frame() {
+    for (ImWchar c : ImGui::GetIO().InputQueueCharacters)  // typed this frame, not yet taken by ImGui
+        if (is_cjk(c)) want_cjk_ = !cjk_path_.empty();
+    if (want_cjk_ && !have_cjk_) merge_cjk();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     ImGui::NewFrame();

@@ -1,5 +1,5 @@
-// FreeType rasterisation (plain anti-aliased coverage, and a stroked outline for the halo) and
-// shelf packing into a square single-channel texture that starts small and doubles when a
+// FreeType rasterisation of shaped glyphs (plain anti-aliased coverage, and a stroked outline for
+// the halo) and shelf packing into a square single-channel texture that starts small and doubles when a
 // frame's labels do not fit (large print exports).
 #include "font.hpp"
 
@@ -8,15 +8,9 @@
 #include FT_GLYPH_H
 #include FT_STROKER_H
 
-#include <fontconfig/fontconfig.h>
-
+#include <algorithm>
 #include <cmath>
-#include <cstdio>
-#include <map>
-#include <mutex>
 #include <stdexcept>
-
-#include "core/errors.hpp"
 
 namespace atlas {
 
@@ -24,116 +18,35 @@ namespace {
 // 1024 px square holds the labels of a screen or a 4K export (about 1 MiB of texture); print
 // sizes grow it.
 constexpr int kFirstAtlasSize = 1024;
-// Em size used for measuring: large enough that rounding of advances is negligible.
-constexpr int kMeasureEm = 1000;
 }  // namespace
 
 struct Font::Impl {
     FT_Library lib = nullptr;
-    FT_Face face = nullptr;
     FT_Stroker stroker = nullptr;
+    // One per font of the shaper's chain, opened at its first glyph (most text needs only the first).
+    struct Face {
+        FT_Face face = nullptr;
+        bool tried = false;
+    };
+    std::vector<Face> faces;
     ~Impl() {
         if (stroker) FT_Stroker_Done(stroker);
-        if (face) FT_Done_Face(face);
+        for (const Face& f : faces)
+            if (f.face) FT_Done_Face(f.face);
         if (lib) FT_Done_FreeType(lib);
     }
 };
 
-FontFile find_font(const std::string& pattern) {
-    static std::mutex mutex;
-    static std::map<std::string, FontFile> found;
-    const std::lock_guard<std::mutex> lock(mutex);
-    if (const auto it = found.find(pattern); it != found.end()) return it->second;
-    // The fontconfig library keeps its configuration for the process (FcInit once); the pattern
-    // and the sorted set are ours to free.
-    if (!FcInit()) throw DataError("no font to draw text with: fontconfig could not read its configuration");
-    FcPattern* want = FcNameParse(reinterpret_cast<const FcChar8*>(pattern.c_str()));
-    if (!want) throw DataError("no font to draw text with: '" + pattern + "' is not a fontconfig pattern");
-    FcPatternAddBool(want, FC_SCALABLE, FcTrue);
-    FcConfigSubstitute(nullptr, want, FcMatchPattern);
-    FcDefaultSubstitute(want);
-    FcResult result = FcResultNoMatch;
-    FcFontSet* set = FcFontSort(nullptr, want, FcFalse, nullptr, &result);
-    FontFile file;
-    // The best match that has outlines (labels need them for their halo) and is a file FreeType
-    // can open: fontconfig also lists bitmap fonts, and its cache may name a file since removed.
-    for (int i = 0; set && i < set->nfont && file.path.empty(); ++i) {
-        FcPattern* f = set->fonts[i];
-        FcChar8* path = nullptr;
-        FcBool outline = FcFalse;
-        if (FcPatternGetString(f, FC_FILE, 0, &path) != FcResultMatch) continue;
-        if (FcPatternGetBool(f, FC_OUTLINE, 0, &outline) == FcResultMatch && !outline) continue;
-        if (FILE* probe = std::fopen(reinterpret_cast<const char*>(path), "rb")) {
-            std::fclose(probe);
-        } else {
-            continue;
-        }
-        file.path = reinterpret_cast<const char*>(path);
-        int index = 0;
-        if (FcPatternGetInteger(f, FC_INDEX, 0, &index) == FcResultMatch) file.index = index;
-        FcChar8* family = nullptr;
-        if (FcPatternGetString(f, FC_FAMILY, 0, &family) == FcResultMatch)
-            file.family = reinterpret_cast<const char*>(family);
-    }
-    if (set) FcFontSetDestroy(set);
-    FcPatternDestroy(want);
-    if (file.path.empty())
-        throw DataError("no font to draw text with: fontconfig finds no outline font for '" + pattern +
-                        "' (install fonts-dejavu-core)");
-    found[pattern] = file;
-    return file;
-}
+Font::Font() : Font(shaper_for(kLabelFont)) {}
 
-Font::Font() : Font(find_font(kLabelFont)) {}
-
-Font::Font(const FontFile& file) : impl_(std::make_unique<Impl>()) {
+Font::Font(TextShaper& shaper) : shaper_(shaper), impl_(std::make_unique<Impl>()) {
     if (FT_Init_FreeType(&impl_->lib)) throw std::runtime_error("FreeType could not start");
-    if (FT_New_Face(impl_->lib, file.path.c_str(), file.index, &impl_->face))
-        throw DataError(file.path + ": font file unreadable");
     if (FT_Stroker_New(impl_->lib, &impl_->stroker)) throw std::runtime_error("FreeType could not make a stroker");
+    impl_->faces.resize(shaper.fonts().size());
 }
 
 Font::~Font() {
     if (texture_) glDeleteTextures(1, &texture_);
-}
-
-std::vector<char32_t> Font::decode(const std::string& s) {
-    std::vector<char32_t> out;
-    for (size_t i = 0; i < s.size();) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        const int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-        char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1f) : len == 3 ? (c & 0x0f) : (c & 0x07);
-        bool ok = len > 0 && i + size_t(len) <= s.size();
-        for (int k = 1; ok && k < len; ++k) {
-            const auto cc = static_cast<unsigned char>(s[i + size_t(k)]);
-            ok = (cc >> 6) == 2;
-            cp = (cp << 6) | (cc & 0x3f);
-        }
-        if (!ok) {
-            out.push_back(0xFFFD);
-            ++i;
-            continue;
-        }
-        out.push_back(cp);
-        i += size_t(len);
-    }
-    return out;
-}
-
-double Font::advance(char32_t cp) {
-    if (auto it = advances_.find(cp); it != advances_.end()) return it->second;
-    FT_Set_Pixel_Sizes(impl_->face, 0, kMeasureEm);
-    double adv = 0;
-    if (!FT_Load_Char(impl_->face, cp, FT_LOAD_NO_HINTING | FT_LOAD_NO_BITMAP))
-        adv = double(impl_->face->glyph->advance.x) / 64.0 / kMeasureEm;
-    advances_[cp] = adv;
-    return adv;
-}
-
-double Font::measure(const std::string& text) {
-    double w = 0;
-    for (char32_t cp : decode(text)) w += advance(cp);
-    return w;
 }
 
 void Font::reset_atlas() {
@@ -191,13 +104,19 @@ bool Font::pack(int w, int h, const unsigned char* pixels, int pitch, Sprite& ou
     return true;
 }
 
-const Font::Glyph* Font::glyph(char32_t cp, float size_px, float halo_px) {
-    const auto key = std::make_tuple(cp, int(std::lround(size_px * 64)), int(std::lround(halo_px * 64)));
+const Font::Glyph* Font::glyph(int face_index, std::uint32_t id, float size_px, float halo_px) {
+    const Key key{face_index, id, int(std::lround(size_px * 64)), int(std::lround(halo_px * 64))};
     if (auto it = glyphs_.find(key); it != glyphs_.end()) return &it->second;
-    FT_Face face = impl_->face;
+    Impl::Face& f = impl_->faces.at(size_t(face_index));
+    if (!f.tried) {
+        f.tried = true;
+        const FontFile& file = shaper_.fonts().file(size_t(face_index));
+        if (FT_New_Face(impl_->lib, file.path.c_str(), file.index, &f.face)) f.face = nullptr;
+    }
     Glyph g;
-    FT_Set_Char_Size(face, 0, FT_F26Dot6(std::lround(size_px * 64)), 72, 72);
-    if (!FT_Load_Char(face, cp, FT_LOAD_NO_BITMAP) && face->glyph->format == FT_GLYPH_FORMAT_OUTLINE) {
+    FT_Face face = f.face;
+    if (face) FT_Set_Char_Size(face, 0, FT_F26Dot6(std::lround(size_px * 64)), 72, 72);
+    if (face && !FT_Load_Glyph(face, id, FT_LOAD_NO_BITMAP) && face->glyph->format == FT_GLYPH_FORMAT_OUTLINE) {
         FT_Glyph outline = nullptr;
         if (halo_px > 0 && !FT_Get_Glyph(face->glyph, &outline)) {
             FT_Stroker_Set(impl_->stroker, FT_Fixed(std::lround(halo_px * 64)), FT_STROKER_LINECAP_ROUND,

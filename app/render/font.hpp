@@ -1,37 +1,19 @@
-// Label font: FreeType glyphs rasterised at the exact pixel size they are drawn at, each with a
-// halo (the glyph's outline stroked by FreeType), packed on demand into one GL texture.
-// Measuring needs no GL; glyph() uploads into the atlas and needs a current context.
+// The label font's glyph atlas: the glyphs a TextShaper chose (any font of its chain, by glyph id),
+// rasterised by FreeType at the exact pixel size they are drawn at, each with a halo (the glyph's
+// outline stroked by FreeType), packed on demand into one GL texture. Shaping and measuring are
+// the shaper's (text/, no GL); glyph() uploads into the atlas and needs a current context.
 #pragma once
 
 #include <epoxy/gl.h>
 
 #include <cstdint>
-#include <map>
 #include <memory>
-#include <string>
-#include <tuple>
+#include <unordered_map>
 #include <vector>
 
+#include "text/shape.hpp"
+
 namespace atlas {
-
-// The typefaces the atlas asks fontconfig for (fontconfig's pattern syntax). DejaVu, from Debian's
-// fonts-dejavu-core, covers Latin, Greek and Cyrillic and the article's typographic quotes; where it
-// is missing, fontconfig's closest installed font is used instead.
-inline constexpr const char* kLabelFont = "DejaVu Sans:bold";  // map labels, captions, figures
-inline constexpr const char* kUiFont = "DejaVu Sans";          // the interface, the handout's text
-inline constexpr const char* kSerifFont = "DejaVu Serif";      // the handout's quotations
-
-// A font file on this machine, as fontconfig names it.
-struct FontFile {
-    std::string path;
-    int index = 0;       // the face within the file (collections hold several)
-    std::string family;  // e.g. "DejaVu Sans"
-};
-
-// The scalable (outline) font that fontconfig matches best for `pattern`: the family asked for
-// where it is installed, otherwise fontconfig's nearest substitute. Results are remembered per
-// pattern. Throws DataError naming the pattern if fontconfig finds no outline font at all.
-FontFile find_font(const std::string& pattern);
 
 class Font {
 public:
@@ -45,23 +27,21 @@ public:
         Sprite fill, halo;
     };
 
-    // Opens the label font (find_font(kLabelFont)), or `file`. Throws DataError naming the file if
-    // FreeType cannot read it.
+    // The glyphs of `shaper`'s fonts; the label font's shaper (shaper_for(kLabelFont)) by default,
+    // which throws DataError when no font is installed. `shaper` must outlive this.
     Font();
-    explicit Font(const FontFile& file);
+    explicit Font(TextShaper& shaper);
     ~Font();
     Font(const Font&) = delete;
     Font& operator=(const Font&) = delete;
 
-    // Width of UTF-8 `text` in em (multiply by the size in pixels). Unhinted, so a label's
-    // layout is the same at every size. No GL needed.
-    double measure(const std::string& text);
-    // Advance of one code point in em.
-    double advance(char32_t cp);
-    // Glyph of `cp` at size_px with a halo of halo_px, rasterised into the atlas on first use
-    // (needs a GL context). Returns nullptr if the atlas is full: call reset_atlas() and retry,
-    // and if they still do not fit, grow_atlas().
-    const Glyph* glyph(char32_t cp, float size_px, float halo_px);
+    // What lays out the text whose glyphs this draws (its widths are the labels' layout).
+    TextShaper& shaper() const { return shaper_; }
+    // Glyph `id` of font `face` of the shaper's chain (a ShapedRun's face and a ShapedGlyph's id)
+    // at size_px with a halo of halo_px, rasterised into the atlas on first use (needs a GL
+    // context); empty sprites if the font file cannot be read. Returns nullptr if the atlas is
+    // full: call reset_atlas() and retry, and if they still do not fit, grow_atlas().
+    const Glyph* glyph(int face, std::uint32_t id, float size_px, float halo_px);
     // Forgets every glyph in the atlas (their sprites become invalid).
     void reset_atlas();
     // Doubles the atlas (and empties it); false if the GPU's texture size limit forbids it.
@@ -69,15 +49,23 @@ public:
     int atlas_size() const { return atlas_size_; }
     GLuint texture() const { return texture_; }
 
-    // Decodes UTF-8, replacing malformed bytes with U+FFFD.
-    static std::vector<char32_t> decode(const std::string& utf8);
-
 private:
     struct Impl;
+    struct Key {
+        int face;
+        std::uint32_t id;
+        int size, halo;  // 1/64 px
+        bool operator==(const Key&) const = default;
+    };
+    struct KeyHash {
+        size_t operator()(const Key& k) const {
+            return std::hash<std::uint64_t>()((std::uint64_t(k.id) << 32 | std::uint32_t(k.face)) ^
+                                              (std::uint64_t(std::uint32_t(k.size)) << 16) ^ std::uint32_t(k.halo));
+        }
+    };
+    TextShaper& shaper_;
     std::unique_ptr<Impl> impl_;
-    // Key: code point, size and halo in 1/64 px.
-    std::map<std::tuple<char32_t, int, int>, Glyph> glyphs_;
-    std::map<char32_t, double> advances_;
+    std::unordered_map<Key, Glyph, KeyHash> glyphs_;
     GLuint texture_ = 0;
     int atlas_size_ = 0;  // 0 until the first glyph is packed
     int pen_x_ = 0, pen_y_ = 0, row_h_ = 0;

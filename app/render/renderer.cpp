@@ -258,23 +258,26 @@ void Renderer::draw_labels(const std::vector<FrameLabel>& labels, int w, int h, 
         inst[1].clear();
         for (const auto& label : labels) {
             const float size = label.style.size_px;
-            const double width = font_.measure(label.text) * size;
-            double pen = label.centre_px.x - offset.x - width / 2;
+            const auto shaped = font_.shaper().shape(label.text);
+            double pen = label.centre_px.x - offset.x - shaped->width * size / 2;
             const double baseline = std::round(label.centre_px.y - offset.y + kLabelBaselineEm * size);
-            for (char32_t cp : Font::decode(label.text)) {
-                const Font::Glyph* g = font_.glyph(cp, size, label.style.halo_px);
-                if (!g) return false;  // atlas full
-                const double x = std::round(pen);
-                for (int pass = 0; pass < 2; ++pass) {
-                    const Font::Sprite& sp = pass == 0 ? g->halo : g->fill;
-                    if (sp.width == 0) continue;
-                    const Rgba c = pass == 0 ? label.style.halo : label.style.colour;
-                    inst[pass].insert(inst[pass].end(),
-                                      {float(x + sp.left), float(baseline - sp.top), float(sp.width), float(sp.height),
-                                       sp.u0, sp.v0, sp.u1, sp.v1, c.r / 255.f, c.g / 255.f, c.b / 255.f, c.a / 255.f});
+            // The shaped glyphs left to right (runs in visual order), each on a whole pixel.
+            for (const ShapedRun& run : shaped->runs)
+                for (const ShapedGlyph& sg : run.glyphs) {
+                    const Font::Glyph* g = font_.glyph(run.face, sg.id, size, label.style.halo_px);
+                    if (!g) return false;  // atlas full
+                    const double x = std::round(pen + sg.x_offset * size);
+                    const double y = baseline - std::round(sg.y_offset * size);
+                    for (int pass = 0; pass < 2; ++pass) {
+                        const Font::Sprite& sp = pass == 0 ? g->halo : g->fill;
+                        if (sp.width == 0) continue;
+                        const Rgba c = pass == 0 ? label.style.halo : label.style.colour;
+                        inst[pass].insert(inst[pass].end(), {float(x + sp.left), float(y - sp.top), float(sp.width),
+                                                             float(sp.height), sp.u0, sp.v0, sp.u1, sp.v1, c.r / 255.f,
+                                                             c.g / 255.f, c.b / 255.f, c.a / 255.f});
+                    }
+                    pen += sg.advance * size;
                 }
-                pen += font_.advance(cp) * size;
-            }
         }
         return true;
     };

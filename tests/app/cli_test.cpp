@@ -393,6 +393,22 @@ std::vector<std::string> fonts_only(const std::string& dir, const std::vector<st
     return {"FONTCONFIG_FILE=" + dir + "/fonts.conf"};
 }
 
+TEST_F(Cli, TextNoFontCanDrawIsLeftOutAndNamedAndBadUtf8IsReplaced) {
+    // A private-use character and ill-formed UTF-8 in a title: the export is written, the
+    // character named on one line, the bytes drawn as U+FFFD (in the SVG's text too).
+    const std::string svg = dir + "/t.svg";
+    const auto r = test::run({"--export", svg, "--size", "960x540", "--title", "Kabul \uE000 \xff|"}, kNoGl);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.err, "ca-atlas: no installed font has U+E000 (in 'Kabul \uE000 \uFFFD|'): left out\n");
+    std::ifstream in(svg);
+    const std::string text((std::istreambuf_iterator<char>(in)), {});
+    EXPECT_NE(text.find(">Kabul  \uFFFD|</text>"), std::string::npos);
+    // Text every character of which a font has: nothing said.
+    const auto ok = test::run({"--export", dir + "/u.svg", "--size", "960x540", "--title", "Кабул کابل 喀布尔"}, kNoGl);
+    ASSERT_EQ(ok.exit_code, 0) << ok.err;
+    EXPECT_EQ(ok.err, "");
+}
+
 TEST_F(Cli, FontsComeFromFontconfigAndAnotherFontStandsInForAMissingDejaVu) {
     // No DejaVu Sans, only another family: every export still works, in that font.
     ASSERT_TRUE(fs::exists("/usr/share/fonts/truetype/dejavu/DejaVuSansMono-Bold.ttf")) << "fonts-dejavu-core is missing";

@@ -174,7 +174,8 @@ TEST_F(Install, CPackMakesADebianPackageWithItsDependencies) {
     ASSERT_EQ(info.exit_code, 0) << info.err;
     // The libraries found by dpkg-shlibdeps, and what no library names.
     for (const char* dep : {"libgdal32", "libproj25", "libsdl2-2.0-0", "libcairo2", "libqpdf29", "libepoxy0",
-                            "fonts-dejavu-core", "libegl1", "libgl1", "libegl-mesa0", "libgl1-mesa-dri"})
+                            "libharfbuzz0b", "libicu72", "fonts-dejavu-core", "fonts-wqy-microhei", "libegl1", "libgl1",
+                            "libegl-mesa0", "libgl1-mesa-dri"})
         EXPECT_NE(info.out.find(dep), std::string::npos) << dep << " missing from " << info.out;
     const auto files = test::run_tool(tool("dpkg-deb"), {"--contents", deb.string()});
     for (const char* f : {"./usr/bin/ca-atlas", "./usr/share/ca-atlas/atlas.gpkg", "./usr/share/applications/ca-atlas.desktop",

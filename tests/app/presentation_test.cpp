@@ -9,7 +9,7 @@
 #include "core/tour.hpp"
 #include "export.hpp"
 #include "geo/model.hpp"
-#include "render/font.hpp"
+#include "text/shape.hpp"
 #include "support/paths.hpp"
 
 namespace atlas {
@@ -18,8 +18,8 @@ namespace {
 TEST(Presentation, EveryScenesCaptionShowsItsPassageWholeAndCitesIt) {
     const auto model = MapModel::load(test::data_dir(), "albers");
     ASSERT_FALSE(model->tour.empty());
-    Font font;
-    const TextMeasure measure = [&font](const std::string& t) { return font.measure(t); };
+    TextShaper& font = shaper_for(kLabelFont);
+    const TextMeasure measure = measure_with(font);
     for (const auto& [w, h] : {std::make_pair(1920, 1080), std::make_pair(3840, 2160)}) {
         const float scale = float(h) / 1080.0f;
         for (size_t i = 0; i < model->tour.size(); ++i) {
@@ -52,8 +52,8 @@ TEST(Presentation, EveryScenesCaptionShowsItsPassageWholeAndCitesIt) {
 
 TEST(Presentation, NoLabelIsPlacedUnderTheCaption) {
     const auto model = MapModel::load(test::data_dir(), "albers");
-    Font font;
-    const TextMeasure measure = [&font](const std::string& t) { return font.measure(t); };
+    TextShaper& font = shaper_for(kLabelFont);
+    const TextMeasure measure = measure_with(font);
     constexpr int kW = 1920, kH = 1080;
     size_t moved = 0;  // labels that would have been under the band without it
     for (size_t i = 0; i < model->tour.size(); ++i) {

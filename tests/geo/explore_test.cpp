@@ -9,8 +9,8 @@
 #include "geo/furniture.hpp"
 #include "geo/geodesic.hpp"
 #include "geo/model.hpp"
-#include "render/font.hpp"
 #include "text/fold.hpp"
+#include "text/shape.hpp"
 #include "support/paths.hpp"
 
 namespace atlas {
@@ -21,10 +21,7 @@ MapModel& albers() {
     return *m;
 }
 
-Font& font() {
-    static Font f;  // measuring needs no GL
-    return f;
-}
+TextShaper& font() { return shaper_for(kLabelFont); }  // measuring needs no GL
 
 Frame frame_for(const AppState& s) {
     const TextMeasure measure = [](const std::string& t) { return font().measure(t); };

@@ -4,7 +4,7 @@
 
 #include "core/frame.hpp"
 #include "geo/model.hpp"
-#include "render/font.hpp"
+#include "text/shape.hpp"
 #include "support/paths.hpp"
 
 namespace atlas {
@@ -12,8 +12,8 @@ namespace {
 
 TEST(LabelsSweep, NoOverlapInsideTheViewAndBigCountriesLabelled) {
     auto model = MapModel::load(test::data_dir(), "albers");
-    Font font;  // measuring needs no GL
-    const TextMeasure measure = [&](const std::string& t) { return font.measure(t); };
+    TextShaper& font = shaper_for(kLabelFont);  // measuring needs no GL
+    const TextMeasure measure = measure_with(font);
     const int rus = model->world->country_index("RUS"), chn = model->world->country_index("CHN");
     ASSERT_GE(rus, 0);
     ASSERT_GE(chn, 0);

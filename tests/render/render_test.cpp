@@ -3,6 +3,7 @@
 // Set ATLAS_UPDATE_EXPECTED=1 to rewrite the expected images from the current renderer.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -27,7 +28,7 @@ struct Fixture {
     std::unique_ptr<MapModel> albers;
     Font font;
     std::unique_ptr<Renderer> renderer;
-    TextMeasure measure = [this](const std::string& t) { return font.measure(t); };
+    TextMeasure measure = measure_with(font.shaper());
     std::map<std::string, std::unique_ptr<MapModel>> models;
 
     MapModel& model(const std::string& projection) {
@@ -311,6 +312,8 @@ TEST_F(Render, LabelsLargerThanTheFirstGlyphAtlasAreStillDrawn) {
     // Text at 20x (a poster) overflows the first 1024 px glyph atlas: it must grow, not drop labels.
     const View view{66, 41, 5000};
     AppState with = state_for("albers", view, 4000, 3000, 20.0f);
+    // Country names alone: the article's features would take their room first.
+    with.layers.northern_border = with.layers.regions = with.layers.places = with.layers.capitals = false;
     AppState without = with;
     without.layers.labels = false;
     const auto a = to_image(fx_->render("albers", with), with.camera.width_px, with.camera.height_px);
@@ -319,6 +322,61 @@ TEST_F(Render, LabelsLargerThanTheFirstGlyphAtlasAreStillDrawn) {
     const auto cmp = test::compare(a, b, 0.1);
     // With no label drawn, no pixel would differ.
     EXPECT_GT(cmp.fraction, 0.01) << "labels missing: only " << cmp.differing << " pixels differ";
+}
+
+TEST_F(Render, ATitleInCyrillicPersianAndChineseIsDrawnInFull) {
+    // A figure's title in three scripts: every character has a font (nothing reported missing, no
+    // .notdef glyph), and each run of the shaped title, Persian and Chinese included, leaves ink
+    // of the title's colour where the layout puts it.
+    const std::string title = "Центральная Азия — امنیت در آسیای مرکزی — 中亚安全";
+    TextShaper& shaper = fx_->font.shaper();
+    const auto shaped = shaper.shape(title);
+    EXPECT_TRUE(shaped->missing.empty()) << "no font for " << shaped->missing_names();
+    bool persian = false, other_font = false;
+    for (const auto& run : shaped->runs) {
+        persian = persian || run.rtl;
+        other_font = other_font || run.face != 0;
+        for (const auto& g : run.glyphs) EXPECT_NE(g.id, 0u) << ".notdef in the run at " << run.first;
+    }
+    EXPECT_TRUE(persian) << "no right-to-left run";
+    if (!other_font && test::in_ci()) FAIL() << "Chinese drawn without a CJK font: install fonts-wqy-microhei";
+
+    constexpr int kW = 1600, kH = 400;
+    MapModel& m = fx_->model("albers");
+    AppState s = state_for("albers", View{68, 41, 3200}, kW, kH, 1.0f, base_map());
+    s.layers.labels = false;
+    FigureChoice choice;
+    choice.title = title;
+    Figure figure;
+    figure.decorations = decorations_for(m, s, choice);
+    const Frame frame = figure_frame(m, s, fx_->measure, figure);
+    const auto label = std::find_if(frame.panel_labels.begin(), frame.panel_labels.end(),
+                                    [&](const FrameLabel& l) { return l.text == title; });
+    ASSERT_NE(label, frame.panel_labels.end()) << "the title was wrapped or cut";
+    fx_->renderer->upload(m.projected);
+    fx_->renderer->upload_features(m.features);
+    const auto img = to_image(render_offscreen(*fx_->renderer, m, s, fx_->measure, figure), kW, kH);
+    const float size = label->style.size_px;
+    double pen = label->centre_px.x - shaped->width * size / 2;
+    const int top = int(label->centre_px.y - 0.6 * size), bottom = int(label->centre_px.y + 0.6 * size);
+    for (const auto& run : shaped->runs) {
+        double width = 0;
+        for (const auto& g : run.glyphs) width += g.advance * size;
+        size_t ink = 0, all = 0;
+        for (int y = std::max(0, top); y < std::min(kH, bottom); ++y)
+            for (int x = std::max(0, int(pen)); x < std::min(kW, int(pen + width)); ++x, ++all) {
+                const std::uint8_t* p = img.at(x, y);
+                const Rgba c = label->style.colour;
+                ink += std::abs(p[0] - c.r) + std::abs(p[1] - c.g) + std::abs(p[2] - c.b) < 90;
+            }
+        const std::string text = encode_utf8(shaped->text.substr(run.first, run.count));
+        // Letters cover a tenth or more of their line's box; a run of a dash and spaces less.
+        EXPECT_GT(double(ink), 0.02 * double(all)) << "no ink for '" << text << "'";
+        pen += width;
+    }
+    const fs::path out = fs::path(test::output_dir()) / "render-out" / "three-scripts";
+    fs::create_directories(out);
+    write_png((out / "actual.png").string(), img.rgba.data(), img.width, img.height);
 }
 
 // One expected image per folder in tests/render/cases: case.txt holds key=value lines.
