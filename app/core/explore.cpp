@@ -26,8 +26,9 @@ SearchIndex::SearchIndex(const Facts& facts, const World& world, TextFold fold) 
     for (const auto& c : facts.capitals) {
         const int ci = world.country_index(c.country);
         if (ci < 0) continue;
-        std::string label = c.name + ", capital of " + world.countries[size_t(ci)].name;
-        if (c.to) label += " " + std::to_string(c.from.year) + "-" + std::to_string(c.to->year);
+        std::string label = c.name;
+        label.append(", capital of ").append(world.countries[size_t(ci)].name);
+        if (c.to) label.append(" ").append(std::to_string(c.from.year)).append("-").append(std::to_string(c.to->year));
         Entry e{{c.country, label, "capital"}, {}};
         e.names.emplace_back(fold_(c.name), c.name);
         for (const auto& n : facts.names)
@@ -60,7 +61,7 @@ std::vector<SearchHit> SearchIndex::find(const std::string& query, size_t max) c
     for (const auto& f : found) {
         if (out.size() >= max) break;
         SearchHit hit = f.entry->hit;
-        if (*f.via != f.entry->names.front().second) hit.label += " (" + *f.via + ")";
+        if (*f.via != f.entry->names.front().second) hit.label.append(" (").append(*f.via).append(")");
         out.push_back(std::move(hit));
     }
     return out;

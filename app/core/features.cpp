@@ -67,9 +67,13 @@ int region_at(const MapFeatures& mf, const Frame& frame, const Camera& camera, V
 std::vector<std::string> border_length_notes(const std::vector<BorderLength>& lengths,
                                              const std::vector<std::string>& boundaries) {
     auto km = [](double v) {
-        std::string t = std::to_string(std::lround(v));
-        for (int i = int(t.size()) - 3; i > 0; i -= 3) t.insert(size_t(i), ",");
-        return t + " km";
+        const std::string digits = std::to_string(std::lround(v));
+        std::string t;
+        for (size_t i = 0; i < digits.size(); ++i) {
+            if (i > 0 && (digits.size() - i) % 3 == 0) t.push_back(',');
+            t.push_back(digits[i]);
+        }
+        return t.append(" km");
     };
     std::vector<std::string> out;
     bool published = false;
@@ -81,10 +85,14 @@ std::vector<std::string> border_length_notes(const std::vector<BorderLength>& le
         const std::string& name = b.name;
         if (b.published_km > 0) {
             published = true;
-            out.push_back(name + ": " + km(b.published_km) + " published (" + source_name(b.source) + "); the line drawn measures " +
-                          km(b.drawn_km) + ".");
+            std::string line = name;
+            line.append(": ").append(km(b.published_km)).append(" published (").append(source_name(b.source));
+            line.append("); the line drawn measures ").append(km(b.drawn_km)).append(".");
+            out.push_back(std::move(line));
         } else {
-            out.push_back(name + ": the line drawn measures " + km(b.drawn_km) + " (no published length in the data).");
+            std::string line = name;
+            line.append(": the line drawn measures ").append(km(b.drawn_km)).append(" (no published length in the data).");
+            out.push_back(std::move(line));
         }
     }
     if (published)
