@@ -368,10 +368,17 @@ Vec2 middle_of_longest(const std::vector<Polyline>& lines) {
     return best && !best->empty() ? (*best)[best->size() / 2] : Vec2{};
 }
 
+// "1,357": the digits copied one by one with a comma before each group of three (built by
+// appending, not by insert, which GCC 12 at -O3 misreads as an overlapping copy).
 std::string thousands(long v) {
-    std::string s = std::to_string(v);
-    for (int i = int(s.size()) - 3; i > 0; i -= 3) s.insert(size_t(i), ",");
-    return s;
+    const std::string digits = std::to_string(v < 0 ? -v : v);
+    std::string out;
+    if (v < 0) out.push_back('-');
+    for (size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out.push_back(',');
+        out.push_back(digits[i]);
+    }
+    return out;
 }
 
 }  // namespace
@@ -462,12 +469,15 @@ MapFeatures project_features(const Facts& facts, const World& world, const std::
             const int c = world.country_index(seg.neighbour);
             const std::string name = c >= 0 ? world.countries[size_t(c)].name : seg.neighbour;
             const auto lines = project_lines(proj, seg.boundary->lines);
-            BorderLength b{name + " " + thousands(std::lround(seg.length_km)) + " km", middle_of_longest(lines),
-                           seg.neighbour, name, seg.length_km, 0, ""};
+            std::string text = name;
+            text.append(" ").append(thousands(std::lround(seg.length_km))).append(" km");
+            BorderLength b{std::move(text), middle_of_longest(lines), seg.neighbour, name, seg.length_km, 0, ""};
             if (const PublishedLength* p = facts.published_length("AFG", seg.neighbour)) {
                 b.published_km = p->km;
                 b.source = p->source;
-                b.text = name + " " + thousands(std::lround(p->km)) + " km (" + source_name(p->source) + ")";
+                b.text = name;
+                b.text.append(" ").append(thousands(std::lround(p->km))).append(" km (");
+                b.text.append(source_name(p->source)).append(")");
             }
             mf.border_lengths.push_back(std::move(b));
         }
