@@ -183,7 +183,7 @@ int run_bench(const Options& o, const std::string& self) {
                         const Vec2 px{w / 2.0 + 300 * std::cos(i * 0.05), h / 2.0 + 200 * std::sin(i * 0.07)};
                         std::string hover;
                         if (symbol_at(frame, px) < 0) {
-                            const int c = country_at(model->projected, state.camera.to_map(px));
+                            const int c = model->country_at(state.camera.to_map(px), state.date);
                             if (c >= 0) hover = standing_text(overlay, c);
                         }
                         if (i >= 10) picks.push_back((monotonic_ns() - p0) / 1e6);

@@ -79,11 +79,8 @@ Decorations decorations_for(const MapModel& model, const AppState& state, const 
     Decorations d;
     d.title = choice.title;
     if (choice.legend && model.facts && model.world) {
-        const Box view = state.camera.visible();
-        std::vector<int> visible;
-        for (size_t i = 0; i < model.projected.country_bounds.size(); ++i)
-            if (model.projected.country_bounds[i].intersects(view)) visible.push_back(int(i));
-        d.legend = legend(overlay_on(*model.facts, *model.world, state.date), visible, Style{}.overlay);
+        d.legend = legend(overlay_on(*model.facts, *model.world, state.date),
+                          model.countries_in(state.camera.visible(), state.date), Style{}.overlay);
         d.legend_title = "On " + state.date.text();
     }
     if (choice.scale_bar && model.projection) {

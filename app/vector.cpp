@@ -287,6 +287,10 @@ void draw_map(const Frame& frame, const Layers& layers, const ProjectedWorld& wo
         const VectorPath p = lines_in_view(layer, view, cam);
         if (!p.empty() && style.width_px > 0) canvas.path(p, Paint{{0, 0, 0, 0}, nullptr, style.colour, style.width_px});
     };
+    // A control area's edge: a province edge while its owner is the country beyond it, as drawn on screen.
+    auto edge_is_border = [&frame](size_t a) {
+        return a >= frame.area_edge_is_border.size() || frame.area_edge_is_border[a];
+    };
     auto region_lines = [&](MapLayer layer) {
         for (int pass = 0; pass < 2; ++pass)  // every halo of the layer, then every line
             for (const auto& rl : frame.region_lines) {
@@ -311,10 +315,16 @@ void draw_map(const Frame& frame, const Layers& layers, const ProjectedWorld& wo
             if (frame.draw_country_lines && lv) {
                 lines(lv->coast_lines, frame.coast_line);
                 lines(lv->border_lines, frame.country_line);
+                for (size_t a = 0; a < lv->area_edges.size(); ++a)
+                    if (edge_is_border(a)) lines(lv->area_edges[a], frame.country_line);
             }
         } else if (g.layer == MapLayer::Provinces) {
             if (frame.draw_province_lines && lv) lines(lv->province_lines, frame.province_line);
-            if (frame.draw_other_province_lines && lv) lines(lv->other_province_lines, frame.province_line);
+            if (frame.draw_other_province_lines && lv) {
+                lines(lv->other_province_lines, frame.province_line);
+                for (size_t a = 0; a < lv->area_edges.size(); ++a)
+                    if (!edge_is_border(a)) lines(lv->area_edges[a], frame.province_line);
+            }
         } else {
             region_lines(g.layer);
         }

@@ -562,7 +562,7 @@ int run_window(const Options& o) {
                 ui.cursor_lonlat = ll;
             if (!(at == cursor_map)) {  // look the country up only when the mouse moved
                 cursor_map = at;
-                const int c = country_at(model->projected, at);
+                const int c = model->country_at(at, state.date);
                 ui.cursor_country = c < 0 ? "" : model->world->countries[size_t(c)].name;
                 ui.cursor_note = c < 0 ? "" : model->world->countries[size_t(c)].note;
             }
@@ -617,10 +617,7 @@ int run_window(const Options& o) {
             }
             // The legend lists the classes of the countries in view on the day.
             if (model && model->facts && model->world) {
-                const Box view = state.camera.visible();
-                std::vector<int> visible;
-                for (size_t i = 0; i < model->projected.country_bounds.size(); ++i)
-                    if (model->projected.country_bounds[i].intersects(view)) visible.push_back(int(i));
+                const std::vector<int> visible = model->countries_in(state.camera.visible(), state.date);
                 if (!(legend_key.first == state.date) || legend_key.second != visible) {
                     ui.legend = legend(overlay, visible, ui.overlay_style);
                     legend_key = {state.date, visible};
@@ -651,7 +648,7 @@ int run_window(const Options& o) {
                     else if (const int r = region_at(model->features, frame, state.camera, px, 6.0 * ratio); r >= 0)
                         ui.request_select = model->features.regions[size_t(r)].id;
                     else {
-                        const int c = country_at(model->projected, state.camera.to_map(px));
+                        const int c = model->country_at(state.camera.to_map(px), state.date);
                         ui.request_select = c < 0 ? std::string() : model->world->countries[size_t(c)].iso_a3;
                     }
                     select_without_flight = true;
@@ -731,7 +728,7 @@ int run_window(const Options& o) {
                         ui.hover.push_back(p.from->str() + (p.to && !(*p.to == *p.from) ? " to " + p.to->str() : ""));
                     if (p.precision == Precision::Area) ui.hover.push_back("location known only to the outlined area");
                 } else {
-                    const int c = country_at(model->projected, state.camera.to_map(px));
+                    const int c = model->country_at(state.camera.to_map(px), state.date);
                     if (c >= 0) {
                         ui.hover.push_back(model->world->countries[size_t(c)].name);
                         if (!overlay.countries.empty())

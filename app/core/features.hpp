@@ -29,6 +29,7 @@ struct ProjectedRegion {
     SegmentLayer layer;   // full detail
     SegmentLayer coarse;  // simplified to kCoarseRegionMetres, drawn from kCoarseRegionFromMetresPerPx out
     Vec2 anchor;          // where its label goes (map metres)
+    std::string areas;    // a country's outline: the control areas it was drawn around ("" none)
 };
 
 // Region lines are drawn simplified (to a fraction of a pixel) once the view is this far out:

@@ -47,6 +47,16 @@ Frame build_frame(const AppState& state, const Style& style, const std::vector<i
         f.country_fill = extras.overlay->fill;
         f.country_hatch = extras.overlay->hatch;
     }
+    // Each control area takes its owner's paint, so it reads as part of that country on the day.
+    const size_t countries = f.country_fill.size();
+    for (int owner : extras.area_owner) {
+        const bool known = owner >= 0 && size_t(owner) < countries;
+        f.country_fill.push_back(known ? f.country_fill[size_t(owner)] : style.water);
+        if (!f.country_hatch.empty())
+            f.country_hatch.push_back(known && size_t(owner) < f.country_hatch.size() ? f.country_hatch[size_t(owner)]
+                                                                                        : Rgba{0, 0, 0, 0});
+    }
+    f.area_edge_is_border = extras.area_edge_is_border;
     f.draw_country_lines = state.layers.countries;
     f.country_line = scaled(style.country_line, k);
     f.coast_line = scaled(style.coast_line, k);

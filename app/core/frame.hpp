@@ -118,9 +118,13 @@ struct Frame {
     // Rows at the bottom of the image hidden under something opaque (the presentation's caption):
     // left undrawn, which spares a third of a software renderer's pixels. 0 for exports.
     int covered_bottom_px = 0;
-    std::vector<Rgba> country_fill;  // one per World::countries entry
-    // One per country: hatch colour, with the Hatch kind in alpha (0: none).
+    // One per fill unit (World::countries, then World::areas), each area as its owner on the day.
+    std::vector<Rgba> country_fill;
+    // One per fill unit: hatch colour, with the Hatch kind in alpha (0: none).
     std::vector<Rgba> country_hatch;
+    // Per World::areas entry: its edge is drawn as a border (another country controls the area on
+    // the day) or, if false, as a province edge (with draw_other_province_lines).
+    std::vector<bool> area_edge_is_border;
     float hatch_period_px = 7.0f;  // framebuffer pixels
     bool draw_country_lines = true;
     LineStyle country_line;  // scaled to framebuffer pixels
@@ -154,6 +158,10 @@ struct FrameExtras {
     // and foot): no label or symbol is placed there, so none is cut by the band's edge and a
     // country's name goes to the part of it that shows.
     int covered_bottom_px = 0;
+    // Per World::areas entry on the day: the index of the country that controls it (-1: unknown,
+    // left unfilled), and whether its edge is a border then.
+    std::vector<int> area_owner;
+    std::vector<bool> area_edge_is_border;
 };
 
 // Builds the frame for `state`. `colours` gives a palette index per country (see palette.hpp).

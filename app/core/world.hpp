@@ -38,8 +38,24 @@ struct CountryLines {
     std::vector<Polyline> lines;
 };
 
+// A province whose control changed (geodata/control.csv): cut out of the country whose geometry
+// holds it, and filled, picked and bordered as the country that controls it on the map's day.
+// It is a fill unit of its own: ProjectedWorld's per-unit vectors hold the countries first, then
+// the areas (unit World::countries.size() + k is areas[k]).
+struct ControlArea {
+    std::string id;      // the province's id (control.csv's area)
+    std::string name;
+    std::string holder;  // ISO alpha-3 of the country whose geometry held it
+    MultiPolygon shape;
+    // The land boundary along it with another country (taken out of World::boundaries): drawn as a
+    // border while another country controls the area, as a province edge while `edge_with` does.
+    std::vector<Polyline> edge;
+    std::string edge_with;
+};
+
 struct World {
     std::vector<Country> countries;
+    std::vector<ControlArea> areas;
     std::vector<Province> provinces;
     std::vector<Boundary> boundaries;
     std::vector<CountryLines> coastlines;
@@ -47,6 +63,8 @@ struct World {
 
     // Index of the country with this code, or -1.
     int country_index(const std::string& iso_a3) const;
+    // The filled units: every country, then every control area.
+    size_t fill_units() const { return countries.size() + areas.size(); }
 };
 
 // Triangles of filled areas in projected metres: three indices per triangle into vertices.
@@ -81,6 +99,7 @@ struct DetailLevel {
     SegmentLayer coast_lines;    // coasts and shores
     SegmentLayer province_lines; // internal province edges of the article's countries (focus)
     SegmentLayer other_province_lines;  // internal province edges of every other country
+    std::vector<SegmentLayer> area_edges;  // per World::areas entry: its ControlArea::edge
     // Which vertices of ProjectedWorld::countries' rings this level keeps (the border and coast
     // vertices its lines keep), one flag per vertex in the order country, polygon, ring, vertex,
     // from ProjectedWorld::ring_vertex_offset; empty: every vertex (full detail).
@@ -90,7 +109,8 @@ struct DetailLevel {
 // Everything the renderer and the label placer need, for one projection.
 struct ProjectedWorld {
     std::string projection;                 // id of the projection used
-    std::vector<MultiPolygon> countries;    // projected at full detail, same order as World::countries
+    // Per fill unit (World::countries, then World::areas; see ControlArea), projected at full detail.
+    std::vector<MultiPolygon> countries;
     std::vector<MultiPolygon> label_shapes; // simplified copies used for label placement
     std::vector<Box> country_bounds;
     std::vector<DetailLevel> levels;        // levels[0] is full detail; coarser levels follow
@@ -118,7 +138,9 @@ MultiPolygon level_shape(const ProjectedWorld& world, const DetailLevel& lv, siz
 // The article's subject: the five Central Asian states and Afghanistan (ISO 3166-1 alpha-3).
 bool is_focus_country(const std::string& iso_a3);
 
-// Index of the country whose full-detail projected shape contains the map point, or -1.
+// Index of the fill unit whose full-detail projected shape contains the map point, or -1: a
+// country, or (from World::countries.size() on) a control area, whose country depends on the day
+// (MapModel::country_at resolves it).
 int country_at(const ProjectedWorld& world, Vec2 map);
 
 }  // namespace atlas

@@ -13,6 +13,7 @@
 #include <fstream>
 #include <functional>
 #include <map>
+#include <optional>
 #include <sstream>
 
 #include "article_load.hpp"
@@ -401,8 +402,9 @@ void save_tour(const std::string& path, const std::vector<Scene>& scenes) {
 
 DataSet load_data_set(const std::string& dir, const std::string& tour) {
     DataSet out;
+    std::optional<World> world;
     try {
-        out.world = std::make_shared<const World>(load_world(dir));
+        world = load_world(dir);
     } catch (const DataError& e) {
         DataProblem p;  // no file: the message names the file and the record
         p.message = e.what();
@@ -416,6 +418,16 @@ DataSet load_data_set(const std::string& dir, const std::string& tour) {
         out.problems.push_back(std::move(p));
     }
     FactsLoad facts = load_facts(dir);
+    if (world) {
+        try {
+            cut_control_areas(*world, facts.facts.control);
+        } catch (const DataError& e) {
+            DataProblem p;
+            p.message = e.what();
+            out.problems.push_back(std::move(p));
+        }
+        out.world = std::make_shared<const World>(std::move(*world));
+    }
     out.problems.insert(out.problems.end(), facts.problems.begin(), facts.problems.end());
     out.tour = tour.empty() ? load_tour(dir, out.problems) : load_tour_file(tour, out.problems);
     if (out.world && out.article) {

@@ -124,7 +124,98 @@ std::string iso_field(const LayerReader& lr, const OGRFeature& f, int idx, const
     return v;
 }
 
+std::unique_ptr<OGRMultiPolygon> to_ogr(const MultiPolygon& mp) {
+    auto out = std::make_unique<OGRMultiPolygon>();
+    for (const Polygon& p : mp) {
+        OGRPolygon poly;
+        for (const Ring& r : p.rings) {
+            OGRLinearRing ring;
+            for (Vec2 v : r) ring.addPoint(v.x, v.y);
+            ring.closeRings();
+            poly.addRing(&ring);
+        }
+        out->addGeometry(&poly);
+    }
+    return out;
+}
+
+// The polygons of a GEOS result, without the slivers an overlay can leave along shared edges.
+MultiPolygon from_ogr(const OGRGeometry& g) {
+    MultiPolygon out;
+    auto add = [&out](const OGRPolygon& p) {
+        if (p.get_Area() > 1e-10) out.push_back(to_polygon(p));
+    };
+    switch (wkbFlatten(g.getGeometryType())) {
+        case wkbPolygon: add(*g.toPolygon()); break;
+        case wkbMultiPolygon:
+            for (const OGRPolygon* p : *g.toMultiPolygon()) add(*p);
+            break;
+        case wkbGeometryCollection:
+            for (const OGRGeometry* part : *g.toGeometryCollection())
+                if (wkbFlatten(part->getGeometryType()) == wkbPolygon) add(*part->toPolygon());
+            break;
+        default: break;
+    }
+    return out;
+}
+
 }  // namespace
+
+void cut_control_areas(World& world, const std::vector<ControlChange>& changes) {
+    std::vector<std::string> ids;
+    for (const auto& c : changes)
+        if (std::find(ids.begin(), ids.end(), c.area) == ids.end()) ids.push_back(c.area);
+    for (const auto& id : ids) {
+        const auto p = std::find_if(world.provinces.begin(), world.provinces.end(),
+                                    [&](const Province& pr) { return pr.id == id; });
+        if (p == world.provinces.end()) continue;
+        const int h = world.country_index(p->iso_a3);
+        if (h < 0) continue;
+        const auto holder = to_ogr(world.countries[size_t(h)].shape);
+        const auto area = to_ogr(p->shape);
+        CPLErrorReset();
+        const std::unique_ptr<OGRGeometry> rest(holder->Difference(area.get()));
+        if (!rest)
+            throw DataError(std::string(kWorldFile) + ": province '" + id + "' could not be cut out of '" +
+                            p->iso_a3 + "' (" + CPLGetLastErrorMsg() + ")");
+        MultiPolygon left = from_ogr(*rest);
+        if (left.empty()) continue;
+        world.countries[size_t(h)].shape = std::move(left);
+        ControlArea a{p->id, p->name, p->iso_a3, p->shape, {}, {}};
+        // The holder's boundary lines that run along the area's outline (every vertex on it).
+        const std::unique_ptr<OGRGeometry> outline(area->Boundary());
+        for (auto& b : world.boundaries) {
+            if (b.iso_left != p->iso_a3 && b.iso_right != p->iso_a3) continue;
+            const std::string& other = b.iso_left == p->iso_a3 ? b.iso_right : b.iso_left;
+            if (!a.edge_with.empty() && a.edge_with != other) continue;
+            for (size_t i = 0; i < b.lines.size();) {
+                const bool along = outline && std::all_of(b.lines[i].begin(), b.lines[i].end(), [&](Vec2 v) {
+                    const OGRPoint pt(v.x, v.y);
+                    return pt.Distance(outline.get()) < 1e-7;
+                });
+                if (!along) {
+                    ++i;
+                    continue;
+                }
+                a.edge.push_back(std::move(b.lines[i]));
+                b.lines.erase(b.lines.begin() + std::ptrdiff_t(i));
+                a.edge_with = other;
+            }
+        }
+        std::erase_if(world.boundaries, [](const Boundary& b) { return b.lines.empty(); });
+        world.areas.push_back(std::move(a));
+    }
+}
+
+MultiPolygon merged(const std::vector<const MultiPolygon*>& shapes) {
+    std::unique_ptr<OGRGeometry> all;
+    for (const MultiPolygon* mp : shapes) {
+        auto g = to_ogr(*mp);
+        all.reset(all ? all->Union(g.get()) : g.release());
+        if (!all) return {};
+    }
+    return all ? from_ogr(*all) : MultiPolygon{};
+}
 
 World load_world(const std::string& dir) {
     init_gdal();

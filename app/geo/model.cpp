@@ -24,6 +24,9 @@ std::unique_ptr<MapModel> MapModel::build(std::shared_ptr<const World> world, co
     m->colours = colour_countries(country_adjacency(*m->world), kPaletteColours);
     if (m->colours.empty()) m->colours.assign(m->world->countries.size(), 0);
     m->label_candidates = country_label_candidates(*m->world, m->projected);
+    for (size_t i = 0; i < m->world->countries.size(); ++i) m->country_of_[m->world->countries[i].iso_a3] = int(i);
+    for (const auto& a : m->world->areas)
+        m->areas_.push_back({a.id, m->world->country_index(a.holder), m->world->country_index(a.edge_with)});
     if (facts) {
         m->features = project_features(*facts, *m->world, projection_id, m->projected.bounds);
         m->search = std::make_shared<const SearchIndex>(*facts, *m->world, fold_for_search);
@@ -77,8 +80,45 @@ Box MapModel::bounds_of(const std::string& id, const Date& day) const {
     return b;
 }
 
+std::vector<int> MapModel::area_owners(const Date& day) const {
+    std::vector<int> out;
+    for (const auto& a : areas_) {
+        const std::string owner = facts ? facts->controlled_by(a.id, day) : "";
+        const auto it = country_of_.find(owner);
+        out.push_back(owner.empty() ? a.holder : it == country_of_.end() ? -1 : it->second);
+    }
+    return out;
+}
+
+int MapModel::country_at(Vec2 map, const Date& day) const {
+    const int unit = atlas::country_at(projected, map);
+    const size_t countries = country_of_.size();
+    if (unit < 0 || size_t(unit) < countries) return unit;
+    const std::vector<int> owners = area_owners(day);
+    const size_t k = size_t(unit) - countries;
+    return k < owners.size() ? owners[k] : -1;
+}
+
+std::vector<int> MapModel::countries_in(const Box& view, const Date& day) const {
+    const size_t countries = country_of_.size();
+    std::vector<bool> in(countries, false);
+    const std::vector<int> owners = area_owners(day);
+    for (size_t i = 0; i < projected.country_bounds.size(); ++i) {
+        if (!projected.country_bounds[i].intersects(view)) continue;
+        const int c = i < countries ? int(i) : i - countries < owners.size() ? owners[i - countries] : -1;
+        if (c >= 0 && size_t(c) < countries) in[size_t(c)] = true;
+    }
+    std::vector<int> out;
+    for (size_t i = 0; i < in.size(); ++i)
+        if (in[i]) out.push_back(int(i));
+    return out;
+}
+
 FrameExtras MapModel::extras(const AppState& state, const Style& style) const {
     FrameExtras e;
+    e.area_owner = area_owners(state.date);
+    for (size_t k = 0; k < e.area_owner.size(); ++k)
+        e.area_edge_is_border.push_back(areas_[k].edge_with >= 0 && e.area_owner[k] != areas_[k].edge_with);
     if (state.layers.memberships) e.overlay = &overlay_paint(state.date, style.overlay);
     if (facts) e.features = &features;
     return e;
@@ -143,7 +183,13 @@ bool MapModel::outline_selection(const AppState& state) {
     if (!world || state.selected.empty()) return false;
     std::vector<std::string> outlines = state.selected_members;
     outlines.push_back(state.selected);
-    return add_country_outlines(features, *world, outlines, projection->info().id, projected.bounds);
+    // A country's outline takes in the control areas it holds on the day.
+    std::map<std::string, std::vector<const ControlArea*>> with_areas;
+    const std::vector<int> owners = area_owners(state.date);
+    for (size_t k = 0; k < owners.size() && k < world->areas.size(); ++k)
+        if (owners[k] >= 0 && size_t(owners[k]) < world->countries.size())
+            with_areas[world->countries[size_t(owners[k])].iso_a3].push_back(&world->areas[k]);
+    return add_country_outlines(features, *world, outlines, projection->info().id, projected.bounds, with_areas);
 }
 
 }  // namespace atlas

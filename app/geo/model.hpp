@@ -2,6 +2,7 @@
 // (lon/lat/height) and a Camera (map metres). Depends on core, GDAL and PROJ; no GL, no UI.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -36,6 +37,13 @@ struct MapModel {
     // The map rectangle to show for an entity (a country, an organisation's members on `day`, a
     // region, a place with 150 km around it); empty if unknown.
     Box bounds_of(const std::string& id, const Date& day) const;
+    // Per World::areas entry: the index of the country that controls it on `day` (control.csv;
+    // without facts, the country whose geometry holds it), -1 if that is no country of the map.
+    std::vector<int> area_owners(const Date& day) const;
+    // The country under a map point on `day` (a control area resolved to its owner), or -1.
+    int country_at(Vec2 map, const Date& day) const;
+    // The countries drawn in `view` on `day`, each once, in World::countries order.
+    std::vector<int> countries_in(const Box& view, const Date& day) const;
     // What build_frame needs besides the map for `state` (its date).
     FrameExtras extras(const AppState& state, const Style& style) const;
     // With an organisation selected in `state`, sets the members it shows on the state's day
@@ -62,6 +70,15 @@ struct MapModel {
                                            std::shared_ptr<const Facts> facts = nullptr);
 
 private:
+    // The control areas (World::areas) as the day's questions need them, kept when an export
+    // frees the lon/lat world: the province id, and the country indices of its holder and of the
+    // country beyond its edge (-1: none).
+    struct AreaKey {
+        std::string id;
+        int holder = -1, edge_with = -1;
+    };
+    std::vector<AreaKey> areas_;
+    std::map<std::string, int> country_of_;  // ISO alpha-3 -> index in World::countries
     mutable std::optional<Date> paint_day_;
     mutable OverlayPaint paint_;
 };

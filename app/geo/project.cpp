@@ -12,6 +12,7 @@
 #include "core/labels.hpp"
 #include "core/tessellate.hpp"
 #include "geodesic.hpp"
+#include "load.hpp"
 
 namespace atlas {
 
@@ -232,7 +233,11 @@ ProjectedWorld project_world(const World& world, const std::string& projection_i
                              std::optional<double> only_metres_per_px) {
     ProjectedWorld pw;
     pw.projection = projection_info(projection_id).id;
-    const size_t n = world.countries.size();
+    // Fill units: the countries, then the control areas (ControlArea).
+    const size_t n = world.fill_units();
+    auto shape_of = [&world](size_t i) -> const MultiPolygon& {
+        return i < world.countries.size() ? world.countries[i].shape : world.areas[i - world.countries.size()].shape;
+    };
     pw.countries.resize(n);
     pw.label_shapes.resize(n);
     pw.country_bounds.resize(n);
@@ -250,7 +255,7 @@ ProjectedWorld project_world(const World& world, const std::string& projection_i
     std::vector<std::unique_ptr<Projection>> projs;
     for (unsigned w = 0; w < workers; ++w) projs.push_back(std::make_unique<Projection>(projection_id));
     in_parallel(n, [&](size_t i, unsigned w) {
-        pw.countries[i] = project_shape(*projs[w], world.countries[i].shape);
+        pw.countries[i] = project_shape(*projs[w], shape_of(i));
         pw.country_bounds[i] = bounds(pw.countries[i]);
         // 1/2000 of the country's extent keeps label anchors within a pixel at any useful zoom.
         const Box b = pw.country_bounds[i];
@@ -262,10 +267,14 @@ ProjectedWorld project_world(const World& world, const std::string& projection_i
     for (const auto& b : world.boundaries) sources.push_back(&b.lines);
     for (const auto& c : world.coastlines) sources.push_back(&c.lines);
     for (const auto& c : world.province_boundaries) sources.push_back(&c.lines);
+    for (const auto& a : world.areas) sources.push_back(&a.edge);
     std::vector<std::vector<Polyline>> projected(sources.size());
     in_parallel(sources.size(), [&](size_t i, unsigned w) { projected[i] = project_lines(*projs[w], *sources[i]); });
     std::vector<Polyline> outline_lines[2], province_lines[2];  // [0] borders, [1] coasts; [0] focus, [1] others
     const size_t first_province = world.boundaries.size() + world.coastlines.size();
+    const size_t first_edge = first_province + world.province_boundaries.size();
+    std::vector<std::vector<Polyline>> edge_lines(projected.begin() + std::ptrdiff_t(first_edge), projected.end());
+    projected.resize(first_edge);
     for (size_t i = 0; i < projected.size(); ++i) {
         auto& target = i < world.boundaries.size()                                              ? outline_lines[0]
                        : i < first_province                                                     ? outline_lines[1]
@@ -274,14 +283,21 @@ ProjectedWorld project_world(const World& world, const std::string& projection_i
         for (auto& l : projected[i]) target.push_back(std::move(l));
     }
     LineVertices line_vertices;
-    std::vector<std::vector<unsigned>> ids[2];
-    for (int layer = 0; layer < 2; ++layer)
-        for (const auto& l : outline_lines[layer]) {
+    auto vertex_ids = [&line_vertices](const std::vector<Polyline>& lines) {
+        std::vector<std::vector<unsigned>> out;
+        for (const auto& l : lines) {
             std::vector<unsigned> v;
             v.reserve(l.size());
             for (Vec2 p : l) v.push_back(line_vertices.id.emplace(p, unsigned(line_vertices.id.size())).first->second);
-            ids[layer].push_back(std::move(v));
+            out.push_back(std::move(v));
         }
+        return out;
+    };
+    std::vector<std::vector<unsigned>> ids[2] = {vertex_ids(outline_lines[0]), vertex_ids(outline_lines[1])};
+    // An area's edge is a border on some days: its vertices are kept as the borders' are, so the
+    // fills on both sides of it meet the line at every level.
+    std::vector<std::vector<std::vector<unsigned>>> edge_ids;
+    for (const auto& lines : edge_lines) edge_ids.push_back(vertex_ids(lines));
 
     // 2. One level of detail per scale band (or only the band of `only_metres_per_px`).
     std::vector<int> wanted;
@@ -312,6 +328,9 @@ ProjectedWorld project_world(const World& world, const std::string& projection_i
             make_layer(simplify_all(province_lines[0], 2 * lv.tolerance_m, nullptr, nullptr), pw.bounds);
         lv.other_province_lines =
             make_layer(simplify_all(province_lines[1], 2 * lv.tolerance_m, nullptr, nullptr), pw.bounds);
+        for (size_t a = 0; a < edge_lines.size(); ++a)
+            lv.area_edges.push_back(
+                make_layer(simplify_all(edge_lines[a], lv.tolerance_m, &edge_ids[a], &kept[li]), pw.bounds));
     });
     // Each coarse level's ring flags (level_shape), then its fills triangulated from those shapes.
     std::vector<std::vector<std::vector<bool>>> flags(level_count, std::vector<std::vector<bool>>(n));
@@ -384,23 +403,38 @@ std::string thousands(long v) {
 }  // namespace
 
 bool add_country_outlines(MapFeatures& mf, const World& world, const std::vector<std::string>& isos,
-                          const std::string& projection_id, const Box& extent) {
+                          const std::string& projection_id, const Box& extent,
+                          const std::map<std::string, std::vector<const ControlArea*>>& with_areas) {
     std::unique_ptr<Projection> proj;
     bool added = false;
     for (const auto& iso : isos) {
         const int c = world.country_index(iso);
-        if (c < 0 || mf.region("country:" + iso) >= 0) continue;
+        if (c < 0) continue;
+        std::string areas;
+        std::vector<const MultiPolygon*> shapes{&world.countries[size_t(c)].shape};
+        if (const auto it = with_areas.find(iso); it != with_areas.end())
+            for (const ControlArea* a : it->second) {
+                areas.append(areas.empty() ? "" : " ").append(a->id);
+                shapes.push_back(&a->shape);
+            }
+        const int existing = mf.region("country:" + iso);
+        if (existing >= 0 && mf.regions[size_t(existing)].areas == areas) continue;
         if (!proj) proj = std::make_unique<Projection>(projection_id);
         ProjectedRegion r;
         r.id = "country:" + iso;
         r.name = world.countries[size_t(c)].name;
-        r.lines = project_lines(*proj, outline(world.countries[size_t(c)].shape));
+        r.areas = areas;
+        r.lines = project_lines(*proj, outline(shapes.size() == 1 ? *shapes[0] : merged(shapes)));
         r.layer = make_layer(r.lines, extent);
         std::vector<Polyline> coarse;
         for (const auto& l : r.lines) coarse.push_back(simplify(l, kCoarseRegionMetres));
         r.coarse = make_layer(coarse, extent);
-        mf.region_index[r.id] = int(mf.regions.size());
-        mf.regions.push_back(std::move(r));
+        if (existing >= 0) {
+            mf.regions[size_t(existing)] = std::move(r);
+        } else {
+            mf.region_index[r.id] = int(mf.regions.size());
+            mf.regions.push_back(std::move(r));
+        }
         added = true;
     }
     return added;

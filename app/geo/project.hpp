@@ -2,6 +2,7 @@
 // segments at several levels of detail, and label shapes. Depends on core and PROJ.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -35,8 +36,11 @@ MapFeatures project_features(const Facts& facts, const World& world, const std::
                              const Box& extent);
 
 // Adds the outlines of these countries to mf.regions as "country:<ISO>" (for a selection), unless
-// already there; true if any was added (the renderer then needs upload_features again).
+// already there as asked; true if any was added or redrawn (the renderer then needs
+// upload_features again). `with_areas` gives, per ISO, the control areas (World::areas) the
+// country holds on the map's day: its outline is then drawn around them too, as one shape.
 bool add_country_outlines(MapFeatures& mf, const World& world, const std::vector<std::string>& isos,
-                          const std::string& projection_id, const Box& extent);
+                          const std::string& projection_id, const Box& extent,
+                          const std::map<std::string, std::vector<const ControlArea*>>& with_areas = {});
 
 }  // namespace atlas

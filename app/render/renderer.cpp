@@ -93,7 +93,9 @@ void Renderer::release_levels() {
         glDeleteBuffers(1, &lv.fill_vbo);
         glDeleteBuffers(1, &lv.fill_feature_vbo);
         glDeleteBuffers(1, &lv.fill_ibo);
-        for (Lines* l : {&lv.borders, &lv.coasts, &lv.provinces, &lv.other_provinces}) {
+        std::vector<Lines*> lines{&lv.borders, &lv.coasts, &lv.provinces, &lv.other_provinces};
+        for (Lines& l : lv.area_edges) lines.push_back(&l);
+        for (Lines* l : lines) {
             glDeleteVertexArrays(1, &l->vao);
             glDeleteBuffers(1, &l->vbo);
         }
@@ -143,6 +145,8 @@ void Renderer::upload(const ProjectedWorld& w) {
         upload_lines(lv.coasts, src.coast_lines);
         upload_lines(lv.provinces, src.province_lines);
         upload_lines(lv.other_provinces, src.other_province_lines);
+        lv.area_edges.resize(src.area_edges.size());
+        for (size_t a = 0; a < src.area_edges.size(); ++a) upload_lines(lv.area_edges[a], src.area_edges[a]);
         levels_.push_back(std::move(lv));
     }
     glBindVertexArray(0);
@@ -474,9 +478,18 @@ void Renderer::draw(const Frame& frame, int w, int h, Vec2 offset) {
     glEnable(GL_BLEND);
     if (frame.draw_province_lines) draw_lines(lv.provinces, frame.province_line, m, w, h, view);
     if (frame.draw_other_province_lines) draw_lines(lv.other_provinces, frame.province_line, m, w, h, view);
+    // A control area's edge: a province edge while its owner is the country beyond it.
+    auto edge_is_border = [&frame](size_t a) {
+        return a >= frame.area_edge_is_border.size() || frame.area_edge_is_border[a];
+    };
+    if (frame.draw_other_province_lines)
+        for (size_t a = 0; a < lv.area_edges.size(); ++a)
+            if (!edge_is_border(a)) draw_lines(lv.area_edges[a], frame.province_line, m, w, h, view);
     if (frame.draw_country_lines) {
         draw_lines(lv.coasts, frame.coast_line, m, w, h, view);
         draw_lines(lv.borders, frame.country_line, m, w, h, view);
+        for (size_t a = 0; a < lv.area_edges.size(); ++a)
+            if (edge_is_border(a)) draw_lines(lv.area_edges[a], frame.country_line, m, w, h, view);
     }
     // The article's lines over the borders (halo first, then the line), then the symbols.
     const auto& regions = frame.camera.metres_per_px >= kCoarseRegionMetresPerPx ? region_coarse_ : region_lines_;

@@ -53,6 +53,7 @@ private:
         GLuint fill_vao = 0, fill_vbo = 0, fill_feature_vbo = 0, fill_ibo = 0;
         std::vector<std::array<unsigned, 2>> country_ranges;
         Lines borders, coasts, provinces, other_provinces;
+        std::vector<Lines> area_edges;  // per World::areas entry
     };
     void release_levels();
     void upload_lines(Lines& l, const SegmentLayer& layer);

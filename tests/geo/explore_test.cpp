@@ -137,6 +137,80 @@ TEST(ScaleBar, WithinOnePercentOfTheGeodesicDistanceItClaims) {
     EXPECT_EQ(checked, 12);
 }
 
+// control.csv: Crimea and Sevastopol are cut out of the geometry's Russia into areas of their
+// own, picked, listed and filled as Ukraine's before 18 March 2014 and as Russia's from then on.
+TEST(Control, CrimeaIsUkrainesUntilMarch2014AndRussiasFromThen) {
+    MapModel& m = albers();
+    const World& w = *m.world;
+    ASSERT_EQ(w.areas.size(), 2u);
+    EXPECT_EQ(w.areas[0].id, "RUS-5457");
+    EXPECT_EQ(w.areas[0].holder, "RUS");
+    EXPECT_EQ(w.areas[0].edge_with, "UKR") << "the Perekop line";
+    EXPECT_FALSE(w.areas[0].edge.empty());
+    EXPECT_EQ(w.areas[1].id, "RUS-5850");
+    EXPECT_TRUE(w.areas[1].edge.empty()) << "Sevastopol borders only Crimea";
+    ASSERT_EQ(m.projected.countries.size(), w.countries.size() + 2);
+    const int rus = w.country_index("RUS"), ukr = w.country_index("UKR");
+    const Vec2 simferopol = m.projection->forward({34.1, 44.95}), sevastopol = m.projection->forward({33.52, 44.6});
+    // Russia's own shape no longer covers the peninsula; the areas do.
+    EXPECT_FALSE(contains(m.projected.countries[size_t(rus)], simferopol));
+    EXPECT_EQ(country_at(m.projected, simferopol), int(w.countries.size()));
+    EXPECT_EQ(country_at(m.projected, sevastopol), int(w.countries.size()) + 1);
+    const Date article = kArticleDate, eve{2014, 3, 17}, day{2014, 3, 18};
+    for (Vec2 p : {simferopol, sevastopol}) {
+        EXPECT_EQ(m.country_at(p, article), ukr);
+        EXPECT_EQ(m.country_at(p, eve), ukr);
+        EXPECT_EQ(m.country_at(p, day), rus);
+    }
+    EXPECT_EQ(m.area_owners(article), (std::vector<int>{ukr, ukr}));
+    EXPECT_EQ(m.area_owners(day), (std::vector<int>{rus, rus}));
+    // A view of the peninsula lists countries (boxes that reach it), never an area's own index:
+    // Ukraine on the article's day (its own box ends north of Simferopol).
+    Box crimea;
+    crimea.add(simferopol);
+    crimea.add(simferopol + Vec2{1000, 1000});
+    ASSERT_FALSE(m.projected.country_bounds[size_t(ukr)].intersects(crimea));
+    const auto listed = m.countries_in(crimea, article);
+    EXPECT_NE(std::find(listed.begin(), listed.end(), ukr), listed.end());
+    for (int c : m.countries_in(crimea, day)) EXPECT_LT(size_t(c), w.countries.size());
+    const auto later = m.countries_in(crimea, day);
+    EXPECT_EQ(std::find(later.begin(), later.end(), ukr), later.end());
+    // The frame paints each area as its owner, and its edge as a border only when Russia holds it.
+    AppState s = state_at(View{34.5, 45.8, 900});
+    s.date = article;
+    const Frame before = frame_for(s);
+    ASSERT_EQ(before.country_fill.size(), w.countries.size() + 2);
+    EXPECT_EQ(before.country_fill[w.countries.size()], before.country_fill[size_t(ukr)]);
+    EXPECT_EQ(before.country_hatch[w.countries.size()], before.country_hatch[size_t(ukr)]);
+    EXPECT_NE(before.country_hatch[w.countries.size()], before.country_hatch[size_t(rus)]);
+    EXPECT_EQ(before.area_edge_is_border, (std::vector<bool>{false, false}));
+    s.date = day;
+    const Frame after = frame_for(s);
+    EXPECT_EQ(after.country_fill[w.countries.size() + 1], after.country_fill[size_t(rus)]);
+    EXPECT_EQ(after.country_hatch[w.countries.size()], after.country_hatch[size_t(rus)]);
+    EXPECT_EQ(after.area_edge_is_border, (std::vector<bool>{true, false}));
+    // Selected, Ukraine is outlined around the peninsula on the article's day, without it later.
+    AppState sel = s;
+    sel.selected = "UKR";
+    sel.date = article;
+    m.outline_selection(sel);
+    const int r = m.features.region("country:UKR");
+    ASSERT_GE(r, 0);
+    EXPECT_EQ(m.features.regions[size_t(r)].areas, "RUS-5457 RUS-5850");
+    auto reaches_simferopol = [&] {
+        Box b;
+        for (const auto& l : m.features.regions[size_t(m.features.region("country:UKR"))].lines)
+            for (Vec2 v : l) b.add(v);
+        return b.contains(simferopol);
+    };
+    EXPECT_TRUE(reaches_simferopol());
+    EXPECT_FALSE(m.outline_selection(sel)) << "nothing to redraw on the same day";
+    sel.date = day;
+    EXPECT_TRUE(m.outline_selection(sel)) << "the outline follows the day";
+    EXPECT_EQ(m.features.regions[size_t(m.features.region("country:UKR"))].areas, "");
+    EXPECT_FALSE(reaches_simferopol());
+}
+
 TEST(NorthernBorder, ALayerOfItsOwnWithEachNeighboursLength) {
     const MapFeatures& mf = albers().features;
     ASSERT_GE(mf.northern_border, 0);

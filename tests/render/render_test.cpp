@@ -176,6 +176,46 @@ TEST_F(Render, MembershipOverlaysPaintFillAndPattern) {
     EXPECT_LT(dark, stripe) << "observer stripes are thinner than member stripes";
 }
 
+// Crimea on the article's day is Ukraine's: its fill (no CSTO or SCO pattern) reaches the
+// Black Sea coast; from 18 March 2014 it takes Russia's paint, and its edge with Ukraine
+// becomes a border.
+TEST_F(Render, CrimeaIsFilledAsWhoeverControlsItOnTheDay) {
+    const OverlayStyle style;
+    Layers layers = base_map();
+    layers.memberships = true;
+    layers.provinces = false;
+    layers.labels = false;
+    const MapModel& m = fx_->model("albers");
+    const View view{34.5, 45.8, 900};
+    const Vec2 simferopol{34.1, 44.95}, kherson_steppe{33.8, 46.9}, perekop{33.69, 46.16};
+    AppState s = state_for("albers", view, 1200, 800, 1.0f, layers);
+    s.date = kArticleDate;
+    const auto before = to_image(fx_->render("albers", s), 1200, 800);
+    const auto* crimea = probe(before, m, s, simferopol);
+    const auto* ukraine = probe(before, m, s, kherson_steppe);
+    EXPECT_TRUE(same_rgb(crimea, style.neither)) << "Crimea on 2012-12-31 is " << rgb(crimea);
+    EXPECT_TRUE(same_rgb(ukraine, style.neither)) << "Ukraine on 2012-12-31 is " << rgb(ukraine);
+    auto csto_blue_around = [&](const test::Image& img, const AppState& st, Vec2 ll) {
+        const Vec2 p = st.camera.to_screen(m.projection->forward(ll));
+        int blue = 0;
+        for (int dy = -8; dy < 8; ++dy)
+            for (int dx = -8; dx < 8; ++dx) blue += same_rgb(img.at(int(p.x) + dx, int(p.y) + dy), style.csto_member, 6);
+        return blue;
+    };
+    EXPECT_EQ(csto_blue_around(before, s, simferopol), 0) << "Russia's CSTO fill covers Crimea in 2012";
+    // No border line across the Perekop isthmus while both sides are Ukraine's.
+    const auto* isthmus = probe(before, m, s, perekop);
+    EXPECT_FALSE(same_rgb(isthmus, Style{}.country_line.colour, 8)) << "a border at Perekop in 2012: " << rgb(isthmus);
+
+    s.date = Date{2014, 3, 18};
+    const auto after = to_image(fx_->render("albers", s), 1200, 800);
+    EXPECT_GT(csto_blue_around(after, s, simferopol), 40) << "Crimea on 2014-03-18 is not filled as Russia";
+    EXPECT_EQ(csto_blue_around(after, s, kherson_steppe), 0);
+    // The day before, still Ukraine's.
+    s.date = Date{2014, 3, 17};
+    EXPECT_EQ(csto_blue_around(to_image(fx_->render("albers", s), 1200, 800), s, simferopol), 0);
+}
+
 // `big` (k times w x h) box-filtered down to w x h.
 test::Image scaled_down(const std::vector<std::uint8_t>& big, int w, int h, int k) {
     test::Image out{w, h, std::vector<std::uint8_t>(size_t(w) * size_t(h) * 4)};
