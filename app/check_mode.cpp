@@ -3,13 +3,24 @@
 #include <cstdio>
 
 #include "geo/facts_load.hpp"
+#include "text/shape.hpp"
 #include "modes.hpp"
 
 namespace atlas {
 
 int run_check_data(const DataPaths& paths) {
     const std::string dir = paths.dir + (paths.user_tour ? " with the tour " + paths.tour : "");
-    const DataSet data = load_data_set(paths.dir, paths.tour);
+    DataSet data = load_data_set(paths.dir, paths.tour);
+    // Text the installed fonts cannot draw (the fonts are this machine's, not the data's: found here).
+    if (data.facts) {
+        try {
+            for (auto& p : unrenderable_text(*data.facts, data.tour, shaper_for(kLabelFont)))
+                data.problems.push_back(std::move(p));
+        } catch (const DataError& e) {
+            data.problems.push_back({{}, e.what()});
+        }
+        sort_by_place(data.problems);
+    }
     for (const auto& p : data.problems) std::printf("%s\n", p.str().c_str());
     if (!data.problems.empty()) {
         std::printf("ca-atlas: %zu problem%s in %s\n", data.problems.size(), data.problems.size() == 1 ? "" : "s",

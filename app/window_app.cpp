@@ -148,6 +148,12 @@ int run_window(const Options& o) {
         model = loading.get();
         renderer->upload(model->projected);
         renderer->upload_features(model->features);
+        // Names this machine's fonts cannot draw are listed with the data's problems.
+        if (model->facts) {
+            for (auto& p : unrenderable_text(*model->facts, model->tour, font->shaper()))
+                model->problems.push_back(std::move(p));
+            sort_by_place(model->problems);
+        }
         // Broken fact tables leave the map working: the window lists every problem.
         for (const auto& p : model->problems) std::fprintf(stderr, "%s\n", p.str().c_str());
         list_problems();

@@ -453,7 +453,14 @@ private:
         for (const auto& p : facts_.places) claim(p.id, p.name, p.at.str());
         for (const auto& r : facts_.regions) claim(r.id, r.name, r.at.str());
         for (const auto& c : facts_.capitals) claim("capital " + c.name, c.name, c.at.str());
-        for (const auto& a : facts_.aliases) claim(a.entity, a.text, a.at.str());
+        for (const auto& a : facts_.aliases) {
+            // An alias the article uses for one entity may not be another's name: its mentions
+            // would link the passage to the wrong one, and search would find it.
+            const auto [it, added] = owner.emplace(fold_(a.text), std::make_pair(a.entity, a.at.str()));
+            if (!added && it->second.first != a.entity)
+                problem(a.at, "alias '" + a.text + "' of " + a.entity + " is already a name of " + it->second.first +
+                                  " (" + it->second.second + ")");
+        }
         for (const auto& n : facts_.names) {
             const bool capital = std::any_of(facts_.capitals.begin(), facts_.capitals.end(),
                                              [&](const Capital& c) { return c.name == n.entity; });

@@ -22,6 +22,7 @@
 #include "projection.hpp"
 #include "raster.hpp"
 #include "text/fold.hpp"
+#include "text/shape.hpp"
 
 namespace atlas {
 
@@ -400,6 +401,35 @@ void save_tour(const std::string& path, const std::vector<Scene>& scenes) {
     file.commit();
 }
 
+void sort_by_place(std::vector<DataProblem>& problems) {
+    std::stable_sort(problems.begin(), problems.end(), [](const DataProblem& a, const DataProblem& b) {
+        return a.at.file != b.at.file ? a.at.file < b.at.file : a.at.line < b.at.line;
+    });
+}
+
+std::vector<DataProblem> unrenderable_text(const Facts& facts, const std::vector<Scene>& tour, TextShaper& shaper) {
+    std::vector<DataProblem> out;
+    auto check = [&](const SourceLine& at, const char* what, const std::string& text) {
+        if (text.empty()) return;
+        const std::string missing = shaper.shape(text)->missing_names();
+        if (!missing.empty())
+            out.push_back({at, std::string(what) + " '" + text + "' has characters no installed font has (" + missing +
+                                   "): they are left out where it is drawn"});
+    };
+    for (const auto& o : facts.organisations) {
+        check(o.at, "name", o.name);
+        check(o.at, "abbreviation", o.abbreviation);
+    }
+    for (const auto& p : facts.places) check(p.at, "name", p.name);
+    for (const auto& r : facts.regions) check(r.at, "name", r.name);
+    for (const auto& c : facts.capitals) check(c.at, "name", c.name);
+    for (const auto& a : facts.aliases) check(a.at, "alias", a.text);
+    for (const auto& n : facts.names) check(n.at, "name", n.text);
+    for (const auto& n : facts.notes) check(n.at, "note", n.text);
+    for (const auto& sc : tour) check(sc.at, "title", sc.title);
+    return out;
+}
+
 DataSet load_data_set(const std::string& dir, const std::string& tour) {
     DataSet out;
     std::optional<World> world;
@@ -439,9 +469,7 @@ DataSet load_data_set(const std::string& dir, const std::string& tour) {
         for (auto& p : tour_problems(out.tour, *out.world, facts.facts, *out.article, projection_ids))
             out.problems.push_back({out.tour[p.scene].at, std::move(p.message)});
     }
-    std::stable_sort(out.problems.begin(), out.problems.end(), [](const DataProblem& a, const DataProblem& b) {
-        return a.at.file != b.at.file ? a.at.file < b.at.file : a.at.line < b.at.line;
-    });
+    sort_by_place(out.problems);
     out.facts = std::make_shared<const Facts>(std::move(facts.facts));
     return out;
 }

@@ -13,6 +13,8 @@
 
 namespace atlas {
 
+class TextShaper;
+
 // The tables, in the order they are read and reported.
 inline constexpr const char* kOrganisationsFile = "organisations.csv";
 inline constexpr const char* kMembershipsFile = "memberships.csv";
@@ -55,6 +57,14 @@ std::vector<Scene> load_tour_file(const std::string& path, std::vector<DataProbl
 // Writes the scenes to `path` (GDAL's CSV driver) through a temporary file renamed into place;
 // an existing file is kept as `path`.bak first. Throws OutputError.
 void save_tour(const std::string& path, const std::vector<Scene>& scenes);
+
+// Orders problems by file, then line (a problem with no file first), keeping the order within a line.
+void sort_by_place(std::vector<DataProblem>& problems);
+
+// The texts the map and the panels show (names, abbreviations, aliases, other names, notes, the
+// tour's titles) with characters no font of `shaper`'s chain has: one problem per text, at its
+// record's file and line, naming the characters. Such text is drawn without them.
+std::vector<DataProblem> unrenderable_text(const Facts& facts, const std::vector<Scene>& tour, TextShaper& shaper);
 
 // Loads the map, the article and the facts from `dir` and validates them against each other, with
 // the tour from `tour` (a file; "" for `dir`/tour.csv).

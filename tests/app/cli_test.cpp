@@ -170,6 +170,25 @@ TEST_F(Cli, CheckDataListsEveryProblemAndFails) {
     EXPECT_EQ(entries(dir), 0u);
 }
 
+// A name in a script no installed font has is reported where it is written; a Cyrillic one
+// beside it is not (DejaVu, a dependency, has Cyrillic).
+TEST_F(Cli, CheckDataNamesTextNoInstalledFontCanDraw) {
+    const std::string data = test::copy_data("cli-check-data-fonts");
+    const std::string names = data + "/" + kNamesFile;
+    const int last = test::find_line(names, "afghan-badakhshan,");
+    {
+        std::ofstream out(names, std::ios::app);
+        out << "KGZ,\U0010FFFDКыр,ru,a source for the test\n";
+    }
+    const auto r = test::run({"--check-data", data});
+    EXPECT_EQ(r.exit_code, 1) << r.out;
+    EXPECT_NE(r.out.find(names + ":" + std::to_string(last + 1) + ": name '\U0010FFFDКыр' has characters no installed "
+                         "font has (U+10FFFD): they are left out where it is drawn\n"),
+              std::string::npos)
+        << r.out;
+    EXPECT_NE(r.out.find("ca-atlas: 1 problem in " + data + "\n"), std::string::npos) << r.out;
+}
+
 TEST_F(Cli, TheViewRecordedInAnExportRestoresIt) {
     const std::string a = dir + "/a.png", b = dir + "/b.png";
     const auto e = test::run({"--export", a, "--size", "640x400", "--view", "70.5,39.2,900", "--projection", "mercator",

@@ -380,6 +380,15 @@ TEST_F(BrokenFacts, AliasInTheTextWithoutALink) {
                    ": passage integration-22 mentions 'the Kant airbase' but has no link to kant-airbase");
 }
 
+TEST_F(BrokenFacts, AnAliasThatIsAlreadyAnotherEntitysName) {
+    // "kazakhstan" as the article's word for Uzbekistan: every mention would link the wrong country.
+    const int line = change(kAliasesFile, "UZB,Uzbekistan", "UZB,kazakhstan");
+    const auto got = problems();
+    const std::string prefix = at(kAliasesFile, line) + ": alias 'kazakhstan' of UZB is already a name of KAZ";
+    EXPECT_TRUE(std::any_of(got.begin(), got.end(), [&](const std::string& p) { return p.rfind(prefix, 0) == 0; }))
+        << prefix;
+}
+
 TEST_F(BrokenFacts, AnOtherNameThatIsAlreadyAnotherEntitysName) {
     // "KYRGYZSTAN" for Tajikistan: a search would find the wrong country. Case folds.
     const int line = change(kNamesFile, "Таджикистан", "TJK,KYRGYZSTAN,en,a source");
