@@ -17,7 +17,9 @@ int run_check_data(const DataPaths& paths) {
             for (auto& p : unrenderable_text(*data.facts, data.tour, shaper_for(kLabelFont)))
                 data.problems.push_back(std::move(p));
         } catch (const DataError& e) {
-            data.problems.push_back({{}, e.what()});
+            DataProblem p;  // no font at all: the message names the package
+            p.message = e.what();
+            data.problems.push_back(std::move(p));
         }
         sort_by_place(data.problems);
     }
