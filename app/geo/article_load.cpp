@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -37,6 +38,16 @@ struct Source {
 std::string str(const Source& src, const nlohmann::json& obj, const char* key, int line) {
     if (!obj.contains(key) || !obj[key].is_string()) src.fail(line, std::string("field '") + key + "' must be a string");
     return obj[key].get<std::string>();
+}
+
+// A footnote number, 1 to kMaxFootnote: a larger one would not fit the int it is kept in (and no
+// article has that many notes).
+constexpr std::uint64_t kMaxFootnote = 9999;
+int footnote_number(const Source& src, const nlohmann::json& n, int line, const std::string& who) {
+    if (!n.is_number_integer()) src.fail(line, who + ": footnote numbers must be integers");
+    if (!n.is_number_unsigned() || n.get<std::uint64_t>() < 1 || n.get<std::uint64_t>() > kMaxFootnote)
+        src.fail(line, who + ": footnote number " + n.dump() + " is not from 1 to " + std::to_string(kMaxFootnote));
+    return int(n.get<std::uint64_t>());
 }
 
 }  // namespace
@@ -79,10 +90,7 @@ Article load_article(const std::string& dir) {
         out.text = str(src, p, "text", line);
         if (out.text.empty()) src.fail(line, "passage '" + out.id + "' has no text");
         if (!p.contains("footnotes") || !p["footnotes"].is_array()) src.fail(line, "passage '" + out.id + "': field 'footnotes' must be a list");
-        for (const auto& n : p["footnotes"]) {
-            if (!n.is_number_integer()) src.fail(line, "passage '" + out.id + "': footnote numbers must be integers");
-            out.footnotes.push_back(n.get<int>());
-        }
+        for (const auto& n : p["footnotes"]) out.footnotes.push_back(footnote_number(src, n, line, "passage '" + out.id + "'"));
         a.passages.push_back(std::move(out));
     }
 
@@ -109,8 +117,8 @@ Article load_article(const std::string& dir) {
     std::set<int> numbers;
     for (const auto& f : j["footnotes"]) {
         Footnote out;
-        if (!f.contains("number") || !f["number"].is_number_integer()) src.fail(1, "a footnote has no number");
-        out.number = f["number"].get<int>();
+        if (!f.contains("number")) src.fail(1, "a footnote has no number");
+        out.number = footnote_number(src, f["number"], 1, "a footnote");
         const int line = src.line_of_id("fn" + std::to_string(out.number));
         out.text = str(src, f, "text", line);
         for (const auto& p : a.passages)

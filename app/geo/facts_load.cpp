@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -59,7 +60,10 @@ public:
     }
     std::string required(const char* column) {
         std::string v = text(column);
-        if (v.empty()) fail(std::string("missing ") + column);
+        if (v.find_first_not_of(" \t") == std::string::npos) {
+            fail(std::string("missing ") + column + (v.empty() ? "" : " (only spaces)"));
+            return {};
+        }
         return v;
     }
     std::optional<Date> date(const char* column, bool needed) {
@@ -116,6 +120,20 @@ void read_table(const std::string& dir, const char* name, const std::vector<cons
         if (!l.empty() && l.back() == '\r') l.pop_back();
         lines.push_back(l);
     }
+    // Bytes GDAL would take silently: a NUL ends its reading of the file there, and text that is
+    // not UTF-8 would be drawn as it comes. The table is not read at all.
+    bool readable = true;
+    for (size_t i = 0; i < lines.size(); ++i) {
+        const std::string& l = lines[i];
+        if (l.find('\0') != std::string::npos) {
+            problems.push_back({{path, int(i) + 1}, "a NUL byte (the file is damaged or not text)"});
+            readable = false;
+        } else if (!CPLIsUTF8(l.c_str(), int(std::min(l.size(), size_t(INT32_MAX))))) {
+            problems.push_back({{path, int(i) + 1}, "not UTF-8 text"});
+            readable = false;
+        }
+    }
+    if (!readable) return;
     std::vector<int> record_line;  // record_line[k] = line number (1-based) of record k (0 = header)
     size_t header_fields = 0;
     for (size_t i = 0; i < lines.size(); ++i) {
@@ -152,7 +170,20 @@ void read_table(const std::string& dir, const char* name, const std::vector<cons
     OGRLayer* layer = ds->GetLayer(0);
     std::map<std::string, int> index;
     const OGRFeatureDefn* defn = layer->GetLayerDefn();
-    for (int i = 0; i < defn->GetFieldCount(); ++i) index[defn->GetFieldDefn(i)->GetNameRef()] = i;
+    const SourceLine header{path, record_line.front()};
+    // GDAL guesses the separator (a ';' or a tab too): the tables are comma-separated, and the
+    // field counts above count commas, so GDAL must see the same columns.
+    if (size_t(defn->GetFieldCount()) != header_fields) {
+        problems.push_back({header, "the header has " + std::to_string(header_fields) +
+                                        " comma-separated columns but reads as " +
+                                        std::to_string(defn->GetFieldCount()) + " (the separator must be a comma)"});
+        return;
+    }
+    for (int i = 0; i < defn->GetFieldCount(); ++i)
+        if (!index.emplace(defn->GetFieldDefn(i)->GetNameRef(), i).second) {
+            problems.push_back({header, std::string("column '") + defn->GetFieldDefn(i)->GetNameRef() + "' twice"});
+            return;
+        }
     bool complete = true;
     for (const char* c : columns)
         if (!index.count(c)) {
@@ -160,7 +191,9 @@ void read_table(const std::string& dir, const char* name, const std::vector<cons
             complete = false;
         }
     if (!complete) return;
+    size_t read = 0;
     for (auto& f : *layer) {
+        ++read;
         const GIntBig fid = f->GetFID();
         if (fid < 1 || size_t(fid) >= record_line.size()) {
             problems.push_back({whole, "GDAL read more records than the file has lines"});
@@ -171,6 +204,12 @@ void read_table(const std::string& dir, const char* name, const std::vector<cons
         Record r(*f, index, {path, line}, problems);
         each(r);
     }
+    // Every record line must have come back as a record: GDAL stops early on what it cannot read.
+    if (CPLGetLastErrorType() >= CE_Failure || read + 1 != record_line.size())
+        problems.push_back({whole, "GDAL read " + std::to_string(read) + " records, the file has " +
+                                       std::to_string(record_line.size() - 1) +
+                                       (CPLGetLastErrorType() >= CE_Failure ? std::string(" (") + CPLGetLastErrorMsg() + ")"
+                                                                            : std::string())});
 }
 
 std::optional<Precision> parse_precision(const std::string& s) {

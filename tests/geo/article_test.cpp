@@ -145,6 +145,13 @@ TEST_F(BrokenArticle, PassageCitesAMissingFootnote) {
                            ": passage 'system-6' cites footnote 9, which does not exist");
 }
 
+// 4294967297 is 2^32 + 1: narrowed to an int it would cite footnote 1.
+TEST_F(BrokenArticle, AFootnoteNumberBeyondAnyArticleIsRejectedNotNarrowed) {
+    write_shipped_with("\"footnotes\": [\n    1\n   ]", "\"footnotes\": [\n    4294967297\n   ]");
+    EXPECT_EQ(error(), file + ":" + std::to_string(line_of("\"id\": \"system-6\"")) +
+                           ": passage 'system-6': footnote number 4294967297 is not from 1 to 9999");
+}
+
 TEST_F(BrokenArticle, FootnoteCitedByNoPassage) {
     write_shipped_with("\"footnotes\": [\n    1\n   ]", "\"footnotes\": []");
     EXPECT_EQ(error(), file + ":" + std::to_string(line_of("\"id\": \"fn1\"")) + ": footnote 1 is cited by no passage");

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <set>
+#include <sstream>
 
 #include "geo/facts_load.hpp"
 #include "support/data_copy.hpp"
@@ -307,6 +308,41 @@ protected:
 };
 
 TEST_F(BrokenFacts, TheCopyIsConsistentBeforeItIsBroken) { EXPECT_TRUE(problems().empty()); }
+
+// Bytes the CSV driver would take quietly. The table is refused at the line, not read in part.
+TEST_F(BrokenFacts, ANulByteIsReportedAndTheTableIsNotReadInPart) {
+    const int line = test::find_line(file(kMembershipsFile), "sco,IND,observer");
+    test::replace_line(file(kMembershipsFile), line, std::string("sco,IND,observer,2005-07-05,2017-06-09,a\0source", 46));
+    expect_problem(at(kMembershipsFile, line) + ": a NUL byte (the file is damaged or not text)");
+}
+
+TEST_F(BrokenFacts, TextThatIsNotUtf8) {
+    const int line = change(kPlacesFile, "kant-airbase", "kant-airbase,Kant \xff\xfe airbase");
+    expect_problem(at(kPlacesFile, line) + ": not UTF-8 text");
+}
+
+TEST_F(BrokenFacts, ATableSeparatedBySemicolons) {
+    std::string text = test::read_text(file(kOrganisationsFile));
+    std::replace(text.begin(), text.end(), ',', ';');
+    test::write_text(file(kOrganisationsFile), text);
+    expect_problem(at(kOrganisationsFile, 1) +
+                   ": the header has 1 comma-separated columns but reads as 9 (the separator must be a comma)");
+}
+
+TEST_F(BrokenFacts, AColumnNamedTwice) {
+    // A second lat after the first: one of the two would never be checked.
+    std::string text = test::read_text(file(kCapitalsFile));
+    std::string out;
+    std::istringstream in(text);
+    for (std::string l; std::getline(in, l);) out += l + (out.empty() ? ",lat\n" : ",95\n");
+    test::write_text(file(kCapitalsFile), out);
+    expect_problem(at(kCapitalsFile, 1) + ": column 'lat' twice");
+}
+
+TEST_F(BrokenFacts, AnIdOfSpacesIsMissing) {
+    const int line = change(kAliasesFile, "AFG,Afghan", "   ,Afghan");
+    expect_problem(at(kAliasesFile, line) + ": missing entity (only spaces)");
+}
 
 TEST_F(BrokenFacts, UnknownCountryCode) {
     const int line = change(kMembershipsFile, "sco,MNG,observer", "sco,MNX,observer,2004-06-17,2025-09-01,a source");

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <stdexcept>
 #include <vector>
 
@@ -50,6 +51,18 @@ void replace_line(const std::string& file, int line, const std::string& text, bo
         lines[size_t(line - 1)] = text;
     std::ofstream out(file, std::ios::trunc);
     for (const auto& l : lines) out << l << '\n';
+}
+
+std::string read_text(const std::string& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) throw std::runtime_error(file + ": cannot read");
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+void write_text(const std::string& file, const std::string& text) {
+    std::ofstream out(file, std::ios::binary | std::ios::trunc);
+    out << text;
+    if (!out) throw std::runtime_error(file + ": cannot write");
 }
 
 }  // namespace atlas::test

@@ -18,4 +18,8 @@ void replace_line(const std::string& file, int line, const std::string& text, bo
 // The text of line `line` (1-based) of `file`.
 std::string line_of(const std::string& file, int line);
 
+// A whole file's bytes, and a file written with exactly these bytes.
+std::string read_text(const std::string& file);
+void write_text(const std::string& file, const std::string& text);
+
 }  // namespace atlas::test
