@@ -98,7 +98,8 @@ int run_export_tour(const Options& o) {
                 m = MapModel::load(o.data.dir, projection, std::nullopt, o.data.tour);
                 if (!m->problems.empty()) {
                     for (const auto& p : m->problems) std::fprintf(stderr, "%s\n", p.str().c_str());
-                    throw DataError(std::to_string(m->problems.size()) + " problems in the data folder " + o.data.dir +
+                    throw DataError(std::to_string(m->problems.size()) +
+                                    (m->problems.size() == 1 ? " problem" : " problems") + " in the data folder " + o.data.dir +
                                     "; nothing was written");
                 }
             }

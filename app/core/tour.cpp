@@ -115,6 +115,13 @@ bool id_taken(const std::string& id, const std::vector<Scene>& scenes) {
 double rounded(double x, double per_unit) { return std::round(x * per_unit) / per_unit; }
 }  // namespace
 
+bool is_scene_id(const std::string& id) {
+    return !id.empty() && id.size() <= kMaxSceneIdLength && id.front() != '-' &&
+           std::all_of(id.begin(), id.end(), [](unsigned char c) {
+               return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+           });
+}
+
 std::string unique_scene_id(const std::string& title, const std::vector<Scene>& scenes) {
     std::string base;
     bool gap = false;
@@ -136,7 +143,7 @@ std::string unique_scene_id(const std::string& title, const std::vector<Scene>& 
 }
 
 size_t insert_scene(std::vector<Scene>& scenes, std::optional<size_t> after, Scene scene) {
-    if (scene.id.empty() || id_taken(scene.id, scenes)) scene.id = unique_scene_id(scene.title, scenes);
+    if (!is_scene_id(scene.id) || id_taken(scene.id, scenes)) scene.id = unique_scene_id(scene.title, scenes);
     const size_t at = after && *after < scenes.size() ? *after + 1 : scenes.size();
     scenes.insert(scenes.begin() + std::ptrdiff_t(at), std::move(scene));
     return at;
@@ -197,6 +204,10 @@ std::vector<SceneProblem> tour_problems(const std::vector<Scene>& scenes, const 
             }
         };
         if (sc.id.empty()) problem("missing id");
+        else if (!is_scene_id(sc.id))
+            problem("id '" + (sc.id.size() > 40 ? sc.id.substr(0, 40) + "..." : sc.id) + "' is not 1 to " +
+                    std::to_string(kMaxSceneIdLength) +
+                    " letters, digits, '-' or '_' (it names the scene's image files)");
         if (sc.title.empty()) problem("missing title");
         if (sc.passage.empty()) problem("missing passage");
         range("lon", sc.view.lon, -180, 180);

@@ -86,6 +86,11 @@ namespace atlas {
 
 // Editing the tour (the window's Tour panel): pure operations on the list of scenes.
 
+// A scene id names the tour's image files (--export-tour): ASCII letters, digits, '-' and '_',
+// 1 to kMaxSceneIdLength of them, not starting with '-'. No path, no hidden file, no overlong name.
+inline constexpr size_t kMaxSceneIdLength = 64;
+bool is_scene_id(const std::string& id);
+
 // An id for a scene titled `title` that no scene in `scenes` has: the title's ASCII letters and
 // digits in lower case, other runs of characters as one '-' ("The Kant airbase" -> "the-kant-airbase"),
 // at most 40 characters, "scene" if nothing is left; "-2", "-3", ... appended while it is taken.

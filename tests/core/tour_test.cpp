@@ -243,6 +243,15 @@ TEST(TourEdit, TheChecksBeforeSavingNameTheSceneAndTheProblem) {
     EXPECT_EQ(only_problem(s), "duplicate scene 'good' (first as scene 1)");
     s = scene("");
     EXPECT_EQ(only_problem(s), "missing id");
+    // The id names image files: no path, no escape, no hidden or overlong name.
+    const std::string rule = "' is not 1 to 64 letters, digits, '-' or '_' (it names the scene's image files)";
+    for (const std::string bad : {"a/b", "../../escape", ".hidden", "-x", "k\u00e4nt", "a b"})
+        EXPECT_EQ(only_problem(scene(bad)), "id '" + bad + rule);
+    EXPECT_EQ(only_problem(scene(std::string(300, 'x'))), "id '" + std::string(40, 'x') + "..." + rule);
+    EXPECT_EQ(only_problem(scene(std::string(1 << 20, 'y'))), "id '" + std::string(40, 'y') + "..." + rule);
+    std::vector<Scene> longest{good, scene(std::string(64, 'z'))};
+    EXPECT_TRUE(tour_problems(longest, world, facts, article, projections).empty()) << "64 characters is allowed";
+    EXPECT_TRUE(is_scene_id("Scene_2-b"));
 }
 
 }  // namespace
