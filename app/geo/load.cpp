@@ -249,6 +249,12 @@ World load_world(const std::string& dir) {
     CPLErrorReset();
     std::error_code ec;
     if (!std::filesystem::exists(file, ec)) throw DataError(file + ": file not found");
+    // SQLite would fold a leftover journal of an interrupted write into what it reads (and delete
+    // it): the map would not be the one shipped, and the folder would change. Neither happens.
+    for (const char* leftover : {"-wal", "-journal"})
+        if (std::filesystem::exists(file + leftover, ec))
+            throw DataError(file + leftover + ": left by an interrupted write to " + kWorldFile +
+                            "; the map it holds is uncertain (restore the data folder, or remove this file)");
     GDALDatasetUniquePtr ds(GDALDataset::Open(file.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
     if (!ds) {
         const std::string why = CPLGetLastErrorMsg();

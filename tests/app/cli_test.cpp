@@ -189,6 +189,26 @@ TEST_F(Cli, CheckDataNamesTextNoInstalledFontCanDraw) {
     EXPECT_NE(r.out.find("ca-atlas: 1 problem in " + data + "\n"), std::string::npos) << r.out;
 }
 
+// A journal left beside the GeoPackage by an interrupted write: SQLite would fold it into what it
+// reads (and delete it). The check and the export both refuse the folder and leave it as it is.
+TEST_F(Cli, ALeftoverJournalBesideTheMapIsRefusedAndKept) {
+    for (const std::string leftover : {"-wal", "-journal"}) {
+        const std::string data = test::copy_data("cli-leftover" + leftover);
+        const std::string journal = data + "/atlas.gpkg" + leftover;
+        test::write_text(journal, std::string(4096, '\x5a'));
+        const std::string message = journal + ": left by an interrupted write to atlas.gpkg; the map it holds is "
+                                              "uncertain (restore the data folder, or remove this file)";
+        const auto c = test::run({"--check-data", data});
+        EXPECT_EQ(c.exit_code, 1);
+        EXPECT_NE(c.out.find(message + "\n"), std::string::npos) << c.out;
+        const auto e = test::run({"--data", data, "--export", dir + "/x.svg"});
+        EXPECT_EQ(e.exit_code, 1);
+        EXPECT_NE(e.err.find(message), std::string::npos) << e.err;
+        EXPECT_FALSE(fs::exists(dir + "/x.svg"));
+        EXPECT_EQ(test::read_text(journal), std::string(4096, '\x5a'));
+    }
+}
+
 TEST_F(Cli, TheViewRecordedInAnExportRestoresIt) {
     const std::string a = dir + "/a.png", b = dir + "/b.png";
     const auto e = test::run({"--export", a, "--size", "640x400", "--view", "70.5,39.2,900", "--projection", "mercator",
