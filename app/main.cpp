@@ -129,11 +129,25 @@ int main(int argc, char** argv) {
             if (!recorded.count(kPngViewKey))
                 throw UsageError("invalid --view-from '" + view_from +
                                  "': no view recorded in it (not exported by the atlas)");
-            o.view = parse_view(recorded[kPngViewKey]);
-            if (recorded.count(kPngProjectionKey) && app.get_option("--projection")->count() == 0)
+            // The record is checked as the options it stands for, and named as where it came from.
+            const std::string from = "--view-from '" + view_from + "': recorded";
+            o.view = parse_view(recorded[kPngViewKey], from + " view");
+            if (recorded.count(kPngProjectionKey) && app.get_option("--projection")->count() == 0) {
                 o.projection = recorded[kPngProjectionKey];
+                try {
+                    projection_info(o.projection);
+                } catch (const UsageError& e) {
+                    throw UsageError("invalid " + from + " projection: " + e.what());
+                }
+            }
             if (recorded.count(kPngDateKey)) {
-                if (const auto d = Date::parse(recorded[kPngDateKey])) o.date = *d;
+                const std::string& text = recorded[kPngDateKey];
+                const auto d = Date::parse(text);
+                if (!d) throw UsageError("invalid " + from + " date '" + text + "': expected YYYY-MM-DD");
+                if (*d < kTimelineStart || *d > kTimelineEnd)
+                    throw UsageError("invalid " + from + " date '" + text + "': the atlas covers " +
+                                     kTimelineStart.str() + " to " + kTimelineEnd.str());
+                o.date = *d;
             }
             if (recorded.count(kPngSelectedKey) && app.get_option("--select")->count() == 0)
                 o.select = recorded[kPngSelectedKey];

@@ -155,10 +155,10 @@ View view_for_camera(const Projection& proj, const Camera& camera) {
     return v;
 }
 
-View parse_view(const std::string& text) {
+View parse_view(const std::string& text, const std::string& option) {
     View v;
     char extra = 0;
-    const std::string bad = "invalid --view '" + text + "': ";
+    const std::string bad = "invalid " + option + " '" + text + "': ";
     if (std::sscanf(text.c_str(), "%lf,%lf,%lf%c", &v.lon, &v.lat, &v.height_km, &extra) != 3)
         throw UsageError(bad + "expected LON,LAT,HEIGHT_KM, e.g. 65,42,4200");
     if (!(v.lon >= -180 && v.lon <= 180)) throw UsageError(bad + "longitude must be within -180..180");

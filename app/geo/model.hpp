@@ -95,7 +95,8 @@ View view_for_camera(const Projection& proj, const Camera& camera);
 double metres_per_ground_km(const Projection& proj, double lon, double lat);
 
 // Parses "LON,LAT,HEIGHT_KM"; throws UsageError saying what is wrong.
-View parse_view(const std::string& text);
+// `option` names where the text came from in the message ("--view", or "--view-from 'a.png'").
+View parse_view(const std::string& text, const std::string& option = "--view");
 // Formats a view as "LON,LAT,HEIGHT_KM" (round-trips through parse_view).
 std::string format_view(const View& v);
 

@@ -12,6 +12,7 @@
 #include <map>
 #include <tuple>
 
+#include "export.hpp"
 #include "geo/facts_load.hpp"
 #include "geo/load.hpp"
 #include "geo/model.hpp"
@@ -207,6 +208,36 @@ TEST_F(Cli, ALeftoverJournalBesideTheMapIsRefusedAndKept) {
         EXPECT_FALSE(fs::exists(dir + "/x.svg"));
         EXPECT_EQ(test::read_text(journal), std::string(4096, '\x5a'));
     }
+}
+
+// A view record is checked as the options it stands for, and its errors name the file.
+TEST_F(Cli, AViewRecordOutOfRangeIsRefusedNamingTheFile) {
+    auto png_with = [&](const std::string& name, std::vector<std::pair<std::string, std::string>> text) {
+        const std::string path = dir + "/" + name;
+        const std::vector<std::uint8_t> px(4 * 4 * 4, 200);
+        PngWriter w(path, 4, 4, 6, text);
+        w.write_rows(px.data(), 4);
+        w.finish();
+        return path;
+    };
+    const std::string old = png_with("old.png", {{kPngViewKey, "65,42,4200"}, {kPngDateKey, "1900-01-01"}});
+    auto r = test::run({"--view-from", old, "--export", dir + "/x.png"});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find("invalid --view-from '" + old +
+                         "': recorded date '1900-01-01': the atlas covers 1992-01-01 to 2026-12-31"),
+              std::string::npos)
+        << r.err;
+    const std::string far = png_with("far.png", {{kPngViewKey, "65,95,4200"}});
+    r = test::run({"--view-from", far, "--export", dir + "/x.png"});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find("invalid --view-from '" + far + "': recorded view '65,95,4200': latitude must be within"),
+              std::string::npos)
+        << r.err;
+    const std::string odd = png_with("odd.png", {{kPngViewKey, "65,42,4200"}, {kPngProjectionKey, "gnomonic"}});
+    r = test::run({"--view-from", odd, "--export", dir + "/x.png"});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find("invalid --view-from '" + odd + "': recorded projection: "), std::string::npos) << r.err;
+    EXPECT_FALSE(fs::exists(dir + "/x.png"));
 }
 
 TEST_F(Cli, TheViewRecordedInAnExportRestoresIt) {
