@@ -191,6 +191,12 @@ int main(int argc, char** argv) {
             o.width = sheet->first;
             o.height = sheet->second;
         }
+        // An empty name would otherwise read as "not given" and open the window instead.
+        for (const char* named : {"--export", "--export-tour", "--window-screenshot"})
+            if (app.get_option(named)->count() > 0 && app.get_option(named)->as<std::string>().empty())
+                throw UsageError(std::string("invalid ") + named + " '': needs a file or folder name");
+        if (app.get_option("--present")->count() > 0 && o.present < 1)
+            throw UsageError("invalid --present " + std::to_string(o.present) + ": scenes are numbered from 1");
         if (!o.export_path.empty()) export_format(o.export_path);
         if (!layers_given.empty()) {
             std::vector<std::string> words;

@@ -170,7 +170,12 @@ int run_window(const Options& o) {
             ui.request_select = o.select;
             jump = true;  // at start the map opens on the selection, without a flight
         }
-        if (o.present > 0 && !model->tour.empty()) {
+        if (o.present > 0 && size_t(o.present) > model->tour.size()) {
+            const std::string why = "no scene " + std::to_string(o.present) + " to present: the tour has " +
+                                    std::to_string(model->tour.size());
+            std::fprintf(stderr, "ca-atlas: %s\n", why.c_str());
+            ui.errors.push_back(why);
+        } else if (o.present > 0) {
             presenting = true;
             // A screenshot is of the window at its own size (and full screen needs a window manager).
             if (o.window_screenshot.empty()) window->set_fullscreen(true);

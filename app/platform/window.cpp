@@ -33,6 +33,15 @@ float ui_scale_for_dpi(float dpi) {
 void init_video() {
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0)
         throw GlError(std::string("cannot open a window: ") + SDL_GetError());
+    // With no display SDL falls back to drivers that show nothing ("offscreen", "dummy"): the
+    // window would run unseen until killed. Only a user who names such a driver gets it.
+    const char* driver = SDL_GetCurrentVideoDriver();
+    const bool unseen = driver && (std::string(driver) == "offscreen" || std::string(driver) == "dummy");
+    if (unseen && !SDL_getenv("SDL_VIDEODRIVER")) {
+        SDL_Quit();
+        throw GlError("cannot open a window: no display (DISPLAY and WAYLAND_DISPLAY are not set); "
+                      "exports need none, e.g. ca-atlas --export map.png");
+    }
 }
 
 void quit_video() { SDL_QuitSubSystem(SDL_INIT_VIDEO | SDL_INIT_TIMER); }

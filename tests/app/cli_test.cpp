@@ -240,6 +240,31 @@ TEST_F(Cli, AViewRecordOutOfRangeIsRefusedNamingTheFile) {
     EXPECT_FALSE(fs::exists(dir + "/x.png"));
 }
 
+// Nothing runs unseen: an empty name, a scene 0, or a window with no display to show it on each
+// end at once with a message (they used to run until killed).
+TEST_F(Cli, NothingRunsUnseenWithoutADisplayOrAName) {
+    const std::vector<std::string> no_display{"DISPLAY=", "WAYLAND_DISPLAY="};
+    const std::vector<std::pair<std::vector<std::string>, std::string>> cases{
+        {{"--export", ""}, "ca-atlas: invalid --export '': needs a file or folder name"},
+        {{"--export-tour", ""}, "ca-atlas: invalid --export-tour '': needs a file or folder name"},
+        {{"--present", "0"}, "ca-atlas: invalid --present 0: scenes are numbered from 1"},
+        {{"--present", "-1"}, "ca-atlas: invalid --present -1: scenes are numbered from 1"},
+    };
+    for (const auto& [args, message] : cases) {
+        const auto r = test::run(args, no_display, 20);
+        EXPECT_EQ(r.exit_code, 2) << args[0] << " " << args[1];
+        EXPECT_NE(r.err.find(message), std::string::npos) << r.err;
+    }
+    for (const std::vector<std::string>& args : {std::vector<std::string>{}, {"--present", "999"}, {"--present", "3"}}) {
+        const auto r = test::run(args, no_display, 20);
+        EXPECT_EQ(r.exit_code, 1);
+        EXPECT_NE(r.err.find("ca-atlas: cannot open a window: no display (DISPLAY and WAYLAND_DISPLAY are not set); "
+                             "exports need none"),
+                  std::string::npos)
+            << r.err;
+    }
+}
+
 TEST_F(Cli, TheViewRecordedInAnExportRestoresIt) {
     const std::string a = dir + "/a.png", b = dir + "/b.png";
     const auto e = test::run({"--export", a, "--size", "640x400", "--view", "70.5,39.2,900", "--projection", "mercator",
