@@ -16,6 +16,7 @@
 #include "export.hpp"
 #include "geo/model.hpp"
 #include "geo/project.hpp"
+#include "geo/raster.hpp"
 #include "modes.hpp"
 #include "platform/headless.hpp"
 #include "render/font.hpp"
@@ -65,6 +66,7 @@ int run_export_tour(const Options& o) {
     // Only the raster formats need GL; the vector ones draw the geometry themselves.
     const bool raster = wants("png") || wants("tif");
     const fs::path dir = o.export_tour;
+    remove_leftovers(dir, ".ca-atlas-tour-");  // a killed run's working folder
     const fs::path tmp = dir / (".ca-atlas-tour-" + std::to_string(::getpid()));
     std::vector<fs::path> written;
     // The folders this run makes (DIR and its missing parents, as mkdir -p), removed again on failure.

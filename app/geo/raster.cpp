@@ -4,6 +4,7 @@
 #include "raster.hpp"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <png.h>
 #include <unistd.h>
 
@@ -20,10 +21,45 @@ namespace {
 
 std::string cannot(const std::string& path, const std::string& why) { return "cannot write '" + path + "': " + why; }
 
+}  // namespace
+
+void remove_leftovers(const std::filesystem::path& dir, const std::string& prefix) {
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+        const std::string name = entry.path().filename().string();
+        if (name.rfind(prefix, 0) != 0) continue;
+        // The writer's process id follows the prefix; its own suffix may follow that.
+        size_t end = prefix.size();
+        while (end < name.size() && name[end] >= '0' && name[end] <= '9') ++end;
+        if (end == prefix.size() || end - prefix.size() > 9) continue;
+        const pid_t pid = pid_t(std::stol(name.substr(prefix.size(), end - prefix.size())));
+        if (pid <= 0 || pid == ::getpid() || ::kill(pid, 0) == 0 || errno != ESRCH) continue;  // still running
+        std::error_code rm;
+        const auto st = entry.symlink_status(rm);
+        if (std::filesystem::is_regular_file(st))
+            std::filesystem::remove(entry.path(), rm);
+        else if (std::filesystem::is_directory(st))
+            std::filesystem::remove_all(entry.path(), rm);
+    }
+}
+
+namespace {
+
 // A unique temporary path beside `path`, created exclusively so the folder is known writable.
 std::string make_temp(const std::string& path, const std::string& suffix = "") {
+    namespace fs = std::filesystem;
     std::error_code ec;
-    if (std::filesystem::is_directory(path, ec)) throw OutputError(cannot(path, "it is a folder"));
+    // Only a regular file is replaced: a rename over a link would replace the link, and over a
+    // device node the node itself.
+    const fs::file_status st = fs::symlink_status(path, ec);
+    if (fs::is_directory(st)) throw OutputError(cannot(path, "it is a folder"));
+    if (fs::is_symlink(st))
+        throw OutputError(cannot(path, "it is a symbolic link; the atlas replaces only regular files (name its target)"));
+    if (fs::exists(st) && !fs::is_regular_file(st))
+        throw OutputError(cannot(path, "it is a device or other special file, not a regular file"));
+    const fs::path target(path);
+    remove_leftovers(target.has_parent_path() ? target.parent_path() : fs::path("."),
+                     target.filename().string() + ".tmp-");
     const std::string tmp = path + ".tmp-" + std::to_string(::getpid()) + suffix;
     const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0644);
     if (fd < 0) throw OutputError(cannot(path, std::strerror(errno)));

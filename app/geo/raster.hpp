@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <filesystem>
 #include <string>
 #include <utility>
 #include <vector>
@@ -12,6 +13,11 @@
 #include "core/errors.hpp"
 
 namespace atlas {
+
+// Removes what dead writers left in `dir`: entries named `prefix` + a process id (+ anything),
+// where no process with that id runs any more (a temporary file, or a tour's working folder, of a
+// killed export). Another running process's entries and every other name are left alone.
+void remove_leftovers(const std::filesystem::path& dir, const std::string& prefix);
 
 // Checks that `path` can be created (its folder exists and is writable, it is not a folder) by
 // creating and removing a temporary file beside it. Throws OutputError naming the path and the

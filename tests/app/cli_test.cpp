@@ -4,6 +4,9 @@
 #include <gdal_priv.h>
 #include <gdal_utils.h>
 #include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <ogr_spatialref.h>
 
 #include <filesystem>
@@ -263,6 +266,54 @@ TEST_F(Cli, NothingRunsUnseenWithoutADisplayOrAName) {
                   std::string::npos)
             << r.err;
     }
+}
+
+// An export replaces only a regular file: never a link (it would replace the link), a device node
+// or a pipe. Each is refused with the reason, and left as it was.
+TEST_F(Cli, AnExportReplacesOnlyARegularFile) {
+    test::write_text(dir + "/real.png", "keep");
+    fs::create_symlink("real.png", dir + "/link.png");
+    auto r = test::run({"--export", dir + "/link.png", "--size", "200x100"});
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_NE(r.err.find("cannot write '" + dir + "/link.png': it is a symbolic link; the atlas replaces only regular "
+                         "files (name its target)"),
+              std::string::npos)
+        << r.err;
+    EXPECT_TRUE(fs::is_symlink(dir + "/link.png"));
+    EXPECT_EQ(test::read_text(dir + "/real.png"), "keep");
+    ASSERT_EQ(::mkfifo((dir + "/pipe.svg").c_str(), 0644), 0);
+    r = test::run({"--export", dir + "/pipe.svg", "--size", "200x100"});
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_NE(r.err.find("cannot write '" + dir + "/pipe.svg': it is a device or other special file, not a regular file"),
+              std::string::npos)
+        << r.err;
+    EXPECT_TRUE(fs::is_fifo(dir + "/pipe.svg"));
+}
+
+// What a killed export left (NAME.tmp-PID, a tour's .ca-atlas-tour-PID/) is removed by the next
+// run into that folder: only those names, and only where that process is gone.
+TEST_F(Cli, LeftoversOfAKilledExportAreRemovedByTheNextRun) {
+    const pid_t child = ::fork();
+    ASSERT_GE(child, 0);
+    if (child == 0) ::_exit(0);
+    ASSERT_EQ(::waitpid(child, nullptr, 0), child);
+    const std::string dead = std::to_string(child), alive = std::to_string(::getpid());
+    for (const std::string& name : {"map.png.tmp-" + dead, "map.png.tmp-" + dead + ".svg", "map.png.tmp-" + alive,
+                                   "other.png.tmp-" + dead, std::string("map.png.tmp-x")})
+        test::write_text(dir + "/" + name, "left");
+    fs::create_directories(dir + "/.ca-atlas-tour-" + dead + "/inner");
+    fs::create_directories(dir + "/.ca-atlas-tour-" + alive);
+    auto r = test::run({"--export", dir + "/map.png", "--size", "200x100", "--layers", "countries"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_FALSE(fs::exists(dir + "/map.png.tmp-" + dead));
+    EXPECT_FALSE(fs::exists(dir + "/map.png.tmp-" + dead + ".svg"));
+    EXPECT_TRUE(fs::exists(dir + "/map.png.tmp-" + alive)) << "a running process's file";
+    EXPECT_TRUE(fs::exists(dir + "/other.png.tmp-" + dead)) << "another target's";
+    EXPECT_TRUE(fs::exists(dir + "/map.png.tmp-x"));
+    r = test::run({"--export-tour", dir, "--size", "160x90", "--no-captions"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_FALSE(fs::exists(dir + "/.ca-atlas-tour-" + dead));
+    EXPECT_TRUE(fs::exists(dir + "/.ca-atlas-tour-" + alive));
 }
 
 TEST_F(Cli, TheViewRecordedInAnExportRestoresIt) {
