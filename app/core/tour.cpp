@@ -111,7 +111,7 @@ bool id_taken(const std::string& id, const std::vector<Scene>& scenes) {
 }
 
 // `x` rounded to whole 1/`per_unit`s: the double nearest to n / per_unit (a division by an exact
-// integer), which the file's "%g" (6 significant digits) writes and reads back exactly.
+// integer), which the file keeps as short text ("68.25", not 68.250000000000001).
 double rounded(double x, double per_unit) { return std::round(x * per_unit) / per_unit; }
 }  // namespace
 

@@ -416,10 +416,12 @@ void save_tour(const std::string& path, const std::vector<Scene>& scenes) {
             OGRFieldDefn field(c, OFTString);
             layer->CreateField(&field);
         }
+        // The shortest text that reads back as the same double: a saved tour keeps every digit a
+        // hand-edited scene had ("%g" kept six, and moved coordinates nobody edited).
         auto number = [](double v) {
             char buf[32];
-            std::snprintf(buf, sizeof buf, "%g", v);
-            return std::string(buf);
+            const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+            return ec == std::errc{} ? std::string(buf, end) : std::string("nan");
         };
         for (const auto& sc : scenes) {
             OGRFeature f(layer->GetLayerDefn());

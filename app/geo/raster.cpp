@@ -144,6 +144,17 @@ AtomicFile::~AtomicFile() {
 }
 
 void AtomicFile::commit() {
+    // The bytes reach the disk before the name points at them, and the new name after the rename:
+    // a power cut leaves the old file or the new one, never an empty one.
+    const int fd = ::open(tmp_.c_str(), O_RDONLY);
+    const bool synced = fd >= 0 && ::fsync(fd) == 0;
+    const std::string sync_error = synced ? "" : std::strerror(errno);
+    if (fd >= 0) ::close(fd);
+    if (!synced) {
+        std::remove(tmp_.c_str());
+        tmp_.clear();
+        throw OutputError(cannot(path_, sync_error));
+    }
     if (std::rename(tmp_.c_str(), path_.c_str()) != 0) {
         const std::string why = std::strerror(errno);
         std::remove(tmp_.c_str());
@@ -151,6 +162,11 @@ void AtomicFile::commit() {
         throw OutputError(cannot(path_, why));
     }
     tmp_.clear();
+    const std::filesystem::path folder = std::filesystem::path(path_).parent_path();
+    if (const int dir = ::open(folder.empty() ? "." : folder.c_str(), O_RDONLY | O_DIRECTORY); dir >= 0) {
+        ::fsync(dir);  // the rename itself; a folder that cannot be synced still holds the file
+        ::close(dir);
+    }
 }
 
 PngWriter::PngWriter(const std::string& path, int width, int height, int zlevel,

@@ -36,6 +36,8 @@ public:
     AtomicFile& operator=(const AtomicFile&) = delete;
 
     const std::string& temp_path() const { return tmp_; }
+    // Flushes the temporary file to the disk (fsync), renames it over `path`, then syncs the folder.
+    // Throws OutputError (and removes the temporary file) if either of the first two fails.
     void commit();
 
 private:

@@ -56,6 +56,27 @@ TEST(Tour, SavesBackUnchangedKeepingABackup) {
     EXPECT_EQ(again[1].id, "northern-border");
 }
 
+// A hand-edited scene keeps every digit through a save of another scene ("%g" kept six).
+TEST(Tour, SavingKeepsEveryDigitOfAHandEditedScene) {
+    const std::string dir = test::copy_data("tour-digits");
+    const std::string path = dir + "/" + kTourFile;
+    std::vector<DataProblem> problems;
+    auto scenes = load_tour(dir, problems);
+    ASSERT_TRUE(problems.empty());
+    scenes[1].view = View{68.123456789, 37.0000001, 1234.5678901};
+    save_tour(path, scenes);
+    auto again = load_tour(dir, problems);
+    ASSERT_TRUE(problems.empty());
+    again[0].title = "Edited elsewhere";
+    save_tour(path, again);
+    const auto last = load_tour(dir, problems);
+    EXPECT_EQ(last[1].view.lon, 68.123456789);
+    EXPECT_EQ(last[1].view.lat, 37.0000001);
+    EXPECT_EQ(last[1].view.height_km, 1234.5678901);
+    EXPECT_NE(test::line_of(path, 3).find(",68.123456789,37.0000001,1234.5678901,"), std::string::npos)
+        << test::line_of(path, 3);
+}
+
 TEST(Tour, ABrokenSceneIsReportedAtItsLine) {
     const std::string dir = test::copy_data("tour-broken");
     const std::string path = dir + "/" + kTourFile;
