@@ -154,11 +154,46 @@ int run_export_tour(const Options& o) {
             if (handout) handout->add_page(m, state, measure, handout_page(sc, i, tour.size(), m));
         }
         if (handout) handout->finish();
-        // Every file is done: move them into place.
-        for (const auto& f : written) fs::rename(f, dir / f.filename());
-        fs::remove(tmp);
-        std::printf("ca-atlas: wrote %zu files for %zu scenes into %s\n", written.size(), tour.size(),
-                    dir.string().c_str());
+        // Every file is done: move them into place, all or none. A name taken by anything but a
+        // regular file stops it before the first move; a file it replaces is kept aside until the
+        // last move succeeds, and put back if one fails.
+        for (const auto& f : written) {
+            const fs::path target = dir / f.filename();
+            const auto st = fs::symlink_status(target, ec);
+            if (fs::exists(st) && !fs::is_regular_file(st))
+                throw OutputError("cannot write '" + target.string() +
+                                  "': it is not a regular file (a folder, a link or a device); nothing was written");
+        }
+        struct Move {
+            fs::path target, kept;  // kept: the file it replaced, set aside ("" if none)
+        };
+        std::vector<Move> moves;
+        try {
+            for (const auto& f : written) {
+                Move m{dir / f.filename(), {}};
+                if (fs::exists(fs::symlink_status(m.target, ec))) {
+                    m.kept = tmp / (".replaced-" + f.filename().string());
+                    fs::rename(m.target, m.kept);
+                }
+                moves.push_back(m);
+                fs::rename(f, m.target);
+            }
+        } catch (const fs::filesystem_error& e) {
+            for (auto m = moves.rbegin(); m != moves.rend(); ++m) {
+                std::error_code undo;
+                if (m->kept.empty())
+                    fs::remove(m->target, undo);
+                else
+                    fs::rename(m->kept, m->target, undo);
+            }
+            throw OutputError(std::string("cannot move the images into place (") + e.what() +
+                              "); the folder is as it was");
+        }
+        const size_t replaced = size_t(std::count_if(moves.begin(), moves.end(), [](const Move& m) { return !m.kept.empty(); }));
+        fs::remove_all(tmp, ec);
+        std::printf("ca-atlas: wrote %zu files for %zu scenes into %s%s\n", written.size(), tour.size(),
+                    dir.string().c_str(),
+                    replaced ? (", replacing " + std::to_string(replaced) + " that were there").c_str() : "");
         if (!undrawable.empty())
             std::fprintf(stderr, "ca-atlas: %s\n", undrawable_note(font.shaper(), undrawable).c_str());
         return 0;

@@ -316,6 +316,30 @@ TEST_F(Cli, LeftoversOfAKilledExportAreRemovedByTheNextRun) {
     EXPECT_TRUE(fs::exists(dir + "/.ca-atlas-tour-" + alive));
 }
 
+// The tour's images go into place all or none: a name taken by a folder stops it before any
+// slide is moved, and replacing the slides of an earlier run is said.
+TEST_F(Cli, ATourExportMovesAllItsImagesOrNoneAndSaysWhatItReplaced) {
+    const std::vector<std::string> args{"--export-tour", dir, "--size", "160x90", "--no-captions"};
+    auto r = test::run(args);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("ca-atlas: wrote 10 files for 10 scenes into " + dir + "\n"), std::string::npos) << r.out;
+    r = test::run(args);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("into " + dir + ", replacing 10 that were there\n"), std::string::npos) << r.out;
+    const std::string first = test::read_text(dir + "/01-region.png");
+    fs::remove(dir + "/03-northern-border.png");
+    fs::create_directory(dir + "/03-northern-border.png");
+    r = test::run({"--export-tour", dir, "--size", "200x90", "--no-captions"});
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_NE(r.err.find("cannot write '" + dir +
+                         "/03-northern-border.png': it is not a regular file (a folder, a link or a device); "
+                         "nothing was written"),
+              std::string::npos)
+        << r.err;
+    EXPECT_EQ(test::read_text(dir + "/01-region.png"), first) << "a slide was replaced before the failure";
+    EXPECT_EQ(entries(dir), 10u) << "the working folder is gone";
+}
+
 TEST_F(Cli, TheViewRecordedInAnExportRestoresIt) {
     const std::string a = dir + "/a.png", b = dir + "/b.png";
     const auto e = test::run({"--export", a, "--size", "640x400", "--view", "70.5,39.2,900", "--projection", "mercator",
