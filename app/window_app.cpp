@@ -6,6 +6,7 @@
 #include <array>
 #include <algorithm>
 #include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <filesystem>
 #include <future>
@@ -54,12 +55,30 @@ struct FrameKey {
     }
 };
 
+volatile std::sig_atomic_t g_stop_signal = 0;
+
+// Where unsaved tour edits go when a signal ends the window: beside the file Save writes.
+// A .csv name, which GDAL's CSV driver needs to read it back: tour.csv -> tour.recovered.csv.
+std::string recovery_path(const std::string& tour_save) {
+    if (tour_save.empty()) return "";
+    std::filesystem::path p(tour_save);
+    return (p.parent_path() / (p.stem().string() + ".recovered.csv")).string();
+}
+
 }  // namespace
 
 int run_window(const Options& o) {
     const long long t_start = monotonic_ns();
     // A finger or a pen on a touch screen arrives as the mouse (SDL's default, relied on by drawing).
     SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "1");
+    // SIGTERM and SIGINT end the window at the next frame whatever it shows (SDL's own handlers turn
+    // them into a close request, which waits on the unsaved-tour question).
+    SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
+    struct sigaction stop {};
+    stop.sa_handler = [](int signal) { g_stop_signal = signal; };
+    sigemptyset(&stop.sa_mask);
+    sigaction(SIGTERM, &stop, nullptr);
+    sigaction(SIGINT, &stop, nullptr);
     try {
         init_video();  // before the loader thread starts (see init_video)
     } catch (const std::exception& e) {
@@ -164,6 +183,9 @@ int run_window(const Options& o) {
         ui.tour.path = o.data.tour_save;
         ui.tour.shipped = o.data.tour_save == o.data.shipped_tour() ? "" : o.data.shipped_tour();
         ui.tour.using_own = o.data.user_tour;
+        // Edits a signal kept last time are offered (draw_recovery_prompt).
+        if (const std::string kept = recovery_path(o.data.tour_save); !kept.empty() && std::filesystem::exists(kept))
+            ui.tour.recovered = kept;
         ui.tour.save = save_user_tour;
         if (model->facts && model->world) ui.events = timeline_events(*model->facts, *model->world);
         if (!o.select.empty()) {
@@ -365,6 +387,22 @@ int run_window(const Options& o) {
     };
 
     while (running) {
+        if (g_stop_signal) {
+            // Ended from outside: the tour's unsaved edits are kept for the next start to offer.
+            const std::string keep = recovery_path(o.data.tour_save);
+            if (model && ui.tour.unsaved && !keep.empty()) {
+                try {
+                    make_parent_folders(keep);
+                    save_tour(keep, model->tour);
+                    std::fprintf(stderr, "ca-atlas: ended by a signal; the tour's unsaved edits are kept in %s\n",
+                                 keep.c_str());
+                } catch (const std::exception& e) {
+                    std::fprintf(stderr, "ca-atlas: ended by a signal; the tour's unsaved edits are lost: %s\n", e.what());
+                }
+            }
+            exit_code = 128 + int(g_stop_signal);
+            break;
+        }
         // Poll.
         const float ratio = window->pixel_ratio();
         SDL_Event ev;
@@ -612,6 +650,34 @@ int run_window(const Options& o) {
                 }
             }
             if (model && draw_unsaved_tour_prompt(model->tour, ui)) running = false;
+            // Not on the first frames: those give the keyboard to the map, which a modal forbids.
+            if (model && !presenting && frame_number > 2) draw_recovery_prompt(ui);
+            if (model && (ui.tour.request_recovered_open || ui.tour.request_recovered_discard)) {
+                const std::string kept = ui.tour.recovered;
+                try {
+                    if (ui.tour.request_recovered_open) {
+                        std::vector<DataProblem> problems;
+                        auto scenes = load_tour_file(kept, problems);
+                        // A file that does not read back whole replaces nothing and is kept.
+                        if (!problems.empty() || scenes.empty())
+                            throw DataError("the recovered edits in " + kept + " could not be read (" +
+                                            (problems.empty() ? std::string("no scenes") : problems.front().str()) +
+                                            "); the file is kept");
+                        model->tour = std::move(scenes);
+                        notes.clear();
+                        ui.tour.current.reset();
+                        ui.tour.unsaved = true;  // in memory until saved; a signal keeps it again
+                        ui.tour.open = true;
+                        ui.tour.message = "The recovered edits are open; Save writes them to " + o.data.tour_save;
+                    }
+                    std::filesystem::remove(kept);
+                } catch (const std::exception& e) {
+                    ui.tour.message = e.what();
+                    ui.tour.failed = true;
+                }
+                ui.tour.recovered.clear();
+                ui.tour.request_recovered_open = ui.tour.request_recovered_discard = false;
+            }
             if (ui.request_date) {
                 state.date = std::clamp(*ui.request_date, kTimelineStart, kTimelineEnd);
                 ui.request_date.reset();

@@ -110,6 +110,8 @@ struct UiState {
         std::string shipped;                // the shipped tour, when Save writes elsewhere ("" with --data)
         bool using_own = false;             // the scenes are the user's saved copy, not the shipped tour
         bool request_shipped = false;       // "Back to the shipped tour": the application reloads it
+        std::string recovered;              // unsaved edits a signal kept last time ("" none): offered
+        bool request_recovered_open = false, request_recovered_discard = false;  // the offer's answer
         View view;                          // what the map shows now (set by the application each frame)
         // Writes the scenes to a path, atomically, keeping a backup; throws on failure (save_tour).
         std::function<void(const std::string&, const std::vector<Scene>&)> save;
@@ -170,6 +172,9 @@ void draw_tour(const AppState& state, std::vector<Scene>& scenes, UiState& ui, f
 // in the dialog with its message); "Quit without saving" returns true; "Cancel" (or Esc) clears
 // ui.tour.closing. True: the atlas may close now.
 bool draw_unsaved_tour_prompt(std::vector<Scene>& scenes, UiState& ui);
+// With ui.tour.recovered set: asks whether to open the tour edits kept when a signal ended the
+// last session, or discard them; sets request_recovered_open or request_recovered_discard.
+void draw_recovery_prompt(UiState& ui);
 
 void draw_panel(const AppState& state, Layers& layers, UiState& ui);
 

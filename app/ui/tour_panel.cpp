@@ -311,4 +311,31 @@ bool draw_unsaved_tour_prompt(std::vector<Scene>& scenes, UiState& ui) {
     return close;
 }
 
+void draw_recovery_prompt(UiState& ui) {
+    auto& t = ui.tour;
+    if (t.recovered.empty() || t.closing) return;
+    constexpr const char* kTitle = "Recovered tour edits";
+    if (!ImGui::IsPopupOpen(kTitle)) ImGui::OpenPopup(kTitle);
+    const ImVec2 centre = ImGui::GetMainViewport()->GetCenter();
+    ImGui::SetNextWindowPos(centre, ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(480 * ui.scale, 0), ImGuiCond_Always);
+    if (ImGui::BeginPopupModal(kTitle, nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings)) {
+        ImGui::TextWrapped("The atlas was ended with unsaved changes to the tour; they were kept in %s.",
+                           t.recovered.c_str());
+        ImGui::Spacing();
+        if (ImGui::Button("Open them")) {
+            t.request_recovered_open = true;
+            ImGui::CloseCurrentPopup();
+        }
+        spot(t, "recovered-open");
+        ImGui::SameLine();
+        if (ImGui::Button("Discard them")) {
+            t.request_recovered_discard = true;
+            ImGui::CloseCurrentPopup();
+        }
+        spot(t, "recovered-discard");
+        ImGui::EndPopup();
+    }
+}
+
 }  // namespace atlas

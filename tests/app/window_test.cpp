@@ -1,13 +1,17 @@
 // The interactive window, under a real X display (Xvfb in CI): its first frame shows the map, and
 // the map part of it equals a headless export of the same view.
 #include <gtest/gtest.h>
+#include <spawn.h>
+#include <sys/wait.h>
 #include <imgui.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdlib>
+#include <csignal>
 #include <filesystem>
+#include <thread>
 
 #include "core/style.hpp"
 #include "geo/facts_load.hpp"
@@ -84,6 +88,40 @@ TEST(Window, ThePanelsHaveCyrillicAndLoadChineseWhenThereIsSome) {
         frame(window);
         EXPECT_TRUE(has(u'安'));
     }
+}
+
+// SIGTERM ends the window at once whatever it shows, a modal question included (it used to wait
+// on it until SIGKILL), and leaves no temporary file. The question here: edits a signal kept.
+TEST(Window, SigtermEndsItPromptlyEvenWithAQuestionOpen) {
+    ATLAS_REQUIRE_DISPLAY();
+    const std::string data = test::copy_data("window-sigterm");
+    test::write_text(data + "/tour.recovered.csv", test::read_text(data + "/tour.csv"));
+    const std::string program = test::program();
+    const std::vector<std::string> args{program, "--data", data, "--size", "800x600"};
+    std::vector<char*> argv;
+    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    pid_t pid = 0;
+    ASSERT_EQ(::posix_spawn(&pid, program.c_str(), nullptr, nullptr, argv.data(), environ), 0);
+    std::this_thread::sleep_for(std::chrono::seconds(4));  // loaded, the question on screen
+    const auto sent = std::chrono::steady_clock::now();
+    ASSERT_EQ(::kill(pid, SIGTERM), 0);
+    int status = 0;
+    pid_t done = 0;
+    while ((done = ::waitpid(pid, &status, WNOHANG)) == 0 && std::chrono::steady_clock::now() - sent < std::chrono::seconds(5))
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    if (done == 0) {
+        ::kill(pid, SIGKILL);
+        ::waitpid(pid, &status, 0);
+        FAIL() << "still running 5 s after SIGTERM";
+    }
+    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - sent).count();
+    EXPECT_LT(ms, 2000) << "ended after " << ms << " ms";
+    ASSERT_TRUE(WIFEXITED(status)) << "killed by signal " << (WIFSIGNALED(status) ? WTERMSIG(status) : 0);
+    EXPECT_EQ(WEXITSTATUS(status), 128 + SIGTERM);
+    EXPECT_TRUE(std::filesystem::exists(data + "/tour.recovered.csv")) << "the unanswered offer is kept";
+    for (const auto& e : std::filesystem::directory_iterator(data))
+        EXPECT_EQ(e.path().filename().string().find(".tmp-"), std::string::npos) << e.path();
 }
 
 TEST(Window, FirstFrameShowsTheMapAndMatchesTheExport) {
