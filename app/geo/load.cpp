@@ -8,6 +8,8 @@
 #include <ogrsf_frmts.h>
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
 #include <filesystem>
 #include <mutex>
 #include <set>
@@ -62,11 +64,27 @@ LayerReader open_layer(GDALDataset& ds, const std::string& file, const char* nam
     return {file, l, name};
 }
 
+struct BadPoint {
+    double x, y;
+};
+
+std::string point_text(double x, double y) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "(%g, %g)", x, y);
+    return buf;
+}
+
+// A coordinate the map can hold: finite, and a longitude and latitude.
+bool lonlat_ok(double x, double y) { return std::isfinite(x) && std::isfinite(y) && std::abs(x) <= 180 && std::abs(y) <= 90; }
+
 Ring to_ring(const OGRLinearRing& r) {
     Ring out;
     const int n = r.getNumPoints();
     out.reserve(size_t(n));
-    for (int i = 0; i < n; ++i) out.push_back({r.getX(i), r.getY(i)});
+    for (int i = 0; i < n; ++i) {
+        if (!lonlat_ok(r.getX(i), r.getY(i))) throw BadPoint{r.getX(i), r.getY(i)};
+        out.push_back({r.getX(i), r.getY(i)});
+    }
     if (out.size() > 1 && out.front() == out.back()) out.pop_back();
     return out;
 }
@@ -82,14 +100,18 @@ MultiPolygon to_multipolygon(const LayerReader& lr, const OGRFeature& f) {
     const OGRGeometry* g = f.GetGeometryRef();
     if (!g || g->IsEmpty()) throw DataError(lr.where(f) + ": geometry is empty");
     MultiPolygon out;
-    switch (wkbFlatten(g->getGeometryType())) {
-        case wkbPolygon: out.push_back(to_polygon(*g->toPolygon())); break;
-        case wkbMultiPolygon:
-            for (const OGRPolygon* p : *g->toMultiPolygon()) out.push_back(to_polygon(*p));
-            break;
-        default:
-            throw DataError(lr.where(f) + ": geometry is " + OGRGeometryTypeToName(g->getGeometryType()) +
-                            ", expected a polygon");
+    try {
+        switch (wkbFlatten(g->getGeometryType())) {
+            case wkbPolygon: out.push_back(to_polygon(*g->toPolygon())); break;
+            case wkbMultiPolygon:
+                for (const OGRPolygon* p : *g->toMultiPolygon()) out.push_back(to_polygon(*p));
+                break;
+            default:
+                throw DataError(lr.where(f) + ": geometry is " + OGRGeometryTypeToName(g->getGeometryType()) +
+                                ", expected a polygon");
+        }
+    } catch (const BadPoint& p) {
+        throw DataError(lr.where(f) + ": point " + point_text(p.x, p.y) + " is not a longitude and latitude");
     }
     for (const auto& p : out)
         if (p.rings.empty() || p.rings[0].size() < 3) throw DataError(lr.where(f) + ": polygon with fewer than 3 points");
@@ -102,7 +124,12 @@ std::vector<Polyline> to_lines(const LayerReader& lr, const OGRFeature& f) {
     std::vector<Polyline> out;
     auto add = [&](const OGRLineString& ls) {
         Polyline pl;
-        for (int i = 0; i < ls.getNumPoints(); ++i) pl.push_back({ls.getX(i), ls.getY(i)});
+        for (int i = 0; i < ls.getNumPoints(); ++i) {
+            if (!lonlat_ok(ls.getX(i), ls.getY(i)))
+                throw DataError(lr.where(f) + ": point " + point_text(ls.getX(i), ls.getY(i)) +
+                                " is not a longitude and latitude");
+            pl.push_back({ls.getX(i), ls.getY(i)});
+        }
         if (pl.size() >= 2) out.push_back(std::move(pl));
     };
     switch (wkbFlatten(g->getGeometryType())) {

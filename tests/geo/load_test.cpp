@@ -6,6 +6,8 @@
 #include <ogrsf_frmts.h>
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -174,6 +176,33 @@ TEST_F(BrokenData, BoundaryBetweenTwoUnknownCountries) {
     const std::string e = error();
     EXPECT_NE(e.find("layer 'boundaries' feature "), std::string::npos) << e;
     EXPECT_NE(e.find(": neither 'XXA' nor 'XXB' is a country of the map"), std::string::npos) << e;
+}
+
+// Coordinates that are no longitude and latitude (NaN, infinity, 95 N) were drawn; now the
+// feature is named. The geometry is rewritten through OGR, as a damaged copy would hold it.
+TEST_F(BrokenData, ACoordinateThatIsNoLongitudeAndLatitude) {
+    for (const double bad : {std::nan(""), HUGE_VAL, 95.0}) {
+        fs::remove(file);
+        copy_shipped();
+        init_gdal();
+        GIntBig fid = -1;
+        {
+            GDALDatasetUniquePtr ds(GDALDataset::Open(file.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
+            ASSERT_TRUE(ds);
+            OGRLayer* layer = ds->GetLayerByName("countries");
+            layer->SetAttributeFilter("iso_a3 = 'KGZ'");
+            std::unique_ptr<OGRFeature> f(layer->GetNextFeature());
+            ASSERT_TRUE(f);
+            fid = f->GetFID();
+            OGRGeometry* g = f->GetGeometryRef();
+            OGRPolygon* poly = wkbFlatten(g->getGeometryType()) == wkbPolygon ? g->toPolygon() : g->toMultiPolygon()->getGeometryRef(0);
+            poly->getExteriorRing()->setPoint(3, 74.5, bad);
+            ASSERT_EQ(layer->SetFeature(f.get()), OGRERR_NONE);
+        }
+        const std::string e = error();
+        EXPECT_NE(e.find(file + ": layer 'countries' feature " + std::to_string(fid) + ": point (74.5, "), std::string::npos) << e;
+        EXPECT_NE(e.find(") is not a longitude and latitude"), std::string::npos) << e;
+    }
 }
 
 TEST_F(BrokenData, EmptyGeometry) {
