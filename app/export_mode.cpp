@@ -37,6 +37,17 @@ double peak_memory_mib() {
     return kib / 1024.0;
 }
 
+double resident_memory_mib() {
+    FILE* f = std::fopen("/proc/self/status", "r");
+    if (!f) return 0;
+    char line[256];
+    long kib = 0;
+    while (std::fgets(line, sizeof line, f))
+        if (std::sscanf(line, "VmRSS: %ld", &kib) == 1) break;
+    std::fclose(f);
+    return kib / 1024.0;
+}
+
 int run_export(const Options& o) {
     const long long t0 = monotonic_ns();
     auto phase = [&](const char* what) {

@@ -110,6 +110,10 @@ int main(int argc, char** argv) {
                    "Open the window, write its first frame to this PNG, quit");
     app.add_flag("--exit-after-first-frame", o.exit_after_first_frame,
                  "Open the window, print the time of the first frame shown, quit (used by --bench)");
+    std::string random_input;
+    app.add_option("--random-input", random_input,
+                   "Open the window, feed it random input (keys, clicks, drags, wheel) from SEED,EVENTS, print "
+                   "the memory held after the first tenth and at the end, quit (a robustness test)");
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -197,6 +201,16 @@ int main(int argc, char** argv) {
                 throw UsageError(std::string("invalid ") + named + " '': needs a file or folder name");
         if (app.get_option("--present")->count() > 0 && o.present < 1)
             throw UsageError("invalid --present " + std::to_string(o.present) + ": scenes are numbered from 1");
+        if (!random_input.empty()) {
+            unsigned long long seed = 0;
+            long long events = 0;
+            char extra = 0;
+            if (std::sscanf(random_input.c_str(), "%llu,%lld%c", &seed, &events, &extra) != 2 || events < 1 ||
+                events > 10000000)
+                throw UsageError("invalid --random-input '" + random_input + "': expected SEED,EVENTS, e.g. 7,5000");
+            o.random_seed = unsigned(seed);
+            o.random_events = int(events);
+        }
         if (!o.export_path.empty()) export_format(o.export_path);
         if (!layers_given.empty()) {
             std::vector<std::string> words;

@@ -29,6 +29,9 @@ struct Options {
     std::string export_path;
     std::string window_screenshot;        // window mode: write the first frame here and quit
     bool exit_after_first_frame = false;  // window mode: print the first-frame time and quit (benchmark)
+    // window mode: feed this many random input events from this seed, print the memory, quit (0: off)
+    unsigned random_seed = 0;
+    int random_events = 0;
     bool timings = false;                 // export: print each phase's time and peak memory to stderr
     FigureChoice figure;                  // an export's decorations (title, legend, scale bar, ...)
     double dpi = 0;                       // an export's print resolution (0: none; text scales with it)
@@ -46,6 +49,8 @@ int run_check_data(const DataPaths& data);
 
 // Peak resident memory of this process so far, in MiB (VmHWM).
 double peak_memory_mib();
+// The memory the process holds now (resident set), in MiB; 0 if unknown.
+double resident_memory_mib();
 
 // Monotonic clock in nanoseconds (CLOCK_MONOTONIC, comparable across processes).
 long long monotonic_ns();

@@ -124,6 +124,31 @@ TEST(Window, SigtermEndsItPromptlyEvenWithAQuestionOpen) {
         EXPECT_EQ(e.path().filename().string().find(".tmp-"), std::string::npos) << e.path();
 }
 
+// Random input from a seed (keys, clicks, drags, wheel, text in every script) through the real
+// event queue: no crash, no ImGui assertion (an abort), no memory that keeps growing. A longer run:
+// ca-atlas --random-input SEED,100000 (README, "Tests").
+TEST(Window, ThousandsOfRandomEventsLeaveItRunningAndItsMemoryFlat) {
+    ATLAS_REQUIRE_DISPLAY();
+    const std::string data = test::copy_data("window-random");
+    const std::string out = test::fresh_dir("window-random-cwd");
+    for (const char* seed : {"1", "2"}) {
+        const auto w = test::run_tool("/bin/sh",
+                                      {"-c", "cd '" + out + "' && exec '" + test::program() + "' --data '" + data +
+                                                 "' --size 1280x800 --random-input " + seed + ",3000"},
+                                      {}, 240);
+        ASSERT_EQ(w.exit_code, 0) << "seed " << seed << ": " << w.err;
+        double tenth = 0, end = 0;
+        const auto at = w.out.find("random_input events=3000");
+        ASSERT_NE(at, std::string::npos) << w.out;
+        ASSERT_EQ(std::sscanf(w.out.c_str() + w.out.find("resident_mib_after_tenth="),
+                              "resident_mib_after_tenth=%lf resident_mib_end=%lf", &tenth, &end),
+                  2)
+            << w.out;
+        EXPECT_GT(tenth, 0);
+        EXPECT_LT(end, tenth * 1.25 + 16) << "seed " << seed << ": memory grew from " << tenth << " to " << end << " MiB";
+    }
+}
+
 TEST(Window, FirstFrameShowsTheMapAndMatchesTheExport) {
     ATLAS_REQUIRE_DISPLAY();
     const std::string dir = test::fresh_dir("window");
