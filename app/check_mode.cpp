@@ -10,7 +10,7 @@ namespace atlas {
 
 int run_check_data(const DataPaths& paths) {
     const std::string dir = paths.dir + (paths.user_tour ? " with the tour " + paths.tour : "");
-    DataSet data = load_data_set(paths.dir, paths.tour);
+    DataSet data = load_data_set(paths.dir, paths.tour, paths.shipped);
     // Text the installed fonts cannot draw (the fonts are this machine's, not the data's: found here).
     if (data.facts) {
         try {

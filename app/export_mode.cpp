@@ -63,7 +63,7 @@ int run_export(const Options& o) {
         // An export draws one view: only that view's level of detail is built.
         const double mpp = camera_for_view(Projection(o.projection), o.view, w, h).metres_per_px;
         auto model = std::async(std::launch::async, [&] {
-            auto m = MapModel::load(o.data.dir, o.projection, mpp, o.data.tour);
+            auto m = MapModel::load(o.data.dir, o.projection, mpp, o.data.tour, o.data.shipped);
             phase("data loaded (worker)");
             return m;
         });

@@ -97,7 +97,7 @@ int run_export_tour(const Options& o) {
         auto model_for = [&](const std::string& projection) -> MapModel& {
             auto& m = models[projection];
             if (!m) {
-                m = MapModel::load(o.data.dir, projection, std::nullopt, o.data.tour);
+                m = MapModel::load(o.data.dir, projection, std::nullopt, o.data.tour, o.data.shipped);
                 if (!m->problems.empty()) {
                     for (const auto& p : m->problems) std::fprintf(stderr, "%s\n", p.str().c_str());
                     throw DataError(std::to_string(m->problems.size()) +

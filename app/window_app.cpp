@@ -164,7 +164,7 @@ int run_window(const Options& o) {
     // Loading and projecting run on a worker while the window and GL start.
     std::future<std::unique_ptr<MapModel>> loading = std::async(std::launch::async, [&] {
         if (!o.data.problem.empty()) throw DataError(o.data.problem);
-        return MapModel::load(o.data.dir, o.projection, std::nullopt, o.data.tour);
+        return MapModel::load(o.data.dir, o.projection, std::nullopt, o.data.tour, o.data.shipped);
     });
 
     std::unique_ptr<Window> window;

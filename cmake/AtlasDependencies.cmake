@@ -16,6 +16,7 @@ pkg_check_modules(IMGUI REQUIRED IMPORTED_TARGET imgui)   # libimgui-dev 1.86 (b
 find_package(LibXml2 REQUIRED)                  # libxml2-dev: LibXml2::LibXml2 (SVG export)
 find_package(Fontconfig REQUIRED)               # libfontconfig-dev: the fonts and their fallbacks (text/)
 pkg_check_modules(HARFBUZZ REQUIRED IMPORTED_TARGET harfbuzz)   # libharfbuzz-dev: text shaping (text/)
+pkg_check_modules(NETTLE REQUIRED IMPORTED_TARGET nettle)   # nettle-dev: SHA-256 of the shipped data (geo/checksum)
 find_package(ICU REQUIRED COMPONENTS uc)        # libicu-dev: ICU::uc, the bidi algorithm and search's folding (text/)
 pkg_check_modules(CAIRO REQUIRED IMPORTED_TARGET cairo cairo-pdf cairo-ft)   # libcairo2-dev: PDF export
 pkg_check_modules(QPDF REQUIRED IMPORTED_TARGET libqpdf)   # libqpdf-dev: the PDF export's layers

@@ -15,7 +15,7 @@ option(ATLAS_DESKTOP_FILES "Make the icons and the manual page at build time (ne
 # The data as shipped: the map, the article, the fact tables, the tour, and their documentation
 # (geodata/README.md: every table's sources). The scripts that rebuild them stay in the source.
 set(ATLAS_DATA_FILES
-  atlas.gpkg article.json tour.csv README.md
+  atlas.gpkg article.json tour.csv README.md SHA256SUMS
   organisations.csv memberships.csv places.csv regions.csv aliases.csv links.csv notes.csv capitals.csv
   names.csv border_lengths.csv control.csv)
 list(TRANSFORM ATLAS_DATA_FILES PREPEND "${ATLAS_GEODATA_DIR}/")

@@ -264,3 +264,8 @@ for l in countries provinces boundaries coastlines province_boundaries; do
   echo "$l: $(q "SELECT count(*) AS v FROM $l") features"
 done
 echo "built $OUT in $((t1 - t0)) s, $(stat -c %s "$OUT") bytes, all checks passed"
+
+# The shipped data's checksums, checked at every load of the installed (or source-tree) data: run
+# this line again after editing a table or the article by hand (README.md, "SHA256SUMS").
+(cd "$HERE" && sha256sum atlas.gpkg article.json ./*.csv | sed 's#  \./#  #' > SHA256SUMS)
+echo "wrote $HERE/SHA256SUMS"

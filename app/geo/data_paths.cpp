@@ -65,6 +65,7 @@ DataPaths locate_data(const DataSearch& s) {
     for (const auto& c : candidates)
         if (holds_data(c)) {
             out.dir = c.string();
+            out.shipped = true;
             break;
         }
     if (out.dir.empty()) {

@@ -31,6 +31,7 @@ struct DataPaths {
     std::string tour;       // the tour read: the user's edited copy where there is one, else dir/tour.csv
     std::string tour_save;  // where the tour editor and the presenter's drawings write ("" if nowhere)
     bool user_tour = false; // `tour` is the user's copy, layered over the shipped one
+    bool shipped = false;   // `dir` was found, not given with --data: its checksums are checked
     std::string problem;    // why no data folder was found ("" when `dir` was found)
 
     // The shipped tour of the data folder (dir/tour.csv).

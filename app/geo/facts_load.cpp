@@ -18,6 +18,7 @@
 #include <sstream>
 
 #include "article_load.hpp"
+#include "checksum.hpp"
 #include "core/errors.hpp"
 #include "load.hpp"
 #include "projection.hpp"
@@ -471,8 +472,9 @@ std::vector<DataProblem> unrenderable_text(const Facts& facts, const std::vector
     return out;
 }
 
-DataSet load_data_set(const std::string& dir, const std::string& tour) {
+DataSet load_data_set(const std::string& dir, const std::string& tour, bool shipped) {
     DataSet out;
+    if (shipped) out.problems = verify_checksums(dir);
     std::optional<World> world;
     try {
         world = load_world(dir);

@@ -69,6 +69,8 @@ std::vector<DataProblem> unrenderable_text(const Facts& facts, const std::vector
 // Loads the map, the article and the facts from `dir` and validates them against each other, with
 // the tour from `tour` (a file; "" for `dir`/tour.csv).
 // Never throws for bad data: every problem is in `problems`.
-DataSet load_data_set(const std::string& dir, const std::string& tour = "");
+// `shipped`: the folder is the atlas's own (not --data's), so a file that differs from its
+// SHA256SUMS is a problem too (verify_checksums).
+DataSet load_data_set(const std::string& dir, const std::string& tour = "", bool shipped = false);
 
 }  // namespace atlas

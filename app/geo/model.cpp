@@ -36,9 +36,10 @@ std::unique_ptr<MapModel> MapModel::build(std::shared_ptr<const World> world, co
 }
 
 std::unique_ptr<MapModel> MapModel::load(const std::string& dir, const std::string& projection_id,
-                                         std::optional<double> only_metres_per_px, const std::string& tour) {
+                                         std::optional<double> only_metres_per_px, const std::string& tour,
+                                         bool shipped) {
     projection_info(projection_id);  // an unknown projection fails before the data is read
-    DataSet data = load_data_set(dir, tour);
+    DataSet data = load_data_set(dir, tour, shipped);
     if (!data.world) throw DataError(data.problems.front().str());
     auto m = build(data.world, projection_id, only_metres_per_px, data.facts);
     m->article = std::move(data.article);

@@ -61,7 +61,7 @@ struct MapModel {
     // tour: the tour file to read ("" for `dir`/tour.csv).
     static std::unique_ptr<MapModel> load(const std::string& dir, const std::string& projection_id,
                                           std::optional<double> only_metres_per_px = std::nullopt,
-                                          const std::string& tour = "");
+                                          const std::string& tour = "", bool shipped = false);
     // Projects `world` with `projection_id` (safe on a worker thread: nothing is shared but the
     // read-only world).
     // With `facts`, also projects the article's features and keeps the facts.

@@ -55,7 +55,7 @@ protected:
 
 TEST_F(Install, TheTreeHoldsTheProgramItsDataDesktopEntryIconsAndManual) {
     EXPECT_TRUE(fs::is_regular_file(usr() / "bin/ca-atlas"));
-    for (const char* f : {"atlas.gpkg", "article.json", "tour.csv", "README.md", "memberships.csv", "places.csv",
+    for (const char* f : {"atlas.gpkg", "article.json", "tour.csv", "README.md", "SHA256SUMS", "memberships.csv", "places.csv",
                           "organisations.csv", "regions.csv", "aliases.csv", "links.csv", "notes.csv", "capitals.csv",
                           "names.csv", "border_lengths.csv", "control.csv"})
         EXPECT_TRUE(fs::is_regular_file(usr() / "share/ca-atlas" / f)) << f;

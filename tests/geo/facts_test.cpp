@@ -344,6 +344,26 @@ TEST_F(BrokenFacts, AnIdOfSpacesIsMissing) {
     expect_problem(at(kAliasesFile, line) + ": missing entity (only spaces)");
 }
 
+// The atlas's own data folder is checked against SHA256SUMS: a table changed by a byte is named
+// as altered, a missing list is said; a folder opened with --data (shipped = false) is not.
+TEST_F(BrokenFacts, ShippedDataThatDiffersFromItsChecksumsIsNamed) {
+    EXPECT_TRUE(load_data_set(dir, "", true).problems.empty()) << "the copy is as shipped";
+    const int line = change(kPlacesFile, "kant-airbase", test::line_of(file(kPlacesFile),
+                                                                       test::find_line(file(kPlacesFile), "kant-airbase")) + " ");
+    ASSERT_GT(line, 0);
+    auto shipped = load_data_set(dir, "", true).problems;
+    ASSERT_EQ(shipped.size(), 1u) << shipped.front().str();
+    EXPECT_EQ(shipped.front().str(), file(kPlacesFile) + ": differs from the data the atlas shipped (SHA256SUMS): "
+                                                        "altered or damaged; reinstall the atlas, or open a changed "
+                                                        "copy on purpose with --data DIR");
+    EXPECT_TRUE(problems().empty()) << "with --data the check is the consistency check";
+    std::filesystem::remove(file("SHA256SUMS"));
+    shipped = load_data_set(dir, "", true).problems;
+    ASSERT_FALSE(shipped.empty());
+    EXPECT_EQ(shipped.front().str(),
+              file("SHA256SUMS") + ": missing: the shipped data cannot be told intact (reinstall the atlas)");
+}
+
 TEST_F(BrokenFacts, UnknownCountryCode) {
     const int line = change(kMembershipsFile, "sco,MNG,observer", "sco,MNX,observer,2004-06-17,2025-09-01,a source");
     expect_problem(at(kMembershipsFile, line) + ": unknown country code 'MNX'");

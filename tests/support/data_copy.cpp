@@ -17,7 +17,8 @@ std::string copy_data(const std::string& name) {
     const std::string dir = fresh_dir(name);
     for (const auto& e : fs::directory_iterator(data_dir())) {
         const auto ext = e.path().extension();
-        if (ext == ".csv" || ext == ".json") fs::copy_file(e.path(), fs::path(dir) / e.path().filename());
+        if (ext == ".csv" || ext == ".json" || e.path().filename() == "SHA256SUMS")
+            fs::copy_file(e.path(), fs::path(dir) / e.path().filename());
     }
     fs::create_symlink(fs::path(data_dir()) / "atlas.gpkg", fs::path(dir) / "atlas.gpkg");
     return dir;
