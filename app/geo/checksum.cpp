@@ -35,10 +35,18 @@ std::string sha256_of_file(const std::string& path) {
 
 std::vector<DataProblem> verify_checksums(const std::string& dir) {
     std::vector<DataProblem> out;
+    // Field by field: GCC 12 at -O3 misreads the braced temporaries (-Wmaybe-uninitialized).
+    auto problem = [&out](const std::string& file, int line, std::string message) {
+        DataProblem p;
+        p.at.file = file;
+        p.at.line = line;
+        p.message = std::move(message);
+        out.push_back(std::move(p));
+    };
     const std::string list = (std::filesystem::path(dir) / kChecksumsFile).string();
     std::ifstream in(list);
     if (!in) {
-        out.push_back({{list, 0}, "missing: the shipped data cannot be told intact (reinstall the atlas)"});
+        problem(list, 0, "missing: the shipped data cannot be told intact (reinstall the atlas)");
         return out;
     }
     const std::string how = "reinstall the atlas, or open a changed copy on purpose with --data DIR";
@@ -51,16 +59,16 @@ std::vector<DataProblem> verify_checksums(const std::string& dir) {
                          (line[65] == ' ' || line[65] == '*');
         const std::string name = hex ? line.substr(66) : "";
         if (!hex || name.empty() || name.find('/') != std::string::npos) {
-            out.push_back({{list, line_no}, "not a line of sha256sum's output"});
+            problem(list, line_no, "not a line of sha256sum's output");
             continue;
         }
         const std::string path = (std::filesystem::path(dir) / name).string();
         try {
             if (sha256_of_file(path) != line.substr(0, 64))
-                out.push_back({{path, 0}, "differs from the data the atlas shipped (" + std::string(kChecksumsFile) +
-                                              "): altered or damaged; " + how});
+                problem(path, 0, "differs from the data the atlas shipped (" + std::string(kChecksumsFile) +
+                                     "): altered or damaged; " + how);
         } catch (const DataError&) {
-            out.push_back({{path, 0}, "missing or unreadable, though the atlas shipped it; " + how});
+            problem(path, 0, "missing or unreadable, though the atlas shipped it; " + how);
         }
     }
     return out;
