@@ -148,7 +148,13 @@ TEST(Window, ThousandsOfRandomEventsLeaveItRunningAndItsMemoryFlat) {
                   2)
             << w.out;
         EXPECT_GT(tenth, 0);
+#if defined(__SANITIZE_ADDRESS__)
+        // AddressSanitizer keeps freed memory in quarantine (256 MiB by default): resident memory
+        // grows by design there, so this build checks for crashes and assertions only.
+        (void)end;
+#else
         EXPECT_LT(end, tenth * 1.25 + 16) << "seed " << seed << ": memory grew from " << tenth << " to " << end << " MiB";
+#endif
     }
 }
 
