@@ -26,27 +26,26 @@ long long monotonic_ns() {
     return ts.tv_sec * 1000000000LL + ts.tv_nsec;
 }
 
-double peak_memory_mib() {
+namespace {
+
+// A memory figure of /proc/self/status ("VmHWM", "VmRSS") in MiB; 0 if unknown.
+double status_mib(const char* key) {
     FILE* f = std::fopen("/proc/self/status", "r");
     if (!f) return 0;
     char line[256];
     long kib = 0;
+    const std::string format = std::string(key) + ": %ld";
     while (std::fgets(line, sizeof line, f))
-        if (std::sscanf(line, "VmHWM: %ld", &kib) == 1) break;
+        if (std::sscanf(line, format.c_str(), &kib) == 1) break;
     std::fclose(f);
     return kib / 1024.0;
 }
 
-double resident_memory_mib() {
-    FILE* f = std::fopen("/proc/self/status", "r");
-    if (!f) return 0;
-    char line[256];
-    long kib = 0;
-    while (std::fgets(line, sizeof line, f))
-        if (std::sscanf(line, "VmRSS: %ld", &kib) == 1) break;
-    std::fclose(f);
-    return kib / 1024.0;
-}
+}  // namespace
+
+double peak_memory_mib() { return status_mib("VmHWM"); }
+
+double resident_memory_mib() { return status_mib("VmRSS"); }
 
 int run_export(const Options& o) {
     const long long t0 = monotonic_ns();
