@@ -240,33 +240,6 @@ void export_geotiff(Renderer& renderer, const MapModel& model, const AppState& s
     file.commit();
 }
 
-namespace {
-// The extension of `path` in lower case, with its dot ("" if none).
-std::string extension(const std::string& path) {
-    const auto dot = path.find_last_of("./");
-    std::string ext = dot == std::string::npos || path[dot] == '/' ? "" : path.substr(dot);
-    for (auto& c : ext) c = char(std::tolower(static_cast<unsigned char>(c)));
-    return ext;
-}
-}  // namespace
-
-ExportFormat export_format(const std::string& path) {
-    const std::string ext = extension(path);
-    if (ext == ".png") return ExportFormat::Png;
-    if (ext == ".tif" || ext == ".tiff") return ExportFormat::GeoTiff;
-    if (ext == ".svg") return ExportFormat::Svg;
-    if (ext == ".pdf") return ExportFormat::Pdf;
-    throw UsageError("cannot write '" + path + "': " +
-                     (ext.empty() ? std::string("the name has no extension to choose a format by")
-                                  : "the atlas does not write " + ext + " files") +
-                     "; name it .png, .tif, .svg or .pdf");
-}
-
-bool is_vector_path(const std::string& path) {
-    const std::string ext = extension(path);
-    return ext == ".svg" || ext == ".pdf";
-}
-
 void export_vector(const MapModel& model, const AppState& state, const TextMeasure& measure, const std::string& path,
                    const Figure& figure) {
     if (export_format(path) == ExportFormat::Svg)

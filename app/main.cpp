@@ -1,17 +1,9 @@
-// ca-atlas: command-line parsing and wiring. Chooses the mode and maps failures to exit codes.
-#include <CLI/CLI.hpp>
+// ca-atlas: finds the data and runs the mode the command line chose, mapping failures to exit codes.
 #include <cstdio>
-#include <map>
 #include <string>
 
-#include "core/decorations.hpp"
-#include "core/errors.hpp"
-#include "core/tour.hpp"
-#include "export.hpp"
+#include "command_line.hpp"
 #include "geo/data_paths.hpp"
-#include "geo/model.hpp"
-#include "geo/projection.hpp"
-#include "geo/raster.hpp"
 #include "modes.hpp"
 
 #if !defined(ATLAS_SOURCE_DATA_DIR) || !defined(ATLAS_BUILT_PROGRAM) || !defined(ATLAS_VERSION)
@@ -20,229 +12,20 @@
 
 int main(int argc, char** argv) {
     using namespace atlas;
-    Options o;
-    std::string data_given;
-    std::string view_text, size_text, date_text, view_from;
-    bool bench = false;
-    float scale = 0;
-
-    std::string projection_ids;
-    for (const auto& p : projections()) projection_ids += (projection_ids.empty() ? "" : ", ") + std::string(p.id);
-
-    CLI::App app{"ca-atlas: an offline map of Central Asia's security organisations (CSTO, SCO)"};
-    app.set_version_flag("--version", "ca-atlas " ATLAS_VERSION);
-    app.footer(
-        "Data: the installed folder (<prefix>/share/ca-atlas beside the program, or ca-atlas/ in $XDG_DATA_DIRS); "
-        "the tour's edits are kept in $XDG_DATA_HOME/ca-atlas/ (~/.local/share/ca-atlas/) unless --data is given.\n\n"
-        "Exit codes: 0 success; 1 a runtime failure (missing or corrupt data, no font, an unwritable path, no "
-        "OpenGL); 2 a bad argument.");
-    app.add_option("--data", data_given,
-                   "Data folder: atlas.gpkg, article.json, the fact tables and tour.csv, whose edits are then saved "
-                   "there too (default: the installed data)");
-    std::string check_dir;
-    auto* check = app.add_option("--check-data", check_dir,
-                                 "Check the data folder (default: --data's) and print every problem as file:line; "
-                                 "exit 1 if there is any")
-                      ->expected(0, 1);
-    app.add_option("--projection", o.projection, "Map projection: " + projection_ids + " (default: albers)");
-    app.add_option("--view", view_text,
-                   "View centre and height: LON,LAT,HEIGHT_KM (default: " + format_view(View{}) + ")");
-    app.add_option("--date", date_text,
-                   "Day the membership overlays show, YYYY-MM-DD, 1992-01-01 to 2026-12-31 (default: " +
-                       kArticleDate.str() + ", the article's present)");
-    std::string layers_given;
-    app.add_option("--layers", layers_given,
-                   "The layers shown, separated by commas: any of " + layers_text(Layers{}) +
-                       ", or all (default: all); e.g. countries,memberships,labels");
-    app.add_option("--select", o.select,
-                   "Select an entity: a country (ISO code, e.g. KGZ), a place (kant-airbase), a region "
-                   "(afghan-badakhshan) or an organisation (csto); the window flies there, an export outlines it");
-    app.add_option("--view-from,view-from", view_from,
-                   "Open at the view recorded in a PNG the atlas exported: its centre, height, projection, date "
-                   "and selection (options given as well override them)");
-    app.add_option("--present", o.present,
-                   "Open full screen in the presentation mode at this scene of the tour (1 = the first; "
-                   "F5 in the window; Esc leaves it)");
-    app.add_option("--flight-seconds", o.flight_seconds,
-                   "Presentation: how long a flight between scenes takes, 0.3 to 5 seconds (default: 1.6)")
-        ->check(CLI::Range(0.3, 5.0));
-    app.add_option("--export-tour", o.export_tour,
-                   "Write one image per scene of the tour (the user's edited tour if saved, else the shipped "
-                   "one) into this folder, made if missing, no display needed, and with pdf a handout "
-                   "(tour-handout.pdf, a page per scene with its caption); nothing is written unless every one "
-                   "succeeds");
-    bool no_captions = false;
-    app.add_flag("--no-captions", no_captions,
-                 "With --export-tour: slides of the map alone, without the scene's number, title, passage and "
-                 "attribution along the bottom");
-    app.add_option("--format", o.tour_formats,
-                   "With --export-tour: any of png, tif, svg, pdf, comma-separated (default: png)");
-    app.add_option("--export", o.export_path,
-                   "Render offscreen (no display needed), write the map here and exit: a PNG, or by the "
-                   "name's extension a GeoTIFF (.tif), an SVG (.svg) or a PDF (.pdf)");
-    app.add_option("--size", size_text, "Image or window size WIDTHxHEIGHT in pixels (export default: 1920x1080)");
-    app.add_option("--scale", scale, "Export text and line scale (default: image height / 1080, at least 1)");
-    app.add_option("--title", o.figure.title, "Export: a title in the top left corner");
-    app.add_flag("--legend", o.figure.legend, "Export: the legend of the membership classes in view");
-    app.add_flag("--scale-bar", o.figure.scale_bar, "Export: a scale bar, correct at the view's centre");
-    app.add_flag("--attribution", o.figure.attribution, "Export: the data sources along the bottom");
-    app.add_flag("--citation", o.figure.citation, "Export: the article's citation along the bottom");
-    app.add_option("--caption", o.figure.caption_passage,
-                   "Export: quote this passage of the article (an id such as integration-6) along the bottom, "
-                   "with its citation");
-    bool furniture = false;
-    app.add_flag("--furniture", furniture, "Export: all of --legend, --scale-bar, --attribution and --citation");
-    double dpi = 0;
-    app.add_option("--dpi", dpi,
-                   "Export: print resolution, 72 to 1200; text and lines scale with it (dpi / 96) and it is "
-                   "recorded in the file");
-    std::string paper;
-    app.add_option("--paper", paper,
-                   "Export: the size of a sheet at --dpi (default 300): a5, a4, a3 or letter, landscape, or with "
-                   "-portrait (a4-portrait); instead of --size");
-    app.add_option("--ui-scale", o.ui_scale,
-                   "Window: the interface's and the map's text and sizes, 0.5 to 4 (default: the display's dots "
-                   "per inch / 96)")
-        ->check(CLI::Range(0.5, 4.0));
-    app.add_flag("--timings", o.timings, "With --export: print each phase's time and peak memory to stderr");
-    app.add_flag("--bench", bench, "Measure start-up, frame and export times and print them (needs a display)");
-    app.add_option("--window-screenshot", o.window_screenshot,
-                   "Open the window, write its first frame to this PNG, quit");
-    app.add_flag("--exit-after-first-frame", o.exit_after_first_frame,
-                 "Open the window, print the time of the first frame shown, quit (used by --bench)");
-    std::string random_input;
-    app.add_option("--random-input", random_input,
-                   "Open the window, feed it random input (keys, clicks, drags, wheel) from SEED,EVENTS, print "
-                   "the memory held after the first tenth and at the end, quit (a robustness test)");
-    try {
-        app.parse(argc, argv);
-    } catch (const CLI::ParseError& e) {
-        if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
-        std::fprintf(stderr, "ca-atlas: %s (ca-atlas --help lists the options)\n", e.what());
-        return 2;
-    }
-
-    try {
-        if (!view_from.empty()) {
-            std::map<std::string, std::string> recorded;
-            try {
-                for (auto& [k, v] : read_png_text(view_from)) recorded[k] = v;
-            } catch (const DataError& e) {
-                throw UsageError(std::string("invalid --view-from: ") + e.what());
-            }
-            if (!recorded.count(kPngViewKey))
-                throw UsageError("invalid --view-from '" + view_from +
-                                 "': no view recorded in it (not exported by the atlas)");
-            // The record is checked as the options it stands for, and named as where it came from.
-            const std::string from = "--view-from '" + view_from + "': recorded";
-            o.view = parse_view(recorded[kPngViewKey], from + " view");
-            if (recorded.count(kPngProjectionKey) && app.get_option("--projection")->count() == 0) {
-                o.projection = recorded[kPngProjectionKey];
-                try {
-                    projection_info(o.projection);
-                } catch (const UsageError& e) {
-                    throw UsageError("invalid " + from + " projection: " + e.what());
-                }
-            }
-            if (recorded.count(kPngDateKey)) {
-                const std::string& text = recorded[kPngDateKey];
-                const auto d = Date::parse(text);
-                if (!d) throw UsageError("invalid " + from + " date '" + text + "': expected YYYY-MM-DD");
-                if (*d < kTimelineStart || *d > kTimelineEnd)
-                    throw UsageError("invalid " + from + " date '" + text + "': the atlas covers " +
-                                     kTimelineStart.str() + " to " + kTimelineEnd.str());
-                o.date = *d;
-            }
-            if (recorded.count(kPngSelectedKey) && app.get_option("--select")->count() == 0)
-                o.select = recorded[kPngSelectedKey];
-            // --view and --date given as well still win: they are applied below.
-        }
-        projection_info(o.projection);
-        if (!view_text.empty()) o.view = parse_view(view_text);
-        if (!date_text.empty()) {
-            const auto d = Date::parse(date_text);
-            if (!d) throw UsageError("invalid --date '" + date_text + "': expected YYYY-MM-DD, e.g. 2012-12-31");
-            if (*d < kTimelineStart || *d > kTimelineEnd)
-                throw UsageError("invalid --date '" + date_text + "': the atlas covers " + kTimelineStart.str() +
-                                 " to " + kTimelineEnd.str());
-            o.date = *d;
-        }
-        if (!size_text.empty()) {
-            long long w = 0, h = 0;
-            char x = 0, extra = 0;
-            if (std::sscanf(size_text.c_str(), "%lld%c%lld%c", &w, &x, &h, &extra) != 3 || (x != 'x' && x != 'X'))
-                throw UsageError("invalid --size '" + size_text + "': expected WIDTHxHEIGHT, e.g. 3840x2160");
-            if (w <= 0 || h <= 0)
-                throw UsageError("invalid --size '" + size_text + "': width and height must be positive");
-            // 65536 px is beyond any GPU's framebuffer; the GPU's own limit is checked when rendering.
-            if (w > 65536 || h > 65536)
-                throw UsageError("invalid --size '" + size_text + "': at most 65536 pixels per side");
-            o.width = int(w);
-            o.height = int(h);
-        }
-        o.tour_captions = !no_captions;
-        if (furniture) o.figure.legend = o.figure.scale_bar = o.figure.attribution = o.figure.citation = true;
-        if (dpi != 0 || !paper.empty()) {
-            if (dpi == 0) dpi = 300;  // print quality, the usual request of a printer
-            if (!(dpi >= 72 && dpi <= 1200)) throw UsageError("invalid --dpi: must be within 72..1200");
-            o.dpi = dpi;
-        }
-        if (!paper.empty()) {
-            if (!size_text.empty()) throw UsageError("--paper and --size both give the image's size: use one");
-            const auto sheet = paper_size_px(paper, dpi);
-            if (!sheet)
-                throw UsageError("invalid --paper '" + paper + "': expected a5, a4, a3 or letter, optionally -portrait");
-            o.width = sheet->first;
-            o.height = sheet->second;
-        }
-        // An empty name would otherwise read as "not given" and open the window instead.
-        for (const char* named : {"--export", "--export-tour", "--window-screenshot"})
-            if (app.get_option(named)->count() > 0 && app.get_option(named)->as<std::string>().empty())
-                throw UsageError(std::string("invalid ") + named + " '': needs a file or folder name");
-        if (app.get_option("--present")->count() > 0 && o.present < 1)
-            throw UsageError("invalid --present " + std::to_string(o.present) + ": scenes are numbered from 1");
-        if (!random_input.empty()) {
-            unsigned long long seed = 0;
-            long long events = 0;
-            char extra = 0;
-            if (std::sscanf(random_input.c_str(), "%llu,%lld%c", &seed, &events, &extra) != 2 || events < 1 ||
-                events > 10000000)
-                throw UsageError("invalid --random-input '" + random_input + "': expected SEED,EVENTS, e.g. 7,5000");
-            o.random_seed = unsigned(seed);
-            o.random_events = int(events);
-        }
-        if (!o.export_path.empty()) export_format(o.export_path);
-        if (!layers_given.empty()) {
-            std::vector<std::string> words;
-            for (size_t start = 0; start <= layers_given.size();) {
-                const size_t end = std::min(layers_given.find_first_of(", ", start), layers_given.size());
-                if (end > start) words.push_back(layers_given.substr(start, end - start));
-                start = end + 1;
-            }
-            std::string unknown;
-            o.layers = parse_layers(words, unknown);
-            if (!unknown.empty())
-                throw UsageError("invalid --layers: unknown layer '" + unknown + "' (one of " + layers_text(Layers{}) +
-                                 ", all)");
-        }
-        if (scale != 0) {
-            if (!(scale >= 0.1f && scale <= 20.0f)) throw UsageError("invalid --scale: must be within 0.1..20");
-            o.scale = scale;
-        }
-    } catch (const UsageError& e) {
-        std::fprintf(stderr, "ca-atlas: %s\n", e.what());
-        return 2;
-    }
-
-    o.data = locate_data(data_search_here(check_dir.empty() ? data_given : check_dir, ATLAS_BUILT_PROGRAM,
+    CommandLine cl = parse_command_line(argc, argv, ATLAS_VERSION);
+    std::fputs(cl.out.c_str(), stdout);
+    std::fputs(cl.error.c_str(), stderr);
+    if (cl.exit_code) return *cl.exit_code;
+    Options& o = cl.options;
+    o.data = locate_data(data_search_here(cl.check_dir.empty() ? cl.data_given : cl.check_dir, ATLAS_BUILT_PROGRAM,
                                           ATLAS_SOURCE_DATA_DIR));
-    const bool window = check->count() == 0 && !bench && o.export_tour.empty() && o.export_path.empty();
+    const bool window = !cl.check && !cl.bench && o.export_tour.empty() && o.export_path.empty();
     if (!o.data.problem.empty() && !window) {  // the window shows it and stays open
         std::fprintf(stderr, "ca-atlas: %s\n", o.data.problem.c_str());
         return 1;
     }
-    if (check->count() > 0) return run_check_data(o.data);
-    if (bench) return run_bench(o, argv[0]);
+    if (cl.check) return run_check_data(o.data);
+    if (cl.bench) return run_bench(o, argv[0]);
     if (!o.export_tour.empty()) return run_export_tour(o);
     if (!o.export_path.empty()) return run_export(o);
     return run_window(o);
