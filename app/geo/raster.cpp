@@ -243,6 +243,27 @@ void write_png(const std::string& path, const std::uint8_t* rgba, int width, int
 }
 
 namespace {
+// The chunks before the image data (where png_read_info stops) must fit in the file: libpng takes
+// a chunk's length at its word, and a 500-byte file claiming a 2 GB text chunk had it allocate and
+// clear 2 GB before it found the file short. Returns "" or what is wrong; leaves `f` after the signature.
+std::string check_chunk_lengths(FILE* f) {
+    if (std::fseek(f, 0, SEEK_END) != 0) return "cannot read its length";
+    const long size = std::ftell(f);
+    long at = 8;
+    while (at + 12 <= size) {
+        unsigned char head[8];
+        if (std::fseek(f, at, SEEK_SET) != 0 || std::fread(head, 1, 8, f) != 8) return "cannot be read";
+        const std::uint32_t length = png_get_uint_32(head);
+        if (length > std::uint32_t(size - at - 12))
+            return "the chunk at byte " + std::to_string(at) + " claims " + std::to_string(length) +
+                   " bytes, more than the file holds (it is damaged)";
+        if (std::memcmp(head + 4, "IDAT", 4) == 0) break;
+        at += 12 + long(length);
+    }
+    std::fseek(f, 8, SEEK_SET);
+    return "";
+}
+
 // libpng's part of reading the text chunks; false (with error.text set) if libpng failed.
 bool read_text_chunks(png_structp png, png_infop info, FILE* f, std::vector<std::pair<std::string, std::string>>& out) {
     if (setjmp(png_jmpbuf(png))) return false;
@@ -257,12 +278,21 @@ bool read_text_chunks(png_structp png, png_infop info, FILE* f, std::vector<std:
 }  // namespace
 
 std::vector<std::pair<std::string, std::string>> read_png_text(const std::string& path) {
+    // Opening a pipe or a terminal would wait for a writer that may never come.
+    std::error_code ec;
+    const auto type = std::filesystem::status(path, ec).type();
+    if (!ec && type != std::filesystem::file_type::regular)
+        throw DataError(path + ": not a file (a folder, a device or a pipe)");
     FILE* f = std::fopen(path.c_str(), "rb");
     if (!f) throw DataError(path + ": cannot open (" + std::strerror(errno) + ")");
     unsigned char sig[8] = {};
     if (std::fread(sig, 1, 8, f) != 8 || png_sig_cmp(sig, 0, 8) != 0) {
         std::fclose(f);
         throw DataError(path + ": not a PNG file");
+    }
+    if (const std::string bad = check_chunk_lengths(f); !bad.empty()) {
+        std::fclose(f);
+        throw DataError(path + ": " + bad);
     }
     std::vector<std::pair<std::string, std::string>> out;
     ErrorText error;

@@ -41,5 +41,21 @@ TEST(Raster, UnwritablePathsFailCleanly) {
     EXPECT_EQ(std::distance(fs::directory_iterator(dir), fs::directory_iterator{}), 0);
 }
 
+// Found by fuzz_png_view: a 528-byte PNG whose text chunk claims 1,953,854,053 bytes had libpng
+// allocate and clear 2 GB before it noticed the file was short.
+TEST(Raster, AChunkLongerThanTheFileIsRefusedBeforeAnythingIsAllocated) {
+    const std::string png = std::string(ATLAS_TEST_SOURCE_DIR) + "/fuzz/regressions/png_view/text-chunk-claims-2gb.png";
+    ASSERT_TRUE(fs::exists(png));
+    try {
+        read_png_text(png);
+        FAIL() << "no error";
+    } catch (const DataError& e) {
+        EXPECT_EQ(std::string(e.what()), png + ": the chunk at byte 62 claims 1953854053 bytes, more than the file holds "
+                                               "(it is damaged)");
+    }
+    const std::string dir = test::fresh_dir("raster-chunk");
+    EXPECT_THROW(read_png_text(dir), DataError);  // a folder: refused, never opened as a file
+}
+
 }  // namespace
 }  // namespace atlas
