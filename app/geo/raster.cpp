@@ -139,6 +139,17 @@ void check_writable(const std::string& path) { std::remove(make_temp(path).c_str
 AtomicFile::AtomicFile(const std::string& path, const std::string& suffix)
     : path_(path), tmp_(make_temp(path, suffix)) {}
 
+namespace {
+// Makes a rename into `path`'s folder durable; a folder that cannot be synced still holds the file.
+void sync_folder_of(const std::string& path) {
+    const std::filesystem::path folder = std::filesystem::path(path).parent_path();
+    if (const int dir = ::open(folder.empty() ? "." : folder.c_str(), O_RDONLY | O_DIRECTORY); dir >= 0) {
+        ::fsync(dir);
+        ::close(dir);
+    }
+}
+}  // namespace
+
 AtomicFile::~AtomicFile() {
     if (!tmp_.empty()) std::remove(tmp_.c_str());
 }
@@ -162,11 +173,7 @@ void AtomicFile::commit() {
         throw OutputError(cannot(path_, why));
     }
     tmp_.clear();
-    const std::filesystem::path folder = std::filesystem::path(path_).parent_path();
-    if (const int dir = ::open(folder.empty() ? "." : folder.c_str(), O_RDONLY | O_DIRECTORY); dir >= 0) {
-        ::fsync(dir);  // the rename itself; a folder that cannot be synced still holds the file
-        ::close(dir);
-    }
+    sync_folder_of(path_);
 }
 
 PngWriter::PngWriter(const std::string& path, int width, int height, int zlevel,
@@ -234,6 +241,7 @@ void PngWriter::finish() {
         throw OutputError(cannot(m.path, why));
     }
     m.tmp.clear();
+    sync_folder_of(m.path);
 }
 
 void write_png(const std::string& path, const std::uint8_t* rgba, int width, int height, int zlevel) {
