@@ -340,6 +340,39 @@ TEST_F(Cli, ATourExportMovesAllItsImagesOrNoneAndSaysWhatItReplaced) {
     EXPECT_EQ(entries(dir), 10u) << "the working folder is gone";
 }
 
+// A move that fails halfway (strace's fault injection makes the fifth slide's rename fail; it
+// matches the slide's name only while that name exists, so the folder holds an earlier run's
+// slides) leaves the folder as it was: the slide with no earlier file is taken out again, and the
+// earlier slides that the first four replaced are put back, byte for byte.
+TEST_F(Cli, ATourExportThatFailsHalfwayThroughItsMovesLeavesTheFolderAsItWas) {
+    const std::string strace = test::find_on_path("strace");
+    if (strace.empty()) GTEST_SKIP() << "strace is not installed (cmake/packages.txt lists it)";
+    if (test::run_tool(strace, {"-o", "/dev/null", "true"}).exit_code != 0)
+        GTEST_SKIP() << "strace cannot trace here (ptrace is not permitted)";
+    auto r = test::run({"--export-tour", dir, "--size", "160x90", "--no-captions"});
+    if (r.exit_code != 0 && r.err.find("no OpenGL context") != std::string::npos && !test::in_ci())
+        GTEST_SKIP() << r.err;
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    fs::remove(dir + "/02-threats.png");
+    std::map<std::string, std::string> before;
+    for (const auto& e : fs::directory_iterator(dir)) before[e.path().filename()] = test::read_text(e.path());
+    ASSERT_EQ(before.size(), 9u);
+
+    const std::string home = test::fresh_dir("cli-halfway-home");
+    r = test::run_tool(strace, {"-f", "-o", "/dev/null", "-P", dir + "/05-csto.png", "-e",
+                                "inject=rename,renameat,renameat2:error=EIO", ATLAS_TEST_PROGRAM, "--export-tour", dir,
+                                "--size", "200x90", "--no-captions"},
+                       {"XDG_DATA_HOME=" + home});
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_NE(r.err.find("cannot move the images into place"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("Input/output error"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("the folder is as it was"), std::string::npos) << r.err;
+    std::map<std::string, std::string> after;
+    for (const auto& e : fs::directory_iterator(dir)) after[e.path().filename()] = test::read_text(e.path());
+    EXPECT_EQ(after.size(), 9u) << "a slide moved in before the failure stayed, or the working folder did";
+    EXPECT_TRUE(after == before) << "the earlier slides were not all put back as they were";
+}
+
 TEST_F(Cli, TheViewRecordedInAnExportRestoresIt) {
     const std::string a = dir + "/a.png", b = dir + "/b.png";
     const auto e = test::run({"--export", a, "--size", "640x400", "--view", "70.5,39.2,900", "--projection", "mercator",
