@@ -191,12 +191,9 @@ void export_geotiff(Renderer& renderer, const MapModel& model, const AppState& s
     if (!driver) throw OutputError("cannot write '" + path + "': GDAL has no GeoTIFF driver");
     const char* options[] = {"COMPRESS=DEFLATE", "PHOTOMETRIC=RGB", nullptr};
     CPLErrorReset();
-    GDALDataset* ds = driver->Create(file.temp_path().c_str(), w, h, 3, GDT_Byte, const_cast<char**>(options));
+    GDALDatasetUniquePtr ds(driver->Create(file.temp_path().c_str(), w, h, 3, GDT_Byte, const_cast<char**>(options)));
     if (!ds) throw OutputError("cannot write '" + path + "': " + CPLGetLastErrorMsg());
-    auto fail = [&](const std::string& why) {
-        GDALClose(ds);
-        throw OutputError("cannot write '" + path + "': " + why);
-    };
+    auto fail = [&](const std::string& why) { throw OutputError("cannot write '" + path + "': " + why); };
     // Georeferencing: the top-left corner of the image in map metres, square pixels.
     const Camera& cam = state.camera;
     const Vec2 top_left = cam.to_map({0, 0});
@@ -219,24 +216,21 @@ void export_geotiff(Renderer& renderer, const MapModel& model, const AppState& s
     int row = 0;
     bool ok = true;
     std::string why;
-    try {
-        render_bands(renderer, frame, w, h, [&](const std::uint8_t* rgba, int rows) {
-            int bands[3] = {1, 2, 3};
-            if (ok && ds->RasterIO(GF_Write, 0, row, w, rows, const_cast<std::uint8_t*>(rgba), w, rows, GDT_Byte, 3,
-                                   bands, 4, GSpacing(w) * 4, 1, nullptr) != CE_None) {
-                ok = false;
-                why = CPLGetLastErrorMsg();
-            }
-            row += rows;
-        });
-    } catch (...) {
-        GDALClose(ds);
-        throw;
-    }
+    render_bands(renderer, frame, w, h, [&](const std::uint8_t* rgba, int rows) {
+        int bands[3] = {1, 2, 3};
+        if (ok && ds->RasterIO(GF_Write, 0, row, w, rows, const_cast<std::uint8_t*>(rgba), w, rows, GDT_Byte, 3, bands,
+                               4, GSpacing(w) * 4, 1, nullptr) != CE_None) {
+            ok = false;
+            why = CPLGetLastErrorMsg();
+        }
+        row += rows;
+    });
     if (!ok) fail(why);
+    // Closing writes what GDAL still holds: its errors are the file's.
     CPLErrorReset();
-    GDALClose(ds);
-    if (CPLGetLastErrorType() >= CE_Failure) throw OutputError("cannot write '" + path + "': " + CPLGetLastErrorMsg());
+    ds.reset();
+    if (CPLGetLastErrorType() >= CE_Failure)
+        throw OutputError("cannot write '" + path + "': " + CPLGetLastErrorMsg());
     file.commit();
 }
 

@@ -1,5 +1,6 @@
-// The program's three ways to run, wired from main.cpp: the interactive window, the headless
-// export, and the benchmark. Each returns the process exit code.
+// The program's ways to run, chosen in main.cpp: the interactive window, the headless export of
+// one figure, the export of the tour's slides, the data check and the benchmark. Each returns the
+// process exit code.
 #pragma once
 
 #include <optional>
