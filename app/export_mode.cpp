@@ -9,14 +9,14 @@
 
 #include "core/errors.hpp"
 #include "core/explore.hpp"
-#include "export.hpp"
+#include "export/export.hpp"
 #include "geo/load.hpp"
 #include "geo/project.hpp"
 #include "geo/raster.hpp"
 #include "modes.hpp"
 #include "platform/headless.hpp"
 #include "render/font.hpp"
-#include "vector.hpp"
+#include "export/vector.hpp"
 
 namespace atlas {
 

@@ -8,7 +8,7 @@
 
 #include "core/camera.hpp"
 #include "core/facts.hpp"
-#include "export.hpp"
+#include "export/figure.hpp"
 #include "geo/data_paths.hpp"
 
 namespace atlas {

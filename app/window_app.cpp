@@ -19,7 +19,7 @@
 #include "core/style.hpp"
 #include "core/timeline.hpp"
 #include "core/tour.hpp"
-#include "export.hpp"
+#include "export/export.hpp"
 #include "geo/facts_load.hpp"
 #include "geo/furniture.hpp"
 #include "geo/geodesic.hpp"

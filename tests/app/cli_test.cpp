@@ -15,7 +15,7 @@
 #include <map>
 #include <tuple>
 
-#include "export.hpp"
+#include "export/export.hpp"
 #include "geo/facts_load.hpp"
 #include "geo/load.hpp"
 #include "geo/model.hpp"

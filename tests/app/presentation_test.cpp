@@ -7,7 +7,7 @@
 
 #include "core/style.hpp"
 #include "core/tour.hpp"
-#include "export.hpp"
+#include "export/export.hpp"
 #include "geo/model.hpp"
 #include "text/shape.hpp"
 #include "support/paths.hpp"

@@ -16,7 +16,7 @@
 
 #include "core/explore.hpp"
 #include "core/tour.hpp"
-#include "export.hpp"
+#include "export/export.hpp"
 #include "geo/model.hpp"
 #include "geo/project.hpp"
 #include "render/font.hpp"
@@ -26,7 +26,7 @@
 #include "support/paths.hpp"
 #include "support/process.hpp"
 #include "text/shape.hpp"
-#include "vector.hpp"
+#include "export/vector.hpp"
 
 namespace atlas {
 namespace {

@@ -11,7 +11,7 @@
 #include <map>
 
 #include "core/style.hpp"
-#include "export.hpp"
+#include "export/export.hpp"
 #include "geo/raster.hpp"
 #include "render/font.hpp"
 #include "support/gl.hpp"

@@ -16,9 +16,9 @@
 #include "core/decorations.hpp"
 #include "core/errors.hpp"
 #include "geo/raster.hpp"
-#include "pdf_layers.hpp"
+#include "export/pdf_layers.hpp"
 #include "text/shape.hpp"
-#include "vector.hpp"
+#include "export/vector.hpp"
 
 namespace atlas {
 

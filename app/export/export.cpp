@@ -1,21 +1,19 @@
-// Offscreen rendering in bands, and PNG export on top of it.
-#include "export.hpp"
+// Offscreen rendering in bands, and the PNG and GeoTIFF writers on top of it.
+#include "export/export.hpp"
 
 #include <gdal_priv.h>
 #include <ogr_spatialref.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cstdio>
 #include <cstring>
 #include <future>
 
 #include "core/errors.hpp"
 #include "core/style.hpp"
-#include "geo/furniture.hpp"
 #include "geo/load.hpp"
 #include "geo/raster.hpp"
-#include "vector.hpp"
+#include "export/vector.hpp"
 
 namespace atlas {
 
@@ -66,90 +64,6 @@ void render_bands(Renderer& renderer, const Frame& frame, int width, int height,
         throw;
     }
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
-}
-
-namespace {
-// Where a passage is from: "Iskandarov 2013, passage integration-22. " and the article's citation.
-std::string passage_source(const Article& article, const Passage& p) {
-    return "Iskandarov 2013, passage " + p.id + ". " + article.citation;
-}
-}  // namespace
-
-Decorations decorations_for(const MapModel& model, const AppState& state, const FigureChoice& choice) {
-    Decorations d;
-    d.title = choice.title;
-    if (choice.legend && model.facts && model.world) {
-        d.legend = legend(overlay_on(*model.facts, *model.world, state.date),
-                          model.countries_in(state.camera.visible(), state.date), Style{}.overlay);
-        d.legend_title = "On " + state.date.text();
-    }
-    if (choice.scale_bar && model.projection) {
-        // At most a fifth of the image's width, as on a printed map.
-        const ScaleBar bar = scale_bar(*model.projection, state.camera, state.camera.width_px / 5.0);
-        if (bar.length_px > 0) d.scale_bar = Decorations::Bar{bar.length_px, bar.label};
-    }
-    if (choice.attribution) d.attribution = kAttribution;
-    if (choice.citation && model.article) d.citation = model.article->citation;
-    if (!choice.caption_passage.empty()) {
-        const Passage* p = model.article ? model.article->passage(choice.caption_passage) : nullptr;
-        if (!p) throw UsageError("invalid --caption '" + choice.caption_passage + "': the article has no passage with that id");
-        d.caption = Decorations::Caption{choice.caption_heading, p->text, passage_source(*model.article, *p)};
-    }
-    return d;
-}
-
-ViewRecord view_record(const MapModel& model, const AppState& state) {
-    ViewRecord r;
-    r.view = format_view(view_for_camera(*model.projection, state.camera));
-    r.projection = model.projection->info().id;
-    r.date = state.date.str();
-    r.selected = state.selected;
-    r.title = "ca-atlas: " + r.view + ", " + r.projection + ", " + r.date;
-    return r;
-}
-
-std::string scene_heading(size_t index, size_t count, const std::string& title) {
-    return std::to_string(index + 1) + " / " + std::to_string(count) + "   " + title;
-}
-
-Frame presentation_caption(const MapModel& model, size_t index, int width, int height, const TextMeasure& measure,
-                           float scale) {
-    Frame caption;
-    caption.camera.width_px = width;
-    caption.camera.height_px = height;
-    if (index >= model.tour.size()) return caption;
-    const Scene& sc = model.tour[index];
-    const Passage* p = model.article ? model.article->passage(sc.passage) : nullptr;
-    Decorations d;
-    d.caption = Decorations::Caption{scene_heading(index, model.tour.size(), sc.title), p ? p->text : "",
-                                     p ? passage_source(*model.article, *p) : "", true};
-    add_decorations(caption, d, Style{}.overlay, measure, scale);
-    caption.covered_bottom_px = bottom_band_px(caption);
-    return caption;
-}
-
-Frame presentation_frame(const MapModel& model, const AppState& state, const TextMeasure& measure,
-                         const Frame& caption) {
-    FrameExtras extras = model.extras(state, Style{});
-    extras.covered_bottom_px = caption.covered_bottom_px;
-    Frame frame = build_frame(state, Style{}, model.colours, model.label_candidates, measure, extras);
-    frame.panels = caption.panels;
-    frame.panel_labels = caption.panel_labels;
-    frame.covered_bottom_px = caption.covered_bottom_px;  // opaque: the map is not drawn under it
-    return frame;
-}
-
-Frame figure_frame(const MapModel& model, const AppState& state, const TextMeasure& measure, const Figure& figure) {
-    Frame decorations;
-    decorations.camera = state.camera;
-    if (!figure.decorations.empty())
-        add_decorations(decorations, figure.decorations, Style{}.overlay, measure, state.pixel_scale);
-    FrameExtras extras = model.extras(state, Style{});
-    extras.covered_bottom_px = bottom_band_px(decorations);
-    Frame frame = build_frame(state, Style{}, model.colours, model.label_candidates, measure, extras);
-    frame.panels = std::move(decorations.panels);
-    frame.panel_labels = std::move(decorations.panel_labels);
-    return frame;
 }
 
 std::vector<std::uint8_t> render_offscreen(Renderer& renderer, const MapModel& model, const AppState& state,

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "core/frame.hpp"
-#include "export.hpp"
+#include "export/figure.hpp"
 #include "geo/model.hpp"
 
 namespace atlas {

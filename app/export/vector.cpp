@@ -1,7 +1,7 @@
 // The one drawing routine of the vector exports: a Frame and the projected geometry as groups of
 // paths and text on a VectorCanvas, in the renderer's order (app/render/renderer.cpp) and with
 // its shapes (shaders/symbol.frag, shaders/hatch.frag). Writes no file itself.
-#include "vector.hpp"
+#include "export/vector.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -1,4 +1,4 @@
-#include "pdf_layers.hpp"
+#include "export/pdf_layers.hpp"
 
 #include <qpdf/Buffer.hh>
 #include <qpdf/QPDF.hh>

@@ -14,7 +14,7 @@
 #include "core/errors.hpp"
 #include "geo/raster.hpp"
 #include "text/shape.hpp"
-#include "vector.hpp"
+#include "export/vector.hpp"
 
 namespace atlas {
 
