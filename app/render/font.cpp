@@ -45,9 +45,7 @@ Font::Font(TextShaper& shaper) : shaper_(shaper), impl_(std::make_unique<Impl>()
     impl_->faces.resize(shaper.fonts().size());
 }
 
-Font::~Font() {
-    if (texture_) glDeleteTextures(1, &texture_);
-}
+Font::~Font() = default;
 
 void Font::reset_atlas() {
     glyphs_.clear();
@@ -60,8 +58,7 @@ bool Font::grow_atlas() {
     const int current = atlas_size_ ? atlas_size_ : kFirstAtlasSize;
     if (current * 2 > limit) return false;
     reset_atlas();
-    if (texture_) glDeleteTextures(1, &texture_);
-    texture_ = 0;
+    texture_.reset();
     atlas_size_ = current * 2;
     return true;
 }
@@ -71,8 +68,8 @@ bool Font::pack(int w, int h, const unsigned char* pixels, int pitch, Sprite& ou
     if (!atlas_size_) atlas_size_ = kFirstAtlasSize;
     const int size = atlas_size_;
     if (!texture_) {
-        glGenTextures(1, &texture_);
-        glBindTexture(GL_TEXTURE_2D, texture_);
+        texture_ = GlTexture::make();
+        glBindTexture(GL_TEXTURE_2D, texture_.id());
         glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
         glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, size, size, 0, GL_RED, GL_UNSIGNED_BYTE, nullptr);
         // Sprites are drawn at exactly their pixel size on whole pixels: sample them unfiltered.
@@ -90,7 +87,7 @@ bool Font::pack(int w, int h, const unsigned char* pixels, int pitch, Sprite& ou
     std::vector<unsigned char> rows(size_t(w) * size_t(h));
     for (int y = 0; y < h; ++y)
         for (int x = 0; x < w; ++x) rows[size_t(y * w + x)] = pixels[y * pitch + x];
-    glBindTexture(GL_TEXTURE_2D, texture_);
+    glBindTexture(GL_TEXTURE_2D, texture_.id());
     glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
     glTexSubImage2D(GL_TEXTURE_2D, 0, pen_x_, pen_y_, w, h, GL_RED, GL_UNSIGNED_BYTE, rows.data());
     out.u0 = float(pen_x_) / size;

@@ -11,6 +11,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "render/gl_object.hpp"
 #include "text/shape.hpp"
 
 namespace atlas {
@@ -47,7 +48,7 @@ public:
     // Doubles the atlas (and empties it); false if the GPU's texture size limit forbids it.
     bool grow_atlas();
     int atlas_size() const { return atlas_size_; }
-    GLuint texture() const { return texture_; }
+    GLuint texture() const { return texture_.id(); }
 
 private:
     struct Impl;
@@ -66,7 +67,7 @@ private:
     TextShaper& shaper_;
     std::unique_ptr<Impl> impl_;
     std::unordered_map<Key, Glyph, KeyHash> glyphs_;
-    GLuint texture_ = 0;
+    GlTexture texture_;
     int atlas_size_ = 0;  // 0 until the first glyph is packed
     int pen_x_ = 0, pen_y_ = 0, row_h_ = 0;
     bool pack(int w, int h, const unsigned char* pixels, int pitch, Sprite& out);

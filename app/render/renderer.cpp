@@ -49,10 +49,10 @@ Renderer::Renderer(Font& font)
       line_("line", kShader_line_vert, kShader_line_frag),
       text_("text", kShader_text_vert, kShader_text_frag),
       symbol_("symbol", kShader_symbol_vert, kShader_symbol_frag) {
-    glGenVertexArrays(1, &symbol_vao_);
-    glGenBuffers(1, &symbol_vbo_);
-    glBindVertexArray(symbol_vao_);
-    glBindBuffer(GL_ARRAY_BUFFER, symbol_vbo_);
+    symbol_vao_ = GlVertexArray::make();
+    symbol_vbo_ = GlBuffer::make();
+    glBindVertexArray(symbol_vao_.id());
+    glBindBuffer(GL_ARRAY_BUFFER, symbol_vbo_.id());
     for (GLuint a = 0; a < 4; ++a) {
         glEnableVertexAttribArray(a);
         glVertexAttribPointer(a, 4, GL_FLOAT, GL_FALSE, 16 * sizeof(float),
@@ -60,14 +60,14 @@ Renderer::Renderer(Font& font)
         glVertexAttribDivisor(a, 1);
     }
     glBindVertexArray(0);
-    glGenTextures(1, &palette_tex_);
-    glBindTexture(GL_TEXTURE_2D, palette_tex_);
+    palette_tex_ = GlTexture::make();
+    glBindTexture(GL_TEXTURE_2D, palette_tex_.id());
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
-    glGenVertexArrays(1, &text_vao_);
-    glGenBuffers(1, &text_vbo_);
-    glBindVertexArray(text_vao_);
-    glBindBuffer(GL_ARRAY_BUFFER, text_vbo_);
+    text_vao_ = GlVertexArray::make();
+    text_vbo_ = GlBuffer::make();
+    glBindVertexArray(text_vao_.id());
+    glBindBuffer(GL_ARRAY_BUFFER, text_vbo_.id());
     for (GLuint a = 0; a < 3; ++a) {  // rect, uv, colour: 12 floats per glyph
         glEnableVertexAttribArray(a);
         glVertexAttribPointer(a, 4, GL_FLOAT, GL_FALSE, 12 * sizeof(float),
@@ -77,37 +77,13 @@ Renderer::Renderer(Font& font)
     glBindVertexArray(0);
 }
 
-Renderer::~Renderer() {
-    release_levels();
-    release_features();
-    glDeleteVertexArrays(1, &symbol_vao_);
-    glDeleteBuffers(1, &symbol_vbo_);
-    glDeleteTextures(1, &palette_tex_);
-    glDeleteVertexArrays(1, &text_vao_);
-    glDeleteBuffers(1, &text_vbo_);
-}
-
-void Renderer::release_levels() {
-    for (Level& lv : levels_) {
-        glDeleteVertexArrays(1, &lv.fill_vao);
-        glDeleteBuffers(1, &lv.fill_vbo);
-        glDeleteBuffers(1, &lv.fill_feature_vbo);
-        glDeleteBuffers(1, &lv.fill_ibo);
-        std::vector<Lines*> lines{&lv.borders, &lv.coasts, &lv.provinces, &lv.other_provinces};
-        for (Lines& l : lv.area_edges) lines.push_back(&l);
-        for (Lines* l : lines) {
-            glDeleteVertexArrays(1, &l->vao);
-            glDeleteBuffers(1, &l->vbo);
-        }
-    }
-    levels_.clear();
-}
+Renderer::~Renderer() = default;  // the GL objects delete themselves (gl_object.hpp)
 
 void Renderer::upload_lines(Lines& l, const SegmentLayer& layer) {
-    glGenVertexArrays(1, &l.vao);
-    glGenBuffers(1, &l.vbo);
-    glBindVertexArray(l.vao);
-    glBindBuffer(GL_ARRAY_BUFFER, l.vbo);
+    l.vao = GlVertexArray::make();
+    l.vbo = GlBuffer::make();
+    glBindVertexArray(l.vao.id());
+    glBindBuffer(GL_ARRAY_BUFFER, l.vbo.id());
     glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(layer.segments.size() * sizeof(float)), layer.segments.data(),
                  GL_STATIC_DRAW);
     glEnableVertexAttribArray(0);
@@ -117,27 +93,27 @@ void Renderer::upload_lines(Lines& l, const SegmentLayer& layer) {
 }
 
 void Renderer::upload(const ProjectedWorld& w) {
-    release_levels();
+    levels_.clear();
     country_bounds_ = w.country_bounds;
     for (const DetailLevel& src : w.levels) {
         Level lv;
         lv.min_metres_per_px = src.min_metres_per_px;
-        glGenVertexArrays(1, &lv.fill_vao);
-        glGenBuffers(1, &lv.fill_vbo);
-        glGenBuffers(1, &lv.fill_feature_vbo);
-        glGenBuffers(1, &lv.fill_ibo);
-        glBindVertexArray(lv.fill_vao);
-        glBindBuffer(GL_ARRAY_BUFFER, lv.fill_vbo);
+        lv.fill_vao = GlVertexArray::make();
+        lv.fill_vbo = GlBuffer::make();
+        lv.fill_feature_vbo = GlBuffer::make();
+        lv.fill_ibo = GlBuffer::make();
+        glBindVertexArray(lv.fill_vao.id());
+        glBindBuffer(GL_ARRAY_BUFFER, lv.fill_vbo.id());
         glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(src.fills.xy.size() * sizeof(float)), src.fills.xy.data(),
                      GL_STATIC_DRAW);
         glEnableVertexAttribArray(0);
         glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 2 * sizeof(float), nullptr);
-        glBindBuffer(GL_ARRAY_BUFFER, lv.fill_feature_vbo);
+        glBindBuffer(GL_ARRAY_BUFFER, lv.fill_feature_vbo.id());
         glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(src.fills.feature.size() * sizeof(unsigned)), src.fills.feature.data(),
                      GL_STATIC_DRAW);
         glEnableVertexAttribArray(1);
         glVertexAttribIPointer(1, 1, GL_UNSIGNED_INT, sizeof(unsigned), nullptr);
-        glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, lv.fill_ibo);
+        glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, lv.fill_ibo.id());
         glBufferData(GL_ELEMENT_ARRAY_BUFFER, GLsizeiptr(src.fills.indices.size() * sizeof(unsigned)),
                      src.fills.indices.data(), GL_STATIC_DRAW);
         lv.country_ranges = src.fills.country_ranges;
@@ -152,18 +128,10 @@ void Renderer::upload(const ProjectedWorld& w) {
     glBindVertexArray(0);
 }
 
-void Renderer::release_features() {
-    for (auto* set : {&region_lines_, &region_coarse_}) {
-        for (auto& l : *set) {
-            glDeleteVertexArrays(1, &l.vao);
-            glDeleteBuffers(1, &l.vbo);
-        }
-        set->clear();
-    }
-}
 
 void Renderer::upload_features(const MapFeatures& features) {
-    release_features();
+    region_lines_.clear();
+    region_coarse_.clear();
     region_lines_.resize(features.regions.size());
     region_coarse_.resize(features.regions.size());
     for (size_t i = 0; i < features.regions.size(); ++i) {
@@ -186,8 +154,8 @@ void Renderer::draw_symbols(const Frame& frame, int w, int h, Vec2 offset) {
     glUseProgram(symbol_.id());
     glUniform2f(symbol_.uniform("u_viewport"), float(w), float(h));
     glUniform2f(symbol_.uniform("u_offset"), float(offset.x), float(offset.y));
-    glBindVertexArray(symbol_vao_);
-    glBindBuffer(GL_ARRAY_BUFFER, symbol_vbo_);
+    glBindVertexArray(symbol_vao_.id());
+    glBindBuffer(GL_ARRAY_BUFFER, symbol_vbo_.id());
     glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(inst.size() * sizeof(float)), inst.data(), GL_STREAM_DRAW);
     glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, GLsizei(frame.symbols.size()));
 }
@@ -233,8 +201,8 @@ void Renderer::draw_lines(const Lines& l, const LineStyle& style, const std::arr
     glUniform1f(line_.uniform("u_half_width"), style.width_px / 2);
     glUniform4f(line_.uniform("u_colour"), style.colour.r / 255.f, style.colour.g / 255.f, style.colour.b / 255.f,
                 style.colour.a / 255.f);
-    glBindVertexArray(l.vao);
-    glBindBuffer(GL_ARRAY_BUFFER, l.vbo);
+    glBindVertexArray(l.vao.id());
+    glBindBuffer(GL_ARRAY_BUFFER, l.vbo.id());
     // Only cells that reach into the view; consecutive visible cells are drawn as one range.
     size_t k = 0;
     while (k < l.cells.size()) {
@@ -295,8 +263,8 @@ void Renderer::draw_labels(const std::vector<FrameLabel>& labels, int w, int h, 
     glActiveTexture(GL_TEXTURE0);
     glBindTexture(GL_TEXTURE_2D, font_.texture());
     glUniform1i(text_.uniform("u_atlas"), 0);
-    glBindVertexArray(text_vao_);
-    glBindBuffer(GL_ARRAY_BUFFER, text_vbo_);
+    glBindVertexArray(text_vao_.id());
+    glBindBuffer(GL_ARRAY_BUFFER, text_vbo_.id());
     std::vector<float> all = std::move(inst[0]);
     const size_t halos = all.size() / 12;
     all.insert(all.end(), inst[1].begin(), inst[1].end());
@@ -328,8 +296,8 @@ void Renderer::draw_panels(const Frame& frame, int w, int h, Vec2 offset) {
         inst.insert(inst.end(), {float(p.min_px.x), float(p.min_px.y), float(p.max_px.x), float(p.max_px.y)});
         for (Rgba c : {p.fill, p.hatch}) inst.insert(inst.end(), {c.r / 255.f, c.g / 255.f, c.b / 255.f, c.a / 255.f});
     }
-    glBindVertexArray(text_vao_);
-    glBindBuffer(GL_ARRAY_BUFFER, text_vbo_);
+    glBindVertexArray(text_vao_.id());
+    glBindBuffer(GL_ARRAY_BUFFER, text_vbo_.id());
     glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(inst.size() * sizeof(float)), inst.data(), GL_STREAM_DRAW);
     // Patterns anchored to the image's pixels, so they line up across the bands of an export.
     const double period = frame.hatch_period_px;
@@ -405,7 +373,7 @@ void Renderer::draw(const Frame& frame, int w, int h, Vec2 offset) {
     view.max_y += margin;
     if (frame.draw_fills && !frame.country_fill.empty()) {
         glActiveTexture(GL_TEXTURE0);
-        glBindTexture(GL_TEXTURE_2D, palette_tex_);
+        glBindTexture(GL_TEXTURE_2D, palette_tex_.id());
         // Row 0: fills; row 1: hatch colour and kind (none where the frame gives no hatch).
         std::vector<Rgba> palette = frame.country_fill;
         palette.resize(frame.country_fill.size() * 2, Rgba{0, 0, 0, 0});
@@ -429,7 +397,7 @@ void Renderer::draw(const Frame& frame, int w, int h, Vec2 offset) {
         auto kind_of = [&frame](size_t c) {
             return c < frame.country_hatch.size() ? Hatch(frame.country_hatch[c].a) : Hatch::None;
         };
-        glBindVertexArray(lv.fill_vao);
+        glBindVertexArray(lv.fill_vao.id());
         // One pass per pattern: plain fills with the cheap program, then each pattern with its own,
         // so a pixel computes only its own pattern and a map without patterns pays nothing. Countries
         // whose box reaches into the view; neighbours in the index buffer in the same pass are merged.
@@ -517,29 +485,24 @@ OffscreenTarget::OffscreenTarget(int width, int height) : width_(width), height_
     if (width > limit || height > limit)
         throw GlError("image size " + std::to_string(width) + "x" + std::to_string(height) +
                       " exceeds this GPU's limit of " + std::to_string(limit) + " pixels per side");
-    glGenFramebuffers(1, &fbo_);
-    glGenRenderbuffers(1, &colour_);
-    glBindRenderbuffer(GL_RENDERBUFFER, colour_);
+    fbo_ = GlFramebuffer::make();
+    colour_ = GlRenderbuffer::make();
+    glBindRenderbuffer(GL_RENDERBUFFER, colour_.id());
     while (glGetError() != GL_NO_ERROR) {
     }
     glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, width, height);
     const GLenum err = glGetError();
-    glBindFramebuffer(GL_FRAMEBUFFER, fbo_);
-    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, colour_);
+    glBindFramebuffer(GL_FRAMEBUFFER, fbo_.id());
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, colour_.id());
     if (err != GL_NO_ERROR || glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE) {
         glBindFramebuffer(GL_FRAMEBUFFER, 0);
-        glDeleteFramebuffers(1, &fbo_);
-        glDeleteRenderbuffers(1, &colour_);
         throw GlError("the GPU cannot allocate a " + std::to_string(width) + "x" + std::to_string(height) + " image");
     }
 }
 
-OffscreenTarget::~OffscreenTarget() {
-    glDeleteFramebuffers(1, &fbo_);
-    glDeleteRenderbuffers(1, &colour_);
-}
+OffscreenTarget::~OffscreenTarget() = default;
 
-void OffscreenTarget::bind() const { glBindFramebuffer(GL_FRAMEBUFFER, fbo_); }
+void OffscreenTarget::bind() const { glBindFramebuffer(GL_FRAMEBUFFER, fbo_.id()); }
 
 void OffscreenTarget::read_bottom_rows(int rows, std::vector<std::uint8_t>& out) const {
     read_bottom_left(width_, rows, out);
@@ -548,7 +511,7 @@ void OffscreenTarget::read_bottom_rows(int rows, std::vector<std::uint8_t>& out)
 void OffscreenTarget::read_bottom_left(int columns, int rows, std::vector<std::uint8_t>& out) const {
     const size_t row = size_t(columns) * 4;
     out.resize(row * size_t(rows));
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, fbo_);
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, fbo_.id());
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
     glReadPixels(0, 0, columns, rows, GL_RGBA, GL_UNSIGNED_BYTE, out.data());
     // GL's first row is the bottom one: flip in place.

@@ -11,6 +11,7 @@
 #include "core/frame.hpp"
 #include "core/world.hpp"
 #include "font.hpp"
+#include "render/gl_object.hpp"
 #include "program.hpp"
 
 namespace atlas {
@@ -44,38 +45,40 @@ public:
 
 private:
     struct Lines {
-        GLuint vao = 0, vbo = 0;
+        GlVertexArray vao;
+        GlBuffer vbo;
         std::vector<SegmentLayer::Cell> cells;
     };
     // One level of detail on the GPU.
     struct Level {
         double min_metres_per_px = 0;
-        GLuint fill_vao = 0, fill_vbo = 0, fill_feature_vbo = 0, fill_ibo = 0;
+        GlVertexArray fill_vao;
+        GlBuffer fill_vbo, fill_feature_vbo, fill_ibo;
         std::vector<std::array<unsigned, 2>> country_ranges;
         Lines borders, coasts, provinces, other_provinces;
         std::vector<Lines> area_edges;  // per World::areas entry
     };
-    void release_levels();
     void upload_lines(Lines& l, const SegmentLayer& layer);
     void draw_lines(const Lines& l, const LineStyle& style, const std::array<float, 16>& m, int w, int h,
                     const Box& view);
     void draw_labels(const std::vector<FrameLabel>& labels, int w, int h, Vec2 offset);
     void draw_panels(const Frame& frame, int w, int h, Vec2 offset);
     void draw_symbols(const Frame& frame, int w, int h, Vec2 offset);
-    void release_features();
 
     Font& font_;
     Program fill_, hatch_lines_, hatch_cross_, hatch_dots_, line_, text_, symbol_;
     std::unique_ptr<Program> panel_programs_[4];  // plain, lines, cross, dots: made at first use
     std::vector<Lines> region_lines_;   // one per MapFeatures::regions entry, full detail
     std::vector<Lines> region_coarse_;  // and simplified, for views far out
-    GLuint symbol_vao_ = 0, symbol_vbo_ = 0;
+    GlVertexArray symbol_vao_;
+    GlBuffer symbol_vbo_;
     std::vector<Level> levels_;
     std::vector<Box> country_bounds_;
-    GLuint palette_tex_ = 0;
+    GlTexture palette_tex_;
 
     std::vector<Rgba> palette_;
-    GLuint text_vao_ = 0, text_vbo_ = 0;
+    GlVertexArray text_vao_;
+    GlBuffer text_vbo_;
 };
 
 // A framebuffer object of a fixed size for headless rendering and exports.
@@ -98,7 +101,8 @@ public:
 
 private:
     int width_, height_;
-    GLuint fbo_ = 0, colour_ = 0;
+    GlFramebuffer fbo_;
+    GlRenderbuffer colour_;
 };
 
 }  // namespace atlas
