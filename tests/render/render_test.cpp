@@ -4,11 +4,13 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <ostream>
 
 #include "core/style.hpp"
 #include "export/export.hpp"
@@ -430,6 +432,9 @@ struct Case {
     double max_fraction = 0.001;
 };
 
+// A case reads as its folder's name in the test's listing.
+void PrintTo(const Case& c, std::ostream* os) { *os << c.name; }
+
 std::vector<Case> load_cases() {
     std::vector<Case> out;
     const fs::path root = fs::path(test::source_dir()) / "render" / "cases";
@@ -467,32 +472,42 @@ std::vector<Case> load_cases() {
     return out;
 }
 
-TEST_F(Render, ExpectedImages) {
-    const auto cases = load_cases();
-    ASSERT_GE(cases.size(), 3u);
+// The shipped cases are all there (a folder lost would otherwise only lose its test).
+TEST(RenderCases, AreFound) { EXPECT_GE(load_cases().size(), 8u); }
+
+// Each case is its own test, named after its folder, so a failure names its case.
+class ExpectedImage : public Render, public ::testing::WithParamInterface<Case> {};
+
+TEST_P(ExpectedImage, Matches) {
+    const Case& c = GetParam();
     const bool update =
         std::getenv("ATLAS_UPDATE_EXPECTED") && std::string(std::getenv("ATLAS_UPDATE_EXPECTED")) == "1";
-    for (const auto& c : cases) {
-        SCOPED_TRACE(c.name);
-        AppState s = state_for(c.projection, c.view, c.width, c.height, c.scale, c.layers);
-        s.date = c.date;
-        const auto px = fx_->render(c.projection, s);
-        const fs::path src = fs::path(test::source_dir()) / "render" / "cases" / c.name;
-        const fs::path out = fs::path(test::output_dir()) / "render-out" / c.name;
-        fs::create_directories(out);
-        write_png((out / "actual.png").string(), px.data(), c.width, c.height);
-        if (update) {
-            write_png((src / "expected.png").string(), px.data(), c.width, c.height);
-            continue;
-        }
-        const test::Image expected = test::read_png((src / "expected.png").string());
-        ASSERT_GT(expected.width, 0) << "missing " << (src / "expected.png") << " (run with ATLAS_UPDATE_EXPECTED=1)";
-        const auto cmp = test::compare(expected, to_image(px, c.width, c.height), 0.1);
-        write_png((out / "diff.png").string(), cmp.diff.rgba.data(), cmp.diff.width, cmp.diff.height);
-        EXPECT_LE(cmp.fraction, c.max_fraction)
-            << cmp.differing << " pixels differ; see " << (out / "actual.png") << " and " << (out / "diff.png");
+    AppState s = state_for(c.projection, c.view, c.width, c.height, c.scale, c.layers);
+    s.date = c.date;
+    const auto px = fx_->render(c.projection, s);
+    const fs::path src = fs::path(test::source_dir()) / "render" / "cases" / c.name;
+    const fs::path out = fs::path(test::output_dir()) / "render-out" / c.name;
+    fs::create_directories(out);
+    write_png((out / "actual.png").string(), px.data(), c.width, c.height);
+    if (update) {
+        write_png((src / "expected.png").string(), px.data(), c.width, c.height);
+        return;
     }
+    const test::Image expected = test::read_png((src / "expected.png").string());
+    ASSERT_GT(expected.width, 0) << "missing " << (src / "expected.png") << " (run with ATLAS_UPDATE_EXPECTED=1)";
+    const auto cmp = test::compare(expected, to_image(px, c.width, c.height), 0.1);
+    write_png((out / "diff.png").string(), cmp.diff.rgba.data(), cmp.diff.width, cmp.diff.height);
+    EXPECT_LE(cmp.fraction, c.max_fraction)
+        << cmp.differing << " pixels differ; see " << (out / "actual.png") << " and " << (out / "diff.png");
 }
+
+INSTANTIATE_TEST_SUITE_P(Render, ExpectedImage, ::testing::ValuesIn(load_cases()),
+                         [](const ::testing::TestParamInfo<Case>& case_info) {
+                             std::string name = case_info.param.name;
+                             for (char& ch : name)
+                                 if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
+                             return name;
+                         });
 
 }  // namespace
 }  // namespace atlas
