@@ -2,6 +2,7 @@
 #include "panel.hpp"
 
 #include <imgui.h>
+#include <imgui_stdlib.h>
 
 #include <algorithm>
 #include <cfloat>
@@ -12,21 +13,7 @@
 namespace atlas {
 
 namespace {
-constexpr size_t kSearchBufferSize = 128;
-char* search_buffer(const UiState&) {
-    static char buffer[kSearchBufferSize] = "";
-    return buffer;
-}
-
-bool input_text(const char* label, std::string& s) {
-    char buf[1024];
-    std::snprintf(buf, sizeof buf, "%s", s.c_str());
-    if (ImGui::InputText(label, buf, sizeof buf)) {
-        s = buf;
-        return true;
-    }
-    return false;
-}
+bool input_text(const char* label, std::string& s) { return ImGui::InputText(label, &s); }
 // A legend swatch: the fill with its pattern, drawn like the map draws it.
 void swatch(ImDrawList* dl, ImVec2 a, ImVec2 b, Rgba fill, Hatch hatch, Rgba ink) {
     auto col = [](Rgba c) { return IM_COL32(c.r, c.g, c.b, 255); };
@@ -313,10 +300,9 @@ void draw_panel(const AppState& state, Layers& layers, UiState& ui) {
         ImGui::SetKeyboardFocusHere();
         ui.focus_search = false;
     }
-    const bool enter = ImGui::InputTextWithHint("Search", "country, city, place, organisation, code (/)", search_buffer(ui),
-                                                kSearchBufferSize, ImGuiInputTextFlags_EnterReturnsTrue);
+    const bool enter = ImGui::InputTextWithHint("Search", "country, city, place, organisation, code (/)", &ui.search,
+                                                ImGuiInputTextFlags_EnterReturnsTrue);
     ui.search_active = ImGui::IsItemActive();
-    ui.search = search_buffer(ui);
     if (ui.search_index && !ui.search.empty()) {
         const auto hits = ui.search_index->find(ui.search, 8);
         if (enter && !hits.empty()) ui.request_select = hits.front().id;
