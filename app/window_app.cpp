@@ -510,7 +510,16 @@ int run_window(const Options& o) {
             if (!model) continue;
             Camera& cam = state.camera;
             if (presenting && player && player->scene() < model->tour.size() && annotation_event(ev, ratio)) continue;
-            if (!io.WantCaptureMouse) {
+            // A press or a wheel turn over a panel is the panel's, wherever the pointer was last frame.
+            bool over_interface = io.WantCaptureMouse;
+            if (ev.type == SDL_MOUSEBUTTONDOWN)
+                over_interface = over_interface || interface_covers(float(ev.button.x), float(ev.button.y));
+            if (ev.type == SDL_MOUSEWHEEL) {
+                int mx = 0, my = 0;
+                SDL_GetMouseState(&mx, &my);
+                over_interface = over_interface || interface_covers(float(mx), float(my));
+            }
+            if (!over_interface) {
                 if (ev.type == SDL_MOUSEBUTTONDOWN && ev.button.button == SDL_BUTTON_LEFT) {
                     dragging = true;
                     pressed_on_map = true;

@@ -2,6 +2,7 @@
 #include "panel.hpp"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 #include <imgui_stdlib.h>
 
 #include <algorithm>
@@ -405,6 +406,16 @@ void draw_panel(const AppState& state, Layers& layers, UiState& ui) {
         if (ImGui::Button("Dismiss")) ui.errors.clear();
     }
     ImGui::End();
+}
+
+bool interface_covers(float x, float y) {
+    const ImGuiContext* g = ImGui::GetCurrentContext();
+    if (!g) return false;
+    const ImVec2 p(x, y);
+    for (const ImGuiWindow* w : g->Windows)
+        if (w->Active && !w->Hidden && !(w->Flags & ImGuiWindowFlags_NoMouseInputs) && w->OuterRectClipped.Contains(p))
+            return true;
+    return false;
 }
 
 }  // namespace atlas

@@ -178,4 +178,10 @@ void draw_recovery_prompt(UiState& ui);
 
 void draw_panel(const AppState& state, Layers& layers, UiState& ui);
 
+// Whether a window of the interface (a panel, a popup, a tooltip that takes the mouse) lies under
+// the point (in window points), among the windows the last frame drew: a click or a wheel turn there
+// is the interface's even when the pointer jumped onto it since that frame (ImGui's WantCaptureMouse
+// still tells where the pointer was).
+bool interface_covers(float x, float y);
+
 }  // namespace atlas
