@@ -510,28 +510,26 @@ int run_window(const Options& o) {
             if (!model) continue;
             Camera& cam = state.camera;
             if (presenting && player && player->scene() < model->tour.size() && annotation_event(ev, ratio)) continue;
-            // A press or a wheel turn over a panel is the panel's, wherever the pointer was last frame.
-            bool over_interface = io.WantCaptureMouse;
-            if (ev.type == SDL_MOUSEBUTTONDOWN)
-                over_interface = over_interface || interface_covers(float(ev.button.x), float(ev.button.y));
-            if (ev.type == SDL_MOUSEWHEEL) {
-                int mx = 0, my = 0;
-                SDL_GetMouseState(&mx, &my);
-                over_interface = over_interface || interface_covers(float(mx), float(my));
+            // A press or a wheel turn over a panel is the panel's, wherever the pointer was last frame:
+            // asked at the event's own position (a press) or the pointer's (a wheel turn).
+            int px = 0, py = 0;
+            if (ev.type == SDL_MOUSEBUTTONDOWN) {
+                px = ev.button.x;
+                py = ev.button.y;
             }
+            if (ev.type == SDL_MOUSEWHEEL) SDL_GetMouseState(&px, &py);
+            const bool over_interface =
+                io.WantCaptureMouse || ((ev.type == SDL_MOUSEBUTTONDOWN || ev.type == SDL_MOUSEWHEEL) &&
+                                        interface_covers(float(px), float(py)));
             if (!over_interface) {
                 if (ev.type == SDL_MOUSEBUTTONDOWN && ev.button.button == SDL_BUTTON_LEFT) {
                     dragging = true;
                     pressed_on_map = true;
-                    press_at = {double(ev.button.x), double(ev.button.y)};
+                    press_at = {double(px), double(py)};
                     flight.active = false;  // the user takes over
                 }
                 if (ev.type == SDL_MOUSEMOTION && dragging) cam.pan_px(ev.motion.xrel * ratio, ev.motion.yrel * ratio);
-                if (ev.type == SDL_MOUSEWHEEL) {
-                    int mx = 0, my = 0;
-                    SDL_GetMouseState(&mx, &my);
-                    cam.zoom_at({mx * ratio, my * ratio}, std::pow(kZoomStep, ev.wheel.preciseY));
-                }
+                if (ev.type == SDL_MOUSEWHEEL) cam.zoom_at({px * ratio, py * ratio}, std::pow(kZoomStep, ev.wheel.preciseY));
             }
             if (ev.type == SDL_MOUSEBUTTONUP && ev.button.button == SDL_BUTTON_LEFT) {
                 dragging = false;
