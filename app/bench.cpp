@@ -1,6 +1,6 @@
 // `ca-atlas --bench`: prints start-up, load, projection, frame-time and export figures.
 // Child processes are timed from outside (wall clock); an export child reports its own peak memory.
-#include <imgui.h>
+#include <epoxy/gl.h>
 #include <spawn.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -14,10 +14,6 @@
 #include <string>
 #include <vector>
 
-#include "core/explore.hpp"
-#include "core/style.hpp"
-#include "core/timeline.hpp"
-#include "core/tour.hpp"
 #include "geo/load.hpp"
 #include "geo/model.hpp"
 #include "geo/project.hpp"
@@ -25,7 +21,7 @@
 #include "platform/window.hpp"
 #include "render/font.hpp"
 #include "render/renderer.hpp"
-#include "ui/panel.hpp"
+#include "session/session.hpp"
 
 extern char** environ;
 
@@ -84,6 +80,113 @@ double time_ms(F&& f) {
     return (monotonic_ns() - t) / 1e6;
 }
 
+// A scripted user's input, as the window's platform layer makes it from SDL's events.
+InputEvent scripted(InputEvent::Kind kind, Vec2 at) {
+    InputEvent e;
+    e.kind = kind;
+    e.at = at;
+    return e;
+}
+
+struct FrameTimes {
+    std::vector<double> frames, picks;  // ms
+    int scenes = 0;
+};
+
+// A session on the data as the window starts it, its first frame drawn.
+std::unique_ptr<Session> bench_session(Window& window, const TextMeasure& measure,
+                                       const Options& o, SessionOptions so) {
+    so.data = o.data;
+    so.projection = o.projection;
+    so.view = o.view;
+    auto session = std::make_unique<Session>(so, measure);
+    session->set_viewport(window.viewport());
+    session->start(MapModel::load(o.data.dir, o.projection));
+    return session;
+}
+
+// 600 frames (after 10 not timed) of the window's loop while the user drags the map 4 px a frame
+// along a slow circle and turns the wheel to zoom in and out by up to 8x. Run 0: the base map and
+// the control panel; 1: with the membership overlays and their legend; 2: every layer, the timeline
+// and the article.
+FrameTimes time_pan_and_zoom(Window& window, Renderer& renderer, const TextMeasure& measure, const Options& o,
+                             int run) {
+    SessionOptions so;
+    so.layers.northern_border = so.layers.regions = so.layers.places = so.layers.capitals = so.layers.graticule =
+        run == 2;
+    so.layers.memberships = run >= 1;
+    so.hover = run == 2;
+    auto session = bench_session(window, measure, o, so);
+    session->ui().article_open = run == 2;
+    const Viewport v = window.viewport();
+    const Vec2 mid{v.width / 2.0, v.height / 2.0};
+    FrameTimes t;
+    std::vector<InputEvent> events{scripted(InputEvent::Kind::Press, mid)};
+    long long now = 0;
+    for (int i = 0; i < 600 + 10; ++i) {
+        const long long t0 = monotonic_ns();
+        const double a = i * 0.02;
+        InputEvent move = scripted(InputEvent::Kind::Move, mid);
+        move.moved = {4 * std::cos(a) / v.pixel_ratio, 4 * std::sin(a) / v.pixel_ratio};
+        events.push_back(move);
+        InputEvent wheel = scripted(InputEvent::Kind::Wheel, mid);
+        const double zoom = std::pow(8.0, 0.5 * std::sin(i * 0.01)) / std::pow(8.0, 0.5 * std::sin((i - 1) * 0.01));
+        wheel.wheel = std::log(zoom) / std::log(1.25);
+        events.push_back(wheel);
+        const Vec2 pointer{mid.x + 300 * std::cos(i * 0.05), mid.y + 200 * std::sin(i * 0.07)};
+        SDL_Event ev;
+        while (SDL_PollEvent(&ev)) {
+        }
+        window_frame(window, *session, renderer, measure, events, scripted(InputEvent::Kind::Pointer, pointer),
+                     now += 16'666'667);
+        events.clear();
+        window.swap();
+        glFinish();
+        if (i < 10) continue;  // the first 10 warm up
+        t.frames.push_back((monotonic_ns() - t0) / 1e6);
+        if (run == 2) {  // what is under a moving pointer: a symbol, else a country and its standing
+            const long long p0 = monotonic_ns();
+            (void)session->describe({pointer.x * v.pixel_ratio, pointer.y * v.pixel_ratio});
+            t.picks.push_back((monotonic_ns() - p0) / 1e6);
+        }
+    }
+    return t;
+}
+
+// The presentation: F5, then Page Down from scene to scene of the tour, each flight 1.6 s as the
+// window flies them (96 frames at 60 a second on the session's clock), every frame of the 9 flights
+// between scenes timed (the flight to the first scene is not).
+FrameTimes time_flights(Window& window, Renderer& renderer, const TextMeasure& measure, const Options& o) {
+    SessionOptions so;
+    so.flight_seconds = 1.6;
+    auto session = bench_session(window, measure, o, so);
+    FrameTimes t;
+    const std::vector<Scene>* scenes = session->scenes();
+    if (!scenes || scenes->size() < 2) return t;
+    t.scenes = int(scenes->size());
+    constexpr int kFlightFrames = 96;
+    long long now = 0;
+    for (int i = 0; i < kFlightFrames * t.scenes + 1; ++i) {
+        std::vector<InputEvent> events;
+        if (i % kFlightFrames == 0) {
+            InputEvent key = scripted(InputEvent::Kind::KeyDown, {0, 0});
+            key.key = i == 0 ? Key::F5 : Key::PageDown;
+            if (i < kFlightFrames * t.scenes) events.push_back(key);
+        }
+        const long long t0 = monotonic_ns();
+        SDL_Event ev;
+        while (SDL_PollEvent(&ev)) {
+        }
+        window_frame(window, *session, renderer, measure, events,
+                     scripted(InputEvent::Kind::Pointer, {std::nan(""), std::nan("")}), now);
+        now += 1'000'000'000LL / 60;
+        window.swap();
+        glFinish();
+        if (i > kFlightFrames) t.frames.push_back((monotonic_ns() - t0) / 1e6);
+    }
+    return t;
+}
+
 }  // namespace
 
 int run_bench(const Options& o, const std::string& self) {
@@ -119,159 +222,45 @@ int run_bench(const Options& o, const std::string& self) {
         }
     }
 
-    // 3. Frame time over 600 frames of continuous pan and zoom in a 1920x1080 window: the base map
-    // alone, with the membership overlays (and the legend), then with every layer of the article
-    // (places, capitals, the northern border, regions, graticule, the timeline and the article) on the article's
-    // date. Picking (what the tooltip and a click need) is timed on every frame of the last run.
-    {
-        try {
-            Window window("ca-atlas benchmark", 1920, 1080, false);
-            Font font;
-            Renderer renderer(font);
-            auto model = MapModel::load(o.data.dir, o.projection);
-            renderer.upload(model->projected);
-            renderer.upload_features(model->features);
-            const TextMeasure measure = measure_with(font.shaper());
-            int w = 0, h = 0;
-            window.drawable_size(w, h);
-            const char* gl = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
-            double base_p99 = 0;
-            // 0: the base map; 1: with the membership overlays (and their legend); 2: every layer.
-            for (const int run : {0, 1, 2}) {
-                const bool article = run > 0;
-                AppState state;
-                state.camera = camera_for_view(*model->projection, o.view, w, h);
-                state.layers.northern_border = state.layers.regions = state.layers.places = state.layers.capitals =
-                    state.layers.graticule = run == 2;
-                state.layers.memberships = run >= 1;
-                UiState ui;
-                ui.events = timeline_events(*model->facts, *model->world);
-                ui.facts = model->facts.get();
-                ui.world = model->world.get();
-                ui.search_index = model->search.get();
-                ui.features = &model->features;
-        ui.features = &model->features;
-                ui.article = model->article.get();
-                const Overlay overlay = overlay_on(*model->facts, *model->world, state.date);
-                std::vector<int> all(model->world->countries.size());
-                for (size_t i = 0; i < all.size(); ++i) all[i] = int(i);
-                ui.legend = legend(overlay, all, ui.overlay_style);
-                std::vector<double> frames, picks;
-                for (int i = 0; i < 600 + 10; ++i) {
-                    const long long t = monotonic_ns();
-                    SDL_Event ev;
-                    while (SDL_PollEvent(&ev)) {
-                    }
-                    // Pan 4 px per frame along a slow circle while zooming in and out by up to 8x.
-                    const double a = i * 0.02;
-                    state.camera.pan_px(4 * std::cos(a), 4 * std::sin(a));
-                    state.camera.zoom_at({w / 2.0, h / 2.0}, std::pow(8.0, 0.5 * std::sin(i * 0.01)) /
-                                                                 std::pow(8.0, 0.5 * std::sin((i - 1) * 0.01)));
-                    window.begin_imgui_frame();
-                    draw_panel(state, state.layers, ui);
-                    if (article) {
-                        if (run == 2) {
-                            draw_timeline(state, ui, float(w), float(h));
-                            draw_article(state, ui, float(w), float(h));
-                        }
-                        draw_legend(state, ui, float(w));
-                    }
-                    const Frame frame = build_frame(state, Style{}, model->colours, model->label_candidates, measure,
-                                                    model->extras(state, Style{}));
-                    if (run == 2) {  // what is under a moving pointer: a symbol, else a country and its standing
-                        const long long p0 = monotonic_ns();
-                        const Vec2 px{w / 2.0 + 300 * std::cos(i * 0.05), h / 2.0 + 200 * std::sin(i * 0.07)};
-                        std::string hover;
-                        if (symbol_at(frame, px) < 0) {
-                            const int c = model->country_at(state.camera.to_map(px), state.date);
-                            if (c >= 0) hover = standing_text(overlay, c);
-                        }
-                        if (i >= 10) picks.push_back((monotonic_ns() - p0) / 1e6);
-                    }
-                    renderer.draw(frame, w, h);
-                    window.end_imgui_frame();
-                    window.swap();
-                    glFinish();
-                    if (i >= 10) frames.push_back((monotonic_ns() - t) / 1e6);  // the first 10 warm up
-                }
-                const double p99 = percentile(frames, 99);
-                std::printf(
-                    "frame time, 600 frames of pan and zoom at %dx%d, %s (%s): median %.2f ms, p99 %.2f ms, max "
-                    "%.2f ms\n",
-                    w, h,
-                    run == 0 ? "base map"
-                             : (run == 1 ? "with the membership overlays" : "with every layer of the article"),
-                    gl ? gl : "?", percentile(frames, 50), p99, percentile(frames, 100));
-                if (!article) base_p99 = p99;
-                if (article)
-                    std::printf("%s add %.0f%% to the p99 frame time\n",
-                                run == 1 ? "the membership overlays" : "all the article's layers",
-                                (p99 / base_p99 - 1) * 100);
-                if (run == 2)
-                    std::printf("picking under the pointer (symbol, country, standing): median %.3f ms, max %.3f ms\n",
-                                percentile(picks, 50), percentile(picks, 100));
-            }
-            // The presentation: flights from scene to scene of the tour (1.6 s each, as the window
-            // flies them, 96 frames at 60 a second), the caption drawn by the renderer, labels 1.5x,
-            // every frame timed; first at full detail throughout with the map drawn under the caption
-            // too, then as the window flies: a coarser level in flight, nothing drawn under the
-            // opaque caption.
-            for (const double flight_bias : {1.0, kFlightDetailBias}) {
-                const bool as_the_window = flight_bias > 1;
-                if (model->tour.empty()) break;
-                AppState state;
-                state.pixel_scale = 1.5f;
-                std::vector<double> frames;
-                const size_t scenes = model->tour.size();
-                Frame caption;
-                size_t caption_of = scenes;
-                for (int i = 0; i < 96 * int(scenes - 1) + 10; ++i) {
-                    const long long t = monotonic_ns();
-                    SDL_Event ev;
-                    while (SDL_PollEvent(&ev)) {
-                    }
-                    // The first 10 frames (not timed) draw the first flight's first frame: the timed
-                    // ones are exactly the 9 flights' frames, none after the last has landed.
-                    const int k = std::max(0, i - 10);
-                    const size_t from = std::min(size_t(k / 96), scenes - 2), to = from + 1;
-                    const double e0 = std::min(1.0, (k - int(from) * 96) / 96.0), e = ease_in_out(e0);
-                    apply_scene(model->tour[to], state);
-                    const Camera a = camera_for_view(*model->projection, model->tour[from].view, w, h);
-                    const Camera b = camera_for_view(*model->projection, model->tour[to].view, w, h);
-                    state.camera = a;
-                    fly(state.camera, a, b, e);
-                    state.date = civil_from_days(
-                        days_from_civil(model->tour[from].date) +
-                        std::lround((days_from_civil(model->tour[to].date) - days_from_civil(model->tour[from].date)) *
-                                    e));
-                    window.begin_imgui_frame();
-                    draw_presentation_overlay("", false, float(w), float(h));
-                    // The caption laid out once per scene, as the window does.
-                    if (caption_of != to) {
-                        caption = presentation_caption(*model, to, w, h, measure, std::max(1.0f, float(h) / 1080.0f));
-                        caption_of = to;
-                    }
-                    Frame frame = presentation_frame(*model, state, measure, caption);
-                    if (e0 < 1) frame.detail_bias = flight_bias;
-                    if (!as_the_window) frame.covered_bottom_px = 0;
-                    renderer.draw(frame, w, h);
-                    window.end_imgui_frame();
-                    window.swap();
-                    glFinish();
-                    if (i >= 10) frames.push_back((monotonic_ns() - t) / 1e6);
-                }
-                std::printf(
-                    "presentation, flights through the %zu scenes of the tour at %dx%d, %s: median %.2f ms, p99 "
-                    "%.2f ms, max %.2f ms\n",
-                    scenes, w, h,
-                    as_the_window ? "as the window flies (a coarser level, nothing under the caption)"
-                                  : "full detail, the map under the caption too",
-                    percentile(frames, 50), percentile(frames, 99), percentile(frames, 100));
-            }
-        } catch (const std::exception& e) {
-            std::fprintf(stderr, "ca-atlas: benchmark: %s\n", e.what());
-            return 1;
+    // 3. Frame time over 600 frames of continuous pan and zoom in a 1920x1080 window, the window's
+    // own frames (window_frame: the session's update, the panels, the map) driven by a scripted
+    // drag and wheel: the base map alone, with the membership overlays (and the legend), then with
+    // every layer of the article (places, capitals, the northern border, regions, graticule, the
+    // timeline and the article) on the article's date. Picking (what the tooltip and a click need)
+    // is timed on every frame of the last run. Then the presentation's flights.
+    try {
+        Window window("ca-atlas benchmark", 1920, 1080, false);
+        Font font;
+        Renderer renderer(font);
+        const TextMeasure measure = measure_with(font.shaper());
+        const Viewport v = window.viewport();
+        const char* gl = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
+        double base_p99 = 0;
+        for (const int run : {0, 1, 2}) {
+            const FrameTimes t = time_pan_and_zoom(window, renderer, measure, o, run);
+            const double p99 = percentile(t.frames, 99);
+            std::printf(
+                "frame time, 600 frames of pan and zoom at %dx%d, %s (%s): median %.2f ms, p99 %.2f ms, max %.2f ms\n",
+                v.fb_width, v.fb_height,
+                run == 0 ? "base map" : (run == 1 ? "with the membership overlays" : "with every layer of the article"),
+                gl ? gl : "?", percentile(t.frames, 50), p99, percentile(t.frames, 100));
+            if (run == 0) base_p99 = p99;
+            if (run > 0)
+                std::printf("%s add %.0f%% to the p99 frame time\n",
+                            run == 1 ? "the membership overlays" : "all the article's layers", (p99 / base_p99 - 1) * 100);
+            if (run == 2)
+                std::printf("picking under the pointer (symbol, country, standing): median %.3f ms, max %.3f ms\n",
+                            percentile(t.picks, 50), percentile(t.picks, 100));
         }
+        const FrameTimes flights = time_flights(window, renderer, measure, o);
+        if (!flights.frames.empty())
+            std::printf("presentation, flights through the %d scenes of the tour at %dx%d, as the window flies them: "
+                        "median %.2f ms, p99 %.2f ms, max %.2f ms\n",
+                        flights.scenes, v.fb_width, v.fb_height, percentile(flights.frames, 50),
+                        percentile(flights.frames, 99), percentile(flights.frames, 100));
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "ca-atlas: benchmark: %s\n", e.what());
+        return 1;
     }
 
     // 4. A whole 3840x2160 export as a separate process.

@@ -5,11 +5,13 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/camera.hpp"
 #include "core/facts.hpp"
 #include "export/figure.hpp"
 #include "geo/data_paths.hpp"
+#include "session/session.hpp"
 
 namespace atlas {
 
@@ -47,6 +49,16 @@ int run_bench(const Options& options, const std::string& self_path);
 // Validates the data folder and the tour read with it, and prints the report (0: consistent, 1:
 // problems found).
 int run_check_data(const DataPaths& data);
+
+// The window mode's parts the benchmark shares, so that it times the window's own frames.
+class Window;
+class Renderer;
+// How the window's session starts, from the command line.
+SessionOptions session_options(const Options& options);
+// One frame of the window: `events` to the session, the panels, the session's update, the map and
+// the panels drawn (the swap is the caller's). `pointer`: where the pointer is (nothing: ask SDL).
+void window_frame(Window& window, Session& session, Renderer& renderer, const TextMeasure& measure,
+                  const std::vector<InputEvent>& events, const std::optional<InputEvent>& pointer, long long now_ns);
 
 // Peak resident memory of this process so far, in MiB (VmHWM).
 double peak_memory_mib();

@@ -11,6 +11,7 @@
 #include <X11/Xresource.h>
 
 #include <algorithm>
+#include <csignal>
 #include <cmath>
 #include <cstdlib>
 
@@ -244,5 +245,44 @@ void Window::end_imgui_frame() {
 }
 
 void Window::swap() { SDL_GL_SwapWindow(window_); }
+
+Viewport Window::viewport() const {
+    Viewport v;
+    drawable_size(v.fb_width, v.fb_height);
+    int w = 0, h = 0;
+    window_size(w, h);
+    v.width = float(w);
+    v.height = float(h);
+    v.pixel_ratio = pixel_ratio();
+    v.ui_scale = ui_scale_;
+    return v;
+}
+
+std::vector<std::uint8_t> Window::read_pixels() const {
+    int w = 0, h = 0;
+    drawable_size(w, h);
+    std::vector<std::uint8_t> px(size_t(w) * size_t(h) * 4), flipped(px.size());
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadBuffer(GL_BACK);
+    glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, px.data());
+    const size_t row = size_t(w) * 4;
+    for (int y = 0; y < h; ++y) std::copy_n(px.data() + size_t(h - 1 - y) * row, row, flipped.data() + size_t(y) * row);
+    return flipped;
+}
+
+namespace {
+volatile std::sig_atomic_t g_stop_signal = 0;
+}  // namespace
+
+void catch_stop_signals() {
+    SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
+    struct sigaction stop {};
+    stop.sa_handler = [](int signal) { g_stop_signal = signal; };
+    sigemptyset(&stop.sa_mask);
+    sigaction(SIGTERM, &stop, nullptr);
+    sigaction(SIGINT, &stop, nullptr);
+}
+
+int stop_signal() { return int(g_stop_signal); }
 
 }  // namespace atlas

@@ -4,7 +4,11 @@
 
 #include <SDL.h>
 
+#include <cstdint>
 #include <string>
+#include <vector>
+
+#include "core/input.hpp"
 
 namespace atlas {
 
@@ -14,6 +18,12 @@ namespace atlas {
 // and each must be balanced by quit_video().
 void init_video();
 void quit_video();
+
+// SIGTERM and SIGINT end the window at its next frame whatever it shows (SDL's own handlers would
+// turn them into a close request, which waits on the unsaved-tour question): call it before
+// init_video. stop_signal() is the signal that came (0: none).
+void catch_stop_signals();
+int stop_signal();
 
 // The interface scale for a display of `dpi` dots per inch: dpi / 96 in steps of a quarter (so
 // that 100 dpi stays 1), within 1..3 (a projector that reports a wall-sized screen gets 1).
@@ -42,6 +52,8 @@ public:
     // Framebuffer size in pixels and the window size in points.
     void drawable_size(int& w, int& h) const;
     void window_size(int& w, int& h) const;
+    // Both sizes, the pixel ratio and the interface's scale.
+    Viewport viewport() const;
     // Framebuffer pixels per window point (2 on a HiDPI screen where the system scales windows).
     float pixel_ratio() const;
     // The interface's scale: UiLook::scale if given, else from the display's dots per inch (the
@@ -59,6 +71,8 @@ public:
     void begin_imgui_frame();
     void end_imgui_frame();  // renders ImGui's draw data over the map
     void swap();
+    // The back buffer's pixels, RGBA, top row first (for a screenshot of the frame just drawn).
+    std::vector<std::uint8_t> read_pixels() const;
 
 private:
     SDL_Window* window_ = nullptr;

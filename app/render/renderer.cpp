@@ -160,6 +160,13 @@ void Renderer::draw_symbols(const Frame& frame, int w, int h, Vec2 offset) {
     glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, GLsizei(frame.symbols.size()));
 }
 
+void Renderer::draw_sea(int width, int height) {
+    glViewport(0, 0, width, height);
+    const Rgba water = Style{}.water;
+    glClearColor(water.r / 255.f, water.g / 255.f, water.b / 255.f, 1);
+    glClear(GL_COLOR_BUFFER_BIT);
+}
+
 void Renderer::warm_up() {
     ProjectedWorld tiny;
     tiny.levels.resize(1);

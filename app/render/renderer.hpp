@@ -40,6 +40,8 @@ public:
     // draws the width x height window of the frame's image whose top-left pixel is at
     // offset_px: rendering a large image tile by tile gives the same pixels as one pass.
     void draw(const Frame& frame, int width, int height, Vec2 offset_px = {0, 0});
+    // The sea's colour over the whole width x height framebuffer (a window with no map).
+    void draw_sea(int width, int height);
     // Replaces the GPU copy of the article's region lines (call with each new MapFeatures).
     void upload_features(const MapFeatures& features);
 

@@ -110,4 +110,12 @@ int FontChain::first_with(char32_t cp) const {
     return -1;
 }
 
+InterfaceFonts interface_fonts() {
+    InterfaceFonts f;
+    f.main = find_font(kUiFont);
+    const FontChain chain(kUiFont);
+    if (const int cjk = chain.first_with(U'中'); cjk > 0) f.cjk = chain.file(size_t(cjk));
+    return f;
+}
+
 }  // namespace atlas

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -54,5 +55,13 @@ private:
     std::vector<FontFile> files_;
     std::unique_ptr<CharSets> charsets_;
 };
+
+// The interface's font (kUiFont) and, where fontconfig has one, the font it falls back on for
+// Chinese (fonts-wqy-microhei), merged into the panels when they show some.
+struct InterfaceFonts {
+    FontFile main;
+    std::optional<FontFile> cjk;
+};
+InterfaceFonts interface_fonts();
 
 }  // namespace atlas

@@ -3,137 +3,13 @@
 // makes no GL calls and reaches files only through functions the application hands it.
 #pragma once
 
-#include <functional>
-#include <map>
-#include <optional>
 #include <string>
 #include <vector>
 
-#include "core/article.hpp"
-#include "core/explore.hpp"
-#include "core/frame.hpp"
-#include "core/overlay.hpp"
-#include "core/timeline.hpp"
-#include "core/tour.hpp"
+#include "ui/ui_state.hpp"
 
 namespace atlas {
 
-struct ProjectionChoice {
-    std::string id;
-    std::string label;
-};
-
-// What the panel shows and what it asks the application to do.
-// The timeline's height along the bottom, in logical pixels at scale 1.
-inline constexpr float kTimelineHeight = 92.0f;
-
-struct UiState {
-    float scale = 1;  // the interface's scale (the display's DPI / 96, or --ui-scale): fixed sizes grow by it
-    std::vector<ProjectionChoice> projections;
-    std::optional<Vec2> cursor_lonlat;       // under the mouse, if it is over the map
-    std::string cursor_country;              // name of the country under the mouse, if any
-    std::string cursor_note;                 // its note for students (Baikonur's lease, ...), if any
-    std::string status;                      // last message (export written, ...)
-    std::vector<std::string> errors;         // shown in red until dismissed
-    std::string no_map;                      // why there is no map at all (its data could not be read)
-    std::vector<std::string> data_problems;  // the data check's report, "file:line: what is wrong"
-    std::string data_folder;                 // where those files are
-    bool busy = false;                       // a projection change is running
-    int export_width = 3840;
-    int export_height = 2160;
-    std::string export_path = "ca-atlas.png";
-    int export_dpi = 0;  // print resolution (0: a screen image, text scaled by the height)
-    // The exported figure's decorations (see core/decorations.hpp).
-    std::string export_title;
-    bool export_legend = true, export_scale_bar = true, export_attribution = true, export_citation = false;
-    std::string export_caption;  // a passage id, quoted along the bottom; empty: none
-    // Timeline and legend.
-    std::vector<TimelineEvent> events;  // ticks on the timeline
-    std::vector<LegendEntry> legend;    // the classes visible in the view on the current date
-    OverlayStyle overlay_style;
-    // What the map holds, for search and the inspector (null until loaded).
-    const Facts* facts = nullptr;
-    const World* world = nullptr;
-    const Article* article = nullptr;
-    const SearchIndex* search_index = nullptr;
-    const MapFeatures* features = nullptr;  // the northern border's lengths, for the inspector
-    std::string search;                // the search box's text
-    bool focus_search = false;         // Ctrl+F: put the keyboard in the search box
-    bool search_active = false;        // the search box has the keyboard (set by draw_panel)
-    std::vector<std::string> hover;    // tooltip lines for what is under the mouse
-    bool measuring = false;            // clicks on the map set the measured points
-    std::vector<Vec2> measure_points;  // lon/lat, at most two
-    std::string measure_text;          // "1,234.5 km, bearing 72.4 deg"
-    std::string scale_label;           // the scale bar's distance
-    float scale_px = 0;                // and its length in logical pixels
-    std::string attribution;           // data sources and the article's citation
-    // The article panel.
-    bool article_open = true;
-    float article_scale = 1.0f;                // text size, 0.8 to 2
-    std::string article_search;                // full-text search
-    std::vector<TextHit> article_hits;         // its hits, in article order
-    int article_hit = 0;                       // the hit the panel is on
-    int article_hit_shown = -1;                // the hit last brought into view
-    int scroll_to = -1;                        // passage index to bring into view next frame
-    std::string article_selected;              // the selection the passage list below belongs to
-    std::vector<std::string> entity_passages;  // passages linked to the selection, article order
-    int entity_passage = 0;                    // the one the panel is on
-    int entity_passage_shown = 0;              // the one last brought into view
-    // Where each link and quote button was drawn in the last frame (screen pixels), so that what
-    // is clicked can be told (and tests can click them).
-    struct Spot {
-        std::string passage, entity;  // entity empty: the passage's Quote button
-        float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
-    };
-    std::vector<Spot> spots;
-    Spot search_box;  // the article's search field
-    // Height of each passage as last laid out, and the width and text size it was laid out at: a
-    // passage out of view is skipped with a space of its height (the text is 5,000 words).
-    std::vector<float> passage_heights;
-    float heights_width = 0, heights_scale = 0;
-    std::string copied;  // the last quotation copied
-    // The Tour panel (T): the guided tour's scenes, edited in place and saved to tour.csv.
-    struct TourEditor {
-        bool open = false;
-        std::optional<size_t> current;  // the scene chosen in the list
-        std::string new_title;          // the title typed for the next scene added
-        std::string new_passage;        // its caption: the default until one is chosen
-        bool new_passage_chosen = false;
-        std::string passage_filter;         // typed in the passage list to narrow it
-        bool scroll_to_current = false;     // the list brings the chosen scene into view
-        bool unsaved = false;               // the scenes differ from the file
-        bool closing = false;               // the atlas is asked to close with them unsaved
-        std::string message;                // the last save's outcome, or why nothing was saved
-        bool failed = false;                // ... an error
-        std::vector<std::string> problems;  // what keeps the scenes from saving, "scene 3 (id): ..."
-        std::string path;                   // where Save writes (the user's tour.csv, or --data's)
-        std::string shipped;                // the shipped tour, when Save writes elsewhere ("" with --data)
-        bool using_own = false;             // the scenes are the user's saved copy, not the shipped tour
-        bool request_shipped = false;       // "Back to the shipped tour": the application reloads it
-        std::string recovered;              // unsaved edits a signal kept last time ("" none): offered
-        bool request_recovered_open = false, request_recovered_discard = false;  // the offer's answer
-        View view;                          // what the map shows now (set by the application each frame)
-        // Writes the scenes to a path, atomically, keeping a backup; throws on failure (save_tour).
-        std::function<void(const std::string&, const std::vector<Scene>&)> save;
-        // Where the controls were drawn in the last frame (screen pixels), by name: "add", "update",
-        // "delete", "up", "down", "save", "title", "new-title", "passage", "new-passage",
-        // "scene:N" (N from 0); so tests can click them.
-        struct Rect {
-            float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
-        };
-        std::map<std::string, Rect> spots;
-    };
-    TourEditor tour;
-    // Requests for the application, cleared by it once handled.
-    std::optional<size_t> request_scene;  // go to this scene of the tour: its state, and a flight to its view
-    std::optional<Date> request_date;
-    std::optional<std::string> request_select;  // select this entity and fly to it ("" clears)
-    std::optional<std::string> request_projection;
-    bool request_export = false;
-    bool request_reset_view = false;
-};
-
-// Builds the panel for this frame.
 // The timeline along the bottom of the window: a day slider from 1992 to 2026, the article's
 // date marked, events as ticks (hover: what happened; click: go there), previous/next event.
 void draw_timeline(const AppState& state, UiState& ui, float window_width, float window_height);
@@ -176,6 +52,7 @@ bool draw_unsaved_tour_prompt(std::vector<Scene>& scenes, UiState& ui);
 // last session, or discard them; sets request_recovered_open or request_recovered_discard.
 void draw_recovery_prompt(UiState& ui);
 
+// The control panel for this frame: projection, layers, search, export, errors.
 void draw_panel(const AppState& state, Layers& layers, UiState& ui);
 
 // Whether a window of the interface (a panel, a popup, a tooltip that takes the mouse) lies under

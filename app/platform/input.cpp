@@ -1,0 +1,119 @@
+#include "platform/input.hpp"
+
+#include <backends/imgui_impl_sdl.h>
+#include <imgui.h>
+
+#include <cmath>
+
+namespace atlas {
+
+namespace {
+
+Button button_of(Uint8 b) {
+    return b == SDL_BUTTON_RIGHT ? Button::Right : b == SDL_BUTTON_MIDDLE ? Button::Middle : Button::Left;
+}
+
+// The key as the session names it: printable ASCII (letters lower-case) as a character, the
+// keypad's digits, plus, minus and Enter as the main keyboard's with `keypad` set.
+void name_key(SDL_Keycode k, InputEvent& e) {
+    struct Named {
+        SDL_Keycode sdl;
+        Key key;
+    };
+    static constexpr Named kNamed[] = {
+        {SDLK_RETURN, Key::Return},     {SDLK_ESCAPE, Key::Escape}, {SDLK_BACKSPACE, Key::Backspace},
+        {SDLK_DELETE, Key::Delete},     {SDLK_LEFT, Key::Left},     {SDLK_RIGHT, Key::Right},
+        {SDLK_UP, Key::Up},             {SDLK_DOWN, Key::Down},     {SDLK_PAGEUP, Key::PageUp},
+        {SDLK_PAGEDOWN, Key::PageDown}, {SDLK_HOME, Key::Home},     {SDLK_F5, Key::F5}};
+    for (const Named& n : kNamed)
+        if (n.sdl == k) {
+            e.key = n.key;
+            return;
+        }
+    e.keypad = true;
+    if (k == SDLK_KP_ENTER) {
+        e.key = Key::Return;
+        return;
+    }
+    e.key = Key::Character;
+    if (k >= SDLK_KP_1 && k <= SDLK_KP_9) e.character = char('1' + (k - SDLK_KP_1));
+    else if (k == SDLK_KP_0) e.character = '0';
+    else if (k == SDLK_KP_PLUS) e.character = '+';
+    else if (k == SDLK_KP_MINUS) e.character = '-';
+    else {
+        e.keypad = false;
+        if (k > ' ' - 1 && k < 127) e.character = char(k);
+        else e.key = Key::Other;
+    }
+}
+
+}  // namespace
+
+std::optional<InputEvent> translate(const SDL_Event& ev, bool (*covered)(float x, float y)) {
+    using Kind = InputEvent::Kind;
+    const ImGuiIO& io = ImGui::GetIO();
+    InputEvent e;
+    e.over_interface = io.WantCaptureMouse;
+    e.interface_has_keyboard = io.WantCaptureKeyboard;
+    switch (ev.type) {
+        case SDL_QUIT:
+            e.kind = Kind::Quit;
+            return e;
+        case SDL_MOUSEBUTTONDOWN:
+        case SDL_MOUSEBUTTONUP:
+            e.kind = ev.type == SDL_MOUSEBUTTONDOWN ? Kind::Press : Kind::Release;
+            e.button = button_of(ev.button.button);
+            e.at = {double(ev.button.x), double(ev.button.y)};
+            break;
+        case SDL_MOUSEMOTION:
+            e.kind = Kind::Move;
+            e.at = {double(ev.motion.x), double(ev.motion.y)};
+            e.moved = {double(ev.motion.xrel), double(ev.motion.yrel)};
+            return e;
+        case SDL_MOUSEWHEEL: {
+            e.kind = Kind::Wheel;
+            int x = 0, y = 0;
+            SDL_GetMouseState(&x, &y);
+            e.at = {double(x), double(y)};
+            e.wheel = ev.wheel.preciseY;
+            break;
+        }
+        case SDL_KEYDOWN:
+            e.kind = Kind::KeyDown;
+            e.ctrl = (SDL_GetModState() & KMOD_CTRL) != 0;
+            name_key(ev.key.keysym.sym, e);
+            return e;
+        case SDL_TEXTINPUT:
+            e.kind = Kind::Text;
+            e.text = ev.text.text;
+            return e;
+        default:
+            return std::nullopt;
+    }
+    // A press or a wheel turn over a panel is the panel's, wherever the pointer was last frame:
+    // asked at the event's own position (ImGui's flags still describe the last frame's pointer).
+    if (e.kind != Kind::Release && covered && covered(float(e.at.x), float(e.at.y))) e.over_interface = true;
+    return e;
+}
+
+std::vector<InputEvent> poll_input(bool (*covered)(float x, float y)) {
+    std::vector<InputEvent> events;
+    SDL_Event ev;
+    while (SDL_PollEvent(&ev)) {
+        ImGui_ImplSDL2_ProcessEvent(&ev);
+        if (auto e = translate(ev, covered)) events.push_back(std::move(*e));
+    }
+    return events;
+}
+
+InputEvent pointer_now(SDL_Window* window) {
+    InputEvent e;
+    e.kind = InputEvent::Kind::Pointer;
+    e.over_interface = ImGui::GetIO().WantCaptureMouse;
+    int x = 0, y = 0;
+    SDL_GetMouseState(&x, &y);
+    e.at = window ? Vec2{double(x), double(y)} : Vec2{std::nan(""), std::nan("")};
+    return e;
+}
+
+}  // namespace atlas

@@ -1,0 +1,27 @@
+// SDL's events as the session's input events (core/input.hpp), after Dear ImGui's backend has seen
+// them: a mouse event the interface takes (ImGui wants the mouse, or one of its windows covers the
+// point) is marked over_interface, a key while a panel has the keyboard interface_has_keyboard.
+#pragma once
+
+#include <SDL.h>
+
+#include <optional>
+#include <vector>
+
+#include "core/input.hpp"
+
+namespace atlas {
+
+// The event as input, or nothing for events the session does not use (window events, ...).
+// `covered(x, y)` tells whether a window of the interface lies under a point (ui's
+// interface_covers); ImGui's capture flags come from its current IO.
+std::optional<InputEvent> translate(const SDL_Event& event, bool (*covered)(float x, float y));
+
+// Drains SDL's queue: every event to ImGui's backend, and the translated ones returned in order.
+std::vector<InputEvent> poll_input(bool (*covered)(float x, float y));
+
+// Where the pointer is now (call it after ImGui's new frame, whose capture flags describe this
+// pointer over the last frame's windows): a Pointer event (at NaN without a window).
+InputEvent pointer_now(SDL_Window* window);
+
+}  // namespace atlas

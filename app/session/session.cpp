@@ -1,0 +1,405 @@
+// The session's frame: the model's arrival and replacement, the panels' requests, clicks,
+// selection, flights, what is under the pointer, and the frame to draw.
+#include "session/session.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+
+#include "core/errors.hpp"
+#include "core/explore.hpp"
+#include "core/style.hpp"
+#include "core/timeline.hpp"
+#include "geo/furniture.hpp"
+#include "geo/geodesic.hpp"
+#include "geo/projection.hpp"
+
+namespace atlas {
+
+bool Session::FrameKey::operator==(const FrameKey& o) const {
+    return camera.centre == o.camera.centre && camera.metres_per_px == o.camera.metres_per_px &&
+           camera.width_px == o.camera.width_px && camera.height_px == o.camera.height_px && layers == o.layers &&
+           pixel_scale == o.pixel_scale && model == o.model && date == o.date && selected == o.selected &&
+           selected_members == o.selected_members && caption_scene == o.caption_scene && fb_width == o.fb_width &&
+           fb_height == o.fb_height && flying == o.flying;
+}
+
+std::string recovery_path(const std::string& tour_save) {
+    if (tour_save.empty()) return "";
+    std::filesystem::path p(tour_save);
+    return (p.parent_path() / (p.stem().string() + ".recovered.csv")).string();
+}
+
+Session::Session(SessionOptions options, TextMeasure measure) : options_(std::move(options)), measure_(std::move(measure)) {
+    for (const auto& p : projections()) ui_.projections.push_back({p.id, p.label});
+    state_.projection = options_.projection;
+    state_.date = options_.date;
+    state_.layers = options_.layers;
+}
+
+Session::~Session() {
+    if (reprojecting_.valid()) reprojecting_.wait();
+}
+
+void Session::fail(const std::string& why) {
+    // The window stays open with the error shown, so the user can read it and quit.
+    ui_.errors.push_back(why);
+    ui_.no_map = why;
+}
+
+// The panels' pointers into the model (renewed when a projection change replaces it).
+void Session::attach_ui() {
+    ui_.facts = model_->facts.get();
+    ui_.world = model_->world.get();
+    ui_.search_index = model_->search.get();
+    ui_.features = &model_->features;
+    ui_.article = model_->article.get();
+}
+
+// The data check's problems in the panel. It is narrow: the files within the data folder are named
+// relative to it, the folder once above.
+void Session::list_problems() {
+    ui_.data_problems.clear();
+    for (DataProblem shown : model_->problems) {
+        const std::string prefix = options_.data.dir + "/";
+        if (shown.at.file.rfind(prefix, 0) == 0) shown.at.file.erase(0, prefix.size());
+        ui_.data_problems.push_back(shown.str());
+    }
+}
+
+void Session::start(std::unique_ptr<MapModel> model) {
+    model_ = std::move(model);
+    uploads_ = {true, true};
+    // Broken fact tables leave the map working: the window lists every problem.
+    for (const auto& p : model_->problems) std::fprintf(stderr, "%s\n", p.str().c_str());
+    list_problems();
+    ui_.data_folder = options_.data.dir;
+    // The Tour panel writes the scenes into the user's folder (or --data's), atomically, keeping a
+    // backup; the user's copy is then read instead of the shipped tour, which stays one click away.
+    const DataPaths& data = options_.data;
+    ui_.tour.path = data.tour_save;
+    ui_.tour.shipped = data.tour_save == data.shipped_tour() ? "" : data.shipped_tour();
+    ui_.tour.using_own = data.user_tour;
+    // Edits a signal kept last time are offered (draw_recovery_prompt).
+    if (const std::string kept = recovery_path(data.tour_save); !kept.empty() && std::filesystem::exists(kept))
+        ui_.tour.recovered = kept;
+    ui_.tour.save = save_user_tour;
+    if (model_->facts && model_->world) ui_.events = timeline_events(*model_->facts, *model_->world);
+    attach_ui();
+    ui_.attribution = kAttribution;
+    reset_view();
+    if (!options_.select.empty()) {
+        ui_.request_select = options_.select;
+        jump_ = true;  // at start the map opens on the selection, without a flight
+    }
+    if (options_.present > 0 && size_t(options_.present) > model_->tour.size()) {
+        const std::string why = "no scene " + std::to_string(options_.present) + " to present: the tour has " +
+                                std::to_string(model_->tour.size());
+        std::fprintf(stderr, "ca-atlas: %s\n", why.c_str());
+        ui_.errors.push_back(why);
+    } else if (options_.present > 0) {
+        present(size_t(options_.present - 1), true);
+    }
+}
+
+int Session::exit_code() const {
+    if (!model_ && !ui_.errors.empty()) return 1;
+    return ui_.data_problems.empty() ? 0 : 1;
+}
+
+void Session::reset_view() {
+    if (model_)
+        state_.camera = camera_for_view(*model_->projection, options_.view, viewport_.fb_width, viewport_.fb_height);
+}
+
+void Session::set_viewport(const Viewport& v) {
+    viewport_ = v;
+    state_.camera.width_px = std::max(v.fb_width, 1);
+    state_.camera.height_px = std::max(v.fb_height, 1);
+    state_.pixel_scale = v.pixel_ratio * v.ui_scale * (presenting() ? kPresentationScale : 1.0f);
+    ui_.scale = v.ui_scale;
+}
+
+Uploads Session::take_uploads() {
+    const Uploads u = uploads_;
+    uploads_ = {};
+    return u;
+}
+
+// A finished projection change replaces the model, keeping the view's centre and ground scale.
+void Session::finish_reprojection() {
+    if (!reprojecting_.valid() || reprojecting_.wait_for(std::chrono::seconds(0)) != std::future_status::ready)
+        return;
+    try {
+        auto next = reprojecting_.get();
+        const View v = view_for_camera(*model_->projection, state_.camera);
+        next->article = model_->article;
+        next->problems = model_->problems;
+        next->tour = std::move(model_->tour);  // the scenes, as edited, stay
+        model_ = std::move(next);
+        attach_ui();
+        uploads_ = {true, true};
+        outline_selection();
+        state_.projection = model_->projection->info().id;
+        state_.camera = camera_for_view(*model_->projection, v, viewport_.fb_width, viewport_.fb_height);
+    } catch (const std::exception& e) {
+        ui_.errors.push_back(e.what());
+    }
+    ui_.busy = false;
+}
+
+void Session::outline_selection() {
+    if (model_->outline_selection(state_)) uploads_.features = true;
+}
+
+void Session::update(long long now_ns) {
+    now_ns_ = now_ns;
+    if (ui_.request_quit) running_ = false;
+    if (!model_) return;
+    finish_reprojection();
+    tour_requests();
+    apply_requests();
+    // What the day's overlay says, for the legend and the tooltip.
+    if (model_->facts && model_->world && overlay_day_ != state_.date) {
+        overlay_ = overlay_on(*model_->facts, *model_->world, state_.date);
+        overlay_day_ = state_.date;
+    }
+    // The legend lists the classes of the countries in view on the day.
+    if (model_->facts && model_->world) {
+        const std::vector<int> visible = model_->countries_in(state_.camera.visible(), state_.date);
+        if (!(legend_key_.first == state_.date) || legend_key_.second != visible) {
+            ui_.legend = legend(overlay_, visible, ui_.overlay_style);
+            legend_key_ = {state_.date, visible};
+        }
+    }
+    if (click_at_ && !presenting()) click();
+    click_at_.reset();
+    if (ui_.request_select) select(*ui_.request_select, !select_without_flight_);
+    ui_.request_select.reset();
+    select_without_flight_ = false;
+    go_to_scene(now_ns);
+    advance_flight(now_ns);
+    describe_view();
+    if (presenting()) show_presentation(now_ns);
+    ui_.presentation.on = presenting();
+    if (ui_.request_projection && !reprojecting_.valid()) {
+        const std::string id = *ui_.request_projection;
+        std::shared_ptr<const World> world = model_->world;
+        std::shared_ptr<const Facts> facts = model_->facts;
+        reprojecting_ = std::async(std::launch::async,
+                                   [world, id, facts] { return MapModel::build(world, id, std::nullopt, facts); });
+        ui_.busy = true;
+    }
+    ui_.request_projection.reset();
+    rebuild_frame();
+    ui_.tour.view = view_for_camera(*model_->projection, state_.camera);
+    ++frames_;
+    // The keyboard goes to the map once the panels have their places (the second frame); the
+    // recovery prompt waits for that.
+    if (frames_ == 1) ui_.release_keyboard = true;
+    ui_.offer_recovery = frames_ > 2;
+}
+
+// The requests of the panels and the shortcuts that change the day, the view or the scene.
+void Session::apply_requests() {
+    if (ui_.request_scene) go_to_scene_ = int(*ui_.request_scene);
+    ui_.request_scene.reset();
+    if (ui_.request_date) {
+        state_.date = std::clamp(*ui_.request_date, kTimelineStart, kTimelineEnd);
+        ui_.request_date.reset();
+        // A selected organisation's members follow the day.
+        model_->show_members(state_);
+        outline_selection();
+    }
+    if (ui_.request_reset_view) reset_view();
+    ui_.request_reset_view = false;
+}
+
+// A click on the map: measure, or select what is under it (a symbol first, then a region, then a
+// country).
+void Session::click() {
+    const float ratio = viewport_.pixel_ratio;
+    const Vec2 px{click_at_->x * ratio, click_at_->y * ratio};
+    const Vec2 ll = model_->projection->inverse(state_.camera.to_map(px));
+    if (ui_.measuring) {
+        if (ui_.measure_points.size() >= 2) ui_.measure_points.clear();
+        if (std::isfinite(ll.x) && std::isfinite(ll.y)) ui_.measure_points.push_back(ll);
+        if (ui_.measure_points.size() == 2) {
+            const Course c = geodesic_course(ui_.measure_points[0], ui_.measure_points[1]);
+            char text[96];
+            std::snprintf(text, sizeof text, "%.1f km, initial bearing %.1f deg (geodesic, WGS84)", c.distance_m / 1000,
+                          c.bearing_deg);
+            ui_.measure_text = text;
+        } else {
+            ui_.measure_text = "Click the second point";
+        }
+        return;
+    }
+    const int sym = symbol_at(frame_, px);
+    if (sym >= 0 && frame_.symbols[size_t(sym)].place >= 0)
+        ui_.request_select = model_->features.places[size_t(frame_.symbols[size_t(sym)].place)].place->id;
+    else if (const int r = region_at(model_->features, frame_, state_.camera, px, 6.0 * ratio); r >= 0)
+        ui_.request_select = model_->features.regions[size_t(r)].id;
+    else {
+        const int c = model_->country_at(state_.camera.to_map(px), state_.date);
+        ui_.request_select = c < 0 ? std::string() : model_->world->countries[size_t(c)].iso_a3;
+    }
+    select_without_flight_ = true;
+}
+
+void Session::select(const std::string& id, bool fly_there) {
+    state_.selected = id;
+    state_.selected_members.clear();
+    model_->show_members(state_);  // an organisation's, that day
+    outline_selection();
+    if (state_.selected.empty() || !fly_there) return;
+    // Fly to it: the bounds of its geometry, with a margin.
+    const Box target = model_->bounds_of(state_.selected, state_.date);
+    if (target.empty()) return;
+    Camera to = state_.camera;
+    to.centre = target.centre();
+    to.metres_per_px = std::max(target.width() / (to.width_px * 0.7), target.height() / (to.height_px * 0.6));
+    flight_ = Flight{true, state_.camera, to, now_ns_, jump_ ? 1e-9 : 1.2};
+    jump_ = false;
+}
+
+// A scene of the tour: its state at once, its view and its day by a flight.
+void Session::go_to_scene(long long now_ns) {
+    if (go_to_scene_ < 0 || size_t(go_to_scene_) >= model_->tour.size()) {
+        go_to_scene_ = -1;
+        return;
+    }
+    const Scene& sc = model_->tour[size_t(go_to_scene_)];
+    const Date from_day = state_.date;
+    const std::string projection = state_.projection;
+    apply_scene(sc, state_);
+    state_.projection = projection;  // a different projection is requested, not assumed
+    model_->show_members(state_);
+    if (sc.projection != model_->projection->info().id && !reprojecting_.valid()) ui_.request_projection = sc.projection;
+    outline_selection();
+    const int w = viewport_.fb_width, h = viewport_.fb_height;
+    Camera to = camera_for_view(*model_->projection, sc.view, w, h);
+    // The caption covers the bottom: the scene's centre goes to the middle of the rest.
+    if (presenting()) {
+        const Frame band =
+            presentation_caption(*model_, size_t(go_to_scene_), w, h, measure_, std::max(1.0f, float(h) / 1080.0f));
+        to.centre.y -= band.covered_bottom_px / 2.0 * to.metres_per_px;
+    }
+    flight_ = Flight{true,
+                     state_.camera,
+                     to,
+                     now_ns,
+                     scene_jump_ ? 1e-9 : options_.flight_seconds,
+                     true,
+                     days_from_civil(from_day),
+                     days_from_civil(sc.date)};
+    if (scene_jump_) state_.date = sc.date;
+    scene_jump_ = false;
+    go_to_scene_ = -1;
+}
+
+void Session::advance_flight(long long now_ns) {
+    if (!flight_.active) return;
+    const double t = std::clamp((now_ns - flight_.start_ns) / 1e9 / flight_.seconds, 0.0, 1.0);
+    const double e = ease_in_out(t);
+    fly(state_.camera, flight_.from, flight_.to, e);
+    if (flight_.dated)
+        state_.date = civil_from_days(flight_.day_from + std::lround((flight_.day_to - flight_.day_from) * e));
+    if (t >= 1) flight_.active = false;
+}
+
+std::vector<std::string> Session::describe(Vec2 px) const {
+    std::vector<std::string> lines;
+    const int sym = symbol_at(frame_, px);
+    if (sym >= 0 && frame_.symbols[size_t(sym)].place >= 0) {
+        const Place& p = *model_->features.places[size_t(frame_.symbols[size_t(sym)].place)].place;
+        lines.push_back(p.name);
+        if (p.from) lines.push_back(p.from->str() + (p.to && !(*p.to == *p.from) ? " to " + p.to->str() : ""));
+        if (p.precision == Precision::Area) lines.push_back("location known only to the outlined area");
+        return lines;
+    }
+    const int c = model_->country_at(state_.camera.to_map(px), state_.date);
+    if (c >= 0) {
+        lines.push_back(model_->world->countries[size_t(c)].name);
+        if (!overlay_.countries.empty()) lines.push_back(standing_text(overlay_, c) + " on " + state_.date.str());
+    }
+    return lines;
+}
+
+// The tooltip of what is under the pointer, the scale bar and the measured points on screen.
+void Session::describe_view() {
+    const float ratio = viewport_.pixel_ratio;
+    ui_.hover.clear();
+    if (pointer_ && !presenting() && !dragging_ && options_.hover)
+        ui_.hover = describe({pointer_->x * ratio, pointer_->y * ratio});
+    const ScaleBar bar = scale_bar(*model_->projection, state_.camera, 160.0 * ratio * ui_.scale);
+    ui_.scale_px = float(bar.length_px / ratio);
+    ui_.scale_label = bar.label;
+    ui_.measure_px.clear();
+    for (Vec2 ll : ui_.measure_points) {
+        const Vec2 p = state_.camera.to_screen(model_->projection->forward(ll));
+        ui_.measure_px.push_back({p.x / ratio, p.y / ratio});
+    }
+}
+
+// The frame is rebuilt only when something that changes it changed; the presentation's caption
+// (which scene's, for what size of screen) is laid out once for them.
+void Session::rebuild_frame() {
+    const int w = viewport_.fb_width, h = viewport_.fb_height;
+    const int scene = player_ ? int(player_->scene()) : -1;
+    const FrameKey key{state_.camera, state_.layers,   state_.pixel_scale,     model_.get(), state_.date,
+                       state_.selected, state_.selected_members, scene, w, h, flight_.active};
+    if (frame_key_ && *frame_key_ == key) return;
+    if (scene >= 0 && caption_of_ != std::tuple{scene, w, h}) {
+        caption_frame_ = presentation_caption(*model_, size_t(scene), w, h, measure_, std::max(1.0f, float(h) / 1080.0f));
+        caption_of_ = std::tuple{scene, w, h};
+    }
+    frame_ = scene >= 0 ? presentation_frame(*model_, state_, measure_, caption_frame_)
+                        : build_frame(state_, Style{}, model_->colours, model_->label_candidates, measure_,
+                                      model_->extras(state_, Style{}));
+    frame_.detail_bias = flight_.active ? kFlightDetailBias : 1.0;
+    frame_key_ = key;
+    ++frames_built_;
+}
+
+std::optional<ExportJob> Session::take_export() {
+    if (!ui_.request_export || !model_) return std::nullopt;
+    ui_.request_export = false;
+    try {
+        if (ui_.export_width <= 0 || ui_.export_height <= 0)
+            throw UsageError("export size " + std::to_string(ui_.export_width) + "x" +
+                             std::to_string(ui_.export_height) + " is not positive");
+        if (ui_.export_dpi != 0 && (ui_.export_dpi < 72 || ui_.export_dpi > 1200))
+            throw UsageError("export resolution " + std::to_string(ui_.export_dpi) + " dpi is outside 72..1200");
+        ExportJob job;
+        job.path = ui_.export_path;
+        job.state = rescaled(state_, ui_.export_width, ui_.export_height);
+        if (ui_.export_dpi > 0) job.state.pixel_scale = float(ui_.export_dpi / 96.0);
+        FigureChoice choice;
+        choice.title = ui_.export_title;
+        choice.legend = ui_.export_legend && state_.layers.memberships;
+        choice.scale_bar = ui_.export_scale_bar;
+        choice.attribution = ui_.export_attribution;
+        choice.citation = ui_.export_citation;
+        choice.caption_passage = ui_.export_caption;
+        job.figure.dpi = ui_.export_dpi;
+        job.figure.decorations = decorations_for(*model_, job.state, choice);
+        return job;
+    } catch (const std::exception& e) {
+        ui_.errors.push_back(e.what());
+        return std::nullopt;
+    }
+}
+
+void Session::exported(const ExportJob& job, const std::string& error) {
+    if (!error.empty()) {
+        ui_.errors.push_back(error);
+        return;
+    }
+    ui_.status = "Wrote " + job.path + " (" + std::to_string(job.state.camera.width_px) + "x" +
+                 std::to_string(job.state.camera.height_px) + ")";
+}
+
+}  // namespace atlas

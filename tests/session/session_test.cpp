@@ -1,0 +1,271 @@
+// The session driven as the window drives it, with scripted input and a clock of the test's own:
+// no window, no GL.
+#include "session/session.hpp"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <cmath>
+#include <thread>
+
+
+namespace atlas {
+namespace {
+
+constexpr long long kSecond = 1'000'000'000LL;
+
+InputEvent event(InputEvent::Kind kind, Vec2 at = {0, 0}) {
+    InputEvent e;
+    e.kind = kind;
+    e.at = at;
+    return e;
+}
+
+InputEvent key(Key k, char c = 0) {
+    InputEvent e = event(InputEvent::Kind::KeyDown);
+    e.key = k;
+    e.character = c;
+    return e;
+}
+
+class SessionTest : public ::testing::Test {
+protected:
+    SessionTest() : session(options(), [](const std::string& text) { return 0.5 * double(text.size()); }) {
+        viewport.fb_width = 1280;
+        viewport.fb_height = 800;
+        viewport.width = 1280;
+        viewport.height = 800;
+        session.set_viewport(viewport);
+        session.start(MapModel::load(ATLAS_TEST_DATA_DIR, "albers"));
+        frame();
+    }
+    static SessionOptions options() {
+        SessionOptions o;
+        o.data.dir = ATLAS_TEST_DATA_DIR;
+        return o;
+    }
+    // One frame of the window's loop: the events, a pointer sample (over the map), the update.
+    void frame(const std::vector<InputEvent>& events = {}, std::optional<Vec2> pointer = std::nullopt) {
+        for (const InputEvent& e : events) session.input(e);
+        session.set_viewport(viewport);
+        InputEvent p = event(InputEvent::Kind::Pointer, pointer.value_or(Vec2{std::nan(""), std::nan("")}));
+        session.input(p);
+        session.update(now);
+        now += kSecond / 60;
+    }
+    // Where a lon/lat is in the window (points).
+    Vec2 on_screen(Vec2 lonlat) const {
+        return session.state().camera.to_screen(session.model()->projection->forward(lonlat));
+    }
+    void click(Vec2 at, bool over_interface = false) {
+        InputEvent press = event(InputEvent::Kind::Press, at), release = event(InputEvent::Kind::Release, at);
+        press.over_interface = release.over_interface = over_interface;
+        frame({press, release});
+    }
+
+    Viewport viewport;
+    Session session;
+    long long now = kSecond;
+};
+
+// Central Kazakhstan and central Uzbekistan, well inside their borders.
+const Vec2 kKazakhstan{67, 48}, kUzbekistan{64, 41.5};
+
+TEST_F(SessionTest, AClickOnTheMapSelectsTheCountryUnderItWithoutMovingTheMap) {
+    const Camera before = session.state().camera;
+    click(on_screen(kKazakhstan));
+    EXPECT_EQ(session.state().selected, "KAZ");
+    frame();
+    EXPECT_FALSE(session.flying());
+    EXPECT_EQ(session.state().camera.centre, before.centre);
+}
+
+TEST_F(SessionTest, APressOverAPanelNeitherSelectsNorPansAndAWheelThereDoesNotZoom) {
+    const Camera before = session.state().camera;
+    click(on_screen(kKazakhstan), true);
+    InputEvent press = event(InputEvent::Kind::Press, on_screen(kUzbekistan)), move = event(InputEvent::Kind::Move);
+    press.over_interface = move.over_interface = true;
+    move.moved = {120, 40};
+    InputEvent wheel = event(InputEvent::Kind::Wheel, on_screen(kUzbekistan));
+    wheel.wheel = 3;
+    wheel.over_interface = true;
+    frame({press, move, wheel, event(InputEvent::Kind::Release, on_screen(kUzbekistan))});
+    EXPECT_EQ(session.state().selected, "");
+    EXPECT_EQ(session.state().camera.centre, before.centre);
+    EXPECT_EQ(session.state().camera.metres_per_px, before.metres_per_px);
+}
+
+TEST_F(SessionTest, ADragPansByThePointersMovementAndIsNoClick) {
+    const Camera before = session.state().camera;
+    const Vec2 at = on_screen(kKazakhstan);
+    InputEvent move = event(InputEvent::Kind::Move, {at.x + 100, at.y});
+    move.moved = {100, 0};
+    frame({event(InputEvent::Kind::Press, at), move, event(InputEvent::Kind::Release, {at.x + 100, at.y})});
+    EXPECT_EQ(session.state().selected, "");
+    EXPECT_NEAR(session.state().camera.centre.x, before.centre.x - 100 * before.metres_per_px, 1e-6);
+    EXPECT_EQ(session.state().camera.centre.y, before.centre.y);
+}
+
+TEST_F(SessionTest, TheWheelZoomsAboutThePointer) {
+    const Vec2 at = on_screen(kUzbekistan);
+    const Vec2 map_before = session.state().camera.to_map(at);
+    const double scale_before = session.state().camera.metres_per_px;
+    InputEvent wheel = event(InputEvent::Kind::Wheel, at);
+    wheel.wheel = 2;
+    frame({wheel});
+    EXPECT_NEAR(session.state().camera.metres_per_px, scale_before / 1.5625, scale_before * 1e-9);
+    const Vec2 map_after = session.state().camera.to_map(at);
+    EXPECT_NEAR(map_after.x, map_before.x, 1e-6);
+    EXPECT_NEAR(map_after.y, map_before.y, 1e-6);
+}
+
+TEST_F(SessionTest, ShortcutsWorkUnlessAPanelHasTheKeyboard) {
+    const bool countries = session.state().layers.countries;
+    InputEvent one = key(Key::Character, '1');
+    one.interface_has_keyboard = true;
+    frame({one});
+    EXPECT_EQ(session.state().layers.countries, countries);
+    one.interface_has_keyboard = false;
+    frame({one});
+    EXPECT_EQ(session.state().layers.countries, !countries);
+    // Escape in a panel gives the keyboard back to the map.
+    InputEvent escape = key(Key::Escape);
+    escape.interface_has_keyboard = true;
+    session.input(escape);
+    EXPECT_TRUE(session.ui().release_keyboard);
+}
+
+TEST_F(SessionTest, ADayRequestedMovesTheDateAndBracketsStepThroughTheTimelinesEvents) {
+    session.ui().request_date = Date{2001, 6, 15};
+    frame();
+    EXPECT_EQ(session.state().date, (Date{2001, 6, 15}));
+    frame({key(Key::Character, ']')});
+    frame();
+    const Date next = session.state().date;
+    EXPECT_TRUE((Date{2001, 6, 15} < next));
+    frame({key(Key::Character, '[')});
+    frame();
+    EXPECT_TRUE(session.state().date < next);
+}
+
+TEST_F(SessionTest, TheFrameIsRebuiltOnlyWhenWhatItShowsChanges) {
+    const int built = session.frames_built();
+    frame();
+    frame({}, on_screen(kKazakhstan));  // the pointer moving over the map changes nothing drawn
+    EXPECT_EQ(session.frames_built(), built);
+    frame({key(Key::Right)});
+    EXPECT_EQ(session.frames_built(), built + 1);
+    frame({key(Key::Character, '9')});  // the graticule
+    EXPECT_EQ(session.frames_built(), built + 2);
+}
+
+TEST_F(SessionTest, TheTooltipNamesTheCountryUnderThePointerAndItsStanding) {
+    frame({}, on_screen(kKazakhstan));
+    ASSERT_FALSE(session.ui().hover.empty());
+    EXPECT_EQ(session.ui().hover.front(), "Kazakhstan");
+    EXPECT_EQ(session.ui().cursor_country, "Kazakhstan");
+    InputEvent over_panel = event(InputEvent::Kind::Pointer, on_screen(kKazakhstan));
+    over_panel.over_interface = true;
+    session.input(over_panel);
+    session.update(now);
+    EXPECT_TRUE(session.ui().hover.empty());
+}
+
+TEST_F(SessionTest, TheSearchBoxsEnterSelectsTheFirstHitAndFliesThere) {
+    session.ui().search = "Kyrgyz";
+    session.ui().search_active = true;
+    InputEvent enter = key(Key::Return);
+    enter.interface_has_keyboard = true;
+    frame({enter});
+    EXPECT_EQ(session.state().selected, "KGZ");
+    EXPECT_TRUE(session.flying());
+    EXPECT_TRUE(session.ui().release_keyboard);
+    now += 2 * kSecond;
+    frame();
+    EXPECT_FALSE(session.flying());
+    // The flight ends with Kyrgyzstan in the middle of the view.
+    const Vec2 mid{viewport.width / 2.0, viewport.height / 2.0};
+    const int c = session.model()->country_at(session.state().camera.to_map(mid), session.state().date);
+    ASSERT_GE(c, 0);
+    EXPECT_EQ(session.model()->world->countries[size_t(c)].iso_a3, "KGZ");
+}
+
+TEST_F(SessionTest, ThePresentationFliesFromSceneToSceneOnTheSessionsClock) {
+    ASSERT_NE(session.scenes(), nullptr);
+    ASSERT_GE(session.scenes()->size(), 2u);
+    frame({key(Key::F5)});
+    EXPECT_TRUE(session.presenting());
+    EXPECT_TRUE(session.ui().presentation.on);
+    now += 2 * kSecond;
+    frame();
+    const Scene second = (*session.scenes())[1];
+    const Date first_day = session.state().date;
+    EXPECT_EQ(first_day, (*session.scenes())[0].date);
+    frame({key(Key::PageDown)});
+    now += kSecond * 8 / 10;  // half of the 1.6 s flight
+    frame();
+    EXPECT_TRUE(session.flying());
+    const Date halfway = session.state().date;
+    if (!(second.date == first_day)) {
+        EXPECT_FALSE(halfway == second.date);
+    }
+    now += kSecond;
+    frame();
+    EXPECT_FALSE(session.flying());
+    EXPECT_EQ(session.state().date, second.date);
+    frame({key(Key::Escape)});
+    EXPECT_FALSE(session.presenting());
+}
+
+TEST_F(SessionTest, ClosingWithUnsavedSceneEditsAsksFirstAndASecondRequestCloses) {
+    session.ui().tour.unsaved = true;
+    session.input(event(InputEvent::Kind::Quit));
+    EXPECT_TRUE(session.running());
+    EXPECT_TRUE(session.ui().tour.closing);
+    session.input(event(InputEvent::Kind::Quit));
+    EXPECT_FALSE(session.running());
+}
+
+TEST_F(SessionTest, AnExportOfAnImpossibleSizeIsRefusedInThePanel) {
+    session.ui().export_width = 0;
+    session.ui().request_export = true;
+    EXPECT_FALSE(session.take_export().has_value());
+    ASSERT_FALSE(session.ui().errors.empty());
+    EXPECT_NE(session.ui().errors.back().find("is not positive"), std::string::npos);
+    session.ui().export_width = 800;
+    session.ui().export_height = 600;
+    session.ui().export_path = "figure.png";
+    frame({key(Key::Character, 'e')});  // E alone is no export: Ctrl+E is
+    EXPECT_FALSE(session.take_export().has_value());
+    InputEvent ctrl_e = key(Key::Character, 'e');
+    ctrl_e.ctrl = true;
+    frame({ctrl_e});
+    const auto job = session.take_export();
+    ASSERT_TRUE(job.has_value());
+    EXPECT_EQ(job->path, "figure.png");
+    EXPECT_EQ(job->state.camera.width_px, 800);
+    EXPECT_EQ(job->state.camera.height_px, 600);
+}
+
+TEST_F(SessionTest, AProjectionChangeReplacesTheModelAndThePanelsFollowIt) {
+    click(on_screen(kKazakhstan));
+    frame({key(Key::Character, 'p')});
+    EXPECT_TRUE(session.ui().busy);
+    // The new projection is built on a worker: at most 30 s of real time.
+    for (int i = 0; i < 3000 && session.ui().busy; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        frame();
+    }
+    EXPECT_FALSE(session.ui().busy);
+    EXPECT_NE(session.state().projection, "albers");
+    EXPECT_EQ(session.model()->projection->info().id, session.state().projection);
+    // The panels read the new model, not the one it replaced.
+    EXPECT_EQ(session.ui().features, &session.model()->features);
+    EXPECT_EQ(session.ui().world, session.model()->world.get());
+    EXPECT_TRUE(session.take_uploads().map);
+    // The view's centre stays where it was on the ground: Kazakhstan is still selected and in view.
+    EXPECT_EQ(session.state().selected, "KAZ");
+}
+
+}  // namespace
+}  // namespace atlas
