@@ -19,16 +19,31 @@
 
 namespace atlas {
 
-CommandLine parse_command_line(int argc, const char* const* argv, const std::string& version) {
-    CommandLine cl;
-    Options& o = cl.options;
-    std::string view_text, size_text, date_text, view_from;
-    float scale = 0;
+namespace {
 
+// What the options take as text or flags before their values are checked into Options.
+struct Given {
+    std::string view_text, size_text, date_text, view_from, layers_given, paper, random_input;
+    float scale = 0;
+    double dpi = 0;
+    bool no_captions = false, furniture = false;
+};
+
+// A day given as text (`what` names where it came from), within the atlas's timeline.
+Date checked_date(const std::string& text, const std::string& what, const std::string& example) {
+    const auto d = Date::parse(text);
+    if (!d) throw UsageError("invalid " + what + " '" + text + "': expected YYYY-MM-DD" + example);
+    if (*d < kTimelineStart || *d > kTimelineEnd)
+        throw UsageError("invalid " + what + " '" + text + "': the atlas covers " + kTimelineStart.str() + " to " +
+                         kTimelineEnd.str());
+    return *d;
+}
+
+// Every option, its help and where its value goes.
+void add_options(CLI::App& app, CommandLine& cl, Given& r, const std::string& version) {
     std::string projection_ids;
     for (const auto& p : projections()) projection_ids += (projection_ids.empty() ? "" : ", ") + std::string(p.id);
 
-    CLI::App app{"ca-atlas: an offline map of Central Asia's security organisations (CSTO, SCO)"};
     app.set_version_flag("--version", "ca-atlas " + version);
     app.footer(
         "Data: the installed folder (<prefix>/share/ca-atlas beside the program, or ca-atlas/ in $XDG_DATA_DIRS); "
@@ -38,80 +53,181 @@ CommandLine parse_command_line(int argc, const char* const* argv, const std::str
     app.add_option("--data", cl.data_given,
                    "Data folder: atlas.gpkg, article.json, the fact tables and tour.csv, whose edits are then saved "
                    "there too (default: the installed data)");
-    auto* check = app.add_option("--check-data", cl.check_dir,
-                                 "Check the data folder (default: --data's) and print every problem as file:line; "
-                                 "exit 1 if there is any")
-                      ->expected(0, 1);
-    app.add_option("--projection", o.projection, "Map projection: " + projection_ids + " (default: albers)");
-    app.add_option("--view", view_text,
+    app.add_option("--check-data", cl.check_dir,
+                   "Check the data folder (default: --data's) and print every problem as file:line; exit 1 if "
+                   "there is any")
+        ->expected(0, 1);
+    app.add_option("--projection", cl.options.projection, "Map projection: " + projection_ids + " (default: albers)");
+    app.add_option("--view", r.view_text,
                    "View centre and height: LON,LAT,HEIGHT_KM (default: " + format_view(View{}) + ")");
-    app.add_option("--date", date_text,
+    app.add_option("--date", r.date_text,
                    "Day the membership overlays show, YYYY-MM-DD, 1992-01-01 to 2026-12-31 (default: " +
                        kArticleDate.str() + ", the article's present)");
-    std::string layers_given;
-    app.add_option("--layers", layers_given,
+    app.add_option("--layers", r.layers_given,
                    "The layers shown, separated by commas: any of " + layers_text(Layers{}) +
                        ", or all (default: all); e.g. countries,memberships,labels");
-    app.add_option("--select", o.select,
+    app.add_option("--select", cl.options.select,
                    "Select an entity: a country (ISO code, e.g. KGZ), a place (kant-airbase), a region "
                    "(afghan-badakhshan) or an organisation (csto); the window flies there, an export outlines it");
-    app.add_option("--view-from,view-from", view_from,
+    app.add_option("--view-from,view-from", r.view_from,
                    "Open at the view recorded in a PNG the atlas exported: its centre, height, projection, date "
                    "and selection (options given as well override them)");
-    app.add_option("--present", o.present,
+    app.add_option("--present", cl.options.present,
                    "Open full screen in the presentation mode at this scene of the tour (1 = the first; "
                    "F5 in the window; Esc leaves it)");
-    app.add_option("--flight-seconds", o.flight_seconds,
+    app.add_option("--flight-seconds", cl.options.flight_seconds,
                    "Presentation: how long a flight between scenes takes, 0.3 to 5 seconds (default: 1.6)")
         ->check(CLI::Range(0.3, 5.0));
-    app.add_option("--export-tour", o.export_tour,
+    app.add_option("--export-tour", cl.options.export_tour,
                    "Write one image per scene of the tour (the user's edited tour if saved, else the shipped "
                    "one) into this folder, made if missing, no display needed, and with pdf a handout "
                    "(tour-handout.pdf, a page per scene with its caption); nothing is written unless every one "
                    "succeeds");
-    bool no_captions = false;
-    app.add_flag("--no-captions", no_captions,
+    app.add_flag("--no-captions", r.no_captions,
                  "With --export-tour: slides of the map alone, without the scene's number, title, passage and "
                  "attribution along the bottom");
-    app.add_option("--format", o.tour_formats,
+    app.add_option("--format", cl.options.tour_formats,
                    "With --export-tour: any of png, tif, svg, pdf, comma-separated (default: png)");
-    app.add_option("--export", o.export_path,
+    app.add_option("--export", cl.options.export_path,
                    "Render offscreen (no display needed), write the map here and exit: a PNG, or by the "
                    "name's extension a GeoTIFF (.tif), an SVG (.svg) or a PDF (.pdf)");
-    app.add_option("--size", size_text, "Image or window size WIDTHxHEIGHT in pixels (export default: 1920x1080)");
-    app.add_option("--scale", scale, "Export text and line scale (default: image height / 1080, at least 1)");
-    app.add_option("--title", o.figure.title, "Export: a title in the top left corner");
-    app.add_flag("--legend", o.figure.legend, "Export: the legend of the membership classes in view");
-    app.add_flag("--scale-bar", o.figure.scale_bar, "Export: a scale bar, correct at the view's centre");
-    app.add_flag("--attribution", o.figure.attribution, "Export: the data sources along the bottom");
-    app.add_flag("--citation", o.figure.citation, "Export: the article's citation along the bottom");
-    app.add_option("--caption", o.figure.caption_passage,
+    app.add_option("--size", r.size_text, "Image or window size WIDTHxHEIGHT in pixels (export default: 1920x1080)");
+    app.add_option("--scale", r.scale, "Export text and line scale (default: image height / 1080, at least 1)");
+    app.add_option("--title", cl.options.figure.title, "Export: a title in the top left corner");
+    app.add_flag("--legend", cl.options.figure.legend, "Export: the legend of the membership classes in view");
+    app.add_flag("--scale-bar", cl.options.figure.scale_bar, "Export: a scale bar, correct at the view's centre");
+    app.add_flag("--attribution", cl.options.figure.attribution, "Export: the data sources along the bottom");
+    app.add_flag("--citation", cl.options.figure.citation, "Export: the article's citation along the bottom");
+    app.add_option("--caption", cl.options.figure.caption_passage,
                    "Export: quote this passage of the article (an id such as integration-6) along the bottom, "
                    "with its citation");
-    bool furniture = false;
-    app.add_flag("--furniture", furniture, "Export: all of --legend, --scale-bar, --attribution and --citation");
-    double dpi = 0;
-    app.add_option("--dpi", dpi,
+    app.add_flag("--furniture", r.furniture, "Export: all of --legend, --scale-bar, --attribution and --citation");
+    app.add_option("--dpi", r.dpi,
                    "Export: print resolution, 72 to 1200; text and lines scale with it (dpi / 96) and it is "
                    "recorded in the file");
-    std::string paper;
-    app.add_option("--paper", paper,
+    app.add_option("--paper", r.paper,
                    "Export: the size of a sheet at --dpi (default 300): a5, a4, a3 or letter, landscape, or with "
                    "-portrait (a4-portrait); instead of --size");
-    app.add_option("--ui-scale", o.ui_scale,
+    app.add_option("--ui-scale", cl.options.ui_scale,
                    "Window: the interface's and the map's text and sizes, 0.5 to 4 (default: the display's dots "
                    "per inch / 96)")
         ->check(CLI::Range(0.5, 4.0));
-    app.add_flag("--timings", o.timings, "With --export: print each phase's time and peak memory to stderr");
+    app.add_flag("--timings", cl.options.timings, "With --export: print each phase's time and peak memory to stderr");
     app.add_flag("--bench", cl.bench, "Measure start-up, frame and export times and print them (needs a display)");
-    app.add_option("--window-screenshot", o.window_screenshot,
+    app.add_option("--window-screenshot", cl.options.window_screenshot,
                    "Open the window, write its first frame to this PNG, quit");
-    app.add_flag("--exit-after-first-frame", o.exit_after_first_frame,
+    app.add_flag("--exit-after-first-frame", cl.options.exit_after_first_frame,
                  "Open the window, print the time of the first frame shown, quit (used by --bench)");
-    std::string random_input;
-    app.add_option("--random-input", random_input,
+    app.add_option("--random-input", r.random_input,
                    "Open the window, feed it random input (keys, clicks, drags, wheel) from SEED,EVENTS, print "
                    "the memory held after the first tenth and at the end, quit (a robustness test)");
+}
+
+// --view-from: the view, projection, date and selection recorded in a PNG the atlas wrote; the
+// options given as well win (--view and --date are applied after it). The record is checked as the
+// options it stands for, and named as where it came from.
+void apply_view_from(Options& o, const std::string& view_from, bool projection_given, bool select_given) {
+    std::map<std::string, std::string> recorded;
+    try {
+        for (auto& [k, v] : read_png_text(view_from)) recorded[k] = v;
+    } catch (const DataError& e) {
+        throw UsageError(std::string("invalid --view-from: ") + e.what());
+    }
+    if (!recorded.count(kPngViewKey))
+        throw UsageError("invalid --view-from '" + view_from + "': no view recorded in it (not exported by the atlas)");
+    const std::string from = "--view-from '" + view_from + "': recorded";
+    o.view = parse_view(recorded[kPngViewKey], from + " view");
+    if (recorded.count(kPngProjectionKey) && !projection_given) {
+        o.projection = recorded[kPngProjectionKey];
+        try {
+            projection_info(o.projection);
+        } catch (const UsageError& e) {
+            throw UsageError("invalid " + from + " projection: " + e.what());
+        }
+    }
+    if (recorded.count(kPngDateKey)) o.date = checked_date(recorded[kPngDateKey], from + " date", "");
+    if (recorded.count(kPngSelectedKey) && !select_given) o.select = recorded[kPngSelectedKey];
+}
+
+// The options' values checked and converted; throws UsageError naming the option.
+void check_values(const CLI::App& app, Given& r, Options& o) {
+    if (!r.view_from.empty())
+        apply_view_from(o, r.view_from, app.get_option("--projection")->count() > 0,
+                        app.get_option("--select")->count() > 0);
+    projection_info(o.projection);
+    if (!r.view_text.empty()) o.view = parse_view(r.view_text);
+    if (!r.date_text.empty()) o.date = checked_date(r.date_text, "--date", ", e.g. 2012-12-31");
+    if (!r.size_text.empty()) {
+        long long w = 0, h = 0;
+        char x = 0, extra = 0;
+        if (std::sscanf(r.size_text.c_str(), "%lld%c%lld%c", &w, &x, &h, &extra) != 3 || (x != 'x' && x != 'X'))
+            throw UsageError("invalid --size '" + r.size_text + "': expected WIDTHxHEIGHT, e.g. 3840x2160");
+        if (w <= 0 || h <= 0)
+            throw UsageError("invalid --size '" + r.size_text + "': width and height must be positive");
+        // 65536 px is beyond any GPU's framebuffer; the GPU's own limit is checked when rendering.
+        if (w > 65536 || h > 65536)
+            throw UsageError("invalid --size '" + r.size_text + "': at most 65536 pixels per side");
+        o.width = int(w);
+        o.height = int(h);
+    }
+    o.tour_captions = !r.no_captions;
+    if (r.furniture) o.figure.legend = o.figure.scale_bar = o.figure.attribution = o.figure.citation = true;
+    if (r.dpi != 0 || !r.paper.empty()) {
+        if (r.dpi == 0) r.dpi = 300;  // print quality, the usual request of a printer
+        if (!(r.dpi >= 72 && r.dpi <= 1200)) throw UsageError("invalid --dpi: must be within 72..1200");
+        o.dpi = r.dpi;
+    }
+    if (!r.paper.empty()) {
+        if (!r.size_text.empty()) throw UsageError("--paper and --size both give the image's size: use one");
+        const auto sheet = paper_size_px(r.paper, r.dpi);
+        if (!sheet)
+            throw UsageError("invalid --paper '" + r.paper + "': expected a5, a4, a3 or letter, optionally -portrait");
+        o.width = sheet->first;
+        o.height = sheet->second;
+    }
+    // An empty name would otherwise read as "not given" and open the window instead.
+    for (const char* named : {"--export", "--export-tour", "--window-screenshot"})
+        if (app.get_option(named)->count() > 0 && app.get_option(named)->as<std::string>().empty())
+            throw UsageError(std::string("invalid ") + named + " '': needs a file or folder name");
+    if (app.get_option("--present")->count() > 0 && o.present < 1)
+        throw UsageError("invalid --present " + std::to_string(o.present) + ": scenes are numbered from 1");
+    if (!r.random_input.empty()) {
+        unsigned long long seed = 0;
+        long long events = 0;
+        char extra = 0;
+        if (std::sscanf(r.random_input.c_str(), "%llu,%lld%c", &seed, &events, &extra) != 2 || events < 1 ||
+            events > 10000000)
+            throw UsageError("invalid --random-input '" + r.random_input + "': expected SEED,EVENTS, e.g. 7,5000");
+        o.random_seed = unsigned(seed);
+        o.random_events = int(events);
+    }
+    if (!o.export_path.empty()) export_format(o.export_path);
+    if (!r.layers_given.empty()) {
+        std::vector<std::string> words;
+        for (size_t start = 0; start <= r.layers_given.size();) {
+            const size_t end = std::min(r.layers_given.find_first_of(", ", start), r.layers_given.size());
+            if (end > start) words.push_back(r.layers_given.substr(start, end - start));
+            start = end + 1;
+        }
+        std::string unknown;
+        o.layers = parse_layers(words, unknown);
+        if (!unknown.empty())
+            throw UsageError("invalid --layers: unknown layer '" + unknown + "' (one of " + layers_text(Layers{}) +
+                             ", all)");
+    }
+    if (r.scale != 0) {
+        if (!(r.scale >= 0.1f && r.scale <= 20.0f)) throw UsageError("invalid --scale: must be within 0.1..20");
+        o.scale = r.scale;
+    }
+}
+
+}  // namespace
+
+CommandLine parse_command_line(int argc, const char* const* argv, const std::string& version) {
+    CommandLine cl;
+    Given given;
+    CLI::App app{"ca-atlas: an offline map of Central Asia's security organisations (CSTO, SCO)"};
+    add_options(app, cl, given, version);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -128,120 +244,14 @@ CommandLine parse_command_line(int argc, const char* const* argv, const std::str
     }
 
     try {
-        if (!view_from.empty()) {
-            std::map<std::string, std::string> recorded;
-            try {
-                for (auto& [k, v] : read_png_text(view_from)) recorded[k] = v;
-            } catch (const DataError& e) {
-                throw UsageError(std::string("invalid --view-from: ") + e.what());
-            }
-            if (!recorded.count(kPngViewKey))
-                throw UsageError("invalid --view-from '" + view_from +
-                                 "': no view recorded in it (not exported by the atlas)");
-            // The record is checked as the options it stands for, and named as where it came from.
-            const std::string from = "--view-from '" + view_from + "': recorded";
-            o.view = parse_view(recorded[kPngViewKey], from + " view");
-            if (recorded.count(kPngProjectionKey) && app.get_option("--projection")->count() == 0) {
-                o.projection = recorded[kPngProjectionKey];
-                try {
-                    projection_info(o.projection);
-                } catch (const UsageError& e) {
-                    throw UsageError("invalid " + from + " projection: " + e.what());
-                }
-            }
-            if (recorded.count(kPngDateKey)) {
-                const std::string& text = recorded[kPngDateKey];
-                const auto d = Date::parse(text);
-                if (!d) throw UsageError("invalid " + from + " date '" + text + "': expected YYYY-MM-DD");
-                if (*d < kTimelineStart || *d > kTimelineEnd)
-                    throw UsageError("invalid " + from + " date '" + text + "': the atlas covers " +
-                                     kTimelineStart.str() + " to " + kTimelineEnd.str());
-                o.date = *d;
-            }
-            if (recorded.count(kPngSelectedKey) && app.get_option("--select")->count() == 0)
-                o.select = recorded[kPngSelectedKey];
-            // --view and --date given as well still win: they are applied below.
-        }
-        projection_info(o.projection);
-        if (!view_text.empty()) o.view = parse_view(view_text);
-        if (!date_text.empty()) {
-            const auto d = Date::parse(date_text);
-            if (!d) throw UsageError("invalid --date '" + date_text + "': expected YYYY-MM-DD, e.g. 2012-12-31");
-            if (*d < kTimelineStart || *d > kTimelineEnd)
-                throw UsageError("invalid --date '" + date_text + "': the atlas covers " + kTimelineStart.str() +
-                                 " to " + kTimelineEnd.str());
-            o.date = *d;
-        }
-        if (!size_text.empty()) {
-            long long w = 0, h = 0;
-            char x = 0, extra = 0;
-            if (std::sscanf(size_text.c_str(), "%lld%c%lld%c", &w, &x, &h, &extra) != 3 || (x != 'x' && x != 'X'))
-                throw UsageError("invalid --size '" + size_text + "': expected WIDTHxHEIGHT, e.g. 3840x2160");
-            if (w <= 0 || h <= 0)
-                throw UsageError("invalid --size '" + size_text + "': width and height must be positive");
-            // 65536 px is beyond any GPU's framebuffer; the GPU's own limit is checked when rendering.
-            if (w > 65536 || h > 65536)
-                throw UsageError("invalid --size '" + size_text + "': at most 65536 pixels per side");
-            o.width = int(w);
-            o.height = int(h);
-        }
-        o.tour_captions = !no_captions;
-        if (furniture) o.figure.legend = o.figure.scale_bar = o.figure.attribution = o.figure.citation = true;
-        if (dpi != 0 || !paper.empty()) {
-            if (dpi == 0) dpi = 300;  // print quality, the usual request of a printer
-            if (!(dpi >= 72 && dpi <= 1200)) throw UsageError("invalid --dpi: must be within 72..1200");
-            o.dpi = dpi;
-        }
-        if (!paper.empty()) {
-            if (!size_text.empty()) throw UsageError("--paper and --size both give the image's size: use one");
-            const auto sheet = paper_size_px(paper, dpi);
-            if (!sheet)
-                throw UsageError("invalid --paper '" + paper + "': expected a5, a4, a3 or letter, optionally -portrait");
-            o.width = sheet->first;
-            o.height = sheet->second;
-        }
-        // An empty name would otherwise read as "not given" and open the window instead.
-        for (const char* named : {"--export", "--export-tour", "--window-screenshot"})
-            if (app.get_option(named)->count() > 0 && app.get_option(named)->as<std::string>().empty())
-                throw UsageError(std::string("invalid ") + named + " '': needs a file or folder name");
-        if (app.get_option("--present")->count() > 0 && o.present < 1)
-            throw UsageError("invalid --present " + std::to_string(o.present) + ": scenes are numbered from 1");
-        if (!random_input.empty()) {
-            unsigned long long seed = 0;
-            long long events = 0;
-            char extra = 0;
-            if (std::sscanf(random_input.c_str(), "%llu,%lld%c", &seed, &events, &extra) != 2 || events < 1 ||
-                events > 10000000)
-                throw UsageError("invalid --random-input '" + random_input + "': expected SEED,EVENTS, e.g. 7,5000");
-            o.random_seed = unsigned(seed);
-            o.random_events = int(events);
-        }
-        if (!o.export_path.empty()) export_format(o.export_path);
-        if (!layers_given.empty()) {
-            std::vector<std::string> words;
-            for (size_t start = 0; start <= layers_given.size();) {
-                const size_t end = std::min(layers_given.find_first_of(", ", start), layers_given.size());
-                if (end > start) words.push_back(layers_given.substr(start, end - start));
-                start = end + 1;
-            }
-            std::string unknown;
-            o.layers = parse_layers(words, unknown);
-            if (!unknown.empty())
-                throw UsageError("invalid --layers: unknown layer '" + unknown + "' (one of " + layers_text(Layers{}) +
-                                 ", all)");
-        }
-        if (scale != 0) {
-            if (!(scale >= 0.1f && scale <= 20.0f)) throw UsageError("invalid --scale: must be within 0.1..20");
-            o.scale = scale;
-        }
+        check_values(app, given, cl.options);
     } catch (const UsageError& e) {
         cl.exit_code = 2;
         cl.error = std::string("ca-atlas: ") + e.what() + "\n";
         return cl;
     }
-    cl.check = check->count() > 0;
+    cl.check = app.get_option("--check-data")->count() > 0;
     return cl;
-
 }
 
 }  // namespace atlas

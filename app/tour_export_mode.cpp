@@ -45,6 +45,60 @@ HandoutPage handout_page(const Scene& sc, size_t i, size_t count, const MapModel
     return page;
 }
 
+// Makes `dir` and its missing parents (as mkdir -p), noting each folder made in `made` as it goes
+// (so that a failure can remove them again).
+void make_folders(const fs::path& dir, std::vector<fs::path>& made) {
+    std::error_code ec;
+    for (fs::path p = fs::absolute(dir, ec).lexically_normal(); !p.empty() && !fs::exists(p, ec); p = p.parent_path()) {
+        made.insert(made.begin(), p);
+        if (p == p.parent_path()) break;
+    }
+    for (const auto& p : made)
+        if (!fs::create_directory(p, ec) || ec)
+            throw OutputError("cannot make the folder '" + p.string() + "': " +
+                              (ec ? ec.message() : "it could not be made"));
+}
+
+// Moves the files written in `tmp` into `dir`, all or none: a name taken by anything but a regular
+// file stops it before the first move; a file it replaces is kept aside until the last move
+// succeeds, and put back if one fails. Returns how many files it replaced.
+size_t move_into_place(const std::vector<fs::path>& written, const fs::path& dir, const fs::path& tmp) {
+    std::error_code ec;
+    for (const auto& f : written) {
+        const fs::path target = dir / f.filename();
+        const auto st = fs::symlink_status(target, ec);
+        if (fs::exists(st) && !fs::is_regular_file(st))
+            throw OutputError("cannot write '" + target.string() +
+                              "': it is not a regular file (a folder, a link or a device); nothing was written");
+    }
+    struct Move {
+        fs::path target, kept;  // kept: the file it replaced, set aside ("" if none)
+    };
+    std::vector<Move> moves;
+    try {
+        for (const auto& f : written) {
+            Move m{dir / f.filename(), {}};
+            if (fs::exists(fs::symlink_status(m.target, ec))) {
+                m.kept = tmp / (".replaced-" + f.filename().string());
+                fs::rename(m.target, m.kept);
+            }
+            moves.push_back(m);
+            fs::rename(f, m.target);
+        }
+    } catch (const fs::filesystem_error& e) {
+        for (auto m = moves.rbegin(); m != moves.rend(); ++m) {
+            std::error_code undo;
+            if (m->kept.empty())
+                fs::remove(m->target, undo);
+            else
+                fs::rename(m->kept, m->target, undo);
+        }
+        throw OutputError(std::string("cannot move the images into place (") + e.what() +
+                          "); the folder is as it was");
+    }
+    return size_t(std::count_if(moves.begin(), moves.end(), [](const Move& m) { return !m.kept.empty(); }));
+}
+
 }  // namespace
 
 int run_export_tour(const Options& o) {
@@ -72,16 +126,8 @@ int run_export_tour(const Options& o) {
     // The folders this run makes (DIR and its missing parents, as mkdir -p), removed again on failure.
     std::vector<fs::path> made;
     try {
+        make_folders(dir, made);
         std::error_code ec;
-        for (fs::path p = fs::absolute(dir, ec).lexically_normal(); !p.empty() && !fs::exists(p, ec);
-             p = p.parent_path()) {
-            made.insert(made.begin(), p);
-            if (p == p.parent_path()) break;
-        }
-        for (const auto& p : made)
-            if (!fs::create_directory(p, ec) || ec)
-                throw OutputError("cannot make the folder '" + p.string() + "': " +
-                                  (ec ? ec.message() : "it could not be made"));
         if (!fs::is_directory(dir, ec)) throw OutputError("cannot write into '" + dir.string() + "': not a folder");
         if (!fs::create_directory(tmp, ec) || ec)
             throw OutputError("cannot write into '" + dir.string() + "': " + (ec ? ec.message() : "it exists"));
@@ -154,42 +200,8 @@ int run_export_tour(const Options& o) {
             if (handout) handout->add_page(m, state, measure, handout_page(sc, i, tour.size(), m));
         }
         if (handout) handout->finish();
-        // Every file is done: move them into place, all or none. A name taken by anything but a
-        // regular file stops it before the first move; a file it replaces is kept aside until the
-        // last move succeeds, and put back if one fails.
-        for (const auto& f : written) {
-            const fs::path target = dir / f.filename();
-            const auto st = fs::symlink_status(target, ec);
-            if (fs::exists(st) && !fs::is_regular_file(st))
-                throw OutputError("cannot write '" + target.string() +
-                                  "': it is not a regular file (a folder, a link or a device); nothing was written");
-        }
-        struct Move {
-            fs::path target, kept;  // kept: the file it replaced, set aside ("" if none)
-        };
-        std::vector<Move> moves;
-        try {
-            for (const auto& f : written) {
-                Move m{dir / f.filename(), {}};
-                if (fs::exists(fs::symlink_status(m.target, ec))) {
-                    m.kept = tmp / (".replaced-" + f.filename().string());
-                    fs::rename(m.target, m.kept);
-                }
-                moves.push_back(m);
-                fs::rename(f, m.target);
-            }
-        } catch (const fs::filesystem_error& e) {
-            for (auto m = moves.rbegin(); m != moves.rend(); ++m) {
-                std::error_code undo;
-                if (m->kept.empty())
-                    fs::remove(m->target, undo);
-                else
-                    fs::rename(m->kept, m->target, undo);
-            }
-            throw OutputError(std::string("cannot move the images into place (") + e.what() +
-                              "); the folder is as it was");
-        }
-        const size_t replaced = size_t(std::count_if(moves.begin(), moves.end(), [](const Move& m) { return !m.kept.empty(); }));
+        // Every file is done: move them into place, all or none.
+        const size_t replaced = move_into_place(written, dir, tmp);
         fs::remove_all(tmp, ec);
         std::printf("ca-atlas: wrote %zu files for %zu scenes into %s%s\n", written.size(), tour.size(),
                     dir.string().c_str(),

@@ -118,6 +118,88 @@ const SymbolStyle& symbol_style(const FeatureStyle& fs, const std::string& kind)
     return fs.signing;
 }
 
+bool within(Vec2 p, double margin, double w, double h) {
+    return p.x >= -margin && p.y >= -margin && p.x <= w + margin && p.y <= h + margin;
+}
+
+// A label waiting for its place, in priority order.
+struct PendingLabel {
+    std::string text;
+    Vec2 at;          // symbol centre or anchor, px
+    double clear_px;  // half the symbol's size: the label starts beyond it (0: centred on `at`)
+    TextStyle style;
+    MapLayer layer;
+};
+
+// The places of the day as symbols, grouped by location: several at one city fan out around it;
+// each group's label goes to `pending`.
+void add_places(Frame& f, const AppState& state, const FeatureStyle& fs, const MapFeatures& mf,
+                std::vector<PendingLabel>& pending) {
+    const float k = state.pixel_scale;
+    const Camera& cam = state.camera;
+    std::map<std::pair<double, double>, std::vector<size_t>> groups;
+    for (size_t i = 0; i < mf.places.size(); ++i)
+        if (place_shown_on(*mf.places[i].place, state.date))
+            groups[{mf.places[i].xy.x, mf.places[i].xy.y}].push_back(i);
+    for (const auto& [xy, members] : groups) {
+        const Vec2 centre = cam.to_screen({xy.first, xy.second});
+        if (!within(centre, 40 * k, cam.width_px, cam.height_px)) continue;
+        double biggest = 0;
+        const double n = double(members.size());
+        for (size_t j = 0; j < members.size(); ++j) {
+            const ProjectedPlace& pp = mf.places[members[j]];
+            const Place& p = *pp.place;
+            const SymbolStyle& ss = symbol_style(fs, p.kind);
+            const double size = ss.size_px * k;
+            biggest = std::max(biggest, size);
+            Vec2 at = centre;
+            if (members.size() > 1) {  // around a circle, starting at the top
+                const double r = size * (0.55 + 0.12 * n), a = -M_PI / 2 + 2 * M_PI * double(j) / n;
+                at = {centre.x + r * std::cos(a), centre.y + r * std::sin(a)};
+            }
+            const bool hollow = p.precision == Precision::Area;
+            f.symbols.push_back({at, float(size), symbol_for(p.kind), ss.fill, fs.symbol_outline,
+                                 fs.symbol_outline_px * k, hollow, int(members[j]), MapLayer::Places});
+            if (hollow && pp.area >= 0) {  // the area, outlined in the symbol's colour
+                LineStyle area = scaled(fs.region, k * 0.6f);
+                area.colour = ss.fill;
+                f.region_lines.push_back({pp.area, area, scaled(fs.region_halo, k * 0.6f), MapLayer::Places});
+            }
+        }
+        const double spread = members.size() > 1 ? biggest * (0.55 + 0.12 * n) + biggest / 2 : biggest / 2;
+        std::string text = short_label(*mf.places[members.front()].place);
+        if (members.size() > 1) text += " (" + std::to_string(members.size()) + ")";
+        pending.push_back({text, centre, spread, scaled(fs.place_label, k), MapLayer::Places});
+    }
+}
+
+// A label right of its symbol, else left of it, else left out (centred on an anchor, or just above
+// or below it, for a label with no symbol); never over another label, a symbol, or the view's edge.
+void place_label(const PendingLabel& p, Frame& f, std::vector<Box2>& taken, const TextMeasure& measure, double w,
+                 double h, float k) {
+    const double tw = measure(p.text) * p.style.size_px, th = p.style.size_px * 1.2, gap = 3 * k;
+    std::vector<Vec2> tries;
+    if (p.clear_px == 0) {  // centred on its anchor, or just above or below it, or beside those
+        for (const double dy : {0.0, -th, th, -2 * th, 2 * th, -3 * th, 3 * th})
+            for (const double dx : {0.0, -tw / 3, tw / 3}) tries.push_back({p.at.x + dx, p.at.y + dy});
+        std::stable_sort(tries.begin(), tries.end(), [&](Vec2 a, Vec2 b) {
+            return std::hypot(a.x - p.at.x, a.y - p.at.y) < std::hypot(b.x - p.at.x, b.y - p.at.y);
+        });
+    } else {
+        tries.push_back({p.at.x + p.clear_px + gap + tw / 2, p.at.y});
+        tries.push_back({p.at.x - p.clear_px - gap - tw / 2, p.at.y});
+    }
+    for (const Vec2 c : tries) {
+        const Box2 box{c.x - tw / 2, c.y - th / 2, c.x + tw / 2, c.y + th / 2};
+        if (box.x0 < 0 || box.y0 < 0 || box.x1 > w || box.y1 > h) continue;
+        const bool clash = std::any_of(taken.begin(), taken.end(), [&](const Box2& t) { return t.overlaps(box); });
+        if (clash) continue;
+        f.labels.push_back({p.text, c, p.style, p.layer});
+        taken.push_back(box);
+        break;
+    }
+}
+
 }  // namespace
 
 void add_features(Frame& f, const AppState& state, const Style& style, const MapFeatures& mf,
@@ -126,9 +208,6 @@ void add_features(Frame& f, const AppState& state, const Style& style, const Map
     const FeatureStyle& fs = style.features;
     const Camera& cam = state.camera;
     const double w = cam.width_px, h = cam.height_px;
-    auto on_screen = [&](Vec2 p, double margin) {
-        return p.x >= -margin && p.y >= -margin && p.x <= w + margin && p.y <= h + margin;
-    };
 
     // Obstacles for new labels: the labels already placed (country names), then every symbol.
     std::vector<Box2> taken;
@@ -155,57 +234,14 @@ void add_features(Frame& f, const AppState& state, const Style& style, const Map
                 region_labels.push_back(int(i));
             }
 
-    struct Pending {
-        std::string text;
-        Vec2 at;          // symbol centre or anchor, px
-        double clear_px;  // half the symbol's size: the label starts beyond it (0: centred on `at`)
-        TextStyle style;
-        MapLayer layer;
-    };
-    std::vector<Pending> pending;
+    std::vector<PendingLabel> pending;
     for (const auto& b : (layers.northern_border ? mf.border_lengths : std::vector<BorderLength>{}))
         pending.push_back({b.text, cam.to_screen(b.xy), 0, scaled(fs.border_label, k), MapLayer::NorthernBorder});
     for (int r : region_labels)
         pending.push_back({mf.regions[size_t(r)].name, cam.to_screen(mf.regions[size_t(r)].anchor), 0,
                            scaled(fs.region_label, k), MapLayer::Regions});
 
-    // Places of the day, grouped by location: several at one city fan out around it.
-    if (layers.places) {
-        std::map<std::pair<double, double>, std::vector<size_t>> groups;
-        for (size_t i = 0; i < mf.places.size(); ++i)
-            if (place_shown_on(*mf.places[i].place, state.date))
-                groups[{mf.places[i].xy.x, mf.places[i].xy.y}].push_back(i);
-        for (const auto& [xy, members] : groups) {
-            const Vec2 centre = cam.to_screen({xy.first, xy.second});
-            if (!on_screen(centre, 40 * k)) continue;
-            double biggest = 0;
-            const double n = double(members.size());
-            for (size_t j = 0; j < members.size(); ++j) {
-                const ProjectedPlace& pp = mf.places[members[j]];
-                const Place& p = *pp.place;
-                const SymbolStyle& ss = symbol_style(fs, p.kind);
-                const double size = ss.size_px * k;
-                biggest = std::max(biggest, size);
-                Vec2 at = centre;
-                if (members.size() > 1) {  // around a circle, starting at the top
-                    const double r = size * (0.55 + 0.12 * n), a = -M_PI / 2 + 2 * M_PI * double(j) / n;
-                    at = {centre.x + r * std::cos(a), centre.y + r * std::sin(a)};
-                }
-                const bool hollow = p.precision == Precision::Area;
-                f.symbols.push_back({at, float(size), symbol_for(p.kind), ss.fill, fs.symbol_outline,
-                                     fs.symbol_outline_px * k, hollow, int(members[j]), MapLayer::Places});
-                if (hollow && pp.area >= 0) {  // the area, outlined in the symbol's colour
-                    LineStyle area = scaled(fs.region, k * 0.6f);
-                    area.colour = ss.fill;
-                    f.region_lines.push_back({pp.area, area, scaled(fs.region_halo, k * 0.6f), MapLayer::Places});
-                }
-            }
-            const double spread = members.size() > 1 ? biggest * (0.55 + 0.12 * n) + biggest / 2 : biggest / 2;
-            std::string text = short_label(*mf.places[members.front()].place);
-            if (members.size() > 1) text += " (" + std::to_string(members.size()) + ")";
-            pending.push_back({text, centre, spread, scaled(fs.place_label, k), MapLayer::Places});
-        }
-    }
+    if (layers.places) add_places(f, state, fs, mf, pending);
     // Drawn last, over every other line: Afghanistan's northern border.
     if (layers.northern_border && mf.northern_border >= 0)
         f.region_lines.push_back({mf.northern_border, scaled(fs.northern_border, k),
@@ -228,7 +264,7 @@ void add_features(Frame& f, const AppState& state, const Style& style, const Map
         for (const auto& c : mf.capitals) {
             if (state.date < c.from || (c.to && !(state.date < *c.to))) continue;
             const Vec2 at = cam.to_screen(c.xy);
-            if (!on_screen(at, 10 * k)) continue;
+            if (!within(at, 10 * k, w, h)) continue;
             // A capital where places of the article are already marked (Moscow, Astana) is named by them.
             const bool marked = std::any_of(place_centres.begin(), place_centres.end(),
                                             [&](Vec2 q) { return std::hypot(q.x - at.x, q.y - at.y) < 24 * k; });
@@ -243,34 +279,9 @@ void add_features(Frame& f, const AppState& state, const Style& style, const Map
         taken.push_back({s.centre_px.x - r, s.centre_px.y - r, s.centre_px.x + r, s.centre_px.y + r});
     }
 
-    // Labels in priority order (border lengths, regions, places; the country names; capitals):
-    // right of the symbol, else left of it, else left out; never over another label, a symbol, or
-    // the view's edge.
-    auto place = [&](const Pending& p) {
-        const double tw = measure(p.text) * p.style.size_px, th = p.style.size_px * 1.2, gap = 3 * k;
-        std::vector<Vec2> tries;
-        if (p.clear_px == 0) {  // centred on its anchor, or just above or below it, or beside those
-            for (const double dy : {0.0, -th, th, -2 * th, 2 * th, -3 * th, 3 * th})
-                for (const double dx : {0.0, -tw / 3, tw / 3}) tries.push_back({p.at.x + dx, p.at.y + dy});
-            std::stable_sort(tries.begin(), tries.end(), [&](Vec2 a, Vec2 b) {
-                return std::hypot(a.x - p.at.x, a.y - p.at.y) < std::hypot(b.x - p.at.x, b.y - p.at.y);
-            });
-        } else {
-            tries.push_back({p.at.x + p.clear_px + gap + tw / 2, p.at.y});
-            tries.push_back({p.at.x - p.clear_px - gap - tw / 2, p.at.y});
-        }
-        for (const Vec2 c : tries) {
-            const Box2 box{c.x - tw / 2, c.y - th / 2, c.x + tw / 2, c.y + th / 2};
-            if (box.x0 < 0 || box.y0 < 0 || box.x1 > w || box.y1 > h) continue;
-            const bool clash = std::any_of(taken.begin(), taken.end(), [&](const Box2& t) { return t.overlaps(box); });
-            if (clash) continue;
-            f.labels.push_back({p.text, c, p.style, p.layer});
-            taken.push_back(box);
-            break;
-        }
-    };
+    // Labels in priority order: border lengths, regions, places; the country names; capitals.
     for (const auto& p : pending)
-        if (p.layer != MapLayer::Capitals) place(p);
+        if (p.layer != MapLayer::Capitals) place_label(p, f, taken, measure, w, h, k);
     if (lower) {
         std::vector<PlacedLabel> boxes;
         for (const auto& t : taken) boxes.push_back({{}, 0, {(t.x0 + t.x1) / 2, (t.y0 + t.y1) / 2}, t.x1 - t.x0, t.y1 - t.y0});
@@ -282,7 +293,7 @@ void add_features(Frame& f, const AppState& state, const Style& style, const Map
         }
     }
     for (const auto& p : pending)
-        if (p.layer == MapLayer::Capitals) place(p);
+        if (p.layer == MapLayer::Capitals) place_label(p, f, taken, measure, w, h, k);
     // A selected place: a ring round its symbol (after the labels, which may come close to it).
     if (!state.selected.empty()) {
         const size_t n = f.symbols.size();

@@ -1,6 +1,7 @@
 // The article panel (Dear ImGui). Text is laid out word by word so that the names of mapped
 // entities can be links inside wrapped paragraphs.
 #include <imgui.h>
+#include <imgui_stdlib.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -50,40 +51,10 @@ bool flow(const std::string& text, size_t b, size_t e, ImU32 colour, ImU32 mark,
     return clicked;
 }
 
-}  // namespace
-
-void draw_article(const AppState& state, UiState& ui, float window_width, float window_height) {
-    if (!ui.article || !ui.article_open) return;
-    const Article& a = *ui.article;
-    // The selection's passages, recomputed when the selection changes; the first is brought into view.
-    if (ui.article_selected != state.selected) {
-        ui.article_selected = state.selected;
-        ui.entity_passages.clear();
-        if (ui.facts && !state.selected.empty())
-            for (const Link* l : ui.facts->links_of(state.selected, a)) ui.entity_passages.push_back(l->passage);
-        ui.entity_passage = 0;
-        ui.entity_passage_shown = 0;
-        if (!ui.entity_passages.empty()) ui.scroll_to = a.index_of(ui.entity_passages.front());
-    }
-    const float s = ui.scale;
-    ImGui::SetNextWindowPos(ImVec2(window_width - 10, 210 * s), ImGuiCond_FirstUseEver, ImVec2(1, 0));
-    ImGui::SetNextWindowSize(ImVec2(480 * s, std::max(240 * s, window_height - 330 * s)), ImGuiCond_FirstUseEver);
-    if (!ImGui::Begin("Article", &ui.article_open)) {
-        ImGui::End();
-        return;
-    }
-    ui.spots.clear();
-    ImGui::SetWindowFontScale(ui.article_scale);
-    ImGui::TextWrapped("%s", a.title.c_str());
-    ImGui::TextDisabled("%s", a.author.c_str());
-    ImGui::SetNextItemWidth(120 * s);
-    ImGui::SliderFloat("Text size", &ui.article_scale, 0.8f, 2.0f, "%.1fx");
-
-    // Search the full text.
-    char buf[128];
-    std::snprintf(buf, sizeof buf, "%s", ui.article_search.c_str());
-    ImGui::SetNextItemWidth(200 * s);
-    const bool edited = ImGui::InputTextWithHint("##find", "search the text", buf, sizeof buf);
+// The full text's search: the field, the count, stepping through the hits and their list.
+void article_search(const Article& a, UiState& ui) {
+    ImGui::SetNextItemWidth(200 * ui.scale);
+    const bool edited = ImGui::InputTextWithHint("##find", "search the text", &ui.article_search);
     ui.search_box = {"",
                      "search",
                      ImGui::GetItemRectMin().x,
@@ -91,7 +62,6 @@ void draw_article(const AppState& state, UiState& ui, float window_width, float 
                      ImGui::GetItemRectMax().x,
                      ImGui::GetItemRectMax().y};
     if (edited) {
-        ui.article_search = buf;
         ui.article_hits = find_in_article(a, ui.article_search);
         ui.article_hit = 0;
         ui.article_hit_shown = -1;
@@ -126,7 +96,10 @@ void draw_article(const AppState& state, UiState& ui, float window_width, float 
         ui.scroll_to = ui.article_hits[size_t(ui.article_hit)].passage;
     ui.article_hit_shown = ui.article_hit;
 
-    // The selection's passages, stepped through.
+}
+
+// The selection's passages, stepped through.
+void selection_passages(const AppState& state, const Article& a, UiState& ui) {
     if (!state.selected.empty() && ui.facts && ui.world) {
         const std::string name = entity_name(state.selected, *ui.facts, *ui.world);
         if (ui.entity_passages.empty()) {
@@ -145,6 +118,106 @@ void draw_article(const AppState& state, UiState& ui, float window_width, float 
             ui.entity_passage_shown = ui.entity_passage;
         }
     }
+}
+
+// A passage: its id, its text with the mapped names as links and the search hits marked, its
+// footnote marks, the notes beside it, Quote, and the timeline's button for a date in it.
+void draw_passage(const AppState& state, const Article& a, int index, bool mentions_selection, UiState& ui) {
+    const Passage& p = a.passages[size_t(index)];
+    ImGui::PushID(index);
+    ImGui::TextDisabled("%s%s", p.id.c_str(), mentions_selection ? "  (mentions the selection)" : "");
+    // Boundaries: mentions (links) and search hits split the text into runs.
+    const auto mentions = ui.facts ? ui.facts->mentions(p.text) : std::vector<Mention>{};
+    std::vector<TextHit> hits;
+    for (const auto& h : ui.article_hits)
+        if (h.passage == index) hits.push_back(h);
+    std::vector<size_t> cuts{0, p.text.size()};
+    for (const auto& m : mentions) cuts.insert(cuts.end(), {m.begin, m.end});
+    for (const auto& h : hits) cuts.insert(cuts.end(), {h.begin, h.end});
+    std::sort(cuts.begin(), cuts.end());
+    cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+    for (size_t k = 0; k + 1 < cuts.size(); ++k) {
+        const size_t b = cuts[k], e = cuts[k + 1];
+        const Mention* m = nullptr;
+        for (const auto& x : mentions)
+            if (x.begin <= b && e <= x.end) m = &x;
+        const bool hit =
+            std::any_of(hits.begin(), hits.end(), [&](const TextHit& h) { return h.begin <= b && e <= h.end; });
+        const bool selected = m && m->alias->entity == state.selected;
+        const ImU32 mark = hit ? kHitMark : (selected ? kSelectedMark : 0);
+        std::vector<std::pair<ImVec2, ImVec2>> words;
+        const bool clicked =
+            flow(p.text, b, e, m ? kLinkColour : ImGui::GetColorU32(ImGuiCol_Text), mark, m != nullptr, &words);
+        if (m) {
+            for (const auto& [mn, mx] : words)
+                ui.spots.push_back({p.id, m->alias->entity, mn.x, mn.y, mx.x, mx.y});
+            if (clicked) ui.request_select = m->alias->entity;
+        }
+    }
+    for (int fn : p.footnotes) {
+        const std::string mark = " [" + std::to_string(fn) + "]";
+        ImGui::TextDisabled("%s", mark.c_str());
+        ImGui::SameLine(0, 0);
+    }
+    ImGui::NewLine();
+    // Notes beside the passage, marked as not the author's words.
+    if (ui.facts)
+        for (const auto& n : ui.facts->notes)
+            if (n.passage == p.id) {
+                ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(140, 64, 0, 255));
+                ImGui::TextWrapped("Note, not the author's words: %s", n.text.c_str());
+                ImGui::PopStyleColor();
+                if (ImGui::IsItemHovered()) ImGui::SetTooltip("Source: %s", n.source.c_str());
+            }
+    if (ImGui::SmallButton("Quote")) {
+        ui.copied = quotation(a, p);
+        ImGui::SetClipboardText(ui.copied.c_str());
+    }
+    ui.spots.push_back({p.id, "", ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
+                        ImGui::GetItemRectMax().x, ImGui::GetItemRectMax().y});
+    int y = 0, mo = 0, d = 0;
+    if (date_in_text(p.text, y, mo, d) && Date::parse(Date{y, mo, d}.str())) {
+        ImGui::SameLine();
+        const Date day{y, mo, d};
+        if (day >= kTimelineStart && day <= kTimelineEnd &&
+            ImGui::SmallButton(("Timeline to " + Date{y, mo, d}.text()).c_str()))
+            ui.request_date = day;
+    }
+    ImGui::PopID();
+    ImGui::Spacing();
+}
+
+}  // namespace
+
+void draw_article(const AppState& state, UiState& ui, float window_width, float window_height) {
+    if (!ui.article || !ui.article_open) return;
+    const Article& a = *ui.article;
+    // The selection's passages, recomputed when the selection changes; the first is brought into view.
+    if (ui.article_selected != state.selected) {
+        ui.article_selected = state.selected;
+        ui.entity_passages.clear();
+        if (ui.facts && !state.selected.empty())
+            for (const Link* l : ui.facts->links_of(state.selected, a)) ui.entity_passages.push_back(l->passage);
+        ui.entity_passage = 0;
+        ui.entity_passage_shown = 0;
+        if (!ui.entity_passages.empty()) ui.scroll_to = a.index_of(ui.entity_passages.front());
+    }
+    const float s = ui.scale;
+    ImGui::SetNextWindowPos(ImVec2(window_width - 10, 210 * s), ImGuiCond_FirstUseEver, ImVec2(1, 0));
+    ImGui::SetNextWindowSize(ImVec2(480 * s, std::max(240 * s, window_height - 330 * s)), ImGuiCond_FirstUseEver);
+    if (!ImGui::Begin("Article", &ui.article_open)) {
+        ImGui::End();
+        return;
+    }
+    ui.spots.clear();
+    ImGui::SetWindowFontScale(ui.article_scale);
+    ImGui::TextWrapped("%s", a.title.c_str());
+    ImGui::TextDisabled("%s", a.author.c_str());
+    ImGui::SetNextItemWidth(120 * s);
+    ImGui::SliderFloat("Text size", &ui.article_scale, 0.8f, 2.0f, "%.1fx");
+
+    article_search(a, ui);
+    selection_passages(state, a, ui);
     ImGui::Separator();
 
     ImGui::BeginChild("text");
@@ -166,7 +239,6 @@ void draw_article(const AppState& state, UiState& ui, float window_width, float 
         for (const auto& pid : section.passages) {
             const int index = a.index_of(pid);
             if (index < 0) continue;
-            const Passage& p = a.passages[size_t(index)];
             if (ui.scroll_to == index) {
                 ImGui::SetScrollHereY(0.1f);
                 ui.scroll_to = -1;
@@ -177,67 +249,7 @@ void draw_article(const AppState& state, UiState& ui, float window_width, float 
                 continue;
             }
             const float top = ImGui::GetCursorPosY();
-            ImGui::PushID(index);
-            ImGui::TextDisabled("%s%s", p.id.c_str(), current.count(p.id) ? "  (mentions the selection)" : "");
-            // Boundaries: mentions (links) and search hits split the text into runs.
-            const auto mentions = ui.facts ? ui.facts->mentions(p.text) : std::vector<Mention>{};
-            std::vector<TextHit> hits;
-            for (const auto& h : ui.article_hits)
-                if (h.passage == index) hits.push_back(h);
-            std::vector<size_t> cuts{0, p.text.size()};
-            for (const auto& m : mentions) cuts.insert(cuts.end(), {m.begin, m.end});
-            for (const auto& h : hits) cuts.insert(cuts.end(), {h.begin, h.end});
-            std::sort(cuts.begin(), cuts.end());
-            cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
-            for (size_t k = 0; k + 1 < cuts.size(); ++k) {
-                const size_t b = cuts[k], e = cuts[k + 1];
-                const Mention* m = nullptr;
-                for (const auto& x : mentions)
-                    if (x.begin <= b && e <= x.end) m = &x;
-                const bool hit =
-                    std::any_of(hits.begin(), hits.end(), [&](const TextHit& h) { return h.begin <= b && e <= h.end; });
-                const bool selected = m && m->alias->entity == state.selected;
-                const ImU32 mark = hit ? kHitMark : (selected ? kSelectedMark : 0);
-                std::vector<std::pair<ImVec2, ImVec2>> words;
-                const bool clicked =
-                    flow(p.text, b, e, m ? kLinkColour : ImGui::GetColorU32(ImGuiCol_Text), mark, m != nullptr, &words);
-                if (m) {
-                    for (const auto& [mn, mx] : words)
-                        ui.spots.push_back({p.id, m->alias->entity, mn.x, mn.y, mx.x, mx.y});
-                    if (clicked) ui.request_select = m->alias->entity;
-                }
-            }
-            for (int fn : p.footnotes) {
-                const std::string mark = " [" + std::to_string(fn) + "]";
-                ImGui::TextDisabled("%s", mark.c_str());
-                ImGui::SameLine(0, 0);
-            }
-            ImGui::NewLine();
-            // Notes beside the passage, marked as not the author's words.
-            if (ui.facts)
-                for (const auto& n : ui.facts->notes)
-                    if (n.passage == p.id) {
-                        ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(140, 64, 0, 255));
-                        ImGui::TextWrapped("Note, not the author's words: %s", n.text.c_str());
-                        ImGui::PopStyleColor();
-                        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Source: %s", n.source.c_str());
-                    }
-            if (ImGui::SmallButton("Quote")) {
-                ui.copied = quotation(a, p);
-                ImGui::SetClipboardText(ui.copied.c_str());
-            }
-            ui.spots.push_back({p.id, "", ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
-                                ImGui::GetItemRectMax().x, ImGui::GetItemRectMax().y});
-            int y = 0, mo = 0, d = 0;
-            if (date_in_text(p.text, y, mo, d) && Date::parse(Date{y, mo, d}.str())) {
-                ImGui::SameLine();
-                const Date day{y, mo, d};
-                if (day >= kTimelineStart && day <= kTimelineEnd &&
-                    ImGui::SmallButton(("Timeline to " + Date{y, mo, d}.text()).c_str()))
-                    ui.request_date = day;
-            }
-            ImGui::PopID();
-            ImGui::Spacing();
+            draw_passage(state, a, index, current.count(pid) > 0, ui);
             ui.passage_heights[size_t(index)] = ImGui::GetCursorPosY() - top - ImGui::GetStyle().ItemSpacing.y;
         }
     }
