@@ -104,12 +104,12 @@ int run_export(const Options& o) {
         state.layers = o.layers;
         state.selected = o.select;
         m->show_members(state);
-        m->outline_selection(state);  // a selected country, or an organisation's members
         if (renderer) {
             renderer->upload(m->projected);
             renderer->upload_features(m->features);
         }
         (void)m->overlay_paint(o.date, Style{}.overlay);  // needs the lon/lat map: before it goes
+        (void)m->selection_outlines(state);               // the same: kept by the model for the frame
         state.camera = camera_for_view(*m->projection, o.view, w, h);
         // Text and lines as on a 1080-line screen, larger for larger images, never smaller; for
         // print, by the resolution (13 px labels at 96 dpi are 10 pt on paper at any dpi).

@@ -169,9 +169,10 @@ int run_export_tour(const Options& o) {
             AppState state;
             apply_scene(sc, state);
             m.show_members(state);
-            const bool added = m.outline_selection(state);
-            if (renderer && uploaded != &m) renderer->upload(m.projected);
-            if (renderer && (uploaded != &m || added)) renderer->upload_features(m.features);
+            if (renderer && uploaded != &m) {
+                renderer->upload(m.projected);
+                renderer->upload_features(m.features);
+            }
             uploaded = &m;
             state.camera = camera_for_view(*m.projection, sc.view, w, h);
             state.pixel_scale =

@@ -48,8 +48,8 @@ void window_frame(Window& window, Session& session, Renderer& renderer, const Te
     draw_controls(session.state(), session.ui(), session.scenes(), screen);
     session.update(now_ns);
     draw_overlays(session.state(), session.ui(), screen);
-    if (const Uploads up = session.take_uploads(); up.map || up.features) {
-        if (up.map) renderer.upload(session.model()->projected);
+    if (session.take_new_model()) {
+        renderer.upload(session.model()->projected);
         renderer.upload_features(session.model()->features);
     }
     if (const auto job = session.take_export()) {

@@ -163,7 +163,7 @@ void add_places(Frame& f, const AppState& state, const FeatureStyle& fs, const M
             if (hollow && pp.area >= 0) {  // the area, outlined in the symbol's colour
                 LineStyle area = scaled(fs.region, k * 0.6f);
                 area.colour = ss.fill;
-                f.region_lines.push_back({pp.area, area, scaled(fs.region_halo, k * 0.6f), MapLayer::Places});
+                f.region_lines.push_back({pp.area, area, scaled(fs.region_halo, k * 0.6f), MapLayer::Places, nullptr});
             }
         }
         const double spread = members.size() > 1 ? biggest * (0.55 + 0.12 * n) + biggest / 2 : biggest / 2;
@@ -203,7 +203,8 @@ void place_label(const PendingLabel& p, Frame& f, std::vector<Box2>& taken, cons
 }  // namespace
 
 void add_features(Frame& f, const AppState& state, const Style& style, const MapFeatures& mf,
-                  const TextMeasure& measure, const LowerLabels& lower) {
+                  const TextMeasure& measure, const LowerLabels& lower,
+                  const std::vector<std::shared_ptr<const ProjectedRegion>>& outlines) {
     const float k = state.pixel_scale;
     const FeatureStyle& fs = style.features;
     const Camera& cam = state.camera;
@@ -224,13 +225,13 @@ void add_features(Frame& f, const AppState& state, const Style& style, const Map
         const int g = mf.graticule[step == 10 ? 0 : (step == 5 ? 1 : 2)];
         if (g >= 0)
             f.region_lines.push_back(
-                {g, scaled(fs.graticule, k), LineStyle{Rgba{0, 0, 0, 0}, 0.0f}, MapLayer::Graticule});
+                {g, scaled(fs.graticule, k), LineStyle{Rgba{0, 0, 0, 0}, 0.0f}, MapLayer::Graticule, nullptr});
     }
     std::vector<int> region_labels;
     if (layers.regions)
         for (size_t i = 0; i < mf.regions.size(); ++i)
             if (mf.regions[i].id == "afghan-badakhshan" || mf.regions[i].id == "balkh-province") {
-                f.region_lines.push_back({int(i), scaled(fs.region, k), scaled(fs.region_halo, k), MapLayer::Regions});
+                f.region_lines.push_back({int(i), scaled(fs.region, k), scaled(fs.region_halo, k), MapLayer::Regions, nullptr});
                 region_labels.push_back(int(i));
             }
 
@@ -245,18 +246,15 @@ void add_features(Frame& f, const AppState& state, const Style& style, const Map
     // Drawn last, over every other line: Afghanistan's northern border.
     if (layers.northern_border && mf.northern_border >= 0)
         f.region_lines.push_back({mf.northern_border, scaled(fs.northern_border, k),
-                                  scaled(fs.northern_border_halo, k), MapLayer::NorthernBorder});
+                                  scaled(fs.northern_border_halo, k), MapLayer::NorthernBorder, nullptr});
     // The selection: its outline (a country, a region, an organisation's members of the day) or a
     // ring round its symbol, drawn over everything else.
     if (!state.selected.empty()) {
-        auto outline = [&](const std::string& region_id) {
-            const int r = mf.region(region_id);
-            if (r >= 0)
-                f.region_lines.push_back({r, scaled(fs.selection, k), scaled(fs.selection_halo, k), MapLayer::Selection});
-        };
-        outline("country:" + state.selected);
-        outline(state.selected);
-        for (const auto& iso : state.selected_members) outline("country:" + iso);
+        if (const int r = mf.region(state.selected); r >= 0)
+            f.region_lines.push_back({r, scaled(fs.selection, k), scaled(fs.selection_halo, k), MapLayer::Selection, nullptr});
+        for (const auto& outline : outlines)
+            f.region_lines.push_back(
+                {-1, scaled(fs.selection, k), scaled(fs.selection_halo, k), MapLayer::Selection, outline});
     }
     std::vector<Vec2> place_centres;
     for (const auto& s : f.symbols) place_centres.push_back(s.centre_px);

@@ -82,7 +82,7 @@ Frame build_frame(const AppState& state, const Style& style, const std::vector<i
         return out;
     };
     if (extras.features)
-        add_features(f, shown, style, *extras.features, measure, country_labels);
+        add_features(f, shown, style, *extras.features, measure, country_labels, extras.selection_outlines);
     else
         f.labels = country_labels({});
     return f;

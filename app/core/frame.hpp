@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -82,11 +83,13 @@ struct FrameLabel {
     MapLayer layer = MapLayer::Labels;
 };
 
-// A line layer of MapFeatures::regions drawn over the map, with a halo under it.
+// A line layer of MapFeatures::regions drawn over the map, with a halo under it; or, for a
+// selection's outline, a region of the frame's own (`own`, region -1), which the frame keeps alive.
 struct FrameRegionLine {
     int region = -1;
     LineStyle line, halo;  // scaled to framebuffer pixels
     MapLayer layer = MapLayer::Regions;
+    std::shared_ptr<const ProjectedRegion> own;
 };
 
 struct FrameSymbol {
@@ -154,6 +157,9 @@ std::vector<LabelCandidate> country_label_candidates(const World& world, const P
 struct FrameExtras {
     const OverlayPaint* overlay = nullptr;  // membership paint (with Layers::memberships)
     const MapFeatures* features = nullptr;  // the article's regions, places and capitals
+    // The selection's outlines (a country, an organisation's members of the day), drawn over
+    // everything else (MapModel::selection_outlines).
+    std::vector<std::shared_ptr<const ProjectedRegion>> selection_outlines;
     // Rows at the bottom of the image under a band (the presentation's caption, a figure's caption
     // and foot): no label or symbol is placed there, so none is cut by the band's edge and a
     // country's name goes to the part of it that shows.

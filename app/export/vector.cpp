@@ -294,8 +294,9 @@ void draw_map(const Frame& frame, const Layers& layers, const ProjectedWorld& wo
     auto region_lines = [&](MapLayer layer) {
         for (int pass = 0; pass < 2; ++pass)  // every halo of the layer, then every line
             for (const auto& rl : frame.region_lines) {
-                if (rl.layer != layer || rl.region < 0 || size_t(rl.region) >= features.regions.size()) continue;
-                const ProjectedRegion& r = features.regions[size_t(rl.region)];
+                const bool known = rl.own || (rl.region >= 0 && size_t(rl.region) < features.regions.size());
+                if (rl.layer != layer || !known) continue;
+                const ProjectedRegion& r = rl.own ? *rl.own : features.regions[size_t(rl.region)];
                 lines(coarse_regions ? r.coarse : r.layer, pass == 0 ? rl.halo : rl.line);
             }
         for (const auto& s : frame.symbols)

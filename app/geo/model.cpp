@@ -122,6 +122,7 @@ FrameExtras MapModel::extras(const AppState& state, const Style& style) const {
         e.area_edge_is_border.push_back(areas_[k].edge_with >= 0 && e.area_owner[k] != areas_[k].edge_with);
     if (state.layers.memberships) e.overlay = &overlay_paint(state.date, style.overlay);
     if (facts) e.features = &features;
+    e.selection_outlines = selection_outlines(state);
     return e;
 }
 
@@ -180,17 +181,33 @@ void MapModel::show_members(AppState& state) const {
         state.selected_members = members_to_show(*facts, state.selected, state.date);
 }
 
-bool MapModel::outline_selection(const AppState& state) {
-    if (!world || state.selected.empty()) return false;
-    std::vector<std::string> outlines = state.selected_members;
-    outlines.push_back(state.selected);
-    // A country's outline takes in the control areas it holds on the day.
-    std::map<std::string, std::vector<const ControlArea*>> with_areas;
+std::vector<std::shared_ptr<const ProjectedRegion>> MapModel::selection_outlines(const AppState& state) const {
+    std::vector<std::shared_ptr<const ProjectedRegion>> out;
+    if (state.selected.empty()) return out;
+    std::vector<std::string> isos = state.selected_members;
+    isos.push_back(state.selected);
     const std::vector<int> owners = area_owners(state.date);
-    for (size_t k = 0; k < owners.size() && k < world->areas.size(); ++k)
-        if (owners[k] >= 0 && size_t(owners[k]) < world->countries.size())
-            with_areas[world->countries[size_t(owners[k])].iso_a3].push_back(&world->areas[k]);
-    return add_country_outlines(features, *world, outlines, projection->info().id, projected.bounds, with_areas);
+    for (const std::string& iso : isos) {
+        const auto c = country_of_.find(iso);
+        if (c == country_of_.end()) continue;
+        // A country's outline takes in the control areas it holds on the day.
+        std::vector<size_t> held;
+        std::string key = iso;
+        for (size_t k = 0; k < owners.size() && k < areas_.size(); ++k)
+            if (owners[k] == c->second) {
+                held.push_back(k);
+                key += " " + areas_[k].id;
+            }
+        auto& kept = outlines_[key];
+        if (!kept && world) {
+            std::vector<const ControlArea*> areas;
+            for (size_t k : held) areas.push_back(&world->areas[k]);
+            kept = std::make_shared<const ProjectedRegion>(
+                project_country_outline(*world, c->second, areas, *projection, projected.bounds));
+        }
+        if (kept) out.push_back(kept);
+    }
+    return out;
 }
 
 }  // namespace atlas

@@ -49,10 +49,11 @@ struct MapModel {
     // With an organisation selected in `state`, sets the members it shows on the state's day
     // (members_to_show); otherwise leaves state.selected_members as they are.
     void show_members(AppState& state) const;
-    // Adds the outlines of the state's selection (a country; an organisation's members) to
-    // `features`, projected on first use; true if any was added (the renderer then needs
-    // upload_features again).
-    bool outline_selection(const AppState& state);
+    // The outlines of the state's selection: a country (drawn around the control areas it holds
+    // on the state's day), an organisation's members of the day. Each is projected once and kept
+    // for the model's life (the lon/lat map is needed only the first time), so a frame of the same
+    // selection costs nothing; the model's features are not changed. Not for several threads at once.
+    std::vector<std::shared_ptr<const ProjectedRegion>> selection_outlines(const AppState& state) const;
 
     // Loads `dir` (map, article, facts; validated together) and projects it with `projection_id`.
     // Throws UsageError for an unknown projection and DataError if the map itself cannot be read;
@@ -81,6 +82,8 @@ private:
     std::map<std::string, int> country_of_;  // ISO alpha-3 -> index in World::countries
     mutable std::optional<Date> paint_day_;
     mutable OverlayPaint paint_;
+    // Selection outlines made so far, by ISO code and the control areas drawn with it.
+    mutable std::map<std::string, std::shared_ptr<const ProjectedRegion>> outlines_;
 };
 
 // Palette size used for the neighbour colouring (Style::country_palette).

@@ -402,42 +402,23 @@ std::string thousands(long v) {
 
 }  // namespace
 
-bool add_country_outlines(MapFeatures& mf, const World& world, const std::vector<std::string>& isos,
-                          const std::string& projection_id, const Box& extent,
-                          const std::map<std::string, std::vector<const ControlArea*>>& with_areas) {
-    std::unique_ptr<Projection> proj;
-    bool added = false;
-    for (const auto& iso : isos) {
-        const int c = world.country_index(iso);
-        if (c < 0) continue;
-        std::string areas;
-        std::vector<const MultiPolygon*> shapes{&world.countries[size_t(c)].shape};
-        if (const auto it = with_areas.find(iso); it != with_areas.end())
-            for (const ControlArea* a : it->second) {
-                areas.append(areas.empty() ? "" : " ").append(a->id);
-                shapes.push_back(&a->shape);
-            }
-        const int existing = mf.region("country:" + iso);
-        if (existing >= 0 && mf.regions[size_t(existing)].areas == areas) continue;
-        if (!proj) proj = std::make_unique<Projection>(projection_id);
-        ProjectedRegion r;
-        r.id = "country:" + iso;
-        r.name = world.countries[size_t(c)].name;
-        r.areas = areas;
-        r.lines = project_lines(*proj, outline(shapes.size() == 1 ? *shapes[0] : merged(shapes)));
-        r.layer = make_layer(r.lines, extent);
-        std::vector<Polyline> coarse;
-        for (const auto& l : r.lines) coarse.push_back(simplify(l, kCoarseRegionMetres));
-        r.coarse = make_layer(coarse, extent);
-        if (existing >= 0) {
-            mf.regions[size_t(existing)] = std::move(r);
-        } else {
-            mf.region_index[r.id] = int(mf.regions.size());
-            mf.regions.push_back(std::move(r));
-        }
-        added = true;
+ProjectedRegion project_country_outline(const World& world, int country, const std::vector<const ControlArea*>& areas,
+                                        const Projection& projection, const Box& extent) {
+    const Country& c = world.countries[size_t(country)];
+    std::vector<const MultiPolygon*> shapes{&c.shape};
+    ProjectedRegion r;
+    r.id = "country:" + c.iso_a3;
+    r.name = c.name;
+    for (const ControlArea* a : areas) {
+        r.areas.append(r.areas.empty() ? "" : " ").append(a->id);
+        shapes.push_back(&a->shape);
     }
-    return added;
+    r.lines = project_lines(projection, outline(shapes.size() == 1 ? *shapes[0] : merged(shapes)));
+    r.layer = make_layer(r.lines, extent);
+    std::vector<Polyline> coarse;
+    for (const auto& l : r.lines) coarse.push_back(simplify(l, kCoarseRegionMetres));
+    r.coarse = make_layer(coarse, extent);
+    return r;
 }
 
 MapFeatures project_features(const Facts& facts, const World& world, const std::string& projection_id,

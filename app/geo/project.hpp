@@ -35,12 +35,10 @@ ProjectedWorld project_world(const World& world, const std::string& projection_i
 MapFeatures project_features(const Facts& facts, const World& world, const std::string& projection_id,
                              const Box& extent);
 
-// Adds the outlines of these countries to mf.regions as "country:<ISO>" (for a selection), unless
-// already there as asked; true if any was added or redrawn (the renderer then needs
-// upload_features again). `with_areas` gives, per ISO, the control areas (World::areas) the
-// country holds on the map's day: its outline is then drawn around them too, as one shape.
-bool add_country_outlines(MapFeatures& mf, const World& world, const std::vector<std::string>& isos,
-                          const std::string& projection_id, const Box& extent,
-                          const std::map<std::string, std::vector<const ControlArea*>>& with_areas = {});
+// The outline of country `country` of `world` for a selection: a region "country:<ISO>" drawn
+// around the control areas `areas` (World::areas entries the country holds on the map's day) too,
+// as one shape; ProjectedRegion::areas names them.
+ProjectedRegion project_country_outline(const World& world, int country, const std::vector<const ControlArea*>& areas,
+                                        const Projection& projection, const Box& extent);
 
 }  // namespace atlas

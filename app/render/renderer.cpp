@@ -140,6 +140,21 @@ void Renderer::upload_features(const MapFeatures& features) {
     }
 }
 
+const Renderer::Lines* Renderer::lines_of(const FrameRegionLine& rl, bool coarse) {
+    if (!rl.own) {
+        const auto& regions = coarse ? region_coarse_ : region_lines_;
+        return rl.region >= 0 && size_t(rl.region) < regions.size() ? &regions[size_t(rl.region)] : nullptr;
+    }
+    OwnLines& own = own_lines_[rl.own.get()];
+    if (!own.region) {
+        own.region = rl.own;
+        upload_lines(own.fine, rl.own->layer);
+        upload_lines(own.coarse, rl.own->coarse);
+    }
+    own.used = true;
+    return coarse ? &own.coarse : &own.fine;
+}
+
 void Renderer::draw_symbols(const Frame& frame, int w, int h, Vec2 offset) {
     if (frame.symbols.empty()) return;
     std::vector<float> inst;
@@ -467,15 +482,13 @@ void Renderer::draw(const Frame& frame, int w, int h, Vec2 offset) {
             if (edge_is_border(a)) draw_lines(lv.area_edges[a], frame.country_line, m, w, h, view);
     }
     // The article's lines over the borders (halo first, then the line), then the symbols.
-    const auto& regions = frame.camera.metres_per_px >= kCoarseRegionMetresPerPx ? region_coarse_ : region_lines_;
-    for (const auto& rl : frame.region_lines) {
-        if (rl.region < 0 || size_t(rl.region) >= regions.size() || rl.halo.width_px <= 0) continue;
-        draw_lines(regions[size_t(rl.region)], rl.halo, m, w, h, view);
-    }
-    for (const auto& rl : frame.region_lines) {
-        if (rl.region < 0 || size_t(rl.region) >= regions.size()) continue;
-        draw_lines(regions[size_t(rl.region)], rl.line, m, w, h, view);
-    }
+    const bool coarse = frame.camera.metres_per_px >= kCoarseRegionMetresPerPx;
+    for (auto& [region, own] : own_lines_) own.used = false;
+    for (const auto& rl : frame.region_lines)
+        if (const Lines* l = lines_of(rl, coarse); l && rl.halo.width_px > 0) draw_lines(*l, rl.halo, m, w, h, view);
+    for (const auto& rl : frame.region_lines)
+        if (const Lines* l = lines_of(rl, coarse)) draw_lines(*l, rl.line, m, w, h, view);
+    std::erase_if(own_lines_, [](const auto& entry) { return !entry.second.used; });
     draw_symbols(frame, w, h, offset);
     draw_labels(frame.labels, w, h, offset);
     glDisable(GL_SCISSOR_TEST);  // the panels are what covers the rows left undrawn

@@ -5,6 +5,7 @@
 #include <epoxy/gl.h>
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <vector>
 
@@ -61,6 +62,9 @@ private:
         std::vector<Lines> area_edges;  // per World::areas entry
     };
     void upload_lines(Lines& l, const SegmentLayer& layer);
+    // The GPU lines of a region line of the frame: a region of the uploaded features, or one the
+    // frame holds (a selection's outline), uploaded when first drawn. Null if there is none.
+    const Lines* lines_of(const FrameRegionLine& line, bool coarse);
     void draw_lines(const Lines& l, const LineStyle& style, const std::array<float, 16>& m, int w, int h,
                     const Box& view);
     void draw_labels(const std::vector<FrameLabel>& labels, int w, int h, Vec2 offset);
@@ -72,6 +76,13 @@ private:
     std::unique_ptr<Program> panel_programs_[4];  // plain, lines, cross, dots: made at first use
     std::vector<Lines> region_lines_;   // one per MapFeatures::regions entry, full detail
     std::vector<Lines> region_coarse_;  // and simplified, for views far out
+    // The regions frames hold (selection outlines), kept while the frames drawn use them.
+    struct OwnLines {
+        std::shared_ptr<const ProjectedRegion> region;  // kept, so its address is not reused
+        Lines fine, coarse;
+        bool used = false;
+    };
+    std::map<const ProjectedRegion*, OwnLines> own_lines_;
     GlVertexArray symbol_vao_;
     GlBuffer symbol_vbo_;
     std::vector<Level> levels_;

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <utility>
 
 #include "core/errors.hpp"
 #include "core/explore.hpp"
@@ -71,7 +72,7 @@ void Session::list_problems() {
 
 void Session::start(std::unique_ptr<MapModel> model) {
     model_ = std::move(model);
-    uploads_ = {true, true};
+    new_model_ = true;
     // Broken fact tables leave the map working: the window lists every problem.
     for (const auto& p : model_->problems) std::fprintf(stderr, "%s\n", p.str().c_str());
     list_problems();
@@ -122,10 +123,8 @@ void Session::set_viewport(const Viewport& v) {
     ui_.scale = v.ui_scale;
 }
 
-Uploads Session::take_uploads() {
-    const Uploads u = uploads_;
-    uploads_ = {};
-    return u;
+bool Session::take_new_model() {
+    return std::exchange(new_model_, false);
 }
 
 // A finished projection change replaces the model, keeping the view's centre and ground scale.
@@ -140,18 +139,13 @@ void Session::finish_reprojection() {
         next->tour = std::move(model_->tour);  // the scenes, as edited, stay
         model_ = std::move(next);
         attach_ui();
-        uploads_ = {true, true};
-        outline_selection();
+        new_model_ = true;
         state_.projection = model_->projection->info().id;
         state_.camera = camera_for_view(*model_->projection, v, viewport_.fb_width, viewport_.fb_height);
     } catch (const std::exception& e) {
         ui_.errors.push_back(e.what());
     }
     ui_.busy = false;
-}
-
-void Session::outline_selection() {
-    if (model_->outline_selection(state_)) uploads_.features = true;
 }
 
 void Session::update(long long now_ns) {
@@ -211,7 +205,6 @@ void Session::apply_requests() {
         ui_.request_date.reset();
         // A selected organisation's members follow the day.
         model_->show_members(state_);
-        outline_selection();
     }
     if (ui_.request_reset_view) reset_view();
     ui_.request_reset_view = false;
@@ -253,7 +246,6 @@ void Session::select(const std::string& id, bool fly_there) {
     state_.selected = id;
     state_.selected_members.clear();
     model_->show_members(state_);  // an organisation's, that day
-    outline_selection();
     if (state_.selected.empty() || !fly_there) return;
     // Fly to it: the bounds of its geometry, with a margin.
     const Box target = model_->bounds_of(state_.selected, state_.date);
@@ -278,7 +270,6 @@ void Session::go_to_scene(long long now_ns) {
     state_.projection = projection;  // a different projection is requested, not assumed
     model_->show_members(state_);
     if (sc.projection != model_->projection->info().id && !reprojecting_.valid()) ui_.request_projection = sc.projection;
-    outline_selection();
     const int w = viewport_.fb_width, h = viewport_.fb_height;
     Camera to = camera_for_view(*model_->projection, sc.view, w, h);
     // The caption covers the bottom: the scene's centre goes to the middle of the rest.

@@ -5,7 +5,7 @@
 //
 // A frame of the loop:  set_viewport, input (each event, then a Pointer sample), the panels
 // (ui/interface.hpp: draw_controls), update(now), draw_overlays, then draw frame() and run
-// take_export(); the renderer uploads what take_uploads() names first.
+// take_export(); the renderer uploads a new model (take_new_model) first.
 #pragma once
 
 #include <future>
@@ -49,12 +49,6 @@ struct ExportJob {
     Figure figure;
 };
 
-// What the renderer must upload before drawing the next frame.
-struct Uploads {
-    bool map = false;       // the projected map (a new projection)
-    bool features = false;  // the regions, places and selection outlines
-};
-
 class Session {
 public:
     // `measure` measures text for labels and captions; it must outlive the session.
@@ -77,7 +71,9 @@ public:
 
     const Frame* frame() const { return model_ ? &frame_ : nullptr; }  // null: no map
     int frames_built() const { return frames_built_; }                 // how often the frame was rebuilt
-    Uploads take_uploads();
+    // True once after the model arrived or was replaced (a new projection): the renderer uploads
+    // its projected map and features before drawing the next frame.
+    bool take_new_model();
     // The export the user asked for, checked (a bad size or resolution is reported in the panel).
     std::optional<ExportJob> take_export();
     void exported(const ExportJob& job, const std::string& error);  // the outcome, for the panel
@@ -152,7 +148,6 @@ private:
     void advance_flight(long long now_ns);
     void describe_view();
     void rebuild_frame();
-    void outline_selection();
 
     SessionOptions options_;
     TextMeasure measure_;
@@ -161,7 +156,7 @@ private:
     UiState ui_;
     std::unique_ptr<MapModel> model_;
     std::future<std::unique_ptr<MapModel>> reprojecting_;
-    Uploads uploads_;
+    bool new_model_ = false;
     bool running_ = true;
     int frames_ = 0, frames_built_ = 0;
     long long now_ns_ = 0;

@@ -154,11 +154,8 @@ TEST_F(Vector, TheSvgHasOneLayerGroupPerVisibleLayer) {
     for (const Scene& sc : model().tour) {
         AppState s = state_for(sc.view, 800, 450, sc.layers, sc.date);
         apply_scene(sc, s);
-        // The selection's outlines, as the exports add them: an organisation's members that day.
+        // An organisation's members that day, outlined as the exports do.
         if (model().facts->organisation(s.selected)) s.selected_members = members_to_show(*model().facts, s.selected, s.date);
-        std::vector<std::string> outlined = s.selected_members;
-        outlined.push_back(s.selected);
-        add_country_outlines(model().features, *model().world, outlined, "albers", model().projected.bounds);
         cases.push_back({sc.id, s, layers_text(sc.layers), !sc.highlight.empty()});
     }
     Layers all;

@@ -193,22 +193,29 @@ TEST(Control, CrimeaIsUkrainesUntilMarch2014AndRussiasFromThen) {
     AppState sel = s;
     sel.selected = "UKR";
     sel.date = article;
-    m.outline_selection(sel);
-    const int r = m.features.region("country:UKR");
-    ASSERT_GE(r, 0);
-    EXPECT_EQ(m.features.regions[size_t(r)].areas, "RUS-5457 RUS-5850");
-    auto reaches_simferopol = [&] {
+    const auto outlines = m.selection_outlines(sel);
+    ASSERT_EQ(outlines.size(), 1u);
+    EXPECT_EQ(outlines[0]->id, "country:UKR");
+    EXPECT_EQ(outlines[0]->areas, "RUS-5457 RUS-5850");
+    auto reaches_simferopol = [&](const ProjectedRegion& r) {
         Box b;
-        for (const auto& l : m.features.regions[size_t(m.features.region("country:UKR"))].lines)
+        for (const auto& l : r.lines)
             for (Vec2 v : l) b.add(v);
         return b.contains(simferopol);
     };
-    EXPECT_TRUE(reaches_simferopol());
-    EXPECT_FALSE(m.outline_selection(sel)) << "nothing to redraw on the same day";
+    EXPECT_TRUE(reaches_simferopol(*outlines[0]));
+    EXPECT_EQ(m.selection_outlines(sel)[0], outlines[0]) << "made once for the same day";
+    EXPECT_EQ(m.features.region("country:UKR"), -1) << "the model's features are not changed";
     sel.date = day;
-    EXPECT_TRUE(m.outline_selection(sel)) << "the outline follows the day";
-    EXPECT_EQ(m.features.regions[size_t(m.features.region("country:UKR"))].areas, "");
-    EXPECT_FALSE(reaches_simferopol());
+    const auto after_day = m.selection_outlines(sel);
+    ASSERT_EQ(after_day.size(), 1u);
+    EXPECT_EQ(after_day[0]->areas, "") << "the outline follows the day";
+    EXPECT_FALSE(reaches_simferopol(*after_day[0]));
+    // The frame draws it, and holds it.
+    const Frame framed = frame_for(sel);
+    EXPECT_TRUE(std::any_of(framed.region_lines.begin(), framed.region_lines.end(), [&](const FrameRegionLine& l) {
+        return l.own == after_day[0] && l.layer == MapLayer::Selection;
+    }));
 }
 
 TEST(NorthernBorder, ALayerOfItsOwnWithEachNeighboursLength) {

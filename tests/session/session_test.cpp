@@ -262,7 +262,7 @@ TEST_F(SessionTest, AProjectionChangeReplacesTheModelAndThePanelsFollowIt) {
     // The panels read the new model, not the one it replaced.
     EXPECT_EQ(session.ui().features, &session.model()->features);
     EXPECT_EQ(session.ui().world, session.model()->world.get());
-    EXPECT_TRUE(session.take_uploads().map);
+    EXPECT_TRUE(session.take_new_model());
     // The view's centre stays where it was on the ground: Kazakhstan is still selected and in view.
     EXPECT_EQ(session.state().selected, "KAZ");
 }
