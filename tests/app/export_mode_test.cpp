@@ -239,7 +239,7 @@ TEST_F(Cli, PaperSizesAndResolutionAreWrittenIntoTheFigure) {
     }
     // The figure scales with the resolution: the same A4 page at 300 dpi, box-filtered to half its
     // pixels, is the 150 dpi page (text, symbols, lines and layout all twice the pixels), within
-    // the tolerance of the render test that does the same at 4x (tests/render/render_test.cpp).
+    // the tolerance of the render test that does the same at 4x (tests/render/renderer_test.cpp).
     const auto r3 = test::run({"--export", dir + "/handout300.png", "--paper", "a4-portrait", "--title",
                                "The CSTO in 2012", "--furniture", "--caption", "integration-22"});
     ASSERT_EQ(r3.exit_code, 0) << r3.err;
