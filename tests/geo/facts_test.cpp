@@ -10,20 +10,17 @@
 
 #include "geo/facts_load.hpp"
 #include "support/data_copy.hpp"
+#include "support/dates.hpp"
 #include "support/paths.hpp"
 
 namespace atlas {
 namespace {
 
+using test::day;
+
 const DataSet& shipped() {
     static const DataSet data = load_data_set(test::data_dir());
     return data;
-}
-
-Date day(const char* text) {
-    const auto d = Date::parse(text);
-    EXPECT_TRUE(d) << text;
-    return d.value_or(Date{});
 }
 
 std::string all(const std::vector<DataProblem>& problems) {
@@ -76,16 +73,6 @@ TEST(Facts, NotesCoverWhatChangedSinceTheArticle) {
     EXPECT_NE(note("pakistan-iran-members")->text.find("2023"), std::string::npos);
     EXPECT_NE(note("neighbours-and-the-sco")->text.find("804 km"), std::string::npos);
     EXPECT_EQ(note("neighbours-and-the-sco")->text.find("about 800"), std::string::npos);
-}
-
-TEST(Facts, DatesParseOnlyRealDays) {
-    EXPECT_TRUE(Date::parse("2012-02-29"));  // a leap day
-    EXPECT_FALSE(Date::parse("2011-02-29"));
-    EXPECT_FALSE(Date::parse("2012-13-01"));
-    EXPECT_FALSE(Date::parse("2012-6-28"));
-    EXPECT_FALSE(Date::parse("2012-06-28x"));
-    EXPECT_EQ(day("1992-05-15").str(), "1992-05-15");
-    EXPECT_LT(day("1999-04-19"), day("1999-04-20"));
 }
 
 struct Query {

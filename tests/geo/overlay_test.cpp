@@ -107,17 +107,6 @@ TEST(Overlay, VisibleClassesStayApartForColourBlindViewersAndInGreyscale) {
 namespace atlas {
 namespace {
 
-TEST(Timeline, DaysRoundTripAcrossTheRange) {
-    const long first = days_from_civil(kTimelineStart), last = days_from_civil(kTimelineEnd);
-    EXPECT_EQ(days_from_civil(Date{1970, 1, 1}), 0);
-    EXPECT_EQ(last - first, 35 * 365 + 9 - 1);  // 1992..2026: 35 years, 9 leap days, inclusive range
-    for (long d = first; d <= last; d += 37) {
-        const Date c = civil_from_days(d);
-        EXPECT_TRUE(Date::parse(c.str())) << c.str();
-        EXPECT_EQ(days_from_civil(c), d);
-    }
-}
-
 TEST(Timeline, EventsAreTheDatedFactsInOrder) {
     const auto events = timeline_events(*data().facts, *data().world);
     ASSERT_GT(events.size(), 40u);
