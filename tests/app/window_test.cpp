@@ -3,7 +3,6 @@
 #include <gtest/gtest.h>
 #include <spawn.h>
 #include <sys/wait.h>
-#include <imgui.h>
 
 #include <algorithm>
 #include <chrono>
@@ -16,82 +15,15 @@
 #include "core/style.hpp"
 #include "geo/facts_load.hpp"
 #include "geo/model.hpp"
-#include "platform/window.hpp"
 #include "support/data_copy.hpp"
+#include "support/display.hpp"
 #include "support/gl.hpp"
 #include "support/image.hpp"
 #include "support/paths.hpp"
 #include "support/process.hpp"
-#include "text/fonts.hpp"
 
 namespace atlas {
 namespace {
-
-bool have_display() {
-    const char* d = std::getenv("DISPLAY");
-    return d && *d;
-}
-
-// A window test needs an X display: CI must have one (xvfb-run); elsewhere it is skipped.
-#define ATLAS_REQUIRE_DISPLAY()                                                          \
-    do {                                                                                 \
-        if (!have_display()) {                                                           \
-            if (test::in_ci()) FAIL() << "CI must run the tests under a display (xvfb-run)"; \
-            GTEST_SKIP() << "no DISPLAY: the window cannot open here";                   \
-        }                                                                                \
-    } while (false)
-
-// The panels' font has Latin and Cyrillic from the start, and Chinese once some is to be shown
-// (a scene's title) or typed: not before, since it costs every start.
-TEST(Window, ThePanelsHaveCyrillicAndLoadChineseWhenThereIsSome) {
-    ATLAS_REQUIRE_DISPLAY();
-    // The panels' fonts need a GL context, not a screen: SDL's offscreen driver, named (the window
-    // refuses it otherwise), gives one inside this process wherever X11 cannot be opened from it.
-    ::setenv("SDL_VIDEODRIVER", "offscreen", 1);
-    UiLook look;
-    const FontFile ui = find_font(kUiFont);
-    look.font_path = ui.path;
-    look.font_index = ui.index;
-    look.scale = 1;
-    const FontChain chain(kUiFont);
-    const int cjk = chain.first_with(U'中');
-    if (cjk < 0) {
-        if (test::in_ci()) FAIL() << "no CJK font: install cmake/packages.txt (fonts-wqy-microhei)";
-        GTEST_SKIP() << "no CJK font installed (fonts-wqy-microhei)";
-    }
-    look.cjk_path = chain.file(size_t(cjk)).path;
-    look.cjk_index = chain.file(size_t(cjk)).index;
-    auto has = [](ImWchar c) { return ImGui::GetFont()->FindGlyphNoFallback(c) != nullptr; };
-    auto frame = [](Window& w) {
-        w.begin_imgui_frame();
-        ImGui::Begin("panel");
-        ImGui::TextUnformatted("Центральная Азия 中亚");
-        ImGui::End();
-        w.end_imgui_frame();
-    };
-    {
-        Window window("ca-atlas test", 320, 200, false, look);
-        frame(window);
-        EXPECT_TRUE(has(u'Ж') && has(u'ә') && has(u'“'));  // Russian, Kazakh, the article's quotes
-        EXPECT_FALSE(has(u'中'));
-        window.cover_text("Central Asia, Центральная Азия");
-        frame(window);
-        EXPECT_FALSE(has(u'中')) << "loaded for text without Chinese";
-        window.cover_text("中亚安全");
-        const auto t0 = std::chrono::steady_clock::now();
-        frame(window);
-        std::printf("merging the CJK range into the panels' font: %.1f ms\n",
-                    std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
-        EXPECT_TRUE(has(u'中') && has(u'安') && has(u'Ж'));
-    }
-    {
-        Window window("ca-atlas test", 320, 200, false, look);
-        frame(window);
-        ImGui::GetIO().AddInputCharacter(u'安');  // typed into a panel
-        frame(window);
-        EXPECT_TRUE(has(u'安'));
-    }
-}
 
 // SIGTERM ends the window at once whatever it shows, a modal question included (it used to wait
 // on it until SIGKILL), and leaves no temporary file. The question here: edits a signal kept.

@@ -3,12 +3,12 @@
 
 #include <gtest/gtest.h>
 
-#include "core/labels.hpp"
+#include "support/shapes.hpp"
 
 namespace atlas {
 namespace {
 
-Ring square(double x0, double y0, double side) { return {{x0, y0}, {x0 + side, y0}, {x0 + side, y0 + side}, {x0, y0 + side}}; }
+using test::square;
 
 TEST(Geometry, AreaSubtractsHoles) {
     MultiPolygon mp{Polygon{{square(0, 0, 10), square(2, 2, 4)}}, Polygon{{square(20, 0, 3)}}};
@@ -45,24 +45,6 @@ TEST(Geometry, SimplifyDropsCollinearPointsOnly) {
     ASSERT_EQ(s.size(), 1u);
     EXPECT_EQ(s[0].rings[0].size(), 4u);
     EXPECT_DOUBLE_EQ(area(s), 100);
-}
-
-TEST(Geometry, PoleOfInaccessibilityOfARectangleIsItsCentre) {
-    const MultiPolygon rect{Polygon{{{{0, 0}, {40, 0}, {40, 10}, {0, 10}}}}};
-    const Pole p = pole_of_inaccessibility(rect, 0.01);
-    EXPECT_NEAR(p.point.y, 5, 0.02);
-    EXPECT_NEAR(p.radius, 5, 0.02);
-    EXPECT_GT(p.point.x, 5);
-    EXPECT_LT(p.point.x, 35);
-}
-
-TEST(Geometry, PoleAvoidsAHole) {
-    // A 30 m square with a 10 m hole in the middle: the widest free disc sits on a diagonal,
-    // touching two outer edges and the hole's corner: radius r with r = sqrt(2) * (10 - r).
-    const MultiPolygon donut{Polygon{{square(0, 0, 30), square(10, 10, 10)}}};
-    const Pole p = pole_of_inaccessibility(donut, 0.01);
-    EXPECT_TRUE(contains(donut, p.point));
-    EXPECT_NEAR(p.radius, 10 * std::sqrt(2.0) / (1 + std::sqrt(2.0)), 0.02);
 }
 
 }  // namespace

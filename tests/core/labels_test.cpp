@@ -1,10 +1,17 @@
-// Label placement on synthetic shapes: inside the visible part, never overlapping, scale-invariant.
+// Label placement on synthetic shapes: inside the visible part, never overlapping, scale-invariant;
+// and the pole of inaccessibility a label is anchored at.
 #include "core/labels.hpp"
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
+#include "support/shapes.hpp"
+
 namespace atlas {
 namespace {
+
+using test::square;
 
 // Every character is 0.6 em wide: a simple stand-in for a font.
 double measure(const std::string& t) { return 0.6 * double(t.size()); }
@@ -79,6 +86,24 @@ TEST(Labels, PlacementScalesWithThePixelCount) {
         EXPECT_NEAR(a[i].centre_px.x * 3, b[i].centre_px.x, 1e-6);
         EXPECT_NEAR(a[i].centre_px.y * 3, b[i].centre_px.y, 1e-6);
     }
+}
+
+TEST(Geometry, PoleOfInaccessibilityOfARectangleIsItsCentre) {
+    const MultiPolygon rect{Polygon{{{{0, 0}, {40, 0}, {40, 10}, {0, 10}}}}};
+    const Pole p = pole_of_inaccessibility(rect, 0.01);
+    EXPECT_NEAR(p.point.y, 5, 0.02);
+    EXPECT_NEAR(p.radius, 5, 0.02);
+    EXPECT_GT(p.point.x, 5);
+    EXPECT_LT(p.point.x, 35);
+}
+
+TEST(Geometry, PoleAvoidsAHole) {
+    // A 30 m square with a 10 m hole in the middle: the widest free disc sits on a diagonal,
+    // touching two outer edges and the hole's corner: radius r with r = sqrt(2) * (10 - r).
+    const MultiPolygon donut{Polygon{{square(0, 0, 30), square(10, 10, 10)}}};
+    const Pole p = pole_of_inaccessibility(donut, 0.01);
+    EXPECT_TRUE(contains(donut, p.point));
+    EXPECT_NEAR(p.radius, 10 * std::sqrt(2.0) / (1 + std::sqrt(2.0)), 0.02);
 }
 
 }  // namespace

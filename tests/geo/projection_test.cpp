@@ -1,18 +1,30 @@
-// Projections against PROJ's own command-line tool, cs2cs, and inverse round trips.
+// Projections (app/geo/projection.cpp) against PROJ's own command-line tool, cs2cs, and inverse
+// round trips. And the presenter's annotations (core) drawn through them: a circle round Kant on
+// the tour's Kant scene stays on Kant while the window's camera zooms, and in every projection the
+// atlas offers its ring is 30 km from Kant on the WGS84 ellipsoid (measured with PROJ's geodesic
+// routines).
 #include "geo/projection.hpp"
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <sstream>
 
+#include "core/annotation.hpp"
+#include "geo/facts_load.hpp"
+#include "geo/geodesic.hpp"
 #include "geo/model.hpp"
+#include "support/paths.hpp"
 
 namespace atlas {
 namespace {
 
 constexpr double kMetreTolerance = 1.0;     // m, the bound against cs2cs
 constexpr double kDegreeTolerance = 1e-7;   // deg, inverse round trip
+constexpr double kPxTolerance = 1e-6;       // px: the same numbers through the same camera
+constexpr double kSphereTolerance = 0.006;  // of the radius: a sphere is within 0.5% of WGS84
+const Vec2 kKant{74.8464, 42.8531};         // geodata/places.csv
 
 struct Capital {
     const char* name;
@@ -89,29 +101,36 @@ TEST(Projection, UnknownProjectionIsAUsageError) {
     }
 }
 
-TEST(Projection, SwitchingKeepsTheViewCentreAndGroundHeight) {
-    const View v{68.77, 38.56, 1500};
-    Projection a("albers"), m("mercator");
-    const Camera ca = camera_for_view(a, v, 1280, 720);
-    const View through_a = view_for_camera(a, ca);
-    const Camera cm = camera_for_view(m, through_a, 1280, 720);
-    const View through_m = view_for_camera(m, cm);
-    EXPECT_NEAR(through_m.lon, v.lon, kDegreeTolerance);
-    EXPECT_NEAR(through_m.lat, v.lat, kDegreeTolerance);
-    EXPECT_NEAR(through_m.height_km, v.height_km, 1e-6);
-    // Mercator inflates distances at 38.56 N by 1/cos(lat): its camera needs more map metres.
-    EXPECT_NEAR(cm.metres_per_px / ca.metres_per_px, 1 / std::cos(38.56 * M_PI / 180) / metres_per_ground_km(a, v.lon, v.lat) * 1000,
-                0.01);
-}
-
-TEST(View, ParsesAndRejects) {
-    const View v = parse_view("66.5,40.25,2500");
-    EXPECT_DOUBLE_EQ(v.lon, 66.5);
-    EXPECT_DOUBLE_EQ(v.lat, 40.25);
-    EXPECT_DOUBLE_EQ(v.height_km, 2500);
-    EXPECT_EQ(format_view(parse_view(format_view(v))), format_view(v));
-    for (const char* bad : {"", "1,2", "1,2,3,4", "a,b,c", "200,40,100", "60,89,100", "60,40,0", "60,40,-5", "60,40,1e9"})
-        EXPECT_THROW(parse_view(bad), UsageError) << bad;
+TEST(AnnotationOnTheMap, ACircleRoundKantStaysOnKantInEveryProjectionAndZoom) {
+    std::vector<DataProblem> problems;
+    const auto tour = load_tour(test::data_dir(), problems);
+    const auto scene = std::find_if(tour.begin(), tour.end(), [](const Scene& s) { return s.id == "kant"; });
+    ASSERT_NE(scene, tour.end());
+    std::string error;
+    const auto parsed = parse_annotations("circle 74.8464 42.8531 30km", error);
+    ASSERT_TRUE(parsed) << error;
+    const Annotations& notes = *parsed;
+    for (const auto& info : projections()) {
+        const Projection proj(info.id);
+        const LonLatToMap forward = [&](Vec2 ll) { return proj.forward(ll); };
+        Camera cam = camera_for_view(proj, scene->view, 1920, 1080);
+        const double first_radius = annotations_on_screen(notes, cam, forward, 1).at(0).radius_px;
+        const double first_mpp = cam.metres_per_px;
+        for (Vec2 cursor : {Vec2{960, 540}, Vec2{100, 900}, Vec2{1800, 50}}) {
+            cam.zoom_at(cursor, 1.7);
+            const ScreenShape s = annotations_on_screen(notes, cam, forward, 1).at(0);
+            const Vec2 kant = cam.to_screen(proj.forward(kKant));
+            EXPECT_NEAR(s.anchor_px.x, kant.x, kPxTolerance) << info.id;
+            EXPECT_NEAR(s.anchor_px.y, kant.y, kPxTolerance) << info.id;
+            EXPECT_NEAR(s.radius_px, first_radius * first_mpp / cam.metres_per_px, 1e-6 * s.radius_px) << info.id;
+            // Every point of the ring, taken back to lon/lat through PROJ, is 30 km from Kant.
+            for (const auto& line : s.lines)
+                for (Vec2 p : line) {
+                    const Vec2 ll = proj.inverse(cam.to_map(p));
+                    EXPECT_NEAR(geodesic_distance_m(kKant, ll), 30000, 30000 * kSphereTolerance) << info.id;
+                }
+        }
+    }
 }
 
 }  // namespace

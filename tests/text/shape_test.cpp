@@ -11,13 +11,14 @@
 
 #include "geo/model.hpp"
 #include "support/gl.hpp"
+#include "support/label_font.hpp"
 #include "support/paths.hpp"
 #include "text/shape.hpp"
 
 namespace atlas {
 namespace {
 
-TextShaper& labels() { return shaper_for(kLabelFont); }
+using test::labels;
 
 // The glyph ids of `text`, left to right.
 std::vector<std::uint32_t> glyph_ids(const ShapedText& text) {
@@ -229,16 +230,6 @@ TEST(Shape, ClustersCoverTheRunsTextAndGlyphs) {
         EXPECT_EQ(size_t(bytes), rc.utf8.size());
         EXPECT_EQ(size_t(glyphs), run.glyphs.size());
     }
-}
-
-TEST(Fonts, TheChainStartsWithTheLabelFontAndAddsOnlyWhatItLacks) {
-    const FontChain& chain = labels().fonts();
-    ASSERT_GE(chain.size(), 1u);
-    EXPECT_EQ(chain.file(0), find_font(kLabelFont));
-    EXPECT_EQ(chain.first_with(U'Ж'), 0);
-    EXPECT_EQ(chain.first_with(U'ی'), 0);  // DejaVu Sans Bold has Persian
-    EXPECT_EQ(chain.first_with(U'\uE000'), -1);
-    for (size_t i = 1; i < chain.size(); ++i) EXPECT_FALSE(chain.file(i) == chain.file(0));
 }
 
 }  // namespace

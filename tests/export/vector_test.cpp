@@ -19,8 +19,7 @@
 #include "export/export.hpp"
 #include "geo/model.hpp"
 #include "geo/project.hpp"
-#include "render/font.hpp"
-#include "render/renderer.hpp"
+#include "support/export_fixture.hpp"
 #include "support/gl.hpp"
 #include "support/image.hpp"
 #include "support/paths.hpp"
@@ -32,30 +31,8 @@ namespace atlas {
 namespace {
 
 namespace fs = std::filesystem;
-
-MapModel& model() {
-    static const auto m = MapModel::load(test::data_dir(), "albers");
-    return *m;
-}
-
-TextShaper& font() { return shaper_for(kLabelFont); }
-
-TextMeasure measure() {
-    return [](const std::string& t) { return font().measure(t); };
-}
-
-// The state of the atlas for a view, as the exports make it (outlines of a selection added).
-AppState state_for(const View& view, int w, int h, const Layers& layers, Date date, const std::string& selected = "",
-                   const std::vector<std::string>& members = {}) {
-    AppState s;
-    s.layers = layers;
-    s.date = date;
-    s.selected = selected;
-    s.selected_members = members;
-    s.camera = camera_for_view(*model().projection, view, w, h);
-    s.pixel_scale = std::max(1.0f, float(h) / 1080.0f);
-    return s;
-}
+using test::font;
+using test::Vector;
 
 // The SVG's Inkscape layers in document order: their id, whether they are children of the root,
 // and the text of each <text> in them.
@@ -133,14 +110,6 @@ std::multiset<std::string> expected_groups(const std::string& layers_words, bool
     if (selection) out.insert("selection");
     return out;
 }
-
-class Vector : public ::testing::Test {
-protected:
-    std::string dir;
-    void SetUp() override {
-        dir = test::fresh_dir(std::string("vector-") + ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    }
-};
 
 TEST_F(Vector, TheSvgHasOneLayerGroupPerVisibleLayer) {
     // Every scene of the tour (its own layers, date and highlight), and two states of our own.
@@ -291,24 +260,6 @@ TEST_F(Vector, AnUnwritablePathLeavesNothing) {
         EXPECT_EQ(std::string(e.what()), "cannot write '" + dir + "': it is a folder");
     }
     EXPECT_TRUE(fs::is_empty(dir));
-}
-
-// The window's Export goes through export_image, which picks the format by the name's ending.
-TEST_F(Vector, TheWindowsExportPicksSvgAndPdfByTheName) {
-    ATLAS_REQUIRE_GL(gl);
-    Font glyphs(font());
-    Renderer renderer(glyphs);
-    const AppState s = state_for(View{}, 320, 180, Layers{}, kArticleDate);
-    const std::map<std::string, std::string> starts{
-        {"a.svg", "<?xml"}, {"b.SVG", "<?xml"}, {"c.pdf", "%PDF-"}, {"d.png", "\x89PNG"}, {"e.tif", "II*"}};
-    for (const auto& [name, magic] : starts) {
-        export_image(renderer, model(), s, measure(), dir + "/" + name);
-        std::ifstream in(dir + "/" + name, std::ios::binary);
-        std::string head(magic.size(), '\0');
-        in.read(head.data(), std::streamsize(head.size()));
-        EXPECT_EQ(head, magic) << name;
-    }
-    EXPECT_EQ(std::distance(fs::directory_iterator(dir), fs::directory_iterator{}), 5);
 }
 
 // A tool the test needs: its path, or a skip (a failure in CI, where the packages are installed).

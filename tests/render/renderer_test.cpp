@@ -19,63 +19,13 @@
 #include "support/gl.hpp"
 #include "support/image.hpp"
 #include "support/paths.hpp"
+#include "support/render_fixture.hpp"
 
 namespace atlas {
 namespace {
 
 namespace fs = std::filesystem;
-
-// The map, the font and the renderer are shared by every test in this file (loading once).
-struct Fixture {
-    std::unique_ptr<MapModel> albers;
-    Font font;
-    std::unique_ptr<Renderer> renderer;
-    TextMeasure measure = measure_with(font.shaper());
-    std::map<std::string, std::unique_ptr<MapModel>> models;
-
-    MapModel& model(const std::string& projection) {
-        auto& m = models[projection];
-        if (!m) {
-            m = MapModel::load(test::data_dir(), projection);
-        }
-        return *m;
-    }
-    std::vector<std::uint8_t> render(const std::string& projection, const AppState& state) {
-        MapModel& m = model(projection);
-        renderer->upload(m.projected);
-        renderer->upload_features(m.features);
-        return render_offscreen(*renderer, m, state, measure);
-    }
-};
-
-class Render : public ::testing::Test {
-protected:
-    static inline std::unique_ptr<HeadlessContext> gl_;
-    static inline std::unique_ptr<Fixture> fx_;
-    std::unique_ptr<HeadlessContext> local_;
-
-    void SetUp() override {
-        if (!gl_) {
-            ATLAS_REQUIRE_GL(ctx);
-            gl_ = std::move(ctx);
-            fx_ = std::make_unique<Fixture>();
-            fx_->renderer = std::make_unique<Renderer>(fx_->font);
-        }
-    }
-    static void TearDownTestSuite() {
-        fx_.reset();
-        gl_.reset();
-    }
-
-    AppState state_for(const std::string& projection, const View& view, int w, int h, float scale, Layers layers = {}) {
-        AppState s;
-        s.projection = projection;
-        s.camera = camera_for_view(*fx_->model(projection).projection, view, w, h);
-        s.pixel_scale = scale;
-        s.layers = layers;
-        return s;
-    }
-};
+using test::Render;
 
 // The base map alone: countries, provinces and labels, none of the article's layers.
 Layers base_map() {
@@ -83,8 +33,6 @@ Layers base_map() {
     l.memberships = l.northern_border = l.regions = l.places = l.capitals = l.graticule = false;
     return l;
 }
-
-test::Image to_image(const std::vector<std::uint8_t>& px, int w, int h) { return {w, h, px}; }
 
 // Pixel at a lon/lat in a rendered image.
 const std::uint8_t* probe(const test::Image& img, const MapModel& m, const AppState& s, Vec2 lonlat) {
@@ -99,17 +47,6 @@ bool same_rgb(const std::uint8_t* px, Rgba c, int tolerance = 0) {
 
 std::string rgb(const std::uint8_t* p) {
     return std::to_string(p[0]) + "," + std::to_string(p[1]) + "," + std::to_string(p[2]);
-}
-
-TEST_F(Render, ABrokenShaderIsReportedWithItsName) {
-    try {
-        Program p("broken", "#version 330 core\nvoid main() { this is not glsl }\n",
-                  "#version 330 core\nvoid main() {}\n");
-        FAIL() << "no error";
-    } catch (const GlError& e) {
-        EXPECT_EQ(std::string(e.what()).rfind("shader 'broken.vert' does not compile: ", 0), 0u) << e.what();
-        EXPECT_GT(std::string(e.what()).size(), std::string("shader 'broken.vert' does not compile: ").size());
-    }
 }
 
 TEST_F(Render, ProbesSeeCountryWaterAndBorder) {
@@ -327,43 +264,6 @@ TEST_F(Render, RowsUnderTheCaptionAreLeftUndrawnAndTheRestIsTheSame) {
     EXPECT_EQ(magenta_below, size_t(400 * 90));
     EXPECT_EQ(magenta_above, 0u);
     EXPECT_EQ(differ_above, 0u);
-}
-
-TEST_F(Render, TilesAcrossABandGiveTheSameImageAsOnePass) {
-    // Past the GPU's framebuffer width an export is drawn in tiles across each band; forced here
-    // with 256-pixel tiles (and a narrower last one) on an image with every layer of the article.
-    const AppState s = state_for("albers", View{68, 40, 2500}, 600, 300, 1.0f);
-    MapModel& m = fx_->model("albers");
-    fx_->renderer->upload(m.projected);
-    fx_->renderer->upload_features(m.features);
-    const Frame frame = build_frame(s, Style{}, m.colours, m.label_candidates, fx_->measure, m.extras(s, Style{}));
-    std::vector<std::uint8_t> one, tiled;
-    render_bands(*fx_->renderer, frame, 600, 300, [&](const std::uint8_t* rgba, int rows) {
-        one.insert(one.end(), rgba, rgba + size_t(rows) * 600 * 4);
-    });
-    render_bands(
-        *fx_->renderer, frame, 600, 300,
-        [&](const std::uint8_t* rgba, int rows) { tiled.insert(tiled.end(), rgba, rgba + size_t(rows) * 600 * 4); },
-        256);
-    ASSERT_EQ(one.size(), tiled.size());
-    const auto cmp = test::compare(to_image(one, 600, 300), to_image(tiled, 600, 300), 0.1);
-    EXPECT_EQ(cmp.differing, 0u);
-}
-
-TEST_F(Render, LabelsLargerThanTheFirstGlyphAtlasAreStillDrawn) {
-    // Text at 20x (a poster) overflows the first 1024 px glyph atlas: it must grow, not drop labels.
-    const View view{66, 41, 5000};
-    AppState with = state_for("albers", view, 4000, 3000, 20.0f);
-    // Country names alone: the article's features would take their room first.
-    with.layers.northern_border = with.layers.regions = with.layers.places = with.layers.capitals = false;
-    AppState without = with;
-    without.layers.labels = false;
-    const auto a = to_image(fx_->render("albers", with), with.camera.width_px, with.camera.height_px);
-    const auto b = to_image(fx_->render("albers", without), with.camera.width_px, with.camera.height_px);
-    EXPECT_GT(fx_->font.atlas_size(), 1024);
-    const auto cmp = test::compare(a, b, 0.1);
-    // With no label drawn, no pixel would differ.
-    EXPECT_GT(cmp.fraction, 0.01) << "labels missing: only " << cmp.differing << " pixels differ";
 }
 
 TEST_F(Render, ATitleInCyrillicPersianAndChineseIsDrawnInFull) {

@@ -1,30 +1,40 @@
-// The article's facts: the shipped tables pass the check, memberships answer right across the
-// years, every place lies in its country, every link resolves and every alias in the text is
-// linked; and each kind of broken record is reported as "file:line: what is wrong".
+// Loading the data folder (app/geo/facts_load.cpp): the shipped tables pass the check, memberships
+// answer right across the years, every place lies in its country, every link resolves and every
+// alias in the text is linked; each kind of broken record is reported as "file:line: what is
+// wrong"; the tour's scene file loads in order, saves back byte for byte (keeping the previous
+// version as a backup) and reports a broken scene at its line. And the core's readings of what it
+// loads (they need the loaded data, which the core's suite cannot load): the overlays' legend
+// follows the date and keeps every two classes apart for all viewers, the timeline's events are
+// the dated facts, and the keyboard walks the whole tour.
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <set>
 #include <sstream>
 
+#include "core/colour.hpp"
+#include "core/overlay.hpp"
+#include "core/timeline.hpp"
 #include "geo/facts_load.hpp"
 #include "support/data_copy.hpp"
+#include "support/dates.hpp"
 #include "support/paths.hpp"
 
 namespace atlas {
 namespace {
+
+using test::day;
 
 const DataSet& shipped() {
     static const DataSet data = load_data_set(test::data_dir());
     return data;
 }
 
-Date day(const char* text) {
-    const auto d = Date::parse(text);
-    EXPECT_TRUE(d) << text;
-    return d.value_or(Date{});
-}
+// The shipped data set, by the name the overlays' and the timeline's tests give it.
+const DataSet& data() { return shipped(); }
 
 std::string all(const std::vector<DataProblem>& problems) {
     std::string out;
@@ -76,16 +86,6 @@ TEST(Facts, NotesCoverWhatChangedSinceTheArticle) {
     EXPECT_NE(note("pakistan-iran-members")->text.find("2023"), std::string::npos);
     EXPECT_NE(note("neighbours-and-the-sco")->text.find("804 km"), std::string::npos);
     EXPECT_EQ(note("neighbours-and-the-sco")->text.find("about 800"), std::string::npos);
-}
-
-TEST(Facts, DatesParseOnlyRealDays) {
-    EXPECT_TRUE(Date::parse("2012-02-29"));  // a leap day
-    EXPECT_FALSE(Date::parse("2011-02-29"));
-    EXPECT_FALSE(Date::parse("2012-13-01"));
-    EXPECT_FALSE(Date::parse("2012-6-28"));
-    EXPECT_FALSE(Date::parse("2012-06-28x"));
-    EXPECT_EQ(day("1992-05-15").str(), "1992-05-15");
-    EXPECT_LT(day("1999-04-19"), day("1999-04-20"));
 }
 
 struct Query {
@@ -499,6 +499,320 @@ TEST_F(BrokenFacts, EveryProblemIsReportedAtOnce) {
     change(kLinksFile, "integration-22,kant-airbase", "integration-99,kant-airbase,alias");
     change(kMembershipsFile, "csto,UZB,suspended", "csto,UZB,sleeping,2012-06-28,,a source");
     EXPECT_GE(problems().size(), 3u);
+}
+
+// --- The tour's scene file. ---
+
+std::string slurp(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string((std::istreambuf_iterator<char>(in)), {});
+}
+
+TEST(Tour, TheShippedTourFollowsTheArticleAndChecksClean) {
+    const DataSet d = load_data_set(test::data_dir());
+    EXPECT_TRUE(d.problems.empty());
+    ASSERT_EQ(d.tour.size(), 10u);
+    std::vector<std::string> ids;
+    for (const auto& s : d.tour) ids.push_back(s.id);
+    EXPECT_EQ(ids, (std::vector<std::string>{"region", "threats", "northern-border", "badakhshan", "csto", "kant",
+                                             "shanghai-five", "sco-exercises", "cooperation", "after"}));
+    const Scene& kant = d.tour[5];
+    EXPECT_EQ(kant.passage, "integration-22");
+    EXPECT_EQ(kant.highlight, std::vector<std::string>{"kant-airbase"});
+    EXPECT_TRUE(kant.layers.places);
+    EXPECT_FALSE(kant.layers.graticule);
+    EXPECT_EQ(d.tour[6].date, (Date{1997, 6, 1}));
+}
+
+TEST(Tour, SavesBackUnchangedKeepingABackup) {
+    const std::string dir = test::copy_data("tour-save");
+    const std::string path = dir + "/" + kTourFile;
+    std::vector<DataProblem> problems;
+    const auto scenes = load_tour(dir, problems);
+    ASSERT_TRUE(problems.empty());
+    const std::string before = slurp(path);
+    save_tour(path, scenes);
+    EXPECT_EQ(slurp(path), before);
+    EXPECT_EQ(slurp(path + ".bak"), before);
+    // A change is written, and the backup is the previous version.
+    auto changed = scenes;
+    changed.front().title = "Central Asia";
+    std::swap(changed[1], changed[2]);  // reordered
+    save_tour(path, changed);
+    EXPECT_EQ(slurp(path + ".bak"), before);
+    const auto again = load_tour(dir, problems);
+    ASSERT_EQ(again.size(), scenes.size());
+    EXPECT_EQ(again.front().title, "Central Asia");
+    EXPECT_EQ(again[1].id, "northern-border");
+}
+
+// A hand-edited scene keeps every digit through a save of another scene ("%g" kept six).
+TEST(Tour, SavingKeepsEveryDigitOfAHandEditedScene) {
+    const std::string dir = test::copy_data("tour-digits");
+    const std::string path = dir + "/" + kTourFile;
+    std::vector<DataProblem> problems;
+    auto scenes = load_tour(dir, problems);
+    ASSERT_TRUE(problems.empty());
+    scenes[1].view = View{68.123456789, 37.0000001, 1234.5678901};
+    save_tour(path, scenes);
+    auto again = load_tour(dir, problems);
+    ASSERT_TRUE(problems.empty());
+    again[0].title = "Edited elsewhere";
+    save_tour(path, again);
+    const auto last = load_tour(dir, problems);
+    EXPECT_EQ(last[1].view.lon, 68.123456789);
+    EXPECT_EQ(last[1].view.lat, 37.0000001);
+    EXPECT_EQ(last[1].view.height_km, 1234.5678901);
+    EXPECT_NE(test::line_of(path, 3).find(",68.123456789,37.0000001,1234.5678901,"), std::string::npos)
+        << test::line_of(path, 3);
+}
+
+TEST(Tour, ABrokenSceneIsReportedAtItsLine) {
+    const std::string dir = test::copy_data("tour-broken");
+    const std::string path = dir + "/" + kTourFile;
+    const int line = test::find_line(path, "kant,The Kant airbase");
+    test::replace_line(
+        path, line,
+        "kant,The Kant airbase,74.8,42.9,400,albers,2012-12-31,countries sattelite,kant-base,integration-99,");
+    std::vector<std::string> got;
+    for (const auto& p : load_data_set(dir).problems) got.push_back(p.str());
+    const std::string at = path + ":" + std::to_string(line) + ": ";
+    auto has = [&](const std::string& m) { return std::find(got.begin(), got.end(), at + m) != got.end(); };
+    EXPECT_TRUE(
+        has("unknown layer 'sattelite' (one of countries provinces labels memberships northern_border regions "
+            "places capitals graticule, all)"));
+    // The record with an unknown layer is left out; fix the layer and the rest is checked.
+    test::replace_line(path, line,
+                       "kant,The Kant airbase,74.8,42.9,400,albers,2012-12-31,countries,kant-base,integration-99,");
+    got.clear();
+    for (const auto& p : load_data_set(dir).problems) got.push_back(p.str());
+    EXPECT_TRUE(has("no passage 'integration-99' in the article"));
+    EXPECT_TRUE(has("unknown entity 'kant-base'"));
+}
+
+// The tour's path in a fresh copy of the data folder named `name`.
+std::string copy_tour(const std::string& name) { return test::copy_data(name) + "/" + kTourFile; }
+
+TEST(Tour, AnnotationsAreSavedWithTheirSceneAndReadBack) {
+    const std::string path = copy_tour("tour-annotations");
+    const std::string dir = std::filesystem::path(path).parent_path().string();
+    std::vector<DataProblem> problems;
+    auto scenes = load_tour(dir, problems);
+    ASSERT_TRUE(problems.empty());
+    for (const auto& sc : scenes) EXPECT_TRUE(sc.annotations.empty()) << sc.id;  // the shipped tour has none
+    // The presenter's circle round Kant, an arrow and a label with a comma and quotes in it.
+    const std::string drawn =
+        "circle 74.8464 42.8531 30km; arrow 74.2 43.3 74.75 42.9 #ffd400; text 74.9 43 \"Kant, the \\\"airbase\\\"\"";
+    std::string error;
+    const auto notes = parse_annotations(drawn, error);
+    ASSERT_TRUE(notes) << error;
+    ASSERT_EQ(scenes[5].id, "kant");
+    scenes[5].annotations = *notes;
+    save_tour(path, scenes);
+    // The CSV field is quoted (it holds a comma), its quotes doubled; the other scenes' are empty.
+    const std::string line = test::line_of(path, 7);
+    const std::string field =
+        "\"circle 74.8464 42.8531 30km; arrow 74.2 43.3 74.75 42.9 #ffd400; text 74.9 43 \"\"Kant, the \\\"\"airbase\\\"\"\"\"\"";
+    EXPECT_EQ(line.substr(line.size() - std::min(line.size(), field.size())), field) << line;
+    EXPECT_EQ(test::line_of(path, 6).back(), ',');
+    // Read back: the same shapes, and saved again the file is unchanged.
+    const auto again = load_tour(dir, problems);
+    ASSERT_TRUE(problems.empty()) << problems.front().str();
+    ASSERT_EQ(again.size(), scenes.size());
+    EXPECT_EQ(again[5].annotations, *notes);
+    EXPECT_EQ(again[5].annotations.shapes.at(2).text, "Kant, the \"airbase\"");
+    const std::string saved = slurp(path);
+    save_tour(path, again);
+    EXPECT_EQ(slurp(path), saved);
+    // A tour written before the column existed still loads, without annotations.
+    std::ofstream(path, std::ios::binary) << "id,title,lon,lat,height_km,projection,date,layers,highlight,passage\n"
+                                             "kant,The Kant airbase,74.8,42.9,400,albers,2012-12-31,countries,kant-airbase,integration-22\n";
+    const auto old = load_tour(dir, problems);
+    EXPECT_TRUE(problems.empty());
+    ASSERT_EQ(old.size(), 1u);
+    EXPECT_TRUE(old[0].annotations.empty());
+}
+
+TEST(Tour, ABadAnnotationIsReportedAtItsLine) {
+    const std::string path = copy_tour("tour-bad-annotation");
+    const std::string dir = std::filesystem::path(path).parent_path().string();
+    const int line = test::find_line(path, "kant,The Kant airbase");
+    test::replace_line(path, line,
+                       "kant,The Kant airbase,74.8,42.9,400,albers,2012-12-31,countries,kant-airbase,integration-22,"
+                       "circle 74.8 42.9 30km; circle 74.8 42.9 30");
+    std::vector<DataProblem> problems;
+    const auto scenes = load_tour(dir, problems);
+    ASSERT_EQ(problems.size(), 1u);
+    EXPECT_EQ(problems[0].str(), path + ":" + std::to_string(line) +
+                                     ": annotations: shape 2 (circle): radius '30' is not a distance from 0.01km to "
+                                     "20000km (circle LON LAT 30km)");
+    EXPECT_EQ(scenes.size(), 9u);  // the scene is left out
+}
+
+TEST(Tour, AKeyboardOnlyWalkThroughTheWholeTour) {
+    const DataSet d = load_data_set(test::data_dir());
+    ASSERT_FALSE(d.tour.empty());
+    TourPlayer player(d.tour.size());
+    AppState state;
+    auto check = [&](size_t i) {
+        const Scene& sc = d.tour[i];
+        apply_scene(d.tour[player.scene()], state);
+        EXPECT_EQ(player.scene(), i);
+        EXPECT_EQ(state.projection, sc.projection) << sc.id;
+        EXPECT_EQ(state.date, sc.date) << sc.id;
+        EXPECT_TRUE(state.layers == sc.layers) << sc.id;
+        EXPECT_EQ(state.selected, sc.highlight.empty() ? std::string() : sc.highlight.front()) << sc.id;
+    };
+    check(0);
+    // Right / Page Down / Space through every scene, and no further than the last.
+    for (size_t i = 1; i < d.tour.size(); ++i) {
+        EXPECT_TRUE(player.key(TourKey::Next));
+        check(i);
+    }
+    EXPECT_FALSE(player.key(TourKey::Next));
+    check(d.tour.size() - 1);
+    // Left / Page Up back, Home to the first.
+    EXPECT_TRUE(player.key(TourKey::Previous));
+    check(d.tour.size() - 2);
+    EXPECT_TRUE(player.key(TourKey::First));
+    check(0);
+    EXPECT_FALSE(player.key(TourKey::Previous));
+    // A number then Enter jumps; a number out of range does nothing.
+    player.key(TourKey::Digit, 1);
+    player.key(TourKey::Digit, 0);
+    EXPECT_EQ(player.typed(), "10");
+    EXPECT_TRUE(player.key(TourKey::Enter));
+    check(9);
+    player.key(TourKey::Digit, 9);
+    player.key(TourKey::Digit, 9);
+    EXPECT_FALSE(player.key(TourKey::Enter));
+    check(9);
+    player.key(TourKey::Digit, 6);
+    EXPECT_TRUE(player.key(TourKey::Enter));
+    check(5);
+    // B blanks the screen and shows it again, without moving.
+    EXPECT_FALSE(player.key(TourKey::Blank));
+    EXPECT_TRUE(player.blank());
+    player.key(TourKey::Blank);
+    EXPECT_FALSE(player.blank());
+    check(5);
+    // The threats scene outlines the countries it names after the first.
+    apply_scene(d.tour[1], state);
+    EXPECT_EQ(state.selected, "AFG");
+    EXPECT_EQ(state.selected_members, (std::vector<std::string>{"IRQ", "IND", "PAK"}));
+}
+
+// --- The core's overlays and timeline on the shipped facts. ---
+
+std::vector<int> everyone() {
+    std::vector<int> v;
+    for (size_t i = 0; i < data().world->countries.size(); ++i) v.push_back(int(i));
+    return v;
+}
+
+std::vector<std::string> labels_on(const char* day, const std::vector<int>& visible = everyone()) {
+    const Overlay o = overlay_on(*data().facts, *data().world, *Date::parse(day));
+    std::vector<std::string> out;
+    for (const auto& e : legend(o, visible, OverlayStyle{})) out.push_back(e.label);
+    return out;
+}
+
+using Labels = std::vector<std::string>;
+
+TEST(Overlay, TheFamiliesOrganisationOfTheDay) {
+    const Facts& f = *data().facts;
+    EXPECT_EQ(family_organisation(f, "cst", *Date::parse("1992-05-14")), nullptr);
+    EXPECT_EQ(family_organisation(f, "cst", *Date::parse("1992-05-15"))->id, "cst");
+    EXPECT_EQ(family_organisation(f, "cst", *Date::parse("2002-10-07"))->id, "csto");
+    EXPECT_EQ(family_organisation(f, "shanghai5", *Date::parse("1996-04-25")), nullptr);
+    EXPECT_EQ(family_organisation(f, "shanghai5", *Date::parse("1996-04-26"))->id, "shanghai5");
+    EXPECT_EQ(family_organisation(f, "shanghai5", *Date::parse("2001-06-15"))->id, "sco");
+}
+
+TEST(Overlay, TheLegendFollowsTheDate) {
+    EXPECT_EQ(labels_on("1992-01-01"), (Labels{"no organisation yet"}));
+    EXPECT_EQ(labels_on("1995-01-01"), (Labels{"CST member", "in neither"}));
+    EXPECT_EQ(labels_on("1997-06-01"), (Labels{"CST member", "Shanghai Five member",
+                                               "in both: CST fill and Shanghai Five pattern", "in neither"}));
+    EXPECT_EQ(labels_on("2012-12-31"),
+              (Labels{"CSTO member", "CSTO membership suspended", "SCO member", "SCO observer", "SCO dialogue partner",
+                      "in both: CSTO fill and SCO pattern", "in neither"}));
+    EXPECT_EQ(labels_on("2026-01-01"),
+              (Labels{"CSTO member", "CSTO member, participation frozen", "CSTO membership suspended", "SCO member",
+                      "SCO partner", "in both: CSTO fill and SCO pattern", "in neither"}));
+    // Only what is visible: Turkmenistan alone is in neither.
+    const int tkm = data().world->country_index("TKM");
+    EXPECT_EQ(labels_on("2012-12-31", {tkm}), (Labels{"in neither"}));
+    const int kgz = data().world->country_index("KGZ");
+    EXPECT_EQ(labels_on("2012-12-31", {kgz}),
+              (Labels{"CSTO member", "SCO member", "in both: CSTO fill and SCO pattern"}));
+}
+
+// Two classes are told apart by their fill (CIEDE2000 at least kFillDelta as seen normally, with
+// deuteranopia and in greyscale) or by their pattern (a different hatch kind, whose colour stands
+// at least kPatternDelta from every fill in all three views, so the pattern itself is seen).
+constexpr double kFillDelta = 10.0;
+constexpr double kPatternDelta = 20.0;
+
+double difference(Rgba a, Rgba b, int view) {
+    if (view == 1) return delta_e2000(to_lab(simulate_deuteranopia(a)), to_lab(simulate_deuteranopia(b)));
+    if (view == 2) return delta_e2000(to_lab(to_greyscale(a)), to_lab(to_greyscale(b)));
+    return delta_e2000(to_lab(a), to_lab(b));
+}
+
+TEST(Overlay, VisibleClassesStayApartForColourBlindViewersAndInGreyscale) {
+    const OverlayStyle style;
+    const char* views[] = {"normal vision", "deuteranopia", "greyscale"};
+    for (Rgba fill : {style.csto_member, style.csto_frozen, style.csto_suspended, style.neither})
+        for (int v = 0; v < 3; ++v) EXPECT_GE(difference(style.hatch, fill, v), kPatternDelta) << views[v];
+    size_t pairs = 0;
+    for (int y = 1992; y <= 2026; ++y)
+        for (int m = 1; m <= 12; ++m) {
+            const Overlay o = overlay_on(*data().facts, *data().world, Date{y, m, 1});
+            std::set<std::pair<int, int>> classes;
+            for (const auto& c : o.countries) classes.insert({int(c.csto), int(c.sco)});
+            for (auto a = classes.begin(); a != classes.end(); ++a)
+                for (auto b = std::next(a); b != classes.end(); ++b) {
+                    ++pairs;
+                    if (sco_hatch(Status(a->second)) != sco_hatch(Status(b->second))) continue;  // pattern differs
+                    const Rgba fa = csto_fill(Status(a->first), style), fb = csto_fill(Status(b->first), style);
+                    for (int v = 0; v < 3; ++v)
+                        EXPECT_GE(difference(fa, fb, v), kFillDelta)
+                            << y << "-" << m << ": " << status_key(Status(a->first)) << " vs "
+                            << status_key(Status(b->first)) << " in " << views[v];
+                }
+        }
+    EXPECT_GT(pairs, 1000u);
+}
+
+TEST(Timeline, EventsAreTheDatedFactsInOrder) {
+    const auto events = timeline_events(*data().facts, *data().world);
+    ASSERT_GT(events.size(), 40u);
+    EXPECT_TRUE(std::is_sorted(events.begin(), events.end(),
+                               [](const TimelineEvent& a, const TimelineEvent& b) { return a.date < b.date; }));
+    auto lines_on = [&](const char* day) {
+        for (const auto& e : events)
+            if (e.date == *Date::parse(day)) return e.lines;
+        return std::vector<std::string>{};
+    };
+    const auto cst = lines_on("1992-05-15");
+    EXPECT_NE(std::find(cst.begin(), cst.end(), "Collective Security Treaty founded"), cst.end());
+    const auto suspension = lines_on("2012-06-28");
+    EXPECT_NE(std::find(suspension.begin(), suspension.end(), "Uzbekistan: CSTO membership suspended"),
+              suspension.end());
+    const auto leave = lines_on("1999-04-20");
+    EXPECT_NE(std::find(leave.begin(), leave.end(), "Georgia leaves the CST"), leave.end());
+    // The CSTO's founders continue from the CST: no "member" line for them on 2002-10-07.
+    const auto csto = lines_on("2002-10-07");
+    EXPECT_EQ(std::find(csto.begin(), csto.end(), "Russia: CSTO member"), csto.end());
+    // Stepping through events.
+    const TimelineEvent* next = next_event(events, kArticleDate);
+    ASSERT_TRUE(next);
+    EXPECT_LT(kArticleDate, next->date);
+    const TimelineEvent* prev = previous_event(events, kArticleDate);
+    ASSERT_TRUE(prev);
+    EXPECT_LT(prev->date, kArticleDate);
+    EXPECT_EQ(previous_event(events, events.front().date), nullptr);
 }
 
 }  // namespace

@@ -1,27 +1,31 @@
-// Exploring the map on the shipped data: picking a country or a symbol, searching by the names
-// the article uses, the scale bar against the geodesic distance it claims, the northern border's
-// lengths, and no two labels overlapping once capitals, places and border lengths join them.
-#include "core/explore.hpp"
-
+// The map model (app/geo/model.cpp): a view and its camera in every projection, and the shipped
+// data loaded, projected and read together. Exploring it: picking a country, a symbol or a
+// border, searching by the names the article uses, Crimea's control changing hands, the northern
+// border's lengths; and the labels (core) on the real map: the article's features first, never two
+// overlapping, always inside the view, and Russia and China labelled whenever much of them shows.
 #include <gtest/gtest.h>
 
+#include <cmath>
+
+#include "core/explore.hpp"
 #include "core/frame.hpp"
-#include "geo/furniture.hpp"
-#include "geo/geodesic.hpp"
 #include "geo/model.hpp"
+#include "geo/projection.hpp"
+#include "support/label_font.hpp"
+#include "support/paths.hpp"
 #include "text/fold.hpp"
 #include "text/shape.hpp"
-#include "support/paths.hpp"
 
 namespace atlas {
 namespace {
+
+constexpr double kDegreeTolerance = 1e-7;  // deg, a view's centre through another projection
+using test::font;
 
 MapModel& albers() {
     static auto m = MapModel::load(test::data_dir(), "albers");
     return *m;
 }
-
-TextShaper& font() { return shaper_for(kLabelFont); }  // measuring needs no GL
 
 Frame frame_for(const AppState& s) {
     const TextMeasure measure = [](const std::string& t) { return font().measure(t); };
@@ -32,6 +36,31 @@ AppState state_at(const View& v, int w = 1600, int h = 900) {
     AppState s;
     s.camera = camera_for_view(*albers().projection, v, w, h);
     return s;
+}
+
+TEST(Projection, SwitchingKeepsTheViewCentreAndGroundHeight) {
+    const View v{68.77, 38.56, 1500};
+    Projection a("albers"), m("mercator");
+    const Camera ca = camera_for_view(a, v, 1280, 720);
+    const View through_a = view_for_camera(a, ca);
+    const Camera cm = camera_for_view(m, through_a, 1280, 720);
+    const View through_m = view_for_camera(m, cm);
+    EXPECT_NEAR(through_m.lon, v.lon, kDegreeTolerance);
+    EXPECT_NEAR(through_m.lat, v.lat, kDegreeTolerance);
+    EXPECT_NEAR(through_m.height_km, v.height_km, 1e-6);
+    // Mercator inflates distances at 38.56 N by 1/cos(lat): its camera needs more map metres.
+    EXPECT_NEAR(cm.metres_per_px / ca.metres_per_px, 1 / std::cos(38.56 * M_PI / 180) / metres_per_ground_km(a, v.lon, v.lat) * 1000,
+                0.01);
+}
+
+TEST(View, ParsesAndRejects) {
+    const View v = parse_view("66.5,40.25,2500");
+    EXPECT_DOUBLE_EQ(v.lon, 66.5);
+    EXPECT_DOUBLE_EQ(v.lat, 40.25);
+    EXPECT_DOUBLE_EQ(v.height_km, 2500);
+    EXPECT_EQ(format_view(parse_view(format_view(v))), format_view(v));
+    for (const char* bad : {"", "1,2", "1,2,3,4", "a,b,c", "200,40,100", "60,89,100", "60,40,0", "60,40,-5", "60,40,1e9"})
+        EXPECT_THROW(parse_view(bad), UsageError) << bad;
 }
 
 TEST(Picking, APointOverKyrgyzstanIsKyrgyzstanAndKantsSymbolIsKant) {
@@ -114,27 +143,6 @@ TEST(Search, FindsEntitiesByTheNamesTheArticleUses) {
     EXPECT_TRUE(search_entities("zzzz", f, w).empty());
     EXPECT_EQ(entity_name("kant-airbase", f, w), "Kant airbase");
     EXPECT_EQ(members_on(f, "csto", kArticleDate).size(), 6u);
-}
-
-TEST(ScaleBar, WithinOnePercentOfTheGeodesicDistanceItClaims) {
-    int checked = 0;
-    for (const char* id : {"albers", "mercator", "equirectangular"}) {
-        const Projection proj(id);
-        for (const View v : {View{65, 42, 4200}, View{70, 38, 600}, View{50, 55, 2000}, View{80, 30, 150}}) {
-            Camera cam = camera_for_view(proj, v, 1600, 900);
-            const ScaleBar bar = scale_bar(proj, cam, 200);
-            ASSERT_GT(bar.length_px, 0);
-            EXPECT_LE(bar.length_px, 200.0);
-            EXPECT_GT(bar.length_px, 200.0 / 2.5 - 1);  // 1-2-5 steps: never under 40% of the room
-            // The bar laid across the centre of the view measures what it claims on the ground.
-            const Vec2 a = proj.inverse(cam.to_map({800 - bar.length_px / 2, 450}));
-            const Vec2 b = proj.inverse(cam.to_map({800 + bar.length_px / 2, 450}));
-            const double km = geodesic_distance_m(a, b) / 1000;
-            EXPECT_NEAR(km, bar.length_km, bar.length_km * 0.01) << id << " view " << format_view(v);
-            ++checked;
-        }
-    }
-    EXPECT_EQ(checked, 12);
 }
 
 // control.csv: Crimea and Sevastopol are cut out of the geometry's Russia into areas of their
@@ -299,6 +307,47 @@ TEST(LabelsSweep, NoTwoLabelsOverlapWithCapitalsPlacesAndBorderLengths) {
                 }
     EXPECT_EQ(views, 3 * 5 * 5 * 3);
     EXPECT_GT(labels, 1000);
+}
+
+TEST(LabelsSweep, NoOverlapInsideTheViewAndBigCountriesLabelled) {
+    auto model = MapModel::load(test::data_dir(), "albers");
+    TextShaper& font = shaper_for(kLabelFont);  // measuring needs no GL
+    const TextMeasure measure = measure_with(font);
+    const int rus = model->world->country_index("RUS"), chn = model->world->country_index("CHN");
+    ASSERT_GE(rus, 0);
+    ASSERT_GE(chn, 0);
+    int views = 0, big_checked = 0;
+    for (double height_km : {12000.0, 6000.0, 4200.0, 2500.0, 1200.0, 500.0, 150.0})
+        for (double lon = 45; lon <= 95; lon += 12.5)
+            for (double lat = 30; lat <= 58; lat += 7) {
+                AppState s;
+                s.camera = camera_for_view(*model->projection, View{lon, lat, height_km}, 1280, 720);
+                const Frame f = build_frame(s, Style{}, model->colours, model->label_candidates, measure);
+                std::vector<PlacedLabel> placed;
+                for (const auto& l : f.labels) {
+                    const double w = font.measure(l.text) * l.style.size_px, h = l.style.size_px * 1.2;
+                    EXPECT_GE(l.centre_px.x - w / 2, 0) << l.text;
+                    EXPECT_LE(l.centre_px.x + w / 2, 1280) << l.text;
+                    EXPECT_GE(l.centre_px.y - h / 2, 0) << l.text;
+                    EXPECT_LE(l.centre_px.y + h / 2, 720) << l.text;
+                    placed.push_back({l.text, 0, l.centre_px, w, h});
+                }
+                EXPECT_FALSE(labels_overlap(placed)) << "view " << lon << "," << lat << "," << height_km;
+                const Box view = s.camera.visible();
+                for (int c : {rus, chn}) {
+                    const double visible = area(clip(model->projected.countries[size_t(c)], view));
+                    if (visible < 0.2 * view.width() * view.height()) continue;
+                    ++big_checked;
+                    const std::string& name = model->world->countries[size_t(c)].name;
+                    bool found = false;
+                    for (const auto& l : f.labels) found |= l.text == name;
+                    EXPECT_TRUE(found) << name << " covers a fifth of view " << lon << "," << lat << "," << height_km
+                                       << " but has no label";
+                }
+                ++views;
+            }
+    EXPECT_EQ(views, 7 * 5 * 5);
+    EXPECT_GT(big_checked, 20);
 }
 
 }  // namespace

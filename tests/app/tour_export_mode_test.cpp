@@ -1,0 +1,206 @@
+// `ca-atlas --export-tour` (app/tour_export_mode.cpp): one slide per scene in each format asked
+// for, a handout with PDF, its folder made as mkdir -p, and its images moved into place all or
+// none: a broken scene or a failed move leaves the folder as it was.
+#include <gdal_frmts.h>
+#include <gdal_priv.h>
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "geo/facts_load.hpp"
+#include "geo/load.hpp"
+#include "geo/model.hpp"
+#include "geo/raster.hpp"
+#include "support/cli.hpp"
+#include "support/data_copy.hpp"
+#include "support/gl.hpp"
+#include "support/image.hpp"
+#include "support/paths.hpp"
+#include "support/process.hpp"
+
+namespace atlas {
+namespace {
+
+namespace fs = std::filesystem;
+using test::Cli;
+
+// A copy of the data folder whose Kant scene captions a passage the article does not have.
+std::string data_with_a_broken_scene(const std::string& name) {
+    const std::string data = test::copy_data(name);
+    const std::string tour = data + "/tour.csv";
+    test::replace_line(tour, test::find_line(tour, "kant,"),
+                       "kant,The Kant airbase,74.8,42.9,400,albers,2012-12-31,countries,kant-airbase,nowhere-1,");
+    return data;
+}
+
+// The tour's images go into place all or none: a name taken by a folder stops it before any
+// slide is moved, and replacing the slides of an earlier run is said.
+TEST_F(Cli, ATourExportMovesAllItsImagesOrNoneAndSaysWhatItReplaced) {
+    const std::vector<std::string> args{"--export-tour", dir, "--size", "160x90", "--no-captions"};
+    auto r = test::run(args);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("ca-atlas: wrote 10 files for 10 scenes into " + dir + "\n"), std::string::npos) << r.out;
+    r = test::run(args);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("into " + dir + ", replacing 10 that were there\n"), std::string::npos) << r.out;
+    const std::string first = test::read_text(dir + "/01-region.png");
+    fs::remove(dir + "/03-northern-border.png");
+    fs::create_directory(dir + "/03-northern-border.png");
+    r = test::run({"--export-tour", dir, "--size", "200x90", "--no-captions"});
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_NE(r.err.find("cannot write '" + dir +
+                         "/03-northern-border.png': it is not a regular file (a folder, a link or a device); "
+                         "nothing was written"),
+              std::string::npos)
+        << r.err;
+    EXPECT_EQ(test::read_text(dir + "/01-region.png"), first) << "a slide was replaced before the failure";
+    EXPECT_EQ(entries(dir), 10u) << "the working folder is gone";
+}
+
+// A move that fails halfway (strace's fault injection makes the fifth slide's rename fail; it
+// matches the slide's name only while that name exists, so the folder holds an earlier run's
+// slides) leaves the folder as it was: the slide with no earlier file is taken out again, and the
+// earlier slides that the first four replaced are put back, byte for byte.
+TEST_F(Cli, ATourExportThatFailsHalfwayThroughItsMovesLeavesTheFolderAsItWas) {
+    const std::string strace = test::find_on_path("strace");
+    if (strace.empty()) GTEST_SKIP() << "strace is not installed (cmake/packages.txt lists it)";
+    if (test::run_tool(strace, {"-o", "/dev/null", "true"}).exit_code != 0)
+        GTEST_SKIP() << "strace cannot trace here (ptrace is not permitted)";
+    auto r = test::run({"--export-tour", dir, "--size", "160x90", "--no-captions"});
+    if (r.exit_code != 0 && r.err.find("no OpenGL context") != std::string::npos && !test::in_ci())
+        GTEST_SKIP() << r.err;
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    fs::remove(dir + "/02-threats.png");
+    std::map<std::string, std::string> before;
+    for (const auto& e : fs::directory_iterator(dir)) before[e.path().filename()] = test::read_text(e.path());
+    ASSERT_EQ(before.size(), 9u);
+
+    const std::string home = test::fresh_dir("cli-halfway-home");
+    r = test::run_tool(strace, {"-f", "-o", "/dev/null", "-P", dir + "/05-csto.png", "-e",
+                                "inject=rename,renameat,renameat2:error=EIO", ATLAS_TEST_PROGRAM, "--export-tour", dir,
+                                "--size", "200x90", "--no-captions"},
+                       {"XDG_DATA_HOME=" + home});
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_NE(r.err.find("cannot move the images into place"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("Input/output error"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("the folder is as it was"), std::string::npos) << r.err;
+    std::map<std::string, std::string> after;
+    for (const auto& e : fs::directory_iterator(dir)) after[e.path().filename()] = test::read_text(e.path());
+    EXPECT_EQ(after.size(), 9u) << "a slide moved in before the failure stayed, or the working folder did";
+    EXPECT_TRUE(after == before) << "the earlier slides were not all put back as they were";
+}
+
+TEST_F(Cli, ExportTourWritesOneSlidePerSceneOrNothing) {
+    const auto r = test::run({"--export-tour", dir, "--size", "320x180", "--format", "png,tif"});
+    if (r.exit_code != 0 && r.err.find("no OpenGL context") != std::string::npos && !test::in_ci())
+        GTEST_SKIP() << r.err;
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const DataSet d = load_data_set(test::data_dir());
+    ASSERT_EQ(entries(dir), d.tour.size() * 2);
+    for (size_t i = 0; i < d.tour.size(); ++i) {
+        char prefix[32];
+        std::snprintf(prefix, sizeof prefix, "%02zu-", i + 1);
+        const std::string png = dir + "/" + prefix + d.tour[i].id + ".png";
+        ASSERT_TRUE(fs::exists(png)) << png;
+        EXPECT_TRUE(fs::exists(dir + "/" + prefix + d.tour[i].id + ".tif"));
+        EXPECT_EQ(test::read_png(png).width, 320);
+        std::map<std::string, std::string> text;
+        for (auto& [k, v] : read_png_text(png)) text[k] = v;
+        EXPECT_EQ(text["ca-atlas date"], d.tour[i].date.str()) << d.tour[i].id;
+        EXPECT_EQ(parse_view(text["ca-atlas view"]).lon, d.tour[i].view.lon);
+    }
+    // A format the tour cannot write: refused before anything is drawn.
+    const std::string other = test::fresh_dir("cli-tour-eps");
+    const auto eps = test::run({"--export-tour", other, "--format", "png,eps"});
+    EXPECT_EQ(eps.exit_code, 2);
+    expect_one_line(eps, "invalid --format 'eps': the tour exports png, tif, svg and pdf");
+    EXPECT_EQ(entries(other), 0u);
+    // A broken scene: nothing at all is written.
+    const std::string data = data_with_a_broken_scene("cli-tour-broken");
+    const std::string out = test::fresh_dir("cli-tour-out");
+    const auto bad = test::run({"--data", data, "--export-tour", out, "--size", "320x180"});
+    EXPECT_EQ(bad.exit_code, 1);
+    EXPECT_NE(bad.err.find("no passage 'nowhere-1' in the article"), std::string::npos) << bad.err;
+    EXPECT_EQ(entries(out), 0u);
+}
+
+TEST_F(Cli, ExportTourWritesVectorSlidesAndAHandoutOfOnePagePerScene) {
+    init_gdal();
+    GDALRegister_PDF();  // the atlas itself registers only the drivers it uses
+    ASSERT_TRUE(GetGDALDriverManager()->GetDriverByName("PDF")) << "GDAL has no PDF driver";
+    const auto r = test::run({"--export-tour", dir, "--size", "640x360", "--format", "svg,pdf"}, kNoGl);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const DataSet d = load_data_set(test::data_dir());
+    ASSERT_EQ(entries(dir), d.tour.size() * 2 + 1);
+    EXPECT_EQ(pdf_pages(dir + "/tour-handout.pdf"), d.tour.size());
+    // The handout's layers: one for each group any page draws, shared by the pages (hiding
+    // "Places" hides it on every page), listed as the groups are drawn: shapes, then names.
+    {
+        GDALDatasetUniquePtr ds(GDALDataset::Open((dir + "/tour-handout.pdf").c_str(), GDAL_OF_RASTER));
+        ASSERT_TRUE(ds);
+        std::vector<std::string> layers;
+        for (char** md = ds->GetMetadata("LAYERS"); md && *md; ++md) {
+            const std::string kv = *md;
+            layers.push_back(kv.substr(kv.find('=') + 1));
+        }
+        const std::vector<std::string> expected{"Memberships", "Countries", "Provinces", "Graticule", "Regions",
+                                                "Afghanistan's_northern_border", "Selection", "Places", "Capitals",
+                                                "Country_names", "Afghanistan's_northern_border:_lengths",
+                                                "Regions:_names", "Places:_names", "Capitals:_names"};
+        EXPECT_EQ(layers, expected);
+    }
+    for (size_t i = 0; i < d.tour.size(); ++i) {
+        char prefix[32];
+        std::snprintf(prefix, sizeof prefix, "%02zu-", i + 1);
+        EXPECT_TRUE(fs::exists(dir + "/" + prefix + d.tour[i].id + ".svg")) << d.tour[i].id;
+        EXPECT_EQ(pdf_pages(dir + "/" + prefix + d.tour[i].id + ".pdf"), 1u) << d.tour[i].id;
+        // Each slide carries its caption: the scene's number and title, and its passage cited.
+        std::ifstream in(dir + "/" + prefix + d.tour[i].id + ".svg");
+        const std::string svg((std::istreambuf_iterator<char>(in)), {});
+        EXPECT_NE(svg.find(std::to_string(i + 1) + " / " + std::to_string(d.tour.size())), std::string::npos);
+        EXPECT_NE(svg.find("passage " + d.tour[i].passage + "."), std::string::npos) << d.tour[i].id;
+    }
+    // --no-captions: the map alone.
+    const std::string bare = test::fresh_dir("cli-vector-tour-bare");
+    const auto nc = test::run({"--export-tour", bare, "--size", "640x360", "--format", "svg", "--no-captions"}, kNoGl);
+    ASSERT_EQ(nc.exit_code, 0) << nc.err;
+    std::ifstream first(bare + "/01-" + d.tour[0].id + ".svg");
+    const std::string svg((std::istreambuf_iterator<char>(first)), {});
+    EXPECT_EQ(svg.find("passage " + d.tour[0].passage + "."), std::string::npos);
+    EXPECT_EQ(svg.find("id=\"figure\""), std::string::npos);
+    // A broken scene: no slide and no handout.
+    const std::string data = data_with_a_broken_scene("cli-vector-tour-broken");
+    const std::string out = test::fresh_dir("cli-vector-tour-out");
+    const auto bad = test::run({"--data", data, "--export-tour", out, "--format", "pdf"}, kNoGl);
+    EXPECT_EQ(bad.exit_code, 1);
+    EXPECT_NE(bad.err.find("no passage 'nowhere-1' in the article"), std::string::npos) << bad.err;
+    EXPECT_EQ(entries(out), 0u);
+    // The same into folders that are not there: they are made for the slides, and removed again
+    // when the export fails.
+    const auto missing = test::run({"--data", data, "--export-tour", out + "/new/slides", "--format", "svg,pdf"}, kNoGl);
+    EXPECT_EQ(missing.exit_code, 1);
+    EXPECT_NE(missing.err.find("no passage 'nowhere-1' in the article"), std::string::npos) << missing.err;
+    EXPECT_EQ(entries(out), 0u);
+}
+
+TEST_F(Cli, ExportTourMakesItsFolderAsMkdirP) {
+    const auto r = test::run({"--export-tour", dir + "/lesson/slides", "--size", "320x180", "--format", "svg"}, kNoGl);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    std::vector<DataProblem> problems;
+    EXPECT_EQ(entries(dir + "/lesson/slides"), load_tour(test::data_dir(), problems).size());
+    // A file where a folder should be: one line naming it, exit 1, nothing made.
+    std::ofstream(dir + "/file") << "not a folder";
+    const auto bad = test::run({"--export-tour", dir + "/file/slides", "--format", "svg"}, kNoGl);
+    EXPECT_EQ(bad.exit_code, 1);
+    EXPECT_EQ(bad.err.rfind("ca-atlas: cannot make the folder '" + dir + "/file/slides': ", 0), 0u) << bad.err;
+    EXPECT_EQ(entries(dir), 2u);  // lesson/ and the file
+}
+
+}  // namespace
+}  // namespace atlas
