@@ -48,7 +48,7 @@ enum class Hatch : std::uint8_t {
 // Membership overlays: the fill says the CSTO family (the CST until 2002, then the CSTO), the
 // hatch the SCO family (the Shanghai Five 1996-2001, then the SCO). Blue and dark orange stay
 // apart for deuteranopes; the fills step in lightness for greyscale, and the hatch is darker than
-// every fill (tests/core/overlay_test.cpp checks the differences).
+// every fill (tests/geo/facts_load_test.cpp checks the differences).
 struct OverlayStyle {
     // Blues at L* 50, 64 and 78, a warm white at L* 95, and a dark brown at L* 22.
     Rgba csto_member{0x2f, 0x7c, 0xb7, 255};

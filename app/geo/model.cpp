@@ -27,11 +27,8 @@ std::unique_ptr<MapModel> MapModel::build(std::shared_ptr<const World> world, co
     for (size_t i = 0; i < m->world->countries.size(); ++i) m->country_of_[m->world->countries[i].iso_a3] = int(i);
     for (const auto& a : m->world->areas)
         m->areas_.push_back({a.id, m->world->country_index(a.holder), m->world->country_index(a.edge_with)});
-    if (facts) {
-        m->features = project_features(*facts, *m->world, projection_id, m->projected.bounds);
-        m->search = std::make_shared<const SearchIndex>(*facts, *m->world, fold_for_search);
-        m->facts = std::move(facts);
-    }
+    if (facts) m->features = project_features(*facts, *m->world, projection_id, m->projected.bounds);
+    m->facts = std::move(facts);
     return m;
 }
 
@@ -42,6 +39,7 @@ std::unique_ptr<MapModel> MapModel::load(const std::string& dir, const std::stri
     DataSet data = load_data_set(dir, tour, shipped);
     if (!data.world) throw DataError(data.problems.front().str());
     auto m = build(data.world, projection_id, only_metres_per_px, data.facts);
+    if (m->facts) m->search = std::make_shared<const SearchIndex>(*m->facts, *m->world, fold_for_search);
     m->article = std::move(data.article);
     m->tour = std::move(data.tour);
     m->problems = std::move(data.problems);

@@ -19,19 +19,30 @@
 
 namespace atlas {
 
-struct MapModel {
+// What is loaded once, whatever the projection: the map in lon/lat, the facts, the article, the
+// search index over the facts' names, the data check's problems, and the tour (which the Tour
+// panel edits). A projection change moves it over to the new model.
+struct MapData {
     std::shared_ptr<const World> world;
+    std::shared_ptr<const Article> article;     // null if article.json could not be read
+    std::shared_ptr<const Facts> facts;         // the records that could be read
+    std::shared_ptr<const SearchIndex> search;  // every name of the facts' entities (with facts)
+    std::vector<DataProblem> problems;          // everything validation found (empty: consistent)
+    std::vector<Scene> tour;                    // the guided tour (geodata/tour.csv)
+};
+
+// What is built for one projection from the map and the facts, and not changed after (an export
+// frees parts it has uploaded; a selection's outline is made apart, selection_outlines).
+struct ProjectedMap {
     ProjectedWorld projected;
     std::vector<int> colours;                      // palette index per country
     std::vector<LabelCandidate> label_candidates;  // points into `projected`
     std::unique_ptr<Projection> projection;        // for the UI thread's point conversions
-    std::shared_ptr<const Article> article;        // null if article.json could not be read
-    std::shared_ptr<const Facts> facts;            // the records that could be read
-    std::shared_ptr<const SearchIndex> search;     // every name of the facts' entities (with facts)
-    std::vector<DataProblem> problems;             // everything validation found (empty: consistent)
-    std::vector<Scene> tour;                       // the guided tour (geodata/tour.csv)
     MapFeatures features;                          // the article's regions, places and capitals, projected
+};
 
+// The data and its projection, with the questions the window and the exports ask of them.
+struct MapModel : MapData, ProjectedMap {
     // Membership paint for `day` (cached for the last day asked; empty without facts or map).
     const OverlayPaint& overlay_paint(const Date& day, const OverlayStyle& style) const;
     // The map rectangle to show for an entity (a country, an organisation's members on `day`, a
@@ -64,11 +75,15 @@ struct MapModel {
                                           std::optional<double> only_metres_per_px = std::nullopt,
                                           const std::string& tour = "", bool shipped = false);
     // Projects `world` with `projection_id` (safe on a worker thread: nothing is shared but the
-    // read-only world).
-    // With `facts`, also projects the article's features and keeps the facts.
+    // read-only world and facts). With `facts`, also projects the article's features. The rest of
+    // the MapData (article, search, problems, tour) is the caller's: load's, or the model this one
+    // replaces (take_data).
     static std::unique_ptr<MapModel> build(std::shared_ptr<const World> world, const std::string& projection_id,
                                            std::optional<double> only_metres_per_px = std::nullopt,
                                            std::shared_ptr<const Facts> facts = nullptr);
+
+    // Takes over `from`'s MapData (a projection change: the data and the edited tour stay).
+    void take_data(MapModel& from) { static_cast<MapData&>(*this) = std::move(static_cast<MapData&>(from)); }
 
 private:
     // The control areas (World::areas) as the day's questions need them, kept when an export

@@ -134,9 +134,7 @@ void Session::finish_reprojection() {
     try {
         auto next = reprojecting_.get();
         const View v = view_for_camera(*model_->projection, state_.camera);
-        next->article = model_->article;
-        next->problems = model_->problems;
-        next->tour = std::move(model_->tour);  // the scenes, as edited, stay
+        next->take_data(*model_);  // the data and the scenes, as edited, stay
         model_ = std::move(next);
         attach_ui();
         new_model_ = true;
