@@ -129,7 +129,7 @@ int run_export(const Options& o) {
             for (auto& r : m->features.regions) {  // on the GPU now; the frame needs only their anchors
                 r.lines = {};
                 r.layer = {};
-                r.coarse = {};
+                r.coarse.clear();
             }
             phase("geometry uploaded");
         }

@@ -101,6 +101,19 @@ std::vector<std::string> border_length_notes(const std::vector<BorderLength>& le
     return out;
 }
 
+int region_level(double metres_per_px) {
+    int level = -1;
+    for (double from = kCoarseRegionMetresPerPx; metres_per_px >= from && level + 1 < kCoarseRegionLevels; from *= 2)
+        ++level;
+    return level;
+}
+
+const SegmentLayer& ProjectedRegion::at_scale(double metres_per_px) const {
+    const int level = region_level(metres_per_px);
+    if (level < 0 || coarse.empty()) return layer;
+    return coarse[std::min(size_t(level), coarse.size() - 1)];
+}
+
 int graticule_step_degrees(double mpp) { return mpp > 2500 ? 10 : (mpp > 600 ? 5 : 1); }
 
 namespace {

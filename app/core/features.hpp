@@ -27,16 +27,26 @@ struct ProjectedRegion {
     std::string id;    // regions.csv id, or "area:<place id>" for a place known only to an area
     std::string name;  // shown as its label
     std::vector<Polyline> lines;
-    SegmentLayer layer;   // full detail
-    SegmentLayer coarse;  // simplified to kCoarseRegionMetres, drawn from kCoarseRegionFromMetresPerPx out
-    Vec2 anchor;          // where its label goes (map metres)
-    std::string areas;    // a country's outline: the control areas it was drawn around ("" none)
+    SegmentLayer layer;  // full detail
+    // coarse[i]: simplified to kCoarseRegionMetres * 2^i, drawn from kCoarseRegionMetresPerPx * 2^i
+    // out (region_level). Empty: the full detail serves every scale (the graticule).
+    std::vector<SegmentLayer> coarse;
+    Vec2 anchor;        // where its label goes (map metres)
+    std::string areas;  // a country's outline: the control areas it was drawn around ("" none)
+
+    // The lines to draw at this scale (a frame's metres per pixel times its detail bias).
+    const SegmentLayer& at_scale(double metres_per_px) const;
 };
 
-// Region lines are drawn simplified (to a fraction of a pixel) once the view is this far out:
-// at the region-wide view the full-detail northern border is thousands of sub-pixel segments.
+// Region lines are drawn simplified (to at most two thirds of a pixel) once the view is this far
+// out, one level more for each doubling of the scale: at the region-wide view the full-detail
+// northern border is thousands of sub-pixel segments, and an organisation's outline (Russia and
+// China among its members) tens of thousands.
 inline constexpr double kCoarseRegionMetresPerPx = 1500.0;
 inline constexpr double kCoarseRegionMetres = 1000.0;
+inline constexpr int kCoarseRegionLevels = 4;
+// The level of region lines for a scale: -1 for full detail, else an index into ProjectedRegion::coarse.
+int region_level(double metres_per_px);
 
 struct ProjectedPlace {
     const Place* place = nullptr;

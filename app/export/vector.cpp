@@ -258,7 +258,6 @@ void draw_map(const Frame& frame, const Layers& layers, const ProjectedWorld& wo
     for (const auto& rl : frame.region_lines) widest = std::max({widest, double(rl.line.width_px), double(rl.halo.width_px)});
     const Box view = grown(cam.visible(), (widest + 2) * mpp);
     const DetailLevel* lv = world.levels.empty() ? nullptr : &world.levels[level_index(world.levels, mpp)];
-    const bool coarse_regions = mpp >= kCoarseRegionMetresPerPx;  // as the renderer switches
     const bool selection =
         std::any_of(frame.region_lines.begin(), frame.region_lines.end(),
                     [](const FrameRegionLine& r) { return r.layer == MapLayer::Selection; }) ||
@@ -297,7 +296,7 @@ void draw_map(const Frame& frame, const Layers& layers, const ProjectedWorld& wo
                 const bool known = rl.own || (rl.region >= 0 && size_t(rl.region) < features.regions.size());
                 if (rl.layer != layer || !known) continue;
                 const ProjectedRegion& r = rl.own ? *rl.own : features.regions[size_t(rl.region)];
-                lines(coarse_regions ? r.coarse : r.layer, pass == 0 ? rl.halo : rl.line);
+                lines(r.at_scale(mpp), pass == 0 ? rl.halo : rl.line);  // as the renderer switches
             }
         for (const auto& s : frame.symbols)
             if (s.layer == layer) draw_symbol(s, canvas);

@@ -400,6 +400,18 @@ std::string thousands(long v) {
     return out;
 }
 
+// A region's lines simplified for each coarse level (ProjectedRegion::coarse).
+std::vector<SegmentLayer> coarse_levels(const std::vector<Polyline>& lines, const Box& extent) {
+    std::vector<SegmentLayer> levels;
+    double tolerance = kCoarseRegionMetres;
+    for (int i = 0; i < kCoarseRegionLevels; ++i, tolerance *= 2) {
+        std::vector<Polyline> simplified;
+        for (const auto& l : lines) simplified.push_back(simplify(l, tolerance));
+        levels.push_back(make_layer(simplified, extent));
+    }
+    return levels;
+}
+
 }  // namespace
 
 ProjectedRegion project_country_outline(const World& world, int country, const std::vector<const ControlArea*>& areas,
@@ -415,9 +427,7 @@ ProjectedRegion project_country_outline(const World& world, int country, const s
     }
     r.lines = project_lines(projection, outline(shapes.size() == 1 ? *shapes[0] : merged(shapes)));
     r.layer = make_layer(r.lines, extent);
-    std::vector<Polyline> coarse;
-    for (const auto& l : r.lines) coarse.push_back(simplify(l, kCoarseRegionMetres));
-    r.coarse = make_layer(coarse, extent);
+    r.coarse = coarse_levels(r.lines, extent);
     return r;
 }
 
@@ -431,9 +441,7 @@ MapFeatures project_features(const Facts& facts, const World& world, const std::
         r.name = std::move(name);
         r.lines = project_lines(proj, lonlat_lines);
         r.layer = make_layer(r.lines, extent);
-        std::vector<Polyline> coarse;
-        for (const auto& l : r.lines) coarse.push_back(simplify(l, kCoarseRegionMetres));
-        r.coarse = make_layer(coarse, extent);
+        r.coarse = coarse_levels(r.lines, extent);
         r.anchor = middle_of_longest(r.lines);
         if (area_anchor) {
             MultiPolygon mp;
@@ -543,7 +551,6 @@ MapFeatures project_features(const Facts& facts, const World& world, const std::
             if (l.size() >= 2) r.lines.push_back(std::move(l));
         }
         r.layer = make_layer(r.lines, extent);
-        r.coarse = r.layer;
         mf.region_index[r.id] = int(mf.regions.size());
         mf.graticule[i] = int(mf.regions.size());
         mf.regions.push_back(std::move(r));

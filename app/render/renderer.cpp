@@ -129,30 +129,34 @@ void Renderer::upload(const ProjectedWorld& w) {
 }
 
 
-void Renderer::upload_features(const MapFeatures& features) {
-    region_lines_.clear();
-    region_coarse_.clear();
-    region_lines_.resize(features.regions.size());
-    region_coarse_.resize(features.regions.size());
-    for (size_t i = 0; i < features.regions.size(); ++i) {
-        upload_lines(region_lines_[i], features.regions[i].layer);
-        upload_lines(region_coarse_[i], features.regions[i].coarse);
-    }
+void Renderer::upload_region(std::vector<Lines>& levels, const ProjectedRegion& region) {
+    levels.clear();
+    levels.resize(1 + region.coarse.size());
+    upload_lines(levels[0], region.layer);
+    for (size_t i = 0; i < region.coarse.size(); ++i) upload_lines(levels[i + 1], region.coarse[i]);
 }
 
-const Renderer::Lines* Renderer::lines_of(const FrameRegionLine& rl, bool coarse) {
-    if (!rl.own) {
-        const auto& regions = coarse ? region_coarse_ : region_lines_;
-        return rl.region >= 0 && size_t(rl.region) < regions.size() ? &regions[size_t(rl.region)] : nullptr;
+void Renderer::upload_features(const MapFeatures& features) {
+    region_lines_.clear();
+    region_lines_.resize(features.regions.size());
+    for (size_t i = 0; i < features.regions.size(); ++i) upload_region(region_lines_[i], features.regions[i]);
+}
+
+const Renderer::Lines* Renderer::lines_of(const FrameRegionLine& rl, int level) {
+    const std::vector<Lines>* levels = nullptr;
+    if (rl.own) {
+        OwnLines& own = own_lines_[rl.own.get()];
+        if (!own.region) {
+            own.region = rl.own;
+            upload_region(own.levels, *rl.own);
+        }
+        own.used = true;
+        levels = &own.levels;
+    } else if (rl.region >= 0 && size_t(rl.region) < region_lines_.size()) {
+        levels = &region_lines_[size_t(rl.region)];
     }
-    OwnLines& own = own_lines_[rl.own.get()];
-    if (!own.region) {
-        own.region = rl.own;
-        upload_lines(own.fine, rl.own->layer);
-        upload_lines(own.coarse, rl.own->coarse);
-    }
-    own.used = true;
-    return coarse ? &own.coarse : &own.fine;
+    if (!levels || levels->empty()) return nullptr;
+    return &(*levels)[std::min(size_t(level + 1), levels->size() - 1)];
 }
 
 void Renderer::draw_symbols(const Frame& frame, int w, int h, Vec2 offset) {
@@ -482,12 +486,13 @@ void Renderer::draw(const Frame& frame, int w, int h, Vec2 offset) {
             if (edge_is_border(a)) draw_lines(lv.area_edges[a], frame.country_line, m, w, h, view);
     }
     // The article's lines over the borders (halo first, then the line), then the symbols.
-    const bool coarse = frame.camera.metres_per_px >= kCoarseRegionMetresPerPx;
+    // (Simplified as the map's borders are: a coarser level while the camera flies.)
+    const int level = region_level(frame.camera.metres_per_px * frame.detail_bias);
     for (auto& [region, own] : own_lines_) own.used = false;
     for (const auto& rl : frame.region_lines)
-        if (const Lines* l = lines_of(rl, coarse); l && rl.halo.width_px > 0) draw_lines(*l, rl.halo, m, w, h, view);
+        if (const Lines* l = lines_of(rl, level); l && rl.halo.width_px > 0) draw_lines(*l, rl.halo, m, w, h, view);
     for (const auto& rl : frame.region_lines)
-        if (const Lines* l = lines_of(rl, coarse)) draw_lines(*l, rl.line, m, w, h, view);
+        if (const Lines* l = lines_of(rl, level)) draw_lines(*l, rl.line, m, w, h, view);
     std::erase_if(own_lines_, [](const auto& entry) { return !entry.second.used; });
     draw_symbols(frame, w, h, offset);
     draw_labels(frame.labels, w, h, offset);

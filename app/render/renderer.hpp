@@ -64,7 +64,10 @@ private:
     void upload_lines(Lines& l, const SegmentLayer& layer);
     // The GPU lines of a region line of the frame: a region of the uploaded features, or one the
     // frame holds (a selection's outline), uploaded when first drawn. Null if there is none.
-    const Lines* lines_of(const FrameRegionLine& line, bool coarse);
+    // `level`: region_level's, -1 for full detail.
+    const Lines* lines_of(const FrameRegionLine& line, int level);
+    // A region's lines on the GPU: [0] full detail, then each of its coarse levels.
+    void upload_region(std::vector<Lines>& levels, const ProjectedRegion& region);
     void draw_lines(const Lines& l, const LineStyle& style, const std::array<float, 16>& m, int w, int h,
                     const Box& view);
     void draw_labels(const std::vector<FrameLabel>& labels, int w, int h, Vec2 offset);
@@ -74,12 +77,11 @@ private:
     Font& font_;
     Program fill_, hatch_lines_, hatch_cross_, hatch_dots_, line_, text_, symbol_;
     std::unique_ptr<Program> panel_programs_[4];  // plain, lines, cross, dots: made at first use
-    std::vector<Lines> region_lines_;   // one per MapFeatures::regions entry, full detail
-    std::vector<Lines> region_coarse_;  // and simplified, for views far out
+    std::vector<std::vector<Lines>> region_lines_;  // per MapFeatures::regions entry (upload_region)
     // The regions frames hold (selection outlines), kept while the frames drawn use them.
     struct OwnLines {
         std::shared_ptr<const ProjectedRegion> region;  // kept, so its address is not reused
-        Lines fine, coarse;
+        std::vector<Lines> levels;
         bool used = false;
     };
     std::map<const ProjectedRegion*, OwnLines> own_lines_;

@@ -212,6 +212,13 @@ TEST(Control, CrimeaIsUkrainesUntilMarch2014AndRussiasFromThen) {
         return b.contains(simferopol);
     };
     EXPECT_TRUE(reaches_simferopol(*outlines[0]));
+    // Its levels for views farther out have fewer segments, each fewer than the one before.
+    ASSERT_EQ(outlines[0]->coarse.size(), size_t(kCoarseRegionLevels));
+    size_t finer = outlines[0]->layer.count();
+    for (const SegmentLayer& level : outlines[0]->coarse) {
+        EXPECT_LT(level.count(), finer);
+        finer = level.count();
+    }
     EXPECT_EQ(m.selection_outlines(sel)[0], outlines[0]) << "made once for the same day";
     EXPECT_EQ(m.features.region("country:UKR"), -1) << "the model's features are not changed";
     sel.date = day;
