@@ -16,6 +16,14 @@ constexpr double kNotesMessageSeconds = 4;  // long enough to read a line
 }  // namespace
 
 void Session::present(size_t scene, bool at_once) {
+    // The scenes' outlines are made now, not as a flight to their scene begins (the largest, an
+    // organisation's members, takes tens of milliseconds).
+    for (const Scene& sc : model_->tour) {
+        AppState shown;
+        apply_scene(sc, shown);
+        model_->show_members(shown);
+        (void)model_->selection_outlines(shown);
+    }
     player_ = std::make_unique<TourPlayer>(model_->tour.size());
     for (char c : std::to_string(scene + 1)) player_->key(TourKey::Digit, c - '0');
     player_->key(TourKey::Enter);

@@ -271,11 +271,7 @@ void Session::go_to_scene(long long now_ns) {
     const int w = viewport_.fb_width, h = viewport_.fb_height;
     Camera to = camera_for_view(*model_->projection, sc.view, w, h);
     // The caption covers the bottom: the scene's centre goes to the middle of the rest.
-    if (presenting()) {
-        const Frame band =
-            presentation_caption(*model_, size_t(go_to_scene_), w, h, measure_, std::max(1.0f, float(h) / 1080.0f));
-        to.centre.y -= band.covered_bottom_px / 2.0 * to.metres_per_px;
-    }
+    if (presenting()) to.centre.y -= caption(go_to_scene_).covered_bottom_px / 2.0 * to.metres_per_px;
     flight_ = Flight{true,
                      state_.camera,
                      to,
@@ -341,16 +337,21 @@ void Session::rebuild_frame() {
     const FrameKey key{state_.camera, state_.layers,   state_.pixel_scale,     model_.get(), state_.date,
                        state_.selected, state_.selected_members, scene, w, h, flight_.active};
     if (frame_key_ && *frame_key_ == key) return;
-    if (scene >= 0 && caption_of_ != std::tuple{scene, w, h}) {
-        caption_frame_ = presentation_caption(*model_, size_t(scene), w, h, measure_, std::max(1.0f, float(h) / 1080.0f));
-        caption_of_ = std::tuple{scene, w, h};
-    }
-    frame_ = scene >= 0 ? presentation_frame(*model_, state_, measure_, caption_frame_)
+    frame_ = scene >= 0 ? presentation_frame(*model_, state_, measure_, caption(scene))
                         : build_frame(state_, Style{}, model_->colours, model_->label_candidates, measure_,
                                       model_->extras(state_, Style{}));
     frame_.detail_bias = flight_.active ? kFlightDetailBias : 1.0;
     frame_key_ = key;
     ++frames_built_;
+}
+
+const Frame& Session::caption(int scene) {
+    const int w = viewport_.fb_width, h = viewport_.fb_height;
+    if (caption_of_ != std::tuple{scene, w, h}) {
+        caption_frame_ = presentation_caption(*model_, size_t(scene), w, h, measure_, std::max(1.0f, float(h) / 1080.0f));
+        caption_of_ = std::tuple{scene, w, h};
+    }
+    return caption_frame_;
 }
 
 std::optional<ExportJob> Session::take_export() {

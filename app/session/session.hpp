@@ -148,6 +148,8 @@ private:
     void advance_flight(long long now_ns);
     void describe_view();
     void rebuild_frame();
+    // The presentation's caption of `scene` for the viewport, laid out once for them.
+    const Frame& caption(int scene);
 
     SessionOptions options_;
     TextMeasure measure_;
