@@ -186,7 +186,7 @@ void Session::update(long long now_ns) {
     }
     ui_.request_projection.reset();
     rebuild_frame();
-    ui_.tour.view = view_for_camera(*model_->projection, state_.camera);
+    if (ui_.tour.open) ui_.tour.view = view_for_camera(*model_->projection, state_.camera);  // the Tour panel's Add
     ++frames_;
     // The keyboard goes to the map once the panels have their places (the second frame); the
     // recovery prompt waits for that.
