@@ -205,7 +205,8 @@ void draw_article(const AppState& state, UiState& ui, float window_width, float 
     const float s = ui.scale;
     ImGui::SetNextWindowPos(ImVec2(window_width - 10, 210 * s), ImGuiCond_FirstUseEver, ImVec2(1, 0));
     ImGui::SetNextWindowSize(ImVec2(480 * s, std::max(240 * s, window_height - 330 * s)), ImGuiCond_FirstUseEver);
-    if (!ImGui::Begin("Article", &ui.article_open)) {
+    // Opened with 0 it does not take the keyboard, so that 0 closes it again.
+    if (!ImGui::Begin("Article", &ui.article_open, ImGuiWindowFlags_NoFocusOnAppearing)) {
         ImGui::End();
         return;
     }

@@ -105,7 +105,7 @@ void draw_timeline(const AppState& state, UiState& ui, float window_width, float
 void draw_legend(const AppState& state, const UiState& ui, float window_width) {
     if (!state.layers.memberships || ui.legend.empty()) return;
     ImGui::SetNextWindowPos(ImVec2(window_width - 10, 10), ImGuiCond_FirstUseEver, ImVec2(1, 0));
-    ImGui::Begin("Legend", nullptr, ImGuiWindowFlags_AlwaysAutoResize);
+    ImGui::Begin("Legend", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing);
     ImGui::Text("On %s", state.date.text().c_str());
     ImDrawList* dl = ImGui::GetWindowDrawList();
     for (const auto& e : ui.legend) {
@@ -126,7 +126,9 @@ void draw_inspector(const AppState& state, UiState& ui, float window_height) {
     const float s = ui.scale;
     ImGui::SetNextWindowPos(ImVec2(350 * s, 10), ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowSize(ImVec2(420 * s, std::min(360 * s, window_height - 140 * s)), ImGuiCond_FirstUseEver);
-    ImGui::Begin("Inspector");
+    // A window that appears by itself (a selection, the day's classes) does not take the keyboard:
+    // the map's shortcuts keep working (ImGui focuses a new window otherwise).
+    ImGui::Begin("Inspector", nullptr, ImGuiWindowFlags_NoFocusOnAppearing);
     const std::string& id = state.selected;
     ImGui::TextWrapped("%s", entity_name(id, f, w).c_str());
     if (w.country_index(id) >= 0) {

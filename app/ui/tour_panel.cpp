@@ -138,7 +138,8 @@ void draw_tour(const AppState& state, std::vector<Scene>& scenes, UiState& ui, f
     ImGui::SetNextWindowSize(ImVec2(420 * s, height), ImGuiCond_FirstUseEver);
     // The marker is in the title; "###" keeps the window the same one with or without it.
     const std::string title = std::string("Tour") + (t.unsaved ? "  (unsaved changes)" : "") + "###Tour";
-    if (!ImGui::Begin(title.c_str(), &t.open)) {
+    // Opened with T it does not take the keyboard, so that T closes it again.
+    if (!ImGui::Begin(title.c_str(), &t.open, ImGuiWindowFlags_NoFocusOnAppearing)) {
         ImGui::End();
         return;
     }

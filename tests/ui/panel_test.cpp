@@ -46,5 +46,38 @@ TEST(InterfaceCovers, APointOnAPanelIsThePanelsAndTheMapAroundItIsNot) {
     ImGui::DestroyContext();
 }
 
+// One frame of the panels that appear by themselves: the inspector with `selected`, the legend.
+// `release`: the keyboard is given to the map, as the window does on its second frame.
+void frame_with(const AppState& state, UiState& ui, bool release = false) {
+    ImGui::NewFrame();
+    draw_inspector(state, ui, 900);
+    draw_legend(state, ui, 1600);
+    if (release) ImGui::SetWindowFocus(nullptr);
+    ImGui::Render();
+}
+
+TEST(PanelsThatAppear, DoNotTakeTheKeyboardFromTheMap) {
+    ImGuiIO& io = test::start_imgui(1600, 900);
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;  // as the window has it (with a key map)
+    for (int k = 0; k < ImGuiKey_COUNT; ++k) io.KeyMap[k] = k;
+    const Facts facts;
+    const World world;
+    UiState ui;
+    ui.facts = &facts;
+    ui.world = &world;
+    AppState state;
+    frame_with(state, ui);
+    frame_with(state, ui, true);
+    frame_with(state, ui);
+    EXPECT_FALSE(io.WantCaptureKeyboard);
+    // A click on the map selects a country (the inspector appears); the day's classes appear.
+    state.selected = "KAZ";
+    ui.legend.push_back(LegendEntry{});
+    for (int i = 0; i < 3; ++i) frame_with(state, ui);
+    EXPECT_TRUE(interface_covers(400, 50)) << "the inspector is there";
+    EXPECT_FALSE(io.WantCaptureKeyboard) << "and the keyboard is still the map's";
+    ImGui::DestroyContext();
+}
+
 }  // namespace
 }  // namespace atlas
