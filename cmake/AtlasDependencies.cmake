@@ -9,6 +9,9 @@ find_package(nlohmann_json 3 CONFIG REQUIRED)   # nlohmann-json3-dev: the articl
 find_package(PNG REQUIRED)                      # libpng-dev: PNG::PNG (streamed PNG export)
 find_package(OpenGL REQUIRED COMPONENTS OpenGL EGL)   # libopengl-dev, libgl-dev, libegl-dev
 find_package(X11 REQUIRED)                      # libx11-dev: the desktop's DPI setting (Xft.dpi)
+if(ATLAS_BUILD_TESTS AND NOT TARGET X11::Xtst)   # libxtst-dev: the tests move the X server's pointer
+  message(FATAL_ERROR "The tests need libXtst (apt-get install libxtst-dev), or configure with -DATLAS_BUILD_TESTS=OFF")
+endif()
 find_package(Threads REQUIRED)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(EPOXY REQUIRED IMPORTED_TARGET epoxy)   # libepoxy-dev: GL function loading

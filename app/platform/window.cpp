@@ -236,6 +236,14 @@ void Window::begin_imgui_frame() {
     if (want_cjk_ && !have_cjk_) merge_cjk();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
+    // The backend takes the pointer only from a window with the keyboard or the mouse focus, and
+    // while a button is held it captures the mouse, which on X11 can leave the window with neither:
+    // the pointer was then "nowhere" and a drag on a slider or a scrollbar ended at its first
+    // motion. SDL's own position (from this window's motion events) is the pointer while it is over
+    // the window or a button is held; otherwise it is off the window.
+    int x = 0, y = 0;
+    const Uint32 buttons = SDL_GetMouseState(&x, &y);
+    if (SDL_GetMouseFocus() == window_ || buttons != 0) ImGui::GetIO().MousePos = ImVec2(float(x), float(y));
     ImGui::NewFrame();
 }
 

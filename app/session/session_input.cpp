@@ -64,7 +64,13 @@ void Session::mouse(const InputEvent& e) {
 void Session::pointer(const InputEvent& e) {
     ui_.cursor_lonlat.reset();
     pointer_.reset();
-    if (e.over_interface || !std::isfinite(e.at.x) || !std::isfinite(e.at.y)) return;
+    if (e.over_interface || !std::isfinite(e.at.x) || !std::isfinite(e.at.y)) {
+        // Over a panel or off the window: nothing on the map is pointed at, so nothing is named.
+        ui_.cursor_country.clear();
+        ui_.cursor_note.clear();
+        cursor_map_ = {std::nan(""), std::nan("")};
+        return;
+    }
     pointer_ = e.at;
     const float ratio = viewport_.pixel_ratio;
     const Vec2 at = state_.camera.to_map({e.at.x * ratio, e.at.y * ratio});

@@ -169,6 +169,15 @@ TEST_F(SessionTest, TheTooltipNamesTheCountryUnderThePointerAndItsStanding) {
     session.input(over_panel);
     session.update(now);
     EXPECT_TRUE(session.ui().hover.empty());
+    // Over a panel the panel's cursor box names nothing either (it kept the last country), and
+    // back over the map it names the country again.
+    EXPECT_EQ(session.ui().cursor_country, "");
+    EXPECT_EQ(session.ui().cursor_note, "");
+    frame({}, on_screen(kKazakhstan));
+    EXPECT_EQ(session.ui().cursor_country, "Kazakhstan");
+    frame({}, std::nullopt);  // off the window
+    EXPECT_TRUE(session.ui().hover.empty());
+    EXPECT_EQ(session.ui().cursor_country, "");
 }
 
 TEST_F(SessionTest, TheSearchBoxsEnterSelectsTheFirstHitAndFliesThere) {

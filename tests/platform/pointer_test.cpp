@@ -1,0 +1,115 @@
+// The window's pointer (app/platform/window.cpp, app/platform/input.cpp) driven through the X
+// server as a person's mouse is (XTest, what xdotool uses), not through events fed to ImGui: a
+// test that feeds ImGui events passed while a real drag on a slider in the window did nothing.
+#include <gtest/gtest.h>
+#include <imgui.h>
+
+#include <SDL_syswm.h>
+#include <X11/Xlib.h>
+#include <X11/extensions/XTest.h>
+
+#include <chrono>
+#include <cmath>
+#include <memory>
+#include <thread>
+
+#include "platform/input.hpp"
+#include "platform/window.hpp"
+#include "support/display.hpp"
+#include "support/gl.hpp"
+
+namespace atlas {
+namespace {
+
+// One connection for the process: opened again after a window closed, Xlib refused it.
+Display* x_server() {
+    static Display* const display = XOpenDisplay(nullptr);
+    return display;
+}
+
+// A window with one slider, and the X server's pointer to move over it.
+class RealPointer : public ::testing::Test {
+protected:
+    void SetUp() override {
+        ATLAS_REQUIRE_DISPLAY();
+        x_ = x_server();
+        int event = 0, error = 0, major = 0, minor = 0;
+        if (!x_ || !XTestQueryExtension(x_, &event, &error, &major, &minor)) {
+            if (test::in_ci()) FAIL() << "CI's X server must have the XTEST extension (Xvfb has it)";
+            GTEST_SKIP() << "no X server with XTEST here: the pointer cannot be moved";
+        }
+        window_ = std::make_unique<Window>("ca-atlas pointer test", 480, 240, false);
+        for (int i = 0; i < 5; ++i) frame();  // mapped, placed, the slider laid out
+        // Where the X server has the window (SDL's own idea of its position can differ from it
+        // without a window manager, which is how a drag once landed beside the pointer).
+        SDL_SysWMinfo wm;
+        SDL_VERSION(&wm.version);
+        ASSERT_TRUE(SDL_GetWindowWMInfo(window_->sdl(), &wm)) << SDL_GetError();
+        ::Window child = 0;
+        XTranslateCoordinates(x_, wm.info.x11.window, DefaultRootWindow(x_), 0, 0, &left_, &top_, &child);
+    }
+
+    // One frame of the window: its events, the slider, the pointer as the map would see it.
+    void frame() {
+        std::this_thread::sleep_for(std::chrono::milliseconds(15));  // the X server's events arrive
+        poll_input(nullptr);
+        window_->begin_imgui_frame();
+        pointer_ = pointer_now(window_->sdl());
+        ImGui::SetNextWindowPos(ImVec2(0, 0));
+        ImGui::SetNextWindowSize(ImVec2(480, 120));
+        ImGui::Begin("controls", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize);
+        ImGui::SetNextItemWidth(400);
+        ImGui::SliderFloat("##value", &value_, 0.0f, 1.0f);
+        slider_min_ = ImGui::GetItemRectMin();
+        slider_max_ = ImGui::GetItemRectMax();
+        ImGui::End();
+        window_->end_imgui_frame();
+        window_->swap();
+    }
+
+    // The X server's pointer to (x, y) in the window's points.
+    void move_to(float x, float y) {
+        XTestFakeMotionEvent(x_, -1, left_ + int(x), top_ + int(y), CurrentTime);
+        XFlush(x_);
+        frame();
+    }
+    void button(bool down) {
+        XTestFakeButtonEvent(x_, 1, down ? True : False, CurrentTime);
+        XFlush(x_);
+        frame();
+    }
+
+    Display* x_ = nullptr;
+    std::unique_ptr<Window> window_;
+    int left_ = 0, top_ = 0;
+    float value_ = 0.0f;
+    ImVec2 slider_min_, slider_max_;
+    InputEvent pointer_;
+};
+
+// The slider's handle follows a drag: pressed at its left end, moved right in steps, released at
+// the right end, the value is at the slider's maximum.
+TEST_F(RealPointer, ADragOnASliderMovesItsHandle) {
+    const float y = (slider_min_.y + slider_max_.y) / 2;
+    move_to(slider_min_.x + 4, y);
+    button(true);
+    for (float x = slider_min_.x + 4; x <= slider_max_.x + 20; x += 40) move_to(x, y);
+    move_to(slider_max_.x + 20, y);
+    EXPECT_GT(value_, 0.99f) << "the handle did not follow the pointer held down";
+    button(false);
+    EXPECT_GT(value_, 0.99f);
+}
+
+// Over the window the pointer is where the X server has it; once it has left the window it is
+// nowhere on the map (the tooltip of what it last pointed at stuck there).
+TEST_F(RealPointer, APointerThatLeftTheWindowIsNowhere) {
+    move_to(300, 200);
+    ASSERT_TRUE(std::isfinite(pointer_.at.x));
+    EXPECT_NEAR(pointer_.at.x, 300, 1);
+    EXPECT_NEAR(pointer_.at.y, 200, 1);
+    move_to(700, 500);  // below and right of the 480x240 window, on the 1920x1080 screen
+    EXPECT_FALSE(std::isfinite(pointer_.at.x)) << "still at " << pointer_.at.x << "," << pointer_.at.y;
+}
+
+}  // namespace
+}  // namespace atlas
