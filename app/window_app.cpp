@@ -3,7 +3,9 @@
 // swap) and shutdown in reverse. What input does is the session's (session/session.hpp).
 #include <imgui.h>
 
+#include <chrono>
 #include <cstdio>
+#include <cstdlib>
 
 #include <epoxy/gl.h>
 
@@ -108,6 +110,13 @@ int run_window(const Options& o) {
     const TextMeasure measure = measure_with(font->shaper());
     auto session = std::make_unique<Session>(session_options(o), measure);
     session->set_viewport(window->viewport());
+    // A stop signal while the data still loads ends the program at once: nothing has been written
+    // yet, and the loader cannot be interrupted (waiting for it took seconds on a slow machine).
+    while (loading.wait_for(std::chrono::milliseconds(20)) != std::future_status::ready)
+        if (const int sig = stop_signal()) {
+            std::fflush(nullptr);
+            std::_Exit(128 + sig);
+        }
     try {
         std::unique_ptr<MapModel> model = loading.get();
         // Names this machine's fonts cannot draw are listed with the data's problems.
@@ -130,7 +139,8 @@ int run_window(const Options& o) {
     std::unique_ptr<RandomInput> random =
         o.random_events > 0 && session->model() ? std::make_unique<RandomInput>(o.random_seed, o.random_events) : nullptr;
     double random_settled_mib = 0;
-    int exit_code = 0, frame_number = 0;
+    int exit_code = 0, frame_number = 0, quiet_frames = 0;
+    constexpr int kSettleFrames = 3;
     bool fullscreen = false;
     while (session->running()) {
         if (stop_signal()) {  // ended from outside: the tour's unsaved edits are kept for the next start
@@ -149,7 +159,17 @@ int run_window(const Options& o) {
                 session->quit();
             }
         }
-        window_frame(*window, *session, *renderer, measure, poll_input(interface_covers), std::nullopt, monotonic_ns());
+        // Nothing to draw while nothing happens: after a few frames with no input (ImGui settles
+        // its hover and sizes in those), the loop sleeps until an event, waking each second for
+        // what changes by itself (a message's timeout, a stop signal), twice a second for a text
+        // field's blinking cursor.
+        if (quiet_frames >= kSettleFrames && !session->animating() && !random && o.window_screenshot.empty() &&
+            !o.exit_after_first_frame)
+            if (SDL_WaitEventTimeout(nullptr, ImGui::GetIO().WantTextInput ? 500 : 1000))
+                quiet_frames = 0;  // any event: a resize too
+        std::vector<InputEvent> events = poll_input(interface_covers);
+        quiet_frames = events.empty() && !session->animating() ? quiet_frames + 1 : 0;
+        window_frame(*window, *session, *renderer, measure, events, std::nullopt, monotonic_ns());
         // The presentation is full screen (a screenshot is of the window at its own size).
         if (const bool full = session->presenting() && o.window_screenshot.empty(); full != fullscreen)
             window->set_fullscreen(fullscreen = full);

@@ -85,6 +85,9 @@ public:
     std::vector<Scene>* scenes() { return model_ ? &model_->tour : nullptr; }
     bool presenting() const { return player_ != nullptr; }
     bool flying() const { return flight_.active; }
+    // Whether the map changes with no input: a flight, or a projection being built on a worker.
+    // The window draws only on input while neither is under way.
+    bool animating() const { return flight_.active || reprojecting_.valid(); }
     bool running() const { return running_; }
     // The process's exit status once the window closes: 1 without a map or with problems in the data.
     int exit_code() const;

@@ -38,7 +38,12 @@ TEST(Window, SigtermEndsItPromptlyEvenWithAQuestionOpen) {
     argv.push_back(nullptr);
     pid_t pid = 0;
     ASSERT_EQ(::posix_spawn(&pid, program.c_str(), nullptr, nullptr, argv.data(), environ), 0);
-    std::this_thread::sleep_for(std::chrono::seconds(4));  // loaded, the question on screen
+    // Loaded, the question on screen (a sanitizer's build loads several times slower).
+#if defined(__SANITIZE_ADDRESS__)
+    std::this_thread::sleep_for(std::chrono::seconds(12));
+#else
+    std::this_thread::sleep_for(std::chrono::seconds(4));
+#endif
     const auto sent = std::chrono::steady_clock::now();
     ASSERT_EQ(::kill(pid, SIGTERM), 0);
     int status = 0;
