@@ -92,8 +92,7 @@ int run_window(const Options& o) {
         const InterfaceFonts fonts = interface_fonts();
         const UiLook look{fonts.main.path, fonts.main.index, fonts.cjk ? fonts.cjk->path : "",
                           fonts.cjk ? fonts.cjk->index : 0, o.ui_scale};
-        window = std::make_unique<Window>("Central Asia Security Atlas", o.width > 0 ? o.width : 1280,
-                                          o.height > 0 ? o.height : 800, !o.exit_after_first_frame, look);
+        window = std::make_unique<Window>("Central Asia Security Atlas", o.width, o.height, !o.exit_after_first_frame, look);
         require_gl33();
         font = std::make_unique<Font>();
         renderer = std::make_unique<Renderer>(*font);

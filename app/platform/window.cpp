@@ -56,8 +56,15 @@ Window::Window(const std::string& title, int width, int height, bool vsync, cons
     SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
     SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
     SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 0);
-    window_ = SDL_CreateWindow(title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, width, height,
-                               SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+    Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
+    if (width <= 0 || height <= 0) {
+        SDL_Rect usable{0, 0, 1280, 720};
+        SDL_GetDisplayUsableBounds(0, &usable);  // without an answer, a size every screen has
+        width = usable.w;
+        height = usable.h;
+        flags |= SDL_WINDOW_MAXIMIZED;
+    }
+    window_ = SDL_CreateWindow(title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, width, height, flags);
     if (!window_) {
         const std::string why = SDL_GetError();
         quit_video();

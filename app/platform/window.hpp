@@ -42,7 +42,8 @@ struct UiLook {
 class Window {
 public:
     // Opens a resizable, HiDPI-aware window with Dear ImGui set up in `look`. Throws GlError naming
-    // what failed (no display, no OpenGL 3.3 core).
+    // what failed (no display, no OpenGL 3.3 core). A width or height of 0: the display's usable
+    // area, maximised (a fixed default was taller than a 720-line screen).
     Window(const std::string& title, int width, int height, bool vsync, const UiLook& look = {});
     ~Window();
     Window(const Window&) = delete;

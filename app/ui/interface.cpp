@@ -11,7 +11,7 @@ namespace atlas {
 
 void draw_controls(AppState& state, UiState& ui, std::vector<Scene>* scenes, const Screen& screen) {
     const bool presenting = ui.presentation.on;
-    if (!presenting) draw_panel(state, state.layers, ui);
+    if (!presenting) draw_panel(state, state.layers, ui, screen.height);
     if (ui.release_keyboard) ImGui::SetWindowFocus(nullptr);  // the keyboard to the map
     ui.release_keyboard = false;
     if (!presenting) draw_timeline(state, ui, screen.width, screen.height);
@@ -29,6 +29,7 @@ void draw_overlays(const AppState& state, UiState& ui, const Screen& screen) {
         draw_inspector(state, ui, screen.height);
         draw_article(state, ui, screen.width, screen.height);
         draw_map_overlay(ui, screen.width, screen.height, ui.measure_px);
+        keep_windows_inside(screen.width, screen.height);
         return;
     }
     draw_annotations(p.shapes, screen.pixel_ratio);

@@ -265,9 +265,13 @@ void draw_presentation_overlay(const std::string& typed, bool blank, float windo
     fg->AddText(ImGui::GetFont(), size, at, IM_COL32(255, 214, 64, 255), text.c_str());
 }
 
-void draw_panel(const AppState& state, Layers& layers, UiState& ui) {
+void draw_panel(const AppState& state, Layers& layers, UiState& ui, float window_height) {
     ImGui::SetNextWindowPos(ImVec2(10, 10), ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowSize(ImVec2(330 * ui.scale, 0), ImGuiCond_FirstUseEver);
+    // Never taller than the room above the timeline: what does not fit scrolls inside the panel
+    // (on a 720-line screen it ran under the timeline and off the window).
+    const float room = std::max(120 * ui.scale, window_height - (kTimelineHeight + 30.0f) * ui.scale);
+    ImGui::SetNextWindowSizeConstraints(ImVec2(220 * ui.scale, 100 * ui.scale), ImVec2(FLT_MAX, room));
     ImGui::Begin("Central Asia Security Atlas");
 
     const char* current = state.projection.c_str();
@@ -342,6 +346,13 @@ void draw_panel(const AppState& state, Layers& layers, UiState& ui) {
 
     ImGui::Separator();
     ImGui::TextUnformatted("Export this view");
+    // The file and the button first, reachable without scrolling; the figure's options below.
+    input_text("File", ui.export_path);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("The name's ending picks the format: .png, .tif (GeoTIFF), .svg or .pdf");
+    if (ImGui::Button("Export")) ui.request_export = true;
+    ImGui::SameLine();
+    ImGui::TextDisabled(".png  .tif  .svg  .pdf");
+    if (!ui.status.empty()) ImGui::TextWrapped("%s", ui.status.c_str());
     // Sizes people ask for: a slide, a 4K screen, and sheets of paper at print resolution.
     struct Preset {
         const char* name;
@@ -380,11 +391,6 @@ void draw_panel(const AppState& state, Layers& layers, UiState& ui) {
         const std::string& shown = ui.entity_passages[size_t(ui.entity_passage)];
         if (ui.export_caption != shown && ImGui::SmallButton(("Caption: " + shown).c_str())) ui.export_caption = shown;
     }
-    input_text("File", ui.export_path);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("The name's ending picks the format: .png, .tif (GeoTIFF), .svg or .pdf");
-    ImGui::TextDisabled(".png  .tif  .svg  .pdf");
-    if (ImGui::Button("Export")) ui.request_export = true;
-    if (!ui.status.empty()) ImGui::TextWrapped("%s", ui.status.c_str());
 
     if (!ui.data_problems.empty()) {
         ImGui::Separator();
@@ -408,6 +414,21 @@ void draw_panel(const AppState& state, Layers& layers, UiState& ui) {
         if (ImGui::Button("Dismiss")) ui.errors.clear();
     }
     ImGui::End();
+}
+
+void keep_windows_inside(float window_width, float window_height) {
+    ImGuiContext* g = ImGui::GetCurrentContext();
+    if (!g) return;
+    for (ImGuiWindow* w : g->Windows) {
+        if (!w->Active || w->Hidden || (w->Flags & (ImGuiWindowFlags_ChildWindow | ImGuiWindowFlags_Tooltip |
+                                                     ImGuiWindowFlags_Popup | ImGuiWindowFlags_NoMove)))
+            continue;
+        const ImVec2 size = w->Collapsed ? ImVec2(w->Size.x, w->TitleBarHeight()) : w->Size;
+        ImVec2 at = w->Pos;
+        at.x = std::max(0.0f, std::min(at.x, window_width - size.x));
+        at.y = std::max(0.0f, std::min(at.y, window_height - size.y));
+        if (at.x != w->Pos.x || at.y != w->Pos.y) ImGui::SetWindowPos(w, at, ImGuiCond_Always);
+    }
 }
 
 bool interface_covers(float x, float y) {

@@ -53,7 +53,12 @@ bool draw_unsaved_tour_prompt(std::vector<Scene>& scenes, UiState& ui);
 void draw_recovery_prompt(UiState& ui);
 
 // The control panel for this frame: projection, layers, search, export, errors.
-void draw_panel(const AppState& state, Layers& layers, UiState& ui);
+void draw_panel(const AppState& state, Layers& layers, UiState& ui, float window_height);
+
+// Moves every panel that reaches past the window's edges back inside (the legend, which grows
+// to the left of where it first appeared, was cut at the right edge; a smaller window, or a
+// layout saved on a larger screen, left panels partly outside).
+void keep_windows_inside(float window_width, float window_height);
 
 // Whether a window of the interface (a panel, a popup, a tooltip that takes the mouse) lies under
 // the point (in window points), among the windows the last frame drew: a click or a wheel turn there
