@@ -106,16 +106,19 @@ std::vector<InputEvent> poll_input(bool (*covered)(float x, float y)) {
     return events;
 }
 
+bool pointer_on(SDL_Window* window, int& x, int& y) {
+    const Uint32 buttons = SDL_GetMouseState(&x, &y);
+    return window && (SDL_GetMouseFocus() == window || buttons != 0);
+}
+
 InputEvent pointer_now(SDL_Window* window) {
     InputEvent e;
     e.kind = InputEvent::Kind::Pointer;
     e.over_interface = ImGui::GetIO().WantCaptureMouse;
     int x = 0, y = 0;
-    const Uint32 buttons = SDL_GetMouseState(&x, &y);
     // SDL keeps the last position after the pointer left the window: off the window (and not
     // dragging from it) the pointer is nowhere on the map, and no tooltip names what it left.
-    const bool on_window = window && (SDL_GetMouseFocus() == window || buttons != 0);
-    e.at = on_window ? Vec2{double(x), double(y)} : Vec2{std::nan(""), std::nan("")};
+    e.at = pointer_on(window, x, y) ? Vec2{double(x), double(y)} : Vec2{std::nan(""), std::nan("")};
     return e;
 }
 

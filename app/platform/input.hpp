@@ -20,6 +20,10 @@ std::optional<InputEvent> translate(const SDL_Event& event, bool (*covered)(floa
 // Drains SDL's queue: every event to ImGui's backend, and the translated ones returned in order.
 std::vector<InputEvent> poll_input(bool (*covered)(float x, float y));
 
+// Whether the pointer is on `window` (over it, or dragging from it with a button held), and where
+// in its points (SDL's position from the window's own motion events).
+bool pointer_on(SDL_Window* window, int& x, int& y);
+
 // Where the pointer is now (call it after ImGui's new frame, whose capture flags describe this
 // pointer over the last frame's windows): a Pointer event (at NaN without a window).
 InputEvent pointer_now(SDL_Window* window);

@@ -16,6 +16,7 @@
 #include <cstdlib>
 
 #include "core/errors.hpp"
+#include "platform/input.hpp"
 
 namespace atlas {
 
@@ -249,8 +250,7 @@ void Window::begin_imgui_frame() {
     // motion. SDL's own position (from this window's motion events) is the pointer while it is over
     // the window or a button is held; otherwise it is off the window.
     int x = 0, y = 0;
-    const Uint32 buttons = SDL_GetMouseState(&x, &y);
-    if (SDL_GetMouseFocus() == window_ || buttons != 0) ImGui::GetIO().MousePos = ImVec2(float(x), float(y));
+    if (pointer_on(window_, x, y)) ImGui::GetIO().MousePos = ImVec2(float(x), float(y));
     ImGui::NewFrame();
 }
 
