@@ -54,7 +54,7 @@ std::optional<InputEvent> translate(const SDL_Event& ev, bool (*covered)(float x
     const ImGuiIO& io = ImGui::GetIO();
     InputEvent e;
     e.over_interface = io.WantCaptureMouse;
-    e.interface_has_keyboard = io.WantCaptureKeyboard;
+    e.interface_has_keyboard = interface_has_keyboard();
     switch (ev.type) {
         case SDL_QUIT:
             e.kind = Kind::Quit;
@@ -96,11 +96,36 @@ std::optional<InputEvent> translate(const SDL_Event& ev, bool (*covered)(float x
     return e;
 }
 
+bool interface_has_keyboard() {
+    const ImGuiIO& io = ImGui::GetIO();
+    return io.WantTextInput || io.NavVisible;
+}
+
+namespace {
+
+// The keys ImGui's navigation moves or activates with; the map's shortcuts use them too.
+bool navigation_key(SDL_Keycode k) {
+    switch (k) {
+        case SDLK_LEFT: case SDLK_RIGHT: case SDLK_UP: case SDLK_DOWN:
+        case SDLK_HOME: case SDLK_END: case SDLK_PAGEUP: case SDLK_PAGEDOWN:
+        case SDLK_SPACE: case SDLK_RETURN: case SDLK_KP_ENTER:
+            return true;
+        default:
+            return false;
+    }
+}
+
+}  // namespace
+
 std::vector<InputEvent> poll_input(bool (*covered)(float x, float y)) {
     std::vector<InputEvent> events;
     SDL_Event ev;
     while (SDL_PollEvent(&ev)) {
-        ImGui_ImplSDL2_ProcessEvent(&ev);
+        // A panel clicked with the mouse keeps ImGui's navigation focus, but unseen: its keys are
+        // the map's then, and ImGui does not also move or press something with them. Tab or
+        // Ctrl+Tab starts the keyboard's navigation, which shows where it is and takes them.
+        const bool map_key = ev.type == SDL_KEYDOWN && navigation_key(ev.key.keysym.sym) && !interface_has_keyboard();
+        if (!map_key) ImGui_ImplSDL2_ProcessEvent(&ev);
         if (auto e = translate(ev, covered)) events.push_back(std::move(*e));
     }
     return events;

@@ -1,6 +1,7 @@
 // SDL's events as the session's input events (core/input.hpp), after Dear ImGui's backend has seen
 // them: a mouse event the interface takes (ImGui wants the mouse, or one of its windows covers the
-// point) is marked over_interface, a key while a panel has the keyboard interface_has_keyboard.
+// point) is marked over_interface, a key while a panel has the keyboard (interface_has_keyboard())
+// is marked interface_has_keyboard.
 #pragma once
 
 #include <SDL.h>
@@ -16,6 +17,11 @@ namespace atlas {
 // `covered(x, y)` tells whether a window of the interface lies under a point (ui's
 // interface_covers); ImGui's capture flags come from its current IO.
 std::optional<InputEvent> translate(const SDL_Event& event, bool (*covered)(float x, float y));
+
+// Whether a panel has the keyboard: a text field is being typed in, or the keyboard's navigation
+// (started with Tab or Ctrl+Tab) is showing where it is. A panel merely clicked does not: the
+// map's shortcuts work whenever no text field has focus.
+bool interface_has_keyboard();
 
 // Drains SDL's queue: every event to ImGui's backend, and the translated ones returned in order.
 std::vector<InputEvent> poll_input(bool (*covered)(float x, float y));

@@ -7,11 +7,13 @@
 #include <SDL_syswm.h>
 #include <X11/Xlib.h>
 #include <X11/extensions/XTest.h>
+#include <X11/keysym.h>
 
 #include <chrono>
 #include <cmath>
 #include <memory>
 #include <thread>
+#include <vector>
 
 #include "platform/input.hpp"
 #include "platform/window.hpp"
@@ -52,7 +54,10 @@ protected:
     // One frame of the window: its events, the slider, the pointer as the map would see it.
     void frame() {
         std::this_thread::sleep_for(std::chrono::milliseconds(15));  // the X server's events arrive
-        poll_input(nullptr);
+        const auto events = poll_input(nullptr);
+        keys_.clear();
+        for (const auto& e : events)
+            if (e.kind == InputEvent::Kind::KeyDown) keys_.push_back(e);
         window_->begin_imgui_frame();
         pointer_ = pointer_now(window_->sdl());
         ImGui::SetNextWindowPos(ImVec2(0, 0));
@@ -79,7 +84,24 @@ protected:
         frame();
     }
 
+    // A key pressed and released on the X server's keyboard, as a person types it.
+    void key(KeySym sym) {
+        const KeyCode code = XKeysymToKeycode(x_, sym);
+        XTestFakeKeyEvent(x_, code, True, CurrentTime);
+        XFlush(x_);
+        frame();
+        XTestFakeKeyEvent(x_, code, False, CurrentTime);
+        XFlush(x_);
+        frame();
+    }
+    void click(float x, float y) {
+        move_to(x, y);
+        button(true);
+        button(false);
+    }
+
     Display* x_ = nullptr;
+    std::vector<InputEvent> keys_;  // the keys of the last frame but one (the press's frame)
     std::unique_ptr<Window> window_;
     int left_ = 0, top_ = 0;
     float value_ = 0.0f;
@@ -109,6 +131,36 @@ TEST_F(RealPointer, APointerThatLeftTheWindowIsNowhere) {
     EXPECT_NEAR(pointer_.at.y, 200, 1);
     move_to(700, 500);  // below and right of the 480x240 window, on the 1920x1080 screen
     EXPECT_FALSE(std::isfinite(pointer_.at.x)) << "still at " << pointer_.at.x << "," << pointer_.at.y;
+}
+
+// A panel clicked with the mouse does not keep the keyboard: the next arrow key is the map's (the
+// session pans with it), and the panel's slider does not also take it. Tab starts the keyboard's
+// navigation in the panel, and from then on its keys are the panel's.
+TEST_F(RealPointer, KeysAfterAClickOnAPanelAreTheMapsUntilTabStartsNavigation) {
+    const float y = (slider_min_.y + slider_max_.y) / 2;
+    click((slider_min_.x + slider_max_.x) / 2, y);
+    const float clicked = value_;
+    XTestFakeKeyEvent(x_, XKeysymToKeycode(x_, XK_Left), True, CurrentTime);
+    XFlush(x_);
+    frame();
+    ASSERT_EQ(keys_.size(), 1u) << "the arrow key did not arrive";
+    EXPECT_EQ(keys_[0].key, Key::Left);
+    EXPECT_FALSE(keys_[0].interface_has_keyboard) << "a clicked panel kept the keyboard from the map";
+    XTestFakeKeyEvent(x_, XKeysymToKeycode(x_, XK_Left), False, CurrentTime);
+    XFlush(x_);
+    frame();
+    EXPECT_EQ(value_, clicked) << "the slider also moved with the map's key";
+
+    key(XK_Tab);
+    key(XK_Tab);
+    XTestFakeKeyEvent(x_, XKeysymToKeycode(x_, XK_Left), True, CurrentTime);
+    XFlush(x_);
+    frame();
+    ASSERT_EQ(keys_.size(), 1u);
+    EXPECT_TRUE(keys_[0].interface_has_keyboard) << "navigating the panel with Tab, its keys went to the map";
+    XTestFakeKeyEvent(x_, XKeysymToKeycode(x_, XK_Left), False, CurrentTime);
+    XFlush(x_);
+    frame();
 }
 
 }  // namespace
