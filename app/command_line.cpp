@@ -137,6 +137,7 @@ void apply_view_from(Options& o, const std::string& view_from, bool projection_g
         throw UsageError("invalid --view-from '" + view_from + "': no view recorded in it (not exported by the atlas)");
     const std::string from = "--view-from '" + view_from + "': recorded";
     o.view = parse_view(recorded[kPngViewKey], from + " view");
+    o.view_given = true;
     if (recorded.count(kPngProjectionKey) && !projection_given) {
         o.projection = recorded[kPngProjectionKey];
         try {
@@ -155,7 +156,10 @@ void check_values(const CLI::App& app, Given& r, Options& o) {
         apply_view_from(o, r.view_from, app.get_option("--projection")->count() > 0,
                         app.get_option("--select")->count() > 0);
     projection_info(o.projection);
-    if (!r.view_text.empty()) o.view = parse_view(r.view_text);
+    if (!r.view_text.empty()) {
+        o.view = parse_view(r.view_text);
+        o.view_given = true;
+    }
     if (!r.date_text.empty()) o.date = checked_date(r.date_text, "--date", ", e.g. 2012-12-31");
     if (!r.size_text.empty()) {
         long long w = 0, h = 0;

@@ -19,6 +19,7 @@ struct Options {
     DataPaths data;                    // the data folder, and where the tour is read and saved
     std::string projection = "albers";
     View view;                         // the default view frames Central Asia and its neighbours
+    bool view_given = false;           // --view or --view-from: the window shows exactly that view
     Date date = kArticleDate;          // the day the overlays show (default: the article's present)
     std::string select;                // an entity to select at start (ISO code, place, region, organisation)
     Layers layers;                     // the layers shown (default: all)

@@ -30,6 +30,7 @@ SessionOptions session_options(const Options& o) {
     s.data = o.data;
     s.projection = o.projection;
     s.view = o.view;
+    s.frame_view = !o.view_given;
     s.date = o.date;
     s.layers = o.layers;
     s.select = o.select;

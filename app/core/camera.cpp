@@ -52,4 +52,17 @@ void fly(Camera& camera, const Camera& from, const Camera& to, double e) {
                                     bump * std::sin(M_PI * e));
 }
 
+Camera framed_in(Camera camera, const Box& target, Box area, double fill) {
+    if (target.empty() || !(target.width() > 0 || target.height() > 0)) return camera;
+    if (area.empty() || area.width() < 1 || area.height() < 1) area = Box{0, 0, double(camera.width_px), double(camera.height_px)};
+    fill = std::clamp(fill, 0.05, 1.0);
+    camera.metres_per_px = std::clamp(std::max(target.width() / (area.width() * fill), target.height() / (area.height() * fill)),
+                                      Camera::kMinMetresPerPx, Camera::kMaxMetresPerPx);
+    // The target's centre at the area's centre: screen x grows with map x, screen y against map y.
+    const Vec2 mid = area.centre();
+    camera.centre = {target.centre().x - (mid.x - camera.width_px / 2.0) * camera.metres_per_px,
+                     target.centre().y + (mid.y - camera.height_px / 2.0) * camera.metres_per_px};
+    return camera;
+}
+
 }  // namespace atlas

@@ -42,6 +42,12 @@ struct View {
     double height_km = 4200.0;
 };
 
+// `camera` (its size kept) showing all of `target` (map metres) as large as fits in the part
+// `area` of its viewport (framebuffer pixels, y down), `target`'s centre at the area's centre, the
+// target taking at most `fill` of the area's width and height (0 < fill <= 1). An empty area is
+// the whole viewport; an empty target leaves the camera as it is.
+Camera framed_in(Camera camera, const Box& target, Box area, double fill);
+
 // A flight's progress eased in and out (smoothstep): t from 0 to 1, the same at both ends.
 double ease_in_out(double t);
 

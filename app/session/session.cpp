@@ -91,6 +91,7 @@ void Session::start(std::unique_ptr<MapModel> model) {
     attach_ui();
     ui_.attribution = kAttribution;
     reset_view();
+    home_pending_ = options_.frame_view && options_.select.empty() && options_.present == 0;
     if (!options_.select.empty()) {
         ui_.request_select = options_.select;
         jump_ = true;  // at start the map opens on the selection, without a flight
@@ -110,9 +111,29 @@ int Session::exit_code() const {
     return ui_.data_problems.empty() ? 0 : 1;
 }
 
+// Home: the view the window started with. Framed into the map's part of the window, its region
+// (around its centre) is seen whole beside the panels;
+// with --view it fills the window as the same view's export does.
 void Session::reset_view() {
-    if (model_)
-        state_.camera = camera_for_view(*model_->projection, options_.view, viewport_.fb_width, viewport_.fb_height);
+    if (!model_) return;
+    state_.camera = camera_for_view(*model_->projection, options_.view, viewport_.fb_width, viewport_.fb_height);
+    const Box area = map_area_px();
+    if (!options_.frame_view || area.empty()) return;
+    // The region the view is about: from the default view, Central Asia and Afghanistan from the
+    // Caspian to Xinjiang (85% of the view's height wide, 75% high), without the neighbours'
+    // margin the whole window shows around it.
+    const double tall = state_.camera.metres_per_px * state_.camera.height_px;
+    const Vec2 c = state_.camera.centre;
+    const Box region{c.x - 0.425 * tall, c.y - 0.375 * tall, c.x + 0.425 * tall, c.y + 0.375 * tall};
+    state_.camera = framed_in(state_.camera, region, area, 1.0);
+    home_pending_ = false;
+}
+
+Box Session::map_area_px() const {
+    const UiState::Area& a = ui_.map_area;
+    if (a.empty()) return {};
+    const double r = viewport_.pixel_ratio;
+    return Box{a.x0 * r, a.y0 * r, a.x1 * r, a.y1 * r};
 }
 
 void Session::set_viewport(const Viewport& v) {
@@ -151,6 +172,8 @@ void Session::update(long long now_ns) {
     if (ui_.request_quit) running_ = false;
     if (!model_) return;
     finish_reprojection();
+    // Once the panels have their places the start's view is framed beside them.
+    if (home_pending_ && !ui_.map_area.empty()) reset_view();
     tour_requests();
     apply_requests();
     // What the day's overlay says, for the legend and the tooltip.
@@ -248,9 +271,8 @@ void Session::select(const std::string& id, bool fly_there) {
     // Fly to it: the bounds of its geometry, with a margin.
     const Box target = model_->bounds_of(state_.selected, state_.date);
     if (target.empty()) return;
-    Camera to = state_.camera;
-    to.centre = target.centre();
-    to.metres_per_px = std::max(target.width() / (to.width_px * 0.7), target.height() / (to.height_px * 0.6));
+    // Seen beside the panels, not under them.
+    const Camera to = framed_in(state_.camera, target, map_area_px(), 0.7);
     flight_ = Flight{true, state_.camera, to, now_ns_, jump_ ? 1e-9 : 1.2};
     jump_ = false;
 }

@@ -34,6 +34,9 @@ struct SessionOptions {
     DataPaths data;
     std::string projection = "albers";
     View view;
+    // The view's region framed into the map's part of the window, beside the panels (false: the
+    // view fills the whole window, as the same view's export does; for --view and --view-from).
+    bool frame_view = true;
     Date date = kArticleDate;
     Layers layers;
     std::string select;            // selected at start, the map opening on it
@@ -143,6 +146,8 @@ private:
     void attach_ui();
     void list_problems();
     void reset_view();
+    // The map's part of the viewport (framebuffer pixels; empty before the panels were laid out).
+    Box map_area_px() const;
     void finish_reprojection();
     void apply_requests();
     void click();
@@ -174,6 +179,7 @@ private:
     std::optional<Vec2> click_at_;  // a click on the map this frame (points)
     bool select_without_flight_ = false;  // a click selects where the user is looking
     bool jump_ = false;                   // the next selection moves the camera at once
+    bool home_pending_ = false;           // the start's view waits for the panels' places to be framed
 
     Flight flight_;
     std::optional<Date> overlay_day_;

@@ -10,6 +10,7 @@
 #include <cmath>
 #include <cstdio>
 #include <string>
+#include <string_view>
 
 namespace atlas {
 
@@ -215,11 +216,27 @@ void draw_map_overlay(const UiState& ui, float window_width, float window_height
         ImGui::PopTextWrapPos();
         ImGui::End();
     }
-    ImDrawList* dl = ImGui::GetForegroundDrawList();
+    // Drawn behind the panels (on the map, under every window), in the map's part of the window:
+    // the scale bar at its bottom left, the attribution at its bottom right, wrapped to its width.
+    ImDrawList* dl = ImGui::GetBackgroundDrawList();
     const float s = ui.scale;
-    const float base = window_height - (kTimelineHeight + 36.0f) * s;  // above the attribution line, above the timeline
+    UiState::Area area = ui.map_area;
+    if (area.empty()) area = {0, 0, window_width, window_height - (kTimelineHeight + 20.0f) * s};
+    const float room = std::max(80 * s, area.x1 - area.x0 - 28);
+    float bottom = area.y1 - 6 * s;
+    if (!ui.attribution.empty()) {
+        const float wrap = std::min(room, ImGui::CalcTextSize(ui.attribution.c_str()).x + 1);
+        const ImVec2 size = ImGui::CalcTextSize(ui.attribution.c_str(), nullptr, false, wrap);
+        const ImVec2 at(std::max(area.x0 + 14, area.x1 - size.x - 14), bottom - size.y);
+        dl->AddRectFilled(ImVec2(at.x - 4, at.y - 2), ImVec2(at.x + size.x + 4, at.y + size.y + 2),
+                          IM_COL32(255, 255, 255, 200));
+        dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), at, IM_COL32(40, 40, 40, 255), ui.attribution.c_str(),
+                    nullptr, wrap);
+        // The scale bar goes above it when the two would meet.
+        if (at.x < area.x0 + 14 + ui.scale_px + 200 * s) bottom = at.y - 6 * s;
+    }
     if (ui.scale_px > 0) {
-        const ImVec2 a(20, base - 8 * s), b(20 + ui.scale_px, base - 8 * s);
+        const ImVec2 a(area.x0 + 20, bottom - 8 * s), b(area.x0 + 20 + ui.scale_px, bottom - 8 * s);
         const std::string text = ui.scale_label + " (at the centre)";
         const float right = std::max(b.x + 6, a.x + ImGui::CalcTextSize(text.c_str()).x + 4);
         dl->AddRectFilled(ImVec2(a.x - 4, a.y - 20 * s), ImVec2(right, a.y + 6 * s), IM_COL32(255, 255, 255, 200));
@@ -227,13 +244,6 @@ void draw_map_overlay(const UiState& ui, float window_width, float window_height
         dl->AddLine(ImVec2(a.x, a.y - 5 * s), ImVec2(a.x, a.y + 3 * s), IM_COL32(20, 20, 20, 255), 2.0f * s);
         dl->AddLine(ImVec2(b.x, b.y - 5 * s), ImVec2(b.x, b.y + 3 * s), IM_COL32(20, 20, 20, 255), 2.0f * s);
         dl->AddText(ImVec2(a.x, a.y - 19 * s), IM_COL32(20, 20, 20, 255), text.c_str());
-    }
-    if (!ui.attribution.empty()) {
-        const ImVec2 size = ImGui::CalcTextSize(ui.attribution.c_str());
-        const ImVec2 at(std::max(14.0f, window_width - size.x - 14), window_height - (kTimelineHeight + 14.0f) * s - size.y);
-        dl->AddRectFilled(ImVec2(at.x - 4, at.y - 2), ImVec2(at.x + size.x + 4, at.y + size.y + 2),
-                          IM_COL32(255, 255, 255, 190));
-        dl->AddText(at, IM_COL32(40, 40, 40, 255), ui.attribution.c_str());
     }
     for (size_t i = 0; i < measure_px.size(); ++i) {
         dl->AddCircleFilled(ImVec2(float(measure_px[i].x), float(measure_px[i].y)), 5, IM_COL32(200, 0, 120, 255));
@@ -436,6 +446,36 @@ void keep_windows_inside(float window_width, float window_height) {
         at.y = std::max(0.0f, std::min(at.y, window_height - size.y));
         if (at.x != w->Pos.x || at.y != w->Pos.y) ImGui::SetWindowPos(w, at, ImGuiCond_Always);
     }
+}
+
+UiState::Area free_map_area(float window_width, float window_height) {
+    UiState::Area area{0, 0, window_width, window_height};
+    const ImGuiContext* g = ImGui::GetCurrentContext();
+    if (!g) return area;
+    for (const ImGuiWindow* w : g->Windows)
+        if (w->Active && !w->Hidden && std::string_view(w->Name) == "Timeline")
+            area.y1 = std::min(area.y1, w->Pos.y);
+    const float tall = 0.4f * (area.y1 - area.y0);
+    float left = area.x0, right = area.x1;
+    for (const ImGuiWindow* w : g->Windows) {
+        const std::string_view name = w->Name;
+        // The legend and the inspector float over the map, beside what they describe.
+        if (!w->Active || w->Hidden || w->IsFallbackWindow || w->Collapsed || name == "Timeline" || name == "Legend" || name == "Inspector" ||
+            (w->Flags & (ImGuiWindowFlags_ChildWindow | ImGuiWindowFlags_Tooltip | ImGuiWindowFlags_Popup |
+                         ImGuiWindowFlags_Modal)))
+            continue;
+        if (w->Size.y < tall) continue;
+        const float middle = w->Pos.x + w->Size.x / 2;
+        if (middle < window_width / 2)
+            left = std::max(left, w->Pos.x + w->Size.x);
+        else
+            right = std::min(right, w->Pos.x);
+    }
+    if (right - left >= window_width / 4) {
+        area.x0 = left;
+        area.x1 = right;
+    }
+    return area;
 }
 
 bool interface_covers(float x, float y) {

@@ -60,6 +60,13 @@ void draw_panel(const AppState& state, Layers& layers, UiState& ui, float window
 // layout saved on a larger screen, left panels partly outside).
 void keep_windows_inside(float window_width, float window_height);
 
+// The map's part of a window of this size, from where the panels are this frame: the window less
+// the timeline at the bottom and the tall panels along the left and right sides (the control panel,
+// the article, the tour's scenes, a moved or resized panel alike). The legend, the inspector and
+// short panels float over the map and take nothing. Where the panels leave less than a quarter of the width, the
+// whole window above the timeline.
+UiState::Area free_map_area(float window_width, float window_height);
+
 // Whether a window of the interface (a panel, a popup, a tooltip that takes the mouse) lies under
 // the point (in window points), among the windows the last frame drew: a click or a wheel turn there
 // is the interface's even when the pointer jumped onto it since that frame (ImGui's WantCaptureMouse

@@ -143,6 +143,14 @@ struct UiState {
     TourEditor tour;
     PresentationView presentation;
     bool release_keyboard = false;  // the panels give the keyboard back to the map this frame
+    // The part of the window where the map is seen, beside the panels and above the timeline
+    // (window points; empty until the panels were first laid out): Home and a selection frame
+    // into it, the scale bar and the attribution sit in it.
+    struct Area {
+        float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+        bool empty() const { return x1 <= x0 || y1 <= y0; }
+    };
+    Area map_area;
     bool offer_recovery = false;    // the recovery prompt may be shown (not over the first frames)
     // Requests for the application, cleared by it once handled.
     std::optional<size_t> request_scene;  // go to this scene of the tour: its state, and a flight to its view

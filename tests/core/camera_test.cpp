@@ -126,5 +126,26 @@ TEST(Camera, AFlightLeavesAndArrivesExactlyAndZoomsOutOnTheWay) {
     EXPECT_NEAR(c.metres_per_px, from.metres_per_px * std::sqrt(2.0), 1e-9);
 }
 
+// A target framed into part of the viewport is seen whole there, centred, filling it as asked.
+TEST(Camera, FramedInPutsTheTargetInThePartOfTheViewportAsked) {
+    Camera cam;
+    cam.width_px = 1280;
+    cam.height_px = 720;
+    const Box target{1e6, 2e6, 3e6, 3e6};  // 2000 x 1000 km
+    const Box area{700, 0, 1280, 600};     // the right of the window, above a timeline
+    const Camera c = framed_in(cam, target, area, 0.8);
+    const Vec2 lo = c.to_screen({target.min_x, target.min_y}), hi = c.to_screen({target.max_x, target.max_y});
+    EXPECT_NEAR((lo.x + hi.x) / 2, 990, 1e-6);
+    EXPECT_NEAR((lo.y + hi.y) / 2, 300, 1e-6);
+    EXPECT_NEAR(hi.x - lo.x, 0.8 * 580, 1e-6) << "the wider side fills 80% of the area's width";
+    EXPECT_LE(lo.y - hi.y, 0.8 * 600 + 1e-6);
+    EXPECT_EQ(c.width_px, 1280);
+    // No area: the whole viewport; no target: the camera as it was.
+    const Camera whole = framed_in(cam, target, Box{}, 1.0);
+    EXPECT_NEAR(whole.to_screen(target.centre()).x, 640, 1e-6);
+    EXPECT_NEAR(whole.to_screen(target.centre()).y, 360, 1e-6);
+    EXPECT_EQ(framed_in(cam, Box{}, area, 1.0).centre, cam.centre);
+}
+
 }  // namespace
 }  // namespace atlas

@@ -71,6 +71,33 @@ protected:
 // Central Kazakhstan and central Uzbekistan, well inside their borders.
 const Vec2 kKazakhstan{67, 48}, kUzbekistan{64, 41.5};
 
+// Once the panels have their places, the start's view is framed into the map's part of the
+// window: with panels over the left half, Central Asia's cities are all in the right half. A
+// selection's flight ends with it there too, and Home frames the region there again.
+TEST_F(SessionTest, TheRegionAndASelectionAreFramedBesideThePanels) {
+    const UiState::Area area{700, 0, 1280, 720};
+    session.ui().map_area = area;
+    frame();
+    const std::vector<std::pair<const char*, Vec2>> cities = {
+        {"Ashgabat", {58.38, 37.95}}, {"Tashkent", {69.24, 41.31}}, {"Astana", {71.45, 51.17}},
+        {"Bishkek", {74.6, 42.87}},   {"Dushanbe", {68.78, 38.56}}, {"Kabul", {69.18, 34.53}}};
+    auto inside = [&](const char* what) {
+        for (const auto& [name, ll] : cities) {
+            const Vec2 p = on_screen(ll);
+            EXPECT_TRUE(p.x > area.x0 && p.x < area.x1 && p.y > area.y0 && p.y < area.y1)
+                << what << ": " << name << " at " << p.x << "," << p.y << ", outside the map's part";
+        }
+    };
+    inside("the start");
+    frame({key(Key::Character, '-'), key(Key::Character, '-'), key(Key::Left)});
+    frame({key(Key::Home)});
+    inside("Home");
+    session.ui().request_select = "TKM";
+    for (int i = 0; i < 120; ++i) frame();
+    const Vec2 tm = on_screen({59.5, 39.0});  // central Turkmenistan
+    EXPECT_GT(tm.x, area.x0 + 100) << "Turkmenistan was flown to under the panels";
+}
+
 TEST_F(SessionTest, AClickOnTheMapSelectsTheCountryUnderItWithoutMovingTheMap) {
     const Camera before = session.state().camera;
     click(on_screen(kKazakhstan));

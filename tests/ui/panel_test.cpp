@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include "support/imgui_context.hpp"
 
@@ -76,6 +77,56 @@ TEST(PanelsThatAppear, DoNotTakeTheKeyboardFromTheMap) {
     for (int i = 0; i < 3; ++i) frame_with(state, ui);
     EXPECT_TRUE(interface_covers(400, 50)) << "the inspector is there";
     EXPECT_FALSE(io.WantCaptureKeyboard) << "and the keyboard is still the map's";
+    ImGui::DestroyContext();
+}
+
+// One frame of the window's real panels at 1280x720: the control panel, the timeline, the legend,
+// the inspector and (if `article`) the article, where they open by default.
+void frame_of_panels(const AppState& state, UiState& ui, bool article) {
+    ImGui::NewFrame();
+    draw_panel(state, const_cast<AppState&>(state).layers, ui, 720);
+    draw_timeline(state, ui, 1280, 720);
+    draw_legend(state, ui, 1280);
+    draw_inspector(state, ui, 720);
+    if (article) {  // a stand-in of the article's window, where and as large as it opens
+        ImGui::SetNextWindowPos(ImVec2(1270, 210), ImGuiCond_FirstUseEver, ImVec2(1, 0));
+        ImGui::SetNextWindowSize(ImVec2(480, 390), ImGuiCond_FirstUseEver);
+        ImGui::Begin("Article");
+        ImGui::End();
+    }
+    keep_windows_inside(1280, 720);
+    ui.map_area = free_map_area(1280, 720);
+    ImGui::Render();
+}
+
+// The map's part of a 1280x720 window lies between the control panel and the article, above the
+// timeline; the legend and the inspector float over it; a panel moved away gives its side back.
+TEST(MapArea, LiesBesideTheTallPanelsAndAboveTheTimeline) {
+    test::start_imgui(1280, 720);
+    const Facts facts;
+    const World world;
+    UiState ui;
+    ui.facts = &facts;
+    ui.world = &world;
+    ui.legend.push_back(LegendEntry{});
+    AppState state;
+    state.selected = "KAZ";
+    for (int i = 0; i < 3; ++i) frame_of_panels(state, ui, true);
+    const ImGuiWindow* panel = ImGui::FindWindowByName("Central Asia Security Atlas");
+    const ImGuiWindow* timeline = ImGui::FindWindowByName("Timeline");
+    ASSERT_TRUE(panel && timeline);
+    EXPECT_FLOAT_EQ(ui.map_area.x0, panel->Pos.x + panel->Size.x);
+    EXPECT_FLOAT_EQ(ui.map_area.x1, 1270 - 480);
+    EXPECT_FLOAT_EQ(ui.map_area.y1, timeline->Pos.y);
+    EXPECT_FLOAT_EQ(ui.map_area.y0, 0);
+    // Without the article the map reaches the right edge (the legend and inspector float).
+    for (int i = 0; i < 2; ++i) frame_of_panels(state, ui, false);
+    EXPECT_FLOAT_EQ(ui.map_area.x1, 1280);
+    // The control panel moved to the right side: the map's part begins at the left edge.
+    ImGui::SetWindowPos("Central Asia Security Atlas", ImVec2(1280 - panel->Size.x, 0));
+    for (int i = 0; i < 2; ++i) frame_of_panels(state, ui, false);
+    EXPECT_FLOAT_EQ(ui.map_area.x0, 0);
+    EXPECT_FLOAT_EQ(ui.map_area.x1, 1280 - panel->Size.x);
     ImGui::DestroyContext();
 }
 
