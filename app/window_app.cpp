@@ -6,11 +6,15 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
+#include <iterator>
+#include <string>
 
 #include <epoxy/gl.h>
 
 #include "core/errors.hpp"
 #include "export/export.hpp"
+#include "geo/data_paths.hpp"
 #include "geo/facts_load.hpp"
 #include "geo/raster.hpp"
 #include "modes.hpp"
@@ -24,6 +28,43 @@
 #include "ui/panel.hpp"
 
 namespace atlas {
+
+namespace {
+
+// The panels' places, sizes and folds, kept between sessions in the user's config folder (ImGui's
+// ini, read and written here rather than by ImGui beside the working folder): read before the first
+// frame, written whole (a temporary file renamed) a few seconds after a panel moved and at the end.
+// A layout that cannot be written is said once, in the window and on stderr; the atlas goes on.
+class LayoutKeeper {
+public:
+    explicit LayoutKeeper(bool write) : path_(layout_file_here()), write_(write && !path_.empty()) {
+        std::ifstream in(path_, std::ios::binary);
+        const std::string ini((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        if (!ini.empty()) ImGui::LoadIniSettingsFromMemory(ini.data(), ini.size());
+    }
+    // After a frame: writes the layout if ImGui asks (or `now`).
+    void keep(UiState& ui, bool now = false) {
+        ImGuiIO& io = ImGui::GetIO();
+        if (!write_ || !(io.WantSaveIniSettings || now)) return;
+        io.WantSaveIniSettings = false;
+        size_t size = 0;
+        const char* ini = ImGui::SaveIniSettingsToMemory(&size);
+        try {
+            save_text_file(path_, std::string(ini, size));
+        } catch (const std::exception& e) {
+            write_ = false;
+            const std::string why = std::string("the panels' layout is not kept: ") + e.what();
+            std::fprintf(stderr, "ca-atlas: %s\n", why.c_str());
+            ui.errors.push_back(why);
+        }
+    }
+
+private:
+    std::string path_;
+    bool write_;
+};
+
+}  // namespace
 
 SessionOptions session_options(const Options& o) {
     SessionOptions s;
@@ -108,6 +149,8 @@ int run_window(const Options& o) {
         return 1;
     }
     const TextMeasure measure = measure_with(font->shaper());
+    // Not written by a screenshot or the benchmark's runs, which leave the user's files alone.
+    LayoutKeeper layout(o.window_screenshot.empty() && !o.exit_after_first_frame);
     auto session = std::make_unique<Session>(session_options(o), measure);
     session->set_viewport(window->viewport());
     // A stop signal while the data still loads ends the program at once: nothing has been written
@@ -183,6 +226,7 @@ int run_window(const Options& o) {
             }
             session->quit();
         }
+        layout.keep(session->ui());
         window->swap();
         if (frame_number == 1 && o.exit_after_first_frame) {
             glFinish();
@@ -194,6 +238,7 @@ int run_window(const Options& o) {
         }
     }
     if (exit_code == 0) exit_code = session->exit_code();
+    layout.keep(session->ui(), true);
     // Shut down in reverse order of creation, then balance init_video().
     session.reset();
     renderer.reset();

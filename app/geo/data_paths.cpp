@@ -2,14 +2,18 @@
 #include "data_paths.hpp"
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <system_error>
 #include <vector>
 
 #include "core/errors.hpp"
 #include "facts_load.hpp"
 #include "load.hpp"
+#include "raster.hpp"
 
 namespace atlas {
 
@@ -116,6 +120,27 @@ void make_parent_folders(const std::string& path) {
     if (ec || !fs::is_directory(folder))
         throw OutputError("cannot make the folder '" + folder.string() + "': " +
                           (ec ? ec.message() : std::string("a file of that name is in the way")));
+}
+
+std::string layout_file_here() {
+    const char* config = std::getenv("XDG_CONFIG_HOME");
+    const char* home = std::getenv("HOME");
+    // The specification ignores a relative XDG_CONFIG_HOME.
+    if (config && config[0] == '/') return std::string(config) + "/ca-atlas/layout.ini";
+    if (home && home[0]) return std::string(home) + "/.config/ca-atlas/layout.ini";
+    return "";
+}
+
+void save_text_file(const std::string& path, const std::string& text) {
+    make_parent_folders(path);
+    AtomicFile file(path);
+    {
+        std::ofstream out(file.temp_path(), std::ios::binary | std::ios::trunc);
+        out << text;
+        out.flush();
+        if (!out) throw OutputError("cannot write '" + path + "': " + std::strerror(errno));
+    }
+    file.commit();
 }
 
 void save_user_tour(const std::string& path, const std::vector<Scene>& scenes) {

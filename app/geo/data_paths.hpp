@@ -59,6 +59,14 @@ void make_parent_folders(const std::string& path);
 // an empty path (no HOME and no XDG_DATA_HOME: nowhere to keep the user's edits).
 void save_user_tour(const std::string& path, const std::vector<Scene>& scenes);
 
+// Where the window keeps its panels' places, sizes and folds between sessions:
+// $XDG_CONFIG_HOME/ca-atlas/layout.ini ($HOME/.config when unset; "" with neither set).
+std::string layout_file_here();
+
+// Writes `text` to `path` whole or not at all (a temporary file renamed over it), making its
+// folder first. Throws OutputError naming the path and the reason.
+void save_text_file(const std::string& path, const std::string& text);
+
 // Goes back to the shipped tour: the user's copy at `user` is moved aside to `user`.bak (not
 // deleted) and the scenes of `shipped` are returned, its unreadable records in `problems`.
 // Throws OutputError if the user's copy cannot be moved.

@@ -84,7 +84,7 @@ Window::Window(const std::string& title, int width, int height, bool vsync, cons
     ui_scale_ = look.scale > 0 ? look.scale : ui_scale_for_dpi(display_dpi());
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
-    ImGui::GetIO().IniFilename = nullptr;  // the atlas keeps no layout file beside the user's data
+    ImGui::GetIO().IniFilename = nullptr;  // the window keeps its layout itself (window_app.cpp), not in the working folder
     // Every control is reachable from the keyboard: Ctrl+Tab moves between the windows (panel,
     // timeline, legend, inspector), Tab and the arrows between the controls, Space or Enter
     // activates, Escape gives the keyboard back to the map.

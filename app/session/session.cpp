@@ -126,7 +126,6 @@ void Session::reset_view() {
     const Vec2 c = state_.camera.centre;
     const Box region{c.x - 0.425 * tall, c.y - 0.375 * tall, c.x + 0.425 * tall, c.y + 0.375 * tall};
     state_.camera = framed_in(state_.camera, region, area, 1.0);
-    home_pending_ = false;
 }
 
 Box Session::map_area_px() const {
@@ -172,8 +171,16 @@ void Session::update(long long now_ns) {
     if (ui_.request_quit) running_ = false;
     if (!model_) return;
     finish_reprojection();
-    // Once the panels have their places the start's view is framed beside them.
-    if (home_pending_ && !ui_.map_area.empty()) reset_view();
+    // Once the panels have their places the start's view is framed beside them: ImGui sizes a
+    // panel to its contents over its first frames, so the framing follows the map's part of the
+    // window until it stays the same from one frame to the next.
+    if (home_pending_ && !ui_.map_area.empty()) {
+        const UiState::Area& a = ui_.map_area;
+        const bool settled = a.x0 == home_area_.x0 && a.y0 == home_area_.y0 && a.x1 == home_area_.x1 && a.y1 == home_area_.y1;
+        if (!settled) reset_view();
+        home_area_ = a;
+        home_pending_ = !settled;
+    }
     tour_requests();
     apply_requests();
     // What the day's overlay says, for the legend and the tooltip.

@@ -180,6 +180,7 @@ private:
     bool select_without_flight_ = false;  // a click selects where the user is looking
     bool jump_ = false;                   // the next selection moves the camera at once
     bool home_pending_ = false;           // the start's view waits for the panels' places to be framed
+    UiState::Area home_area_;             // ... and was last framed into this part of the window
 
     Flight flight_;
     std::optional<Date> overlay_day_;

@@ -37,13 +37,26 @@ void swatch(ImDrawList* dl, ImVec2 a, ImVec2 b, Rgba fill, Hatch hatch, Rgba ink
 
 }  // namespace
 
+namespace {
+// The timeline's height as last drawn: its title bar alone when folded (a click on its arrow).
+float timeline_height(const UiState& ui) {
+    const ImGuiWindow* w = ImGui::FindWindowByName("###Timeline");
+    return w && w->Collapsed ? ImGui::GetFrameHeight() : kTimelineHeight * ui.scale;
+}
+}  // namespace
+
 void draw_timeline(const AppState& state, UiState& ui, float window_width, float window_height) {
+    // Along the bottom edge, folded or not: folded it gives the map its room (the day stays in
+    // the legend and the title bar).
     const float height = kTimelineHeight * ui.scale;
-    ImGui::SetNextWindowPos(ImVec2(10, window_height - height - 10), ImGuiCond_Always);
+    ImGui::SetNextWindowPos(ImVec2(10, window_height - timeline_height(ui) - 10), ImGuiCond_Always);
     ImGui::SetNextWindowSize(ImVec2(window_width - 20, height), ImGuiCond_Always);
-    ImGui::Begin("Timeline", nullptr,
-                 ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse |
-                     ImGuiWindowFlags_NoScrollbar);
+    const std::string title = "Timeline: " + state.date.text() + "###Timeline";
+    if (!ImGui::Begin(title.c_str(), nullptr,
+                      ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoScrollbar)) {
+        ImGui::End();
+        return;
+    }
     const long first = days_from_civil(kTimelineStart), last = days_from_civil(kTimelineEnd);
     const Date day = state.date;
     if (ImGui::Button("< Event")) {
@@ -280,7 +293,7 @@ void draw_panel(const AppState& state, Layers& layers, UiState& ui, float window
     ImGui::SetNextWindowSize(ImVec2(330 * ui.scale, 0), ImGuiCond_FirstUseEver);
     // Never taller than the room above the timeline: what does not fit scrolls inside the panel
     // (on a 720-line screen it ran under the timeline and off the window).
-    const float room = std::max(120 * ui.scale, window_height - (kTimelineHeight + 30.0f) * ui.scale);
+    const float room = std::max(120 * ui.scale, window_height - timeline_height(ui) - 30.0f * ui.scale);
     ImGui::SetNextWindowSizeConstraints(ImVec2(220 * ui.scale, 100 * ui.scale), ImVec2(FLT_MAX, room));
     ImGui::Begin("Central Asia Security Atlas");
 
@@ -453,14 +466,14 @@ UiState::Area free_map_area(float window_width, float window_height) {
     const ImGuiContext* g = ImGui::GetCurrentContext();
     if (!g) return area;
     for (const ImGuiWindow* w : g->Windows)
-        if (w->Active && !w->Hidden && std::string_view(w->Name) == "Timeline")
+        if (w->Active && !w->Hidden && std::string_view(w->Name).ends_with("###Timeline"))
             area.y1 = std::min(area.y1, w->Pos.y);
     const float tall = 0.4f * (area.y1 - area.y0);
     float left = area.x0, right = area.x1;
     for (const ImGuiWindow* w : g->Windows) {
         const std::string_view name = w->Name;
         // The legend and the inspector float over the map, beside what they describe.
-        if (!w->Active || w->Hidden || w->IsFallbackWindow || w->Collapsed || name == "Timeline" || name == "Legend" || name == "Inspector" ||
+        if (!w->Active || w->Hidden || w->IsFallbackWindow || w->Collapsed || name.ends_with("###Timeline") || name == "Legend" || name == "Inspector" ||
             (w->Flags & (ImGuiWindowFlags_ChildWindow | ImGuiWindowFlags_Tooltip | ImGuiWindowFlags_Popup |
                          ImGuiWindowFlags_Modal)))
             continue;

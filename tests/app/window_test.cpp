@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <csignal>
 #include <filesystem>
+#include <fstream>
 #include <thread>
 
 #include "core/style.hpp"
@@ -141,6 +142,51 @@ TEST(Window, FirstFrameShowsTheMapAndMatchesTheExport) {
             }
     const auto cmp = test::compare(a, b, 0.1);
     EXPECT_LE(cmp.fraction, 0.001) << cmp.differing << " pixels differ between the window and the export";
+}
+
+// The panel's light grey (ImGui's light style) in a rectangle of a screenshot.
+int panel_grey(const test::Image& img, int x0, int y0, int x1, int y1) {
+    int n = 0;
+    for (int y = y0; y < y1; ++y)
+        for (int x = x0; x < x1; ++x) {
+            const std::uint8_t* px = img.at(x, y);
+            if (px[0] == 240 && px[1] == 240 && px[2] == 240) ++n;
+        }
+    return n;
+}
+
+// The panels' places are the user's: kept in $XDG_CONFIG_HOME/ca-atlas/layout.ini when the window
+// closes and found there at the next start. A layout that cannot be written is said, and the
+// window goes on.
+TEST(Window, ThePanelsLayoutIsKeptInTheUsersConfigFolder) {
+    ATLAS_REQUIRE_DISPLAY();
+    const std::string config = test::fresh_dir("window-layout");
+    const std::string ini = config + "/ca-atlas/layout.ini";
+    const auto w = test::run({"--size", "960x600", "--random-input", "3,40"}, {"XDG_CONFIG_HOME=" + config});
+    ASSERT_EQ(w.exit_code, 0) << w.err;
+    ASSERT_TRUE(std::filesystem::exists(ini)) << "no layout written";
+    const std::string kept = test::read_text(ini);
+    EXPECT_NE(kept.find("[Window][Central Asia Security Atlas]"), std::string::npos) << kept;
+
+    // The control panel moved to the right by the user: the next window opens with it there.
+    {
+        std::ofstream out(ini, std::ios::trunc);
+        out << "[Window][Central Asia Security Atlas]\nPos=600,40\nSize=300,400\nCollapsed=0\n";
+    }
+    const std::string shot = config + "/shot.png";
+    const auto s = test::run({"--size", "960x600", "--window-screenshot", shot}, {"XDG_CONFIG_HOME=" + config});
+    ASSERT_EQ(s.exit_code, 0) << s.err;
+    const test::Image img = test::read_png(shot);
+    EXPECT_GT(panel_grey(img, 610, 60, 890, 400), 280 * 340 / 4) << "the panel is not where the layout put it";
+    EXPECT_LT(panel_grey(img, 10, 60, 300, 300), 100) << "the panel is still at its default place";
+
+    // A file where the folder should be: one message, and the window still runs to its end.
+    const std::string blocked = test::fresh_dir("window-layout-blocked");
+    { std::ofstream(blocked + "/ca-atlas") << "not a folder"; }
+    const auto b = test::run({"--size", "960x600", "--random-input", "3,20"}, {"XDG_CONFIG_HOME=" + blocked});
+    EXPECT_EQ(b.exit_code, 0) << b.err;
+    EXPECT_NE(b.err.find("the panels' layout is not kept"), std::string::npos) << b.err;
+    EXPECT_EQ(test::read_text(blocked + "/ca-atlas"), "not a folder");
 }
 
 TEST(Window, ThePresentationShowsASceneWithItsCaptionAndNoChrome) {

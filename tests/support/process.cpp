@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
@@ -41,7 +42,7 @@ std::string find_on_path(const std::string& name) {
 }
 
 RunResult run_tool(const std::string& executable, const std::vector<std::string>& args,
-                   const std::vector<std::string>& env, int timeout_s) {
+                   const std::vector<std::string>& given_env, int timeout_s) {
     RunResult r;
     int out[2], err[2];
     if (pipe(out) != 0 || pipe(err) != 0) return r;
@@ -56,6 +57,14 @@ RunResult run_tool(const std::string& executable, const std::vector<std::string>
     std::vector<char*> argv;
     for (auto& a : all) argv.push_back(a.data());
     argv.push_back(nullptr);
+    // No program a test starts reads or writes the panels' layout the user left
+    // ($XDG_CONFIG_HOME/ca-atlas/layout.ini) unless the test gives it a config folder: each run has
+    // a folder of its own, so that one test's panels moved by random input are not the next's.
+    static std::atomic<int> runs{0};
+    std::vector<std::string> env = given_env;
+    if (std::none_of(env.begin(), env.end(), [](const std::string& e) { return e.rfind("XDG_CONFIG_HOME=", 0) == 0; }))
+        env.push_back("XDG_CONFIG_HOME=" + output_dir() + "/no-user-config/" + std::to_string(getpid()) + "-" +
+                      std::to_string(++runs));
     std::vector<std::string> envs;
     for (char** e = environ; *e; ++e) {
         bool overridden = false;

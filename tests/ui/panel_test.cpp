@@ -113,7 +113,7 @@ TEST(MapArea, LiesBesideTheTallPanelsAndAboveTheTimeline) {
     state.selected = "KAZ";
     for (int i = 0; i < 3; ++i) frame_of_panels(state, ui, true);
     const ImGuiWindow* panel = ImGui::FindWindowByName("Central Asia Security Atlas");
-    const ImGuiWindow* timeline = ImGui::FindWindowByName("Timeline");
+    const ImGuiWindow* timeline = ImGui::FindWindowByName("###Timeline");
     ASSERT_TRUE(panel && timeline);
     EXPECT_FLOAT_EQ(ui.map_area.x0, panel->Pos.x + panel->Size.x);
     EXPECT_FLOAT_EQ(ui.map_area.x1, 1270 - 480);
@@ -127,6 +127,15 @@ TEST(MapArea, LiesBesideTheTallPanelsAndAboveTheTimeline) {
     for (int i = 0; i < 2; ++i) frame_of_panels(state, ui, false);
     EXPECT_FLOAT_EQ(ui.map_area.x0, 0);
     EXPECT_FLOAT_EQ(ui.map_area.x1, 1280 - panel->Size.x);
+    // The timeline folded (its title bar's arrow): it sits on the bottom edge, and the map and
+    // the control panel have the room it gave up.
+    const float unfolded = ui.map_area.y1;
+    ImGui::SetWindowCollapsed("###Timeline", true);
+    for (int i = 0; i < 3; ++i) frame_of_panels(state, ui, false);
+    EXPECT_TRUE(timeline->Collapsed);
+    EXPECT_FLOAT_EQ(timeline->Pos.y + ImGui::GetFrameHeight(), 710) << "the folded timeline is not on the bottom edge";
+    EXPECT_GT(ui.map_area.y1, unfolded + 50);
+    EXPECT_FLOAT_EQ(ui.map_area.y1, timeline->Pos.y);
     ImGui::DestroyContext();
 }
 
