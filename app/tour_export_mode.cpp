@@ -38,7 +38,7 @@ HandoutPage handout_page(const Scene& sc, size_t i, size_t count, const MapModel
     page.heading = scene_heading(i, count, sc.title);
     const Passage* p = m.article ? m.article->passage(sc.passage) : nullptr;
     if (p) page.quote = "\u201c" + p->text + "\u201d";
-    if (m.article) page.citation = m.article->citation + " (passage " + sc.passage + ")";
+    if (m.article) page.citation = m.article->citation + (p ? " (" + place_in_article(*m.article, *p) + ")" : "");
     page.details = "The map on " + sc.date.str() + "; " + projection_info(sc.projection).label + " projection; view " +
                    format_view(sc.view) + " (longitude, latitude, kilometres from top to bottom); layers: " +
                    layers_text(sc.layers) + ". Borders: Natural Earth. Made with ca-atlas.";

@@ -1,6 +1,8 @@
 // Queries over the Article model. Pure C++.
 #include "article.hpp"
 
+#include <algorithm>
+
 #include <array>
 #include <cctype>
 #include <cstring>
@@ -34,8 +36,21 @@ std::vector<TextHit> find_in_article(const Article& article, const std::string& 
     return out;
 }
 
+std::string place_in_article(const Article& article, const Passage& passage) {
+    for (const Section& s : article.sections) {
+        if (s.id != passage.section) continue;
+        const auto at = std::find(s.passages.begin(), s.passages.end(), passage.id);
+        const std::string where = "\u201c" + s.title + "\u201d";
+        if (at == s.passages.end()) return where;
+        const std::string kind = passage.kind == "list-item" ? "item" : passage.kind == "keywords" ? "keywords" : "paragraph";
+        return kind == "keywords" ? where + ", keywords" : where + ", " + kind + " " + std::to_string(at - s.passages.begin() + 1);
+    }
+    return "";
+}
+
 std::string quotation(const Article& article, const Passage& passage) {
-    return "\u201c" + passage.text + "\u201d (passage " + passage.id + ") " + article.citation;
+    const std::string place = place_in_article(article, passage);
+    return "\u201c" + passage.text + "\u201d" + (place.empty() ? "" : " (" + place + ")") + " " + article.citation;
 }
 
 bool date_in_text(const std::string& text, int& year, int& month, int& day) {

@@ -50,8 +50,12 @@ struct TextHit {
 // article order; nothing for an empty query.
 std::vector<TextHit> find_in_article(const Article& article, const std::string& query);
 
+// Where a passage is in the article, as a reader finds it: its section's title and its place
+// there, "“Afghanistan as a Security Challenge”, paragraph 19" (the passage's id is the data's).
+std::string place_in_article(const Article& article, const Passage& passage);
+
 // A passage as a quotation: the author's words between typographic quotes, the passage's place in
-// the article, and the citation. "“...” (Iskandarov 2013, passage integration-6.) Citation."
+// the article, and the citation: "“...” (“Conclusion”, paragraph 4) Citation."
 std::string quotation(const Article& article, const Passage& passage);
 
 // The first full date a passage names ("15 May, 1992", "7 October 2002", "June 2012" as its

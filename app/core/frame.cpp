@@ -39,7 +39,10 @@ Frame build_frame(const AppState& state, const Style& style, const std::vector<i
     const float k = state.pixel_scale;
     f.camera = state.camera;
     f.background = style.water;
-    f.draw_fills = state.layers.countries;
+    // The membership fills stay with the countries' layer off (it hides the countries' own colours
+    // and borders): which country belongs to what is the point of the map.
+    f.draw_fills = state.layers.countries ||
+                   (state.layers.memberships && extras.overlay && extras.overlay->fill.size() == colours.size());
     f.country_fill.reserve(colours.size());
     for (int c : colours) f.country_fill.push_back(style.country_palette[size_t(c) % style.country_palette.size()]);
     f.hatch_period_px = style.overlay.hatch_period_px * k;

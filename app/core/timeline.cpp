@@ -68,4 +68,12 @@ const TimelineEvent* next_event(const std::vector<TimelineEvent>& events, const 
     return nullptr;
 }
 
+std::string event_on(const std::vector<TimelineEvent>& events, const Date& day) {
+    for (const auto& e : events)
+        if (e.date == day && !e.lines.empty())
+            return e.lines.front() +
+                   (e.lines.size() > 1 ? " (and " + std::to_string(e.lines.size() - 1) + " more)" : std::string());
+    return "";
+}
+
 }  // namespace atlas

@@ -26,4 +26,8 @@ std::vector<TimelineEvent> timeline_events(const Facts& facts, const World& worl
 const TimelineEvent* previous_event(const std::vector<TimelineEvent>& events, const Date& day);
 const TimelineEvent* next_event(const std::vector<TimelineEvent>& events, const Date& day);
 
+// What happened on `day`, in a line for the timeline's header (what [ and ] and the event buttons
+// landed on): the first of its lines, "(and N more)" when there are several; "" on a day without.
+std::string event_on(const std::vector<TimelineEvent>& events, const Date& day);
+
 }  // namespace atlas

@@ -10,9 +10,9 @@
 namespace atlas {
 
 namespace {
-// Where a passage is from: "Iskandarov 2013, passage integration-22. " and the article's citation.
+// Where a passage is from: "Iskandarov 2013, “Conclusion”, paragraph 4. " and the article's citation.
 std::string passage_source(const Article& article, const Passage& p) {
-    return "Iskandarov 2013, passage " + p.id + ". " + article.citation;
+    return "Iskandarov 2013, " + place_in_article(article, p) + ". " + article.citation;
 }
 }  // namespace
 

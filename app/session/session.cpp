@@ -246,6 +246,7 @@ void Session::click() {
     const Vec2 ll = model_->projection->inverse(state_.camera.to_map(px));
     if (ui_.measuring) {
         if (ui_.measure_points.size() >= 2) ui_.measure_points.clear();
+        ui_.measure_label.clear();
         if (std::isfinite(ll.x) && std::isfinite(ll.y)) ui_.measure_points.push_back(ll);
         if (ui_.measure_points.size() == 2) {
             const Course c = geodesic_course(ui_.measure_points[0], ui_.measure_points[1]);
@@ -253,6 +254,11 @@ void Session::click() {
             std::snprintf(text, sizeof text, "%.1f km, initial bearing %.1f deg (geodesic, WGS84)", c.distance_m / 1000,
                           c.bearing_deg);
             ui_.measure_text = text;
+            std::snprintf(text, sizeof text, "%.0f km", c.distance_m / 1000);
+            ui_.measure_label = text;
+            // One measurement per M: the next click on the map selects again; the line stays
+            // until M (or Esc) clears it.
+            ui_.measuring = false;
         } else {
             ui_.measure_text = "Click the second point";
         }

@@ -136,12 +136,19 @@ void Session::shortcut(const InputEvent& e) {
         ui_.measuring = !ui_.measuring;
         ui_.measure_points.clear();
         ui_.measure_text.clear();
+        ui_.measure_label.clear();
     }
     if (c == '[')  // the previous event on the timeline
         if (const auto* ev = previous_event(ui_.events, state_.date)) ui_.request_date = ev->date;
     if (c == ']')  // the next event
         if (const auto* ev = next_event(ui_.events, state_.date)) ui_.request_date = ev->date;
-    if (e.key == Key::Escape) ui_.request_select = std::string();
+    if (e.key == Key::Escape) {  // clears the selection and a measurement
+        ui_.request_select = std::string();
+        ui_.measuring = false;
+        ui_.measure_points.clear();
+        ui_.measure_text.clear();
+        ui_.measure_label.clear();
+    }
     if (e.key == Key::Left) cam.pan_px(step_x, 0);
     if (e.key == Key::Right) cam.pan_px(-step_x, 0);
     if (e.key == Key::Up) cam.pan_px(0, step_y);

@@ -151,7 +151,10 @@ void draw_passage(const AppState& state, const Article& a, int index, bool menti
         if (m) {
             for (const auto& [mn, mx] : words)
                 ui.spots.push_back({p.id, m->alias->entity, mn.x, mn.y, mx.x, mx.y});
-            if (clicked) ui.request_select = m->alias->entity;
+            if (clicked) {
+                ui.request_select = m->alias->entity;
+                ui.link_passage = p.id;  // the reader stays in this passage
+            }
         }
     }
     for (int fn : p.footnotes) {
@@ -171,10 +174,16 @@ void draw_passage(const AppState& state, const Article& a, int index, bool menti
             }
     if (ImGui::SmallButton("Quote")) {
         ui.copied = quotation(a, p);
+        ui.copied_passage = p.id;
         ImGui::SetClipboardText(ui.copied.c_str());
     }
     ui.spots.push_back({p.id, "", ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
                         ImGui::GetItemRectMax().x, ImGui::GetItemRectMax().y});
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Copies the passage with its citation, to paste into slides or notes");
+    if (ui.copied_passage == p.id) {  // the quotation copied last: said where the click was
+        ImGui::SameLine();
+        ImGui::TextDisabled("copied, with its citation");
+    }
     int y = 0, mo = 0, d = 0;
     if (date_in_text(p.text, y, mo, d) && Date::parse(Date{y, mo, d}.str())) {
         ImGui::SameLine();
@@ -200,7 +209,14 @@ void draw_article(const AppState& state, UiState& ui, float window_width, float 
             for (const Link* l : ui.facts->links_of(state.selected, a)) ui.entity_passages.push_back(l->passage);
         ui.entity_passage = 0;
         ui.entity_passage_shown = 0;
-        if (!ui.entity_passages.empty()) ui.scroll_to = a.index_of(ui.entity_passages.front());
+        // Selected by a link in the text, the article stays where the reader is (that passage is
+        // the selection's current one); selected elsewhere, its first passage comes into view.
+        const auto here = std::find(ui.entity_passages.begin(), ui.entity_passages.end(), ui.link_passage);
+        if (here != ui.entity_passages.end())
+            ui.entity_passage = ui.entity_passage_shown = int(here - ui.entity_passages.begin());
+        else if (!ui.entity_passages.empty())
+            ui.scroll_to = a.index_of(ui.entity_passages.front());
+        ui.link_passage.clear();
     }
     const float s = ui.scale;
     ImGui::SetNextWindowPos(ImVec2(window_width - 10, 210 * s), ImGuiCond_FirstUseEver, ImVec2(1, 0));

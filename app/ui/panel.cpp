@@ -72,6 +72,18 @@ void draw_timeline(const AppState& state, UiState& ui, float window_width, float
     ImGui::Text("%s%s", day.text().c_str(),
                 day >= kArticlePresentEnd ? "   (after the article)"
                                           : (day == kArticleDate ? "   (the article's present)" : ""));
+    // The event of the day ([ and ] land on one): named, all of it in the tooltip.
+    if (const std::string happened = event_on(ui.events, day); !happened.empty()) {
+        ImGui::SameLine();
+        ImGui::TextColored(ImVec4(0.12f, 0.30f, 0.60f, 1.0f), "  %s", happened.c_str());
+        if (ImGui::IsItemHovered())
+            for (const auto& e : ui.events)
+                if (e.date == day) {
+                    ImGui::BeginTooltip();
+                    for (const auto& l : e.lines) ImGui::BulletText("%s", l.c_str());
+                    ImGui::EndTooltip();
+                }
+    }
 
     // The slider: one step per day.
     int value = int(days_from_civil(day) - first);
@@ -264,6 +276,17 @@ void draw_map_overlay(const UiState& ui, float window_width, float window_height
             dl->AddLine(ImVec2(float(measure_px[i - 1].x), float(measure_px[i - 1].y)),
                         ImVec2(float(measure_px[i].x), float(measure_px[i].y)), IM_COL32(200, 0, 120, 255), 2.5f);
     }
+    // The distance on the line, at its middle, where the eye is.
+    if (measure_px.size() == 2 && !ui.measure_label.empty()) {
+        const ImVec2 mid(float(measure_px[0].x + measure_px[1].x) / 2, float(measure_px[0].y + measure_px[1].y) / 2);
+        const ImVec2 size = ImGui::CalcTextSize(ui.measure_label.c_str());
+        const ImVec2 at(mid.x - size.x / 2, mid.y - size.y - 8 * s);
+        dl->AddRectFilled(ImVec2(at.x - 4 * s, at.y - 2 * s), ImVec2(at.x + size.x + 4 * s, at.y + size.y + 2 * s),
+                          IM_COL32(255, 255, 255, 230), 3 * s);
+        dl->AddRect(ImVec2(at.x - 4 * s, at.y - 2 * s), ImVec2(at.x + size.x + 4 * s, at.y + size.y + 2 * s),
+                    IM_COL32(200, 0, 120, 255), 3 * s);
+        dl->AddText(at, IM_COL32(120, 0, 70, 255), ui.measure_label.c_str());
+    }
     if (!ui.hover.empty() && !ImGui::GetIO().WantCaptureMouse) {
         ImGui::BeginTooltip();
         for (const auto& l : ui.hover) ImGui::TextUnformatted(l.c_str());
@@ -357,7 +380,11 @@ void draw_panel(const AppState& state, Layers& layers, UiState& ui, float window
             "right button pans.");
     }
 
-    ImGui::Checkbox("Measure (M): click two points", &ui.measuring);
+    if (ImGui::Checkbox("Measure (M): click two points", &ui.measuring) && ui.measuring) {
+        ui.measure_points.clear();  // a new measurement
+        ui.measure_text.clear();
+        ui.measure_label.clear();
+    }
     if (!ui.measure_text.empty()) ImGui::TextWrapped("%s", ui.measure_text.c_str());
 
     ImGui::Separator();

@@ -163,6 +163,9 @@ void draw_tour(const AppState& state, std::vector<Scene>& scenes, UiState& ui, f
                               t.shipped.c_str(), t.path.c_str());
         spot(t, "shipped");
     }
+    // A save's success is old news once the scenes changed again (it said "Saved" beside
+    // "unsaved changes"); what went wrong stays until the next try.
+    if (t.unsaved && !t.failed) t.message.clear();
     if (!t.message.empty()) {
         if (t.failed) ImGui::PushStyleColor(ImGuiCol_Text, kErrorColour);
         ImGui::TextWrapped("%s", t.message.c_str());

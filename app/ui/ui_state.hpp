@@ -80,6 +80,7 @@ struct UiState {
     bool measuring = false;            // clicks on the map set the measured points
     std::vector<Vec2> measure_points;  // lon/lat, at most two
     std::string measure_text;          // "1,234.5 km, bearing 72.4 deg"
+    std::string measure_label;         // the distance written on the measured line ("1235 km")
     std::vector<Vec2> measure_px;      // the measured points on screen (logical px)
     std::string scale_label;           // the scale bar's distance
     float scale_px = 0;                // and its length in logical pixels
@@ -108,7 +109,9 @@ struct UiState {
     // passage out of view is skipped with a space of its height (the text is 5,000 words).
     std::vector<float> passage_heights;
     float heights_width = 0, heights_scale = 0;
-    std::string copied;  // the last quotation copied
+    std::string copied;          // the last quotation copied
+    std::string copied_passage;  // ... and its passage's id
+    std::string link_passage;    // the passage whose link was just clicked ("" none)
     // The Tour panel (T): the guided tour's scenes, edited in place and saved to tour.csv.
     struct TourEditor {
         bool open = false;

@@ -46,5 +46,26 @@ TEST(Frame, RescaledKeepsTheFramingAndScalesLinesAndText) {
     EXPECT_FLOAT_EQ(f3.country_line.width_px, 3 * f1.country_line.width_px);
 }
 
+
+// The Countries layer off hides the countries' own colours and their borders, not the memberships'
+// fills (the map went sea-blue with only the hatching left); both off, no fills.
+TEST(Frame, TheMembershipFillsStayWithTheCountriesLayerOff) {
+    AppState s;
+    s.layers.countries = false;
+    OverlayPaint overlay;
+    overlay.fill = {Rgba{30, 100, 180, 255}, Rgba{240, 230, 220, 255}};
+    overlay.hatch = {Rgba{0, 0, 0, 0}, Rgba{0, 0, 0, 0}};
+    FrameExtras extras;
+    extras.overlay = &overlay;
+    const auto measure = [](const std::string&) { return 1.0; };
+    const Frame f = build_frame(s, Style{}, {0, 1}, {}, measure, extras);
+    EXPECT_TRUE(f.draw_fills);
+    EXPECT_FALSE(f.draw_country_lines);
+    ASSERT_EQ(f.country_fill.size(), 2u);
+    EXPECT_EQ(f.country_fill[0], overlay.fill[0]);
+    s.layers.memberships = false;
+    EXPECT_FALSE(build_frame(s, Style{}, {0, 1}, {}, measure, extras).draw_fills);
+}
+
 }  // namespace
 }  // namespace atlas

@@ -18,5 +18,16 @@ TEST(Timeline, DaysRoundTripAcrossTheRange) {
     }
 }
 
+
+// The timeline names the event of the day it is on (where [ and ] land), and nothing elsewhere.
+TEST(Timeline, TheEventOfTheDayIsNamed) {
+    const std::vector<TimelineEvent> events{{{2001, 6, 15}, {"The SCO is founded in Shanghai"}},
+                                            {{2012, 6, 28}, {"Uzbekistan suspends its CSTO membership", "b", "c"}}};
+    EXPECT_EQ(event_on(events, {2001, 6, 15}), "The SCO is founded in Shanghai");
+    EXPECT_EQ(event_on(events, {2012, 6, 28}), "Uzbekistan suspends its CSTO membership (and 2 more)");
+    EXPECT_EQ(event_on(events, {2012, 6, 29}), "");
+    EXPECT_EQ(event_on(events, next_event(events, {2005, 1, 1})->date), "Uzbekistan suspends its CSTO membership (and 2 more)");
+}
+
 }  // namespace
 }  // namespace atlas

@@ -39,7 +39,8 @@ TEST(Presentation, EveryScenesCaptionShowsItsPassageWholeAndCitesIt) {
             const Passage* p = model->article->passage(sc.passage);
             ASSERT_TRUE(p) << sc.id;
             EXPECT_EQ(quoted, "\u201c" + p->text + "\u201d") << sc.id;
-            EXPECT_NE(source.find("passage " + sc.passage + "."), std::string::npos) << sc.id;
+            EXPECT_NE(source.find(place_in_article(*model->article, *p)), std::string::npos) << sc.id << ": " << source;
+            EXPECT_EQ(source.find(sc.passage), std::string::npos) << sc.id << ": the data's passage id in a caption";
             EXPECT_NE(source.find(model->article->citation), std::string::npos) << sc.id << ": " << source;
             // The map is not drawn under the band, and nothing above it is covered.
             double top = h;

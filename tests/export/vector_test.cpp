@@ -312,7 +312,7 @@ TEST_F(Vector, AFiguresDecorationsAreAGroupOfTheSvgAndTextInThePdf) {
     std::string all;
     for (const auto& t : layers.back().texts) all += t + " ";
     for (const char* t : {"The CSTO and the SCO in 2012", "CSTO member", "On 31 December 2012", "km",
-                          "passage integration-22", "Natural Earth", "Rapid Deployment Forces"})
+                          "paragraph 22", "Natural Earth", "Rapid Deployment Forces"})
         EXPECT_NE(all.find(t), std::string::npos) << t;
     // Without decorations there is no such group.
     export_svg(model(), s, measure(), dir + "/plain.svg");
@@ -324,7 +324,7 @@ TEST_F(Vector, AFiguresDecorationsAreAGroupOfTheSvgAndTextInThePdf) {
     const auto text = test::run_tool(pdftotext, {pdf, "-"});
     ASSERT_EQ(text.exit_code, 0) << text.err;
     // (pdftotext may put a line's first word apart: the title is looked for without it.)
-    for (const char* t : {"CSTO and the SCO in 2012", "CSTO member", "passage integration-22"})
+    for (const char* t : {"CSTO and the SCO in 2012", "CSTO member", "paragraph 22"})
         EXPECT_NE(text.out.find(t), std::string::npos) << t << " is not text in the PDF";
     GDALAllRegister();
     GDALDatasetUniquePtr ds(GDALDataset::Open(pdf.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY));

@@ -303,5 +303,24 @@ TEST_F(SessionTest, AProjectionChangeReplacesTheModelAndThePanelsFollowIt) {
     EXPECT_EQ(session.state().selected, "KAZ");
 }
 
+
+// A measurement: M, two clicks; the distance is written on the line and the next click on the map
+// selects again (measure mode ends); Esc clears the line.
+TEST_F(SessionTest, AMeasurementEndsMeasureModeAndWritesTheDistanceOnTheLine) {
+    frame({key(Key::Character, 'm')});
+    ASSERT_TRUE(session.ui().measuring);
+    click(on_screen(kKazakhstan));
+    click(on_screen(kUzbekistan));
+    EXPECT_FALSE(session.ui().measuring) << "still measuring after the second point";
+    EXPECT_EQ(session.ui().measure_px.size(), 2u);
+    EXPECT_NE(session.ui().measure_label.find(" km"), std::string::npos) << session.ui().measure_label;
+    click(on_screen(kKazakhstan));
+    for (int i = 0; i < 3; ++i) frame();
+    EXPECT_EQ(session.state().selected, "KAZ") << "the click after a measurement did not select";
+    EXPECT_EQ(session.ui().measure_points.size(), 2u) << "the measured line is still shown";
+    frame({key(Key::Escape)});
+    EXPECT_TRUE(session.ui().measure_points.empty());
+}
+
 }  // namespace
 }  // namespace atlas

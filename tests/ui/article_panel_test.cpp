@@ -145,9 +145,37 @@ TEST_F(ArticlePanel, QuoteCopiesTheAuthorsWordsWithTheCitation) {
         clipboard_.clear();
         click((quote->x0 + quote->x1) / 2, (quote->y0 + quote->y1) / 2);
         const std::string expected =
-            "\u201c" + a.passages[size_t(i)].text + "\u201d (passage " + id + ") " + a.citation;
+            "\u201c" + a.passages[size_t(i)].text + "\u201d (" + place_in_article(a, a.passages[size_t(i)]) + ") " + a.citation;
         EXPECT_EQ(clipboard_, expected);
+        EXPECT_EQ(clipboard_.find(id), std::string::npos) << "the data's passage id is in a student's quotation";
+        EXPECT_NE(clipboard_.find(", paragraph "), std::string::npos) << clipboard_;
+        // Said where the click was: the quotation was copied.
+        frame();
+        EXPECT_EQ(ui.copied_passage, id);
     }
+}
+
+
+// A link followed in the passage being read keeps the reader there: that passage becomes the
+// selection's current one and the article does not jump to the entity's first passage.
+TEST_F(ArticlePanel, ALinkFollowedKeepsTheReaderInThePassage) {
+    const Article& a = *model_->article;
+    const int i = a.index_of("integration-22");
+    ASSERT_GE(i, 0);
+    bring_into_view(i);
+    const auto link = std::find_if(ui.spots.begin(), ui.spots.end(), [&](const UiState::Spot& s) {
+        return s.passage == "integration-22" && !s.entity.empty() &&
+               model_->facts->links_of(s.entity, a).size() > 1 &&
+               model_->facts->links_of(s.entity, a).front()->passage != "integration-22";
+    });
+    ASSERT_NE(link, ui.spots.end()) << "no link in integration-22 to an entity first mentioned elsewhere";
+    click((link->x0 + link->x1) / 2, (link->y0 + link->y1) / 2);
+    ASSERT_TRUE(ui.request_select);
+    state.selected = *ui.request_select;  // the session answers the request
+    frame();
+    EXPECT_EQ(ui.scroll_to, -1) << "the article jumped to passage " << ui.scroll_to;
+    ASSERT_FALSE(ui.entity_passages.empty());
+    EXPECT_EQ(ui.entity_passages[size_t(ui.entity_passage)], "integration-22");
 }
 
 }  // namespace

@@ -290,6 +290,12 @@ TEST_F(TourPanel, SaveWritesWhatTheLoaderReadsBack) {
     EXPECT_EQ(ui.tour.message, "Saved 10 scenes to " + path);
     EXPECT_FALSE(ui.tour.unsaved);
     EXPECT_EQ(slurp(path + ".bak"), original);
+    // An edit after the save: the panel says "unsaved changes", and no longer "Saved".
+    click("scene:1");
+    click("down");
+    click("up");
+    EXPECT_TRUE(ui.tour.unsaved);
+    EXPECT_EQ(ui.tour.message, "") << "\"Saved\" beside the unsaved changes";
     std::vector<DataProblem> problems;
     const auto back = load_tour(dir, problems);
     EXPECT_TRUE(problems.empty());
