@@ -45,6 +45,17 @@ Annotations& Session::notes_of(size_t i) {
     return notes_.try_emplace(sc.id, sc.annotations).first->second;
 }
 
+size_t Session::ink_into_scenes() {
+    size_t changed = 0;
+    for (Scene& sc : model_->tour)
+        if (const auto it = notes_.find(sc.id); it != notes_.end() && !(it->second == sc.annotations)) {
+            sc.annotations = it->second;
+            ++changed;
+        }
+    ui_.tour.ink_scenes += changed;
+    return changed;
+}
+
 // S in the presentation: the scene's annotations into the tour file, the other scenes as loaded.
 void Session::save_notes() {
     const size_t i = player_->scene();

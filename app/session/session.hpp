@@ -146,6 +146,10 @@ private:
     void attach_ui();
     void list_problems();
     void reset_view();
+    // The presenter's drawings that differ from their scenes' saved ones, copied into the scenes
+    // (model_->tour) so that the tour's save writes them; how many scenes changed (named in
+    // ui_.tour.ink_scenes).
+    size_t ink_into_scenes();
     // The map's part of the viewport (framebuffer pixels; empty before the panels were laid out).
     Box map_area_px() const;
     void finish_reprojection();

@@ -19,8 +19,10 @@ constexpr double kClickSlop = 4;
 
 void Session::input(const InputEvent& e) {
     if (e.kind == InputEvent::Kind::Quit) {
-        // Closing with unsaved scenes asks first (draw_unsaved_tour_prompt); a second close
-        // request while it asks closes at once.
+        // Closing with unsaved scenes or drawings asks first (draw_unsaved_tour_prompt); a second
+        // close request while it asks closes at once. The drawings go into their scenes, which
+        // the prompt's Save writes with the tour.
+        if (model_ && ink_into_scenes() > 0) ui_.tour.unsaved = true;
         if (model_ && ui_.tour.unsaved && !ui_.tour.closing)
             ui_.tour.closing = true;
         else

@@ -23,6 +23,7 @@ void Session::tour_requests() {
             list_problems();
             notes_.clear();
             ui_.tour.using_own = ui_.tour.unsaved = ui_.tour.failed = false;
+            ui_.tour.ink_scenes = 0;
             ui_.tour.current.reset();
             ui_.tour.message = "The shipped tour again; your edited tour is kept as " + own + ".bak";
         } catch (const std::exception& e) {

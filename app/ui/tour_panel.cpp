@@ -112,6 +112,7 @@ void save(std::vector<Scene>& scenes, UiState& ui) {
         t.message = "Saved " + std::to_string(scenes.size()) + " scenes to " + t.path;
         t.failed = false;
         t.unsaved = false;
+        t.ink_scenes = 0;
         t.using_own = !t.shipped.empty();  // from now on the user's copy is read
     } catch (const std::exception& e) {
         t.message = e.what();
@@ -286,6 +287,10 @@ bool draw_unsaved_tour_prompt(std::vector<Scene>& scenes, UiState& ui) {
     bool close = false;
     if (ImGui::BeginPopupModal(kTitle, nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings)) {
         ImGui::TextWrapped("The tour's scenes have changed since they were last saved to %s.", t.path.c_str());
+        if (t.ink_scenes > 0)
+            ImGui::TextWrapped("That includes your drawings on %zu scene%s, which were never saved (S saves them while "
+                               "presenting).",
+                               t.ink_scenes, t.ink_scenes == 1 ? "" : "s");
         if (t.failed && !t.message.empty()) {
             ImGui::PushStyleColor(ImGuiCol_Text, kErrorColour);
             ImGui::TextWrapped("%s", t.message.c_str());

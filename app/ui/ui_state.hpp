@@ -122,6 +122,7 @@ struct UiState {
         std::string passage_filter;         // typed in the passage list to narrow it
         bool scroll_to_current = false;     // the list brings the chosen scene into view
         bool unsaved = false;               // the scenes differ from the file
+        size_t ink_scenes = 0;              // ... of which this many by the presenter's drawings
         bool closing = false;               // the atlas is asked to close with them unsaved
         std::string message;                // the last save's outcome, or why nothing was saved
         bool failed = false;                // ... an error

@@ -262,6 +262,37 @@ TEST_F(SessionTest, ClosingWithUnsavedSceneEditsAsksFirstAndASecondRequestCloses
     EXPECT_FALSE(session.running());
 }
 
+// A teacher's drawing on a scene, never saved with S, is unsaved work: closing the window asks (it
+// was lost without a word), and the prompt's Save writes it with its scene.
+TEST_F(SessionTest, ClosingWithAnUnsavedDrawingAsksFirst) {
+    frame({key(Key::F5)});
+    ASSERT_TRUE(session.presenting());
+    for (int i = 0; i < 200; ++i) frame();  // the first scene's flight
+    const std::string scene = (*session.scenes())[0].id;
+    const size_t before = (*session.scenes())[0].annotations.shapes.size();
+    InputEvent press = event(InputEvent::Kind::Press, {400, 300});
+    press.button = Button::Left;
+    InputEvent move = event(InputEvent::Kind::Move, {480, 340});
+    move.moved = {80, 40};
+    InputEvent move2 = event(InputEvent::Kind::Move, {560, 300});
+    move2.moved = {80, -40};
+    InputEvent release = event(InputEvent::Kind::Release, {560, 300});
+    release.button = Button::Left;
+    frame({key(Key::Character, 'f')});
+    frame({press});
+    frame({move});
+    frame({move2});
+    frame({release});
+    frame({key(Key::Escape)});
+    ASSERT_FALSE(session.presenting());
+    session.input(event(InputEvent::Kind::Quit));
+    EXPECT_TRUE(session.running()) << "the drawing was lost without asking";
+    EXPECT_TRUE(session.ui().tour.closing);
+    EXPECT_EQ(session.ui().tour.ink_scenes, 1u);
+    ASSERT_EQ((*session.scenes())[0].id, scene);
+    EXPECT_EQ((*session.scenes())[0].annotations.shapes.size(), before + 1) << "the drawing is not in its scene to save";
+}
+
 TEST_F(SessionTest, AnExportOfAnImpossibleSizeIsRefusedInThePanel) {
     session.ui().export_width = 0;
     session.ui().request_export = true;
