@@ -91,4 +91,33 @@ Frame build_frame(const AppState& state, const Style& style, const std::vector<i
     return f;
 }
 
+std::vector<SymbolKey> symbols_in_view(const Frame& frame) {
+    struct Kind {
+        SymbolShape shape;
+        bool hollow;
+        const char* meaning;
+    };
+    static const Kind kinds[] = {
+        {SymbolShape::Star, false, "the Kant airbase (Kyrgyzstan)"},
+        {SymbolShape::Triangle, false, "a joint military exercise"},
+        {SymbolShape::Square, false, "a seat of the CSTO or the SCO"},
+        {SymbolShape::Circle, false, "where a treaty or charter was signed"},
+        {SymbolShape::Diamond, false, "a summit or meeting"},
+        {SymbolShape::Circle, true, "hollow: only the area is known"},
+        {SymbolShape::Dot, false, "a capital"},
+    };
+    std::vector<SymbolKey> out;
+    const double w = frame.camera.width_px, h = frame.camera.height_px;
+    for (const Kind& k : kinds)
+        for (const FrameSymbol& s : frame.symbols) {
+            if (s.layer == MapLayer::Selection) continue;
+            // Hollow marks of any shape share one row; solid ones go by shape.
+            if (k.hollow ? !s.hollow : (s.hollow || s.shape != k.shape)) continue;
+            if (s.centre_px.x < 0 || s.centre_px.y < 0 || s.centre_px.x > w || s.centre_px.y > h) continue;
+            out.push_back({k.shape, s.fill, k.hollow, k.meaning});
+            break;
+        }
+    return out;
+}
+
 }  // namespace atlas

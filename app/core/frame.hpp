@@ -175,4 +175,17 @@ Frame build_frame(const AppState& state, const Style& style, const std::vector<i
                   const std::vector<LabelCandidate>& label_candidates, const TextMeasure& measure,
                   const FrameExtras& extras = {});
 
+// One row of the symbols' legend: a mark as the map draws it and what it stands for.
+struct SymbolKey {
+    SymbolShape shape = SymbolShape::Circle;
+    Rgba fill;
+    bool hollow = false;
+    std::string meaning;  // "a joint military exercise"
+};
+
+// The kinds of symbol the frame shows inside its image, each once, in a fixed order (the airbase,
+// exercises, seats, signings, summits, places known only to an area, capitals); the selection's
+// ring is not a kind. What a student needs to read the marks on the map.
+std::vector<SymbolKey> symbols_in_view(const Frame& frame);
+
 }  // namespace atlas

@@ -377,6 +377,7 @@ void Session::rebuild_frame() {
                                       model_->extras(state_, Style{}));
     frame_.detail_bias = flight_.active ? kFlightDetailBias : 1.0;
     frame_key_ = key;
+    ui_.symbol_keys = symbols_in_view(frame_);
     ++frames_built_;
 }
 

@@ -1,6 +1,7 @@
 // The article panel (Dear ImGui). Text is laid out word by word so that the names of mapped
 // entities can be links inside wrapped paragraphs.
 #include <imgui.h>
+#include <imgui_internal.h>
 #include <imgui_stdlib.h>
 
 #include <algorithm>
@@ -219,8 +220,18 @@ void draw_article(const AppState& state, UiState& ui, float window_width, float 
         ui.link_passage.clear();
     }
     const float s = ui.scale;
-    ImGui::SetNextWindowPos(ImVec2(window_width - 10, 210 * s), ImGuiCond_FirstUseEver, ImVec2(1, 0));
-    ImGui::SetNextWindowSize(ImVec2(480 * s, std::max(240 * s, window_height - 330 * s)), ImGuiCond_FirstUseEver);
+    // Where it first opens: under the legend (whose size is known from its second frame on), down
+    // to the timeline; a place the user gave it before (the kept layout) is left alone.
+    if (ui.article_placing < 0) ui.article_placing = ImGui::FindWindowSettings(ImHashStr("Article")) ? 0 : 4;
+    if (ui.article_placing > 0) {
+        if (ui.world) --ui.article_placing;  // the legend appears with the map's data
+        float top = 210 * s;
+        if (const ImGuiWindow* legend = ImGui::FindWindowByName("Legend"); legend && legend->Active)
+            top = std::max(top, legend->Pos.y + legend->Size.y + 10);
+        const float bottom = window_height - (kTimelineHeight + 20) * s;
+        ImGui::SetNextWindowPos(ImVec2(window_width - 10, top), ImGuiCond_Always, ImVec2(1, 0));
+        ImGui::SetNextWindowSize(ImVec2(480 * s, std::max(160 * s, bottom - top)), ImGuiCond_Always);
+    }
     // Opened with 0 it does not take the keyboard, so that 0 closes it again.
     if (!ImGui::Begin("Article", &ui.article_open, ImGuiWindowFlags_NoFocusOnAppearing)) {
         ImGui::End();

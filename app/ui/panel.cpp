@@ -128,19 +128,75 @@ void draw_timeline(const AppState& state, UiState& ui, float window_width, float
     ImGui::End();
 }
 
+namespace {
+// A legend's mark, drawn as the map draws the symbol: its shape in its colour, a white edge.
+void mark(ImDrawList* dl, ImVec2 c, float r, const SymbolKey& k) {
+    const ImU32 fill = IM_COL32(k.fill.r, k.fill.g, k.fill.b, 255), edge = IM_COL32(255, 255, 255, 255);
+    if (k.hollow) {
+        dl->AddCircle(c, r * 0.8f, fill, 0, 2.5f);
+        return;
+    }
+    switch (k.shape) {
+        case SymbolShape::Square:
+            dl->AddRectFilled(ImVec2(c.x - r * 0.75f, c.y - r * 0.75f), ImVec2(c.x + r * 0.75f, c.y + r * 0.75f), fill);
+            dl->AddRect(ImVec2(c.x - r * 0.75f, c.y - r * 0.75f), ImVec2(c.x + r * 0.75f, c.y + r * 0.75f), edge);
+            break;
+        case SymbolShape::Diamond:
+            dl->AddQuadFilled(ImVec2(c.x, c.y - r), ImVec2(c.x + r, c.y), ImVec2(c.x, c.y + r), ImVec2(c.x - r, c.y), fill);
+            dl->AddQuad(ImVec2(c.x, c.y - r), ImVec2(c.x + r, c.y), ImVec2(c.x, c.y + r), ImVec2(c.x - r, c.y), edge);
+            break;
+        case SymbolShape::Triangle:
+            dl->AddTriangleFilled(ImVec2(c.x, c.y - r), ImVec2(c.x + r, c.y + r * 0.8f), ImVec2(c.x - r, c.y + r * 0.8f), fill);
+            dl->AddTriangle(ImVec2(c.x, c.y - r), ImVec2(c.x + r, c.y + r * 0.8f), ImVec2(c.x - r, c.y + r * 0.8f), edge);
+            break;
+        case SymbolShape::Star: {  // five points: a triangle from the centre to each edge of the outline
+            ImVec2 v[10];
+            for (int i = 0; i < 10; ++i) {
+                const float a = -1.5707963f + float(i) * 0.6283185f, rr = i % 2 ? r * 0.45f : r * 1.1f;
+                v[i] = ImVec2(c.x + rr * std::cos(a), c.y + rr * std::sin(a));
+            }
+            for (int i = 0; i < 10; ++i) dl->AddTriangleFilled(c, v[i], v[(i + 1) % 10], fill);
+            break;
+        }
+        case SymbolShape::Dot:
+            dl->AddCircleFilled(c, r * 0.4f, fill);
+            dl->AddCircle(c, r * 0.4f, edge);
+            break;
+        default:
+            dl->AddCircleFilled(c, r * 0.75f, fill);
+            dl->AddCircle(c, r * 0.75f, edge, 0, 1.5f);
+    }
+}
+}  // namespace
+
 void draw_legend(const AppState& state, const UiState& ui, float window_width) {
-    if (!state.layers.memberships || ui.legend.empty()) return;
+    const bool classes = state.layers.memberships && !ui.legend.empty();
+    if (!classes && ui.symbol_keys.empty()) return;
     ImGui::SetNextWindowPos(ImVec2(window_width - 10, 10), ImGuiCond_FirstUseEver, ImVec2(1, 0));
     ImGui::Begin("Legend", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing);
-    ImGui::Text("On %s", state.date.text().c_str());
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    for (const auto& e : ui.legend) {
-        const ImVec2 p = ImGui::GetCursorScreenPos();
-        const float h = ImGui::GetTextLineHeight() + 4;
-        swatch(dl, p, ImVec2(p.x + 2 * h, p.y + h), e.fill, e.hatch, ui.overlay_style.hatch);
-        ImGui::Dummy(ImVec2(2 * h, h));
-        ImGui::SameLine();
-        ImGui::TextUnformatted(e.label.c_str());
+    const float h = ImGui::GetTextLineHeight() + 4;
+    if (classes) {
+        ImGui::Text("On %s", state.date.text().c_str());
+        for (const auto& e : ui.legend) {
+            const ImVec2 p = ImGui::GetCursorScreenPos();
+            swatch(dl, p, ImVec2(p.x + 2 * h, p.y + h), e.fill, e.hatch, ui.overlay_style.hatch);
+            ImGui::Dummy(ImVec2(2 * h, h));
+            ImGui::SameLine();
+            ImGui::TextUnformatted(e.label.c_str());
+        }
+    }
+    // The marks on the map, those in view only.
+    if (!ui.symbol_keys.empty()) {
+        if (classes) ImGui::Separator();
+        ImGui::TextUnformatted("Symbols");
+        for (const auto& k : ui.symbol_keys) {
+            const ImVec2 p = ImGui::GetCursorScreenPos();
+            mark(dl, ImVec2(p.x + h, p.y + h / 2), h * 0.42f, k);
+            ImGui::Dummy(ImVec2(2 * h, h));
+            ImGui::SameLine();
+            ImGui::TextUnformatted(k.meaning.c_str());
+        }
     }
     ImGui::End();
 }
@@ -495,12 +551,12 @@ UiState::Area free_map_area(float window_width, float window_height) {
     for (const ImGuiWindow* w : g->Windows)
         if (w->Active && !w->Hidden && std::string_view(w->Name).ends_with("###Timeline"))
             area.y1 = std::min(area.y1, w->Pos.y);
-    const float tall = 0.4f * (area.y1 - area.y0);
+    const float tall = 0.3f * (area.y1 - area.y0);
     float left = area.x0, right = area.x1;
     for (const ImGuiWindow* w : g->Windows) {
         const std::string_view name = w->Name;
-        // The legend and the inspector float over the map, beside what they describe.
-        if (!w->Active || w->Hidden || w->IsFallbackWindow || w->Collapsed || name.ends_with("###Timeline") || name == "Legend" || name == "Inspector" ||
+        // The inspector floats over the map, beside what it describes.
+        if (!w->Active || w->Hidden || w->IsFallbackWindow || w->Collapsed || name.ends_with("###Timeline") || name == "Inspector" ||
             (w->Flags & (ImGuiWindowFlags_ChildWindow | ImGuiWindowFlags_Tooltip | ImGuiWindowFlags_Popup |
                          ImGuiWindowFlags_Modal)))
             continue;

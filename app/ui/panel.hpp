@@ -62,8 +62,8 @@ void keep_windows_inside(float window_width, float window_height);
 
 // The map's part of a window of this size, from where the panels are this frame: the window less
 // the timeline at the bottom and the tall panels along the left and right sides (the control panel,
-// the article, the tour's scenes, a moved or resized panel alike). The legend, the inspector and
-// short panels float over the map and take nothing. Where the panels leave less than a quarter of the width, the
+// the article, a legend grown tall, the tour's scenes, a moved or resized panel alike). The
+// inspector and short panels float over the map and take nothing. Where the panels leave less than a quarter of the width, the
 // whole window above the timeline.
 UiState::Area free_map_area(float window_width, float window_height);
 

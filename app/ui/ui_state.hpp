@@ -66,6 +66,7 @@ struct UiState {
     // Timeline and legend.
     std::vector<TimelineEvent> events;  // ticks on the timeline
     std::vector<LegendEntry> legend;    // the classes visible in the view on the current date
+    std::vector<SymbolKey> symbol_keys;  // the kinds of symbol the map shows now
     OverlayStyle overlay_style;
     // What the map holds, for search and the inspector (null until loaded).
     const Facts* facts = nullptr;
@@ -87,6 +88,7 @@ struct UiState {
     std::string attribution;           // data sources and the article's citation
     // The article panel.
     bool article_open = true;
+    int article_placing = -1;  // frames left to place the article under the legend (-1: not yet known)
     float article_scale = 1.0f;                // text size, 0.8 to 2
     std::string article_search;                // full-text search
     std::vector<TextHit> article_hits;         // its hits, in article order

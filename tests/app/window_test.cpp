@@ -290,10 +290,11 @@ TEST(Window, BrokenFactsAreListedWhileTheMapStillWorks) {
 }
 
 // The rightmost column of the control panel (ImGui's light window background) in the window's
-// top-left 1000x300 pixels; -1 if there is none.
+// top-left 800x300 pixels (the legend, wider with its symbols, begins right of that at 192 dpi);
+// -1 if there is none.
 int panel_right_edge(const test::Image& img) {
     int right = -1;
-    for (int x = 0; x < std::min(img.width, 1000); ++x) {
+    for (int x = 0; x < std::min(img.width, 800); ++x) {
         int panel = 0;
         for (int y = 0; y < std::min(img.height, 300); ++y) {
             const std::uint8_t* px = img.at(x, y);

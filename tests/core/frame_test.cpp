@@ -67,5 +67,36 @@ TEST(Frame, TheMembershipFillsStayWithTheCountriesLayerOff) {
     EXPECT_FALSE(build_frame(s, Style{}, {0, 1}, {}, measure, extras).draw_fills);
 }
 
+// The symbols' legend lists each kind of mark in the image once, in a fixed order, with its
+// meaning; marks outside the image and the selection's ring are not listed.
+TEST(Frame, TheSymbolsLegendListsTheKindsInView) {
+    Frame f;
+    f.camera.width_px = 800;
+    f.camera.height_px = 600;
+    auto add = [&](Vec2 at, SymbolShape shape, bool hollow = false, MapLayer layer = MapLayer::Places) {
+        FrameSymbol s;
+        s.centre_px = at;
+        s.shape = shape;
+        s.hollow = hollow;
+        s.layer = layer;
+        f.symbols.push_back(s);
+    };
+    add({100, 100}, SymbolShape::Circle);
+    add({120, 100}, SymbolShape::Circle);
+    add({300, 200}, SymbolShape::Star);
+    add({300, 200}, SymbolShape::Circle, true, MapLayer::Selection);
+    add({900, 200}, SymbolShape::Square);  // right of the image
+    add({400, 400}, SymbolShape::Triangle, true);
+    const auto keys = symbols_in_view(f);
+    ASSERT_EQ(keys.size(), 3u);
+    EXPECT_EQ(keys[0].shape, SymbolShape::Star);
+    EXPECT_NE(keys[0].meaning.find("Kant"), std::string::npos);
+    EXPECT_EQ(keys[1].shape, SymbolShape::Circle);
+    EXPECT_FALSE(keys[1].hollow);
+    EXPECT_NE(keys[1].meaning.find("signed"), std::string::npos);
+    EXPECT_TRUE(keys[2].hollow);
+    EXPECT_TRUE(symbols_in_view(Frame{}).empty());
+}
+
 }  // namespace
 }  // namespace atlas
