@@ -75,7 +75,7 @@ PAK,PAK,Pakistan,"Pakistan is drawn with the part of Kashmir it administers (Aza
 CHN,CHN,China,"China is drawn with Aksai Chin and the Shaksgam valley (parts of Kashmir that India claims) and the Paracel Islands; Taiwan, Hong Kong and Macao are separate features here."
 RUS,RUS,Russia,"Crimea and Sevastopol are drawn as Ukraine's until 17 March 2014 and as Russia's from 18 March 2014, when Russia annexed them (control.csv), which most states do not recognise; the part of Chukotka east of 180 degrees was cut off for this map."
 UKR,UKR,Ukraine,"Crimea is drawn as Ukraine's until 17 March 2014 and as Russia's from 18 March 2014, when Russia annexed it (control.csv); most states recognise it as Ukrainian."
-KAZ,KAZ,Kazakhstan,"The hole in Qyzylorda province is Baikonur (feature KAB), leased to Russia; the Caspian Sea is open water, but the Aral Sea is not drawn at all: its area is land split between Kazakhstan and Uzbekistan."
+KAZ,KAZ,Kazakhstan,"The hole in Qyzylorda province is Baikonur, leased to Russia and drawn on its own; the Caspian Sea is open water, but the Aral Sea is not drawn at all: its area is land split between Kazakhstan and Uzbekistan."
 UZB,UZB,Uzbekistan,"Sokh and Shakhimardan, the two small separate pieces in Kyrgyzstan, are Uzbek exclaves; the small hole near 70.6 E 41.0 N is Tajikistan's exclave Sarvan."
 TJK,TJK,Tajikistan,"Vorukh (inside Kyrgyzstan) and Sarvan (inside Uzbekistan) are Tajik exclaves drawn as separate pieces."
 KGZ,KGZ,Kyrgyzstan,"The three holes in Batken province are the Uzbek exclaves Sokh and Shakhimardan and the Tajik exclave Vorukh; the tiny Kyrgyz exclave Barak is not in this generalised data."

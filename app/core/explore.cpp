@@ -109,4 +109,34 @@ std::vector<std::string> members_to_show(const Facts& facts, const std::string& 
     return members_on(facts, organisation, d);
 }
 
+std::string source_for_readers(const std::string& source) {
+    auto bookkeeping = [](const std::string& part) {
+        return part.find("://") != std::string::npos || part.find("geodata/") != std::string::npos;
+    };
+    // Parenthesised asides that are addresses or files go, with the space before them.
+    std::string s;
+    for (size_t i = 0; i < source.size();) {
+        if (source[i] == '(') {
+            const size_t close = source.find(')', i);
+            if (close != std::string::npos && bookkeeping(source.substr(i, close - i))) {
+                while (!s.empty() && s.back() == ' ') s.pop_back();
+                i = close + 1;
+                continue;
+            }
+        }
+        s += source[i++];
+    }
+    // Clauses (between semicolons) about the data's files go; so do bare addresses.
+    std::string out;
+    for (size_t start = 0; start <= s.size();) {
+        const size_t end = std::min(s.find(';', start), s.size());
+        std::string clause = s.substr(start, end - start);
+        if (!bookkeeping(clause)) out += (out.empty() ? "" : ";") + clause;
+        start = end + 1;
+    }
+    while (!out.empty() && (out.back() == ' ' || out.back() == ',' || out.back() == ';')) out.pop_back();
+    while (!out.empty() && out.front() == ' ') out.erase(0, 1);
+    return out;
+}
+
 }  // namespace atlas

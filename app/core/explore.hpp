@@ -46,6 +46,12 @@ std::vector<SearchHit> search_entities(const std::string& query, const Facts& fa
 // The display name of an entity id ("" if unknown).
 std::string entity_name(const std::string& id, const Facts& facts, const World& world);
 
+// A source as a reader reads it: the data's bookkeeping left out (web addresses, the data's own
+// files such as "geodata/build.sh"), the publication and what it says kept. "Xinhua, 7 May 2011:
+// drill held in Kashi (http://...)" becomes "Xinhua, 7 May 2011: drill held in Kashi". The full
+// text belongs in a tooltip.
+std::string source_for_readers(const std::string& source);
+
 // "CST member; Shanghai Five member", "SCO observer", "in neither" for a country on the overlay's day.
 std::string standing_text(const Overlay& overlay, int country);
 

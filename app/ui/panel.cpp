@@ -231,9 +231,14 @@ void draw_inspector(const AppState& state, UiState& ui, float window_height) {
                 ImGui::TableNextColumn();
                 ImGui::TextUnformatted(status_label(m.status));
                 ImGui::TableNextColumn();
-                ImGui::Text("%s to %s%s", m.from.str().c_str(), m.to ? m.to->str().c_str() : "today",
-                            m.after_article() ? " (after the article)" : "");
-                if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", m.source.c_str());
+                // Open-ended: from its first day on, whatever day the map shows (it said "to today"
+                // while the map showed 2012).
+                if (m.to)
+                    ImGui::Text("%s to %s%s", m.from.text().c_str(), m.to->text().c_str(),
+                                m.after_article() ? " (after the article)" : "");
+                else
+                    ImGui::Text("from %s on%s", m.from.text().c_str(), m.after_article() ? " (after the article)" : "");
+                if (ImGui::IsItemHovered()) ImGui::SetTooltip("Source: %s", m.source.c_str());
             }
             ImGui::EndTable();
         }
@@ -243,7 +248,8 @@ void draw_inspector(const AppState& state, UiState& ui, float window_height) {
         ImGui::TextWrapped("Location: %s", p->precision == Precision::Site   ? "the site itself (within about 1 km)"
                                            : p->precision == Precision::City ? "the city only (within about 15 km)"
                                                                              : "only the area outlined on the map");
-        ImGui::TextWrapped("Source: %s", p->source.c_str());
+        ImGui::TextWrapped("Source: %s", source_for_readers(p->source).c_str());
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", p->source.c_str());  // with its web address
     } else if (const Organisation* o = f.organisation(id)) {
         ImGui::Text("%s, founded %s", o->abbreviation.c_str(), o->from.text().c_str());
         if (o->until) ImGui::Text("succeeded on %s", o->until->text().c_str());
@@ -252,7 +258,8 @@ void draw_inspector(const AppState& state, UiState& ui, float window_height) {
         for (const auto& m : members) list += (list.empty() ? "" : ", ") + entity_name(m, f, w);
         ImGui::TextWrapped("Members on %s: %s", state.date.text().c_str(), list.empty() ? "none" : list.c_str());
     } else if (const Region* r = f.region(id)) {
-        ImGui::TextWrapped("%s", r->source.c_str());
+        ImGui::TextWrapped("%s", source_for_readers(r->source).c_str());
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", r->source.c_str());
         if (r->kind == "boundary" && ui.features)
             for (const auto& line : border_length_notes(ui.features->border_lengths, r->members))
                 ImGui::TextWrapped("%s", line.c_str());

@@ -1,6 +1,8 @@
 // The facts' dates (app/core/facts.cpp): only real days parse.
 #include <gtest/gtest.h>
 
+#include "core/explore.hpp"
+
 #include "core/facts.hpp"
 #include "support/dates.hpp"
 
@@ -17,6 +19,20 @@ TEST(Facts, DatesParseOnlyRealDays) {
     EXPECT_FALSE(Date::parse("2012-06-28x"));
     EXPECT_EQ(day("1992-05-15").str(), "1992-05-15");
     EXPECT_LT(day("1999-04-19"), day("1999-04-20"));
+}
+
+// What the inspector shows of a source: the publication and what it says, not the data's web
+// addresses and files (those stay in the tooltip).
+TEST(SourceForReaders, LeavesOutAddressesAndTheDatasFiles) {
+    EXPECT_EQ(source_for_readers("Xinhua via China.org.cn, 7 May 2011: drill held in Kashi (http://china.org.cn/x.htm)"),
+              "Xinhua via China.org.cn, 7 May 2011: drill held in Kashi");
+    EXPECT_EQ(source_for_readers("range on the outskirts of Khujand (http://a.b/c); range coordinates not verified"),
+              "range on the outskirts of Khujand; range coordinates not verified");
+    EXPECT_EQ(source_for_readers("Afghanistan's boundaries, derived from Natural Earth 1:10m admin-0 (geodata/build.sh); "
+                                 "lengths in geodata/README.md"),
+              "Afghanistan's boundaries, derived from Natural Earth 1:10m admin-0");
+    EXPECT_EQ(source_for_readers("Charter of the CSTO (Moscow, 7 October 2002)"), "Charter of the CSTO (Moscow, 7 October 2002)");
+    EXPECT_EQ(source_for_readers(""), "");
 }
 
 }  // namespace
