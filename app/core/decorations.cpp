@@ -156,7 +156,11 @@ void add_decorations(Frame& frame, const Decorations& d, const OverlayStyle& ove
         }
         size = std::max(size, smallest);
         lines = wrap_text(quoted, measure, size, width);
-        const double room = max_h - height_for(0, size);
+        // A projector's caption is never cut (scene 8 lost the 2012 exercises at 720 lines): at
+        // the floor it takes more of the screen, up to three fifths; only a passage longer than
+        // that is cut.
+        const double room = (pj ? std::max(max_h, std::min(height_for(lines.size(), size), H * 0.6)) : max_h) -
+                            height_for(0, size);
         lines = cut(std::move(lines), size_t(std::max(1.0, std::floor(room / (kLineEm * size)))), measure, size, width);
         const double h = height_for(lines.size(), size);
         const double top = bottom - h;

@@ -384,7 +384,7 @@ void Session::rebuild_frame() {
 const Frame& Session::caption(int scene) {
     const int w = viewport_.fb_width, h = viewport_.fb_height;
     if (caption_of_ != std::tuple{scene, w, h}) {
-        caption_frame_ = presentation_caption(*model_, size_t(scene), w, h, measure_, std::max(1.0f, float(h) / 1080.0f));
+        caption_frame_ = presentation_caption(*model_, size_t(scene), w, h, measure_, std::max(0.5f, float(h) / 1080.0f));
         caption_of_ = std::tuple{scene, w, h};
     }
     return caption_frame_;

@@ -3,6 +3,8 @@
 // scene's number and title and the full citation, and the rows under it are marked covered.
 #include <gtest/gtest.h>
 
+#include <tuple>
+
 #include <algorithm>
 
 #include "core/style.hpp"
@@ -20,8 +22,10 @@ TEST(Presentation, EveryScenesCaptionShowsItsPassageWholeAndCitesIt) {
     ASSERT_FALSE(model->tour.empty());
     TextShaper& font = shaper_for(kLabelFont);
     const TextMeasure measure = measure_with(font);
-    for (const auto& [w, h] : {std::make_pair(1920, 1080), std::make_pair(3840, 2160)}) {
-        const float scale = float(h) / 1080.0f;
+    // A 720-line projector too, where scene 8 lost the 2012 exercises to an ellipsis: the passage
+    // shrinks with the screen to its floor and then takes more of it, never cut.
+    for (const auto& [w, h, scale] : {std::make_tuple(1280, 720, 720 / 1080.0f), std::make_tuple(1920, 1080, 1.0f),
+                                      std::make_tuple(3840, 2160, 2.0f)}) {
         for (size_t i = 0; i < model->tour.size(); ++i) {
             const Scene& sc = model->tour[i];
             const Frame frame = presentation_caption(*model, i, w, h, measure, scale);
@@ -46,7 +50,7 @@ TEST(Presentation, EveryScenesCaptionShowsItsPassageWholeAndCitesIt) {
             double top = h;
             for (const auto& p2 : frame.panels) top = std::min(top, p2.min_px.y);
             EXPECT_EQ(frame.covered_bottom_px, int(h - top)) << sc.id;
-            EXPECT_LE(frame.covered_bottom_px, h / 3 + 1) << sc.id;
+            EXPECT_LE(frame.covered_bottom_px, h * 0.6 + 1) << sc.id;
         }
     }
 }

@@ -353,5 +353,24 @@ TEST_F(SessionTest, AMeasurementEndsMeasureModeAndWritesTheDistanceOnTheLine) {
     EXPECT_TRUE(session.ui().measure_points.empty());
 }
 
+// Presenting on a 720-line projector, every scene's caption is whole: the type is sized for the
+// screen (28 px on 1080 lines, two thirds of that here), not set at 1080-line sizes and cut with
+// an ellipsis (scene 8 lost the 2012 exercises).
+TEST_F(SessionTest, APresentationAt720LinesCutsNoCaption) {
+    viewport.fb_width = viewport.width = 1280;
+    viewport.fb_height = viewport.height = 720;
+    frame({key(Key::F5)});
+    ASSERT_TRUE(session.presenting());
+    for (size_t i = 0; i < session.scenes()->size(); ++i) {
+        for (int k = 0; k < 3; ++k) frame();
+        const Frame* f = session.frame();
+        ASSERT_TRUE(f);
+        ASSERT_FALSE(f->panel_labels.empty());
+        for (const auto& l : f->panel_labels)
+            EXPECT_EQ(l.text.find("\u2026"), std::string::npos) << "scene " << i + 1 << " cut: " << l.text;
+        frame({key(Key::PageDown)});
+    }
+}
+
 }  // namespace
 }  // namespace atlas
