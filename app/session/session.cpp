@@ -175,10 +175,9 @@ void Session::update(long long now_ns) {
     // panel to its contents over its first frames, so the framing follows the map's part of the
     // window until it stays the same from one frame to the next.
     if (home_pending_ && !ui_.map_area.empty()) {
-        const UiState::Area& a = ui_.map_area;
-        const bool settled = a.x0 == home_area_.x0 && a.y0 == home_area_.y0 && a.x1 == home_area_.x1 && a.y1 == home_area_.y1;
+        const bool settled = ui_.map_area == home_area_;
         if (!settled) reset_view();
-        home_area_ = a;
+        home_area_ = ui_.map_area;
         home_pending_ = !settled;
     }
     tour_requests();

@@ -155,6 +155,7 @@ struct UiState {
     struct Area {
         float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
         bool empty() const { return x1 <= x0 || y1 <= y0; }
+        friend bool operator==(const Area&, const Area&) = default;
     };
     Area map_area;
     bool offer_recovery = false;    // the recovery prompt may be shown (not over the first frames)

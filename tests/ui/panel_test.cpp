@@ -82,9 +82,9 @@ TEST(PanelsThatAppear, DoNotTakeTheKeyboardFromTheMap) {
 
 // One frame of the window's real panels at 1280x720: the control panel, the timeline, the legend,
 // the inspector and (if `article`) the article, where they open by default.
-void frame_of_panels(const AppState& state, UiState& ui, bool article) {
+void frame_of_panels(AppState& state, UiState& ui, bool article) {
     ImGui::NewFrame();
-    draw_panel(state, const_cast<AppState&>(state).layers, ui, 720);
+    draw_panel(state, state.layers, ui, 720);
     draw_timeline(state, ui, 1280, 720);
     draw_legend(state, ui, 1280);
     draw_inspector(state, ui, 720);
