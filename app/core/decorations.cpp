@@ -140,11 +140,16 @@ void add_decorations(Frame& frame, const Decorations& d, const OverlayStyle& ove
         const std::string quoted = d.caption->passage.empty() ? "" : "\u201c" + d.caption->passage + "\u201d";
         // The source on one line on a figure; on a projector, where the citation must be read
         // whole, on two.
-        const auto source_lines =
+        auto source_lines =
             cut(wrap_text(d.caption->source, measure, source, width), pj ? 2 : 1, measure, source, width);
+        const std::string& dateline = d.caption->dateline;
+        const bool date_on_head = !dateline.empty() && ink.width(d.caption->heading, heading) +
+                                                               ink.width(dateline, source) + 2 * pad <= width;
+        if (!dateline.empty() && !date_on_head) source_lines.insert(source_lines.begin(), dateline);
+        const bool head_row = !d.caption->heading.empty() || date_on_head;
         std::vector<std::string> lines;
         auto height_for = [&](size_t n, double sz) {
-            return 2 * pad + (d.caption->heading.empty() ? 0 : kLineEm * heading) + n * kLineEm * sz +
+            return 2 * pad + (head_row ? kLineEm * heading : 0) + n * kLineEm * sz +
                    (source_lines.empty() ? 0 : source_lines.size() * kLineEm * source + pad / 2);
         };
         // Smaller type before cutting words, down to the floor (still readable on a slide, or
@@ -167,8 +172,12 @@ void add_decorations(Frame& frame, const Decorations& d, const OverlayStyle& ove
         ink.panel(0, top, W, bottom, 0, pj ? kProjectorPanel : kPanel);
         if (!pj) ink.panel(0, top - edge, W, top, 0, kEdge);
         double y = top + pad;
-        if (!d.caption->heading.empty()) {
-            ink.text(d.caption->heading, margin, y, heading, pj ? kProjectorHeading : kMutedInk);
+        if (head_row) {
+            if (!d.caption->heading.empty())
+                ink.text(d.caption->heading, margin, y, heading, pj ? kProjectorHeading : kMutedInk);
+            if (date_on_head)  // its capitals centred on the heading's
+                ink.text(dateline, W - margin - ink.width(dateline, source), y + kCapCentreEm * (heading - source), source,
+                         pj ? kProjectorMuted : kMutedInk);
             y += kLineEm * heading;
         }
         for (const auto& l : lines) {

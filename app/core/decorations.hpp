@@ -34,6 +34,9 @@ struct Decorations {
         // and never under 28, the heading at 34 and the source at 22. Otherwise a figure's: dark
         // text on white, the passage at 26 px, set down to 15 before words are cut.
         bool projector = false;
+        // The map's day ("The map on 28 June 2012"), right-aligned on the heading's row in the
+        // source's type, or first among the source's lines where the heading leaves no room.
+        std::string dateline;
     };
     std::optional<Caption> caption;
 

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <cmath>
 #include <cstdint>
 #include <sstream>
@@ -270,6 +272,32 @@ TEST(Decorations, NothingAskedAddsNothing) {
     EXPECT_TRUE(f.panel_labels.empty());
     EXPECT_TRUE(Decorations{}.empty());
     EXPECT_FALSE(everything().empty());
+}
+
+// The caption's dateline stands at the right of the heading's row, inside the band; a heading
+// that leaves no room for it puts it first among the source's lines.
+TEST(Decorations, TheCaptionsDatelineIsBesideTheHeadingOrAboveTheSource) {
+    for (const std::string& heading : {std::string("3 / 10   Kant"), std::string(140, 'x')}) {
+        Decorations d;
+        d.caption = Decorations::Caption{heading, "A passage.", "Iskandarov 2013", true};
+        d.caption->dateline = "The map on 28 June 2012";
+        Frame f = frame_of(1920, 1080);
+        add_decorations(f, d, OverlayStyle{}, kMeasure, 1.0f);
+        const FramePanel& band = f.panels.front();
+        const auto date = std::find_if(f.panel_labels.begin(), f.panel_labels.end(),
+                                       [](const FrameLabel& l) { return l.text == "The map on 28 June 2012"; });
+        ASSERT_NE(date, f.panel_labels.end()) << "no dateline";
+        const auto head = std::find_if(f.panel_labels.begin(), f.panel_labels.end(),
+                                       [&](const FrameLabel& l) { return l.text == heading; });
+        ASSERT_NE(head, f.panel_labels.end());
+        EXPECT_GT(date->centre_px.y, band.min_px.y);
+        if (heading.size() < 20) {
+            EXPECT_NEAR(date->centre_px.y, head->centre_px.y, 1.0) << "not on the heading's row";
+            EXPECT_GT(date->centre_px.x, 1920 / 2.0) << "not at the right";
+        } else {
+            EXPECT_GT(date->centre_px.y, head->centre_px.y + 10) << "drawn over the long heading";
+        }
+    }
 }
 
 }  // namespace

@@ -46,6 +46,8 @@ TEST(Presentation, EveryScenesCaptionShowsItsPassageWholeAndCitesIt) {
             EXPECT_NE(source.find(place_in_article(*model->article, *p)), std::string::npos) << sc.id << ": " << source;
             EXPECT_EQ(source.find(sc.passage), std::string::npos) << sc.id << ": the data's passage id in a caption";
             EXPECT_NE(source.find(model->article->citation), std::string::npos) << sc.id << ": " << source;
+            // The map's day, which the presentation showed nowhere.
+            EXPECT_NE(source.find("The map on " + sc.date.text()), std::string::npos) << sc.id << ": " << source;
             // The map is not drawn under the band, and nothing above it is covered.
             double top = h;
             for (const auto& p2 : frame.panels) top = std::min(top, p2.min_px.y);
