@@ -34,8 +34,8 @@ Decorations decorations_for(const MapModel& model, const AppState& state, const 
     if (!choice.caption_passage.empty()) {
         const Passage* p = model.article ? model.article->passage(choice.caption_passage) : nullptr;
         if (!p) throw UsageError("invalid --caption '" + choice.caption_passage + "': the article has no passage with that id");
-        d.caption = Decorations::Caption{choice.caption_heading, p->text, passage_source(*model.article, *p)};
-        d.caption->dateline = "The map on " + state.date.text();
+        d.caption = Decorations::Caption{choice.caption_heading, p->text, passage_source(*model.article, *p), false,
+                                         "The map on " + state.date.text()};
     }
     return d;
 }
@@ -64,8 +64,8 @@ Frame presentation_caption(const MapModel& model, size_t index, int width, int h
     const Passage* p = model.article ? model.article->passage(sc.passage) : nullptr;
     Decorations d;
     d.caption = Decorations::Caption{scene_heading(index, model.tour.size(), sc.title), p ? p->text : "",
-                                     p ? passage_source(*model.article, *p) : "", true};
-    d.caption->dateline = "The map on " + sc.date.text();  // the presentation shows the map's day
+                                     p ? passage_source(*model.article, *p) : "", true,
+                                     "The map on " + sc.date.text()};  // the presentation shows the map's day
     add_decorations(caption, d, Style{}.overlay, measure, scale);
     caption.covered_bottom_px = bottom_band_px(caption);
     return caption;

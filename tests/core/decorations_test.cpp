@@ -71,7 +71,7 @@ Decorations everything() {
     d.scale_bar = Decorations::Bar{180, "500 km"};
     d.attribution = "Borders: Natural Earth";
     d.caption = Decorations::Caption{"3. The CSTO and Kant", "In May 2001, the Organization acquired the forces.",
-                                     "Iskandarov 2013, passage integration-22"};
+                                     "Iskandarov 2013, passage integration-22", false, ""};
     return d;
 }
 
@@ -152,7 +152,7 @@ TEST(Decorations, ALongCaptionStaysWithinAThirdOfTheImageAndEndsInAnEllipsis) {
     Decorations d;
     std::ostringstream text;
     for (int i = 0; i < 200; ++i) text << "word" << i << " ";
-    d.caption = Decorations::Caption{"", text.str(), "source"};
+    d.caption = Decorations::Caption{"", text.str(), "source", false, ""};
     Frame f = frame_of(1280, 720);
     add_decorations(f, d, OverlayStyle{}, kMeasure, 1.0f);
     double top = 720;
@@ -186,7 +186,7 @@ TEST(Decorations, TheProjectorsCaptionIsLargeHighContrastAndCitesInFull) {
         for (const auto& [W, H, scale] : {std::make_tuple(1920, 1080, 1.0f), std::make_tuple(3840, 2160, 2.0f),
                                           std::make_tuple(1280, 720, 1.0f)}) {
             Decorations d;
-            d.caption = Decorations::Caption{"2 / 10   The seats of instability", passage, citation, true};
+            d.caption = Decorations::Caption{"2 / 10   The seats of instability", passage, citation, true, ""};
             Frame f = frame_of(W, H);
             add_decorations(f, d, OverlayStyle{}, kMeasure, scale);
             ASSERT_FALSE(f.panels.empty());
@@ -279,8 +279,7 @@ TEST(Decorations, NothingAskedAddsNothing) {
 TEST(Decorations, TheCaptionsDatelineIsBesideTheHeadingOrAboveTheSource) {
     for (const std::string& heading : {std::string("3 / 10   Kant"), std::string(140, 'x')}) {
         Decorations d;
-        d.caption = Decorations::Caption{heading, "A passage.", "Iskandarov 2013", true};
-        d.caption->dateline = "The map on 28 June 2012";
+        d.caption = Decorations::Caption{heading, "A passage.", "Iskandarov 2013", true, "The map on 28 June 2012"};
         Frame f = frame_of(1920, 1080);
         add_decorations(f, d, OverlayStyle{}, kMeasure, 1.0f);
         const FramePanel& band = f.panels.front();
