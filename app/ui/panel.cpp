@@ -333,6 +333,10 @@ void draw_map_overlay(const UiState& ui, float window_width, float window_height
         dl->AddLine(ImVec2(b.x, b.y - 5 * s), ImVec2(b.x, b.y + 3 * s), IM_COL32(20, 20, 20, 255), 2.0f * s);
         dl->AddText(ImVec2(a.x, a.y - 19 * s), IM_COL32(20, 20, 20, 255), text.c_str());
     }
+    // A point the projection cannot place (the far side of the globe) or one far off the window
+    // is not drawn: ImGui's shapes need finite coordinates, and a rounded box's corners crash on NaN.
+    auto drawable = [](Vec2 p) { return std::isfinite(p.x) && std::isfinite(p.y) && std::abs(p.x) < 1e6 && std::abs(p.y) < 1e6; };
+    if (!std::all_of(measure_px.begin(), measure_px.end(), drawable)) return;
     for (size_t i = 0; i < measure_px.size(); ++i) {
         dl->AddCircleFilled(ImVec2(float(measure_px[i].x), float(measure_px[i].y)), 5, IM_COL32(200, 0, 120, 255));
         if (i > 0)
