@@ -84,7 +84,7 @@ void add_options(CLI::App& app, CommandLine& cl, Given& r, const std::string& ve
                    "(tour-handout.pdf, a page per scene with its caption); nothing is written unless every one "
                    "succeeds");
     app.add_flag("--no-captions", r.no_captions,
-                 "With --export-tour: slides of the map alone, without the scene's number, title, passage and "
+                 "With --export-tour: slides of the map alone, without the scene's number, title, passage, legend and "
                  "attribution along the bottom");
     app.add_option("--format", cl.options.tour_formats,
                    "With --export-tour: any of png, tif, svg, pdf, comma-separated (default: png)");

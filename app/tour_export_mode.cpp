@@ -178,12 +178,13 @@ int run_export_tour(const Options& o) {
             state.pixel_scale =
                 o.scale ? *o.scale : o.dpi > 0 ? float(o.dpi / 96.0) : std::max(1.0f, float(h) / 1080.0f);
             // A slide: the decorations asked for on the command line and, unless --no-captions, the
-            // scene's number, title and passage quoted with its citation, and the attribution.
+            // scene's number, title and passage quoted with its citation, the legend and the attribution.
             FigureChoice choice = o.figure;
             if (o.tour_captions) {
                 choice.caption_heading = scene_heading(i, tour.size(), sc.title);
                 choice.caption_passage = sc.passage;
                 choice.attribution = true;
+                choice.legend = true;  // as the presentation shows it
             }
             Figure figure;
             figure.dpi = o.dpi;

@@ -205,34 +205,61 @@ void add_decorations(Frame& frame, const Decorations& d, const OverlayStyle& ove
             ink.text(lines[i], margin + pad, margin + pad * 0.75 + i * kLineEm * size, size, kInk);
     }
 
-    // The legend, bottom left: a swatch (fill and pattern, as on the map) beside each class; set
-    // smaller when the image is too low to hold it between the title and the bottom.
+    // The legend, bottom left: a swatch (fill and pattern, as on the map) beside each class, then
+    // under "Symbols" each kind of mark as the map draws it; set smaller when the image is too low
+    // to hold it between the title and the bottom.
     Box legend_box;
-    if (!d.legend.empty()) {
+    if (!d.legend.empty() || !d.symbols.empty()) {
+        const bool symbols_head = !d.symbols.empty();
+        const size_t rows = d.legend.size() + d.symbols.size();
         auto height_at = [&](double k) {
-            const double row = std::max(22 * k, kLineEm * 14 * k);
-            return (d.legend_title.empty() ? 0 : kLineEm * 14 * k + 2 * k) + d.legend.size() * row + 2 * pad;
+            const double row = std::max(22 * k, kLineEm * 14 * k), head = kLineEm * 14 * k + 2 * k;
+            return (d.legend_title.empty() || d.legend.empty() ? 0 : head) + (symbols_head ? head : 0) + rows * row +
+                   2 * pad;
         };
         const double room = bottom - margin - std::max(top, margin) - margin;
         const double k = s * std::min(1.0, room / height_at(s));
         const double size = 14 * k, sw = 28 * k, sh = 16 * k, row = std::max(22 * k, kLineEm * size);
-        const double head = d.legend_title.empty() ? 0 : kLineEm * size + 2 * k;
-        double w = ink.width(d.legend_title, size);
+        const double head = kLineEm * size + 2 * k;
+        const double classes_head = d.legend_title.empty() || d.legend.empty() ? 0 : head;
+        double w = d.legend.empty() ? 0 : ink.width(d.legend_title, size);
         for (const auto& e : d.legend) w = std::max(w, sw + 8 * k + ink.width(e.label, size));
-        const double h = head + d.legend.size() * row;
+        for (const auto& e : d.symbols) w = std::max(w, sw + 8 * k + ink.width(e.meaning, size));
+        const double h = classes_head + d.legend.size() * row + (symbols_head ? head : 0) + d.symbols.size() * row;
         const double x0 = margin, y1 = bottom - margin, y0 = y1 - h - 2 * pad;
         ink.panel(x0, y0, x0 + w + 2 * pad, y1, edge);
         legend_box.add(Vec2{x0 - edge, y0 - edge});
         legend_box.add(Vec2{x0 + w + 2 * pad + edge, y1 + edge});
-        if (head > 0) ink.text(d.legend_title, x0 + pad, y0 + pad, size, kMutedInk);
-        for (size_t i = 0; i < d.legend.size(); ++i) {
-            const auto& e = d.legend[i];
-            const double ry = y0 + pad + head + i * row, sy = ry + (row - sh) / 2;
+        double y = y0 + pad;
+        if (classes_head > 0) ink.text(d.legend_title, x0 + pad, y, size, kMutedInk);
+        y += classes_head;
+        for (const auto& e : d.legend) {
+            const double sy = y + (row - sh) / 2;
             const Rgba hatch = e.hatch == Hatch::None ? Rgba{0, 0, 0, 0}
                                                       : Rgba{overlay.hatch.r, overlay.hatch.g, overlay.hatch.b,
                                                              std::uint8_t(e.hatch)};
             ink.panel(x0 + pad, sy, x0 + pad + sw, sy + sh, edge, e.fill, hatch);
-            ink.text(e.label, x0 + pad + sw + 8 * k, ry + (row - kLineEm * size) / 2, size, kInk);
+            ink.text(e.label, x0 + pad + sw + 8 * k, y + (row - kLineEm * size) / 2, size, kInk);
+            y += row;
+        }
+        if (symbols_head) {
+            ink.text("Symbols", x0 + pad, y + (d.legend.empty() ? 0 : 2 * k), size, kMutedInk);
+            y += head;
+        }
+        for (const auto& e : d.symbols) {
+            // The mark at the size the map draws it on a 1080-line image, centred on the swatch's place.
+            FrameSymbol mark;
+            mark.centre_px = {x0 + pad + sw / 2, y + row / 2};
+            mark.size_px = float(std::min(sh * 1.1, 18 * k));
+            mark.shape = e.shape;
+            mark.fill = e.fill;
+            mark.outline = e.outline;
+            mark.outline_px = float(1.5 * k);
+            mark.hollow = e.hollow;
+            mark.layer = MapLayer::Places;
+            frame.panel_symbols.push_back(mark);
+            ink.text(e.meaning, x0 + pad + sw + 8 * k, y + (row - kLineEm * size) / 2, size, kInk);
+            y += row;
         }
     }
 

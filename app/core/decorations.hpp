@@ -18,6 +18,10 @@ struct Decorations {
     std::string title;                // empty: no title
     std::vector<LegendEntry> legend;  // empty: no legend
     std::string legend_title;         // above the legend's classes ("On 31 December 2012")
+    // Under the classes, headed "Symbols": each kind of mark in the figure's map with its meaning,
+    // drawn as the map draws it (symbols_in_view of the figure's frame).
+    std::vector<SymbolKey> symbols;
+    bool symbol_key = false;  // a figure's legend explains its marks: figure_frame fills `symbols`
     struct Bar {
         double length_px = 0;  // framebuffer pixels of the image
         std::string label;     // "500 km"
@@ -41,7 +45,7 @@ struct Decorations {
     std::optional<Caption> caption;
 
     bool empty() const {
-        return title.empty() && legend.empty() && !scale_bar && attribution.empty() && citation.empty() && !caption;
+        return title.empty() && legend.empty() && symbols.empty() && !scale_bar && attribution.empty() && citation.empty() && !caption;
     }
 };
 

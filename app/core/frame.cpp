@@ -114,7 +114,7 @@ std::vector<SymbolKey> symbols_in_view(const Frame& frame) {
             // Hollow marks of any shape share one row; solid ones go by shape.
             if (k.hollow ? !s.hollow : (s.hollow || s.shape != k.shape)) continue;
             if (s.centre_px.x < 0 || s.centre_px.y < 0 || s.centre_px.x > w || s.centre_px.y > h) continue;
-            out.push_back({k.shape, s.fill, k.hollow, k.meaning});
+            out.push_back({k.shape, s.fill, s.outline, k.hollow, k.meaning});
             break;
         }
     return out;

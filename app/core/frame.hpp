@@ -141,6 +141,7 @@ struct Frame {
     // Decorations of an exported figure (title, legend, scale bar, caption ...: decorations.hpp),
     // drawn over everything else in order: the panels, then their text.
     std::vector<FramePanel> panels;
+    std::vector<FrameSymbol> panel_symbols;  // over the panels, under their text: a legend's marks
     std::vector<FrameLabel> panel_labels;
 };
 
@@ -178,7 +179,7 @@ Frame build_frame(const AppState& state, const Style& style, const std::vector<i
 // One row of the symbols' legend: a mark as the map draws it and what it stands for.
 struct SymbolKey {
     SymbolShape shape = SymbolShape::Circle;
-    Rgba fill;
+    Rgba fill, outline;
     bool hollow = false;
     std::string meaning;  // "a joint military exercise"
 };

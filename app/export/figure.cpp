@@ -1,6 +1,7 @@
 // Figure composition (see figure.hpp): no GL.
 #include "export/figure.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "core/errors.hpp"
@@ -19,7 +20,9 @@ std::string passage_source(const Article& article, const Passage& p) {
 Decorations decorations_for(const MapModel& model, const AppState& state, const FigureChoice& choice) {
     Decorations d;
     d.title = choice.title;
-    if (choice.legend && model.facts && model.world) {
+    d.symbol_key = choice.legend;
+    // The classes only where the map shows the memberships (a legend lists what the map shows).
+    if (choice.legend && state.layers.memberships && model.facts && model.world) {
         d.legend = legend(overlay_on(*model.facts, *model.world, state.date),
                           model.countries_in(state.camera.visible(), state.date), Style{}.overlay);
         d.legend_title = "On " + state.date.text();
@@ -71,27 +74,62 @@ Frame presentation_caption(const MapModel& model, size_t index, int width, int h
     return caption;
 }
 
-Frame presentation_frame(const MapModel& model, const AppState& state, const TextMeasure& measure,
-                         const Frame& caption) {
+float presentation_scale(int height) { return std::max(0.5f, float(height) / 1080.0f); }
+
+namespace {
+void add_over(Frame& frame, Frame&& decorations) {
+    frame.panels.insert(frame.panels.end(), decorations.panels.begin(), decorations.panels.end());
+    frame.panel_symbols.insert(frame.panel_symbols.end(), decorations.panel_symbols.begin(),
+                               decorations.panel_symbols.end());
+    frame.panel_labels.insert(frame.panel_labels.end(), decorations.panel_labels.begin(),
+                              decorations.panel_labels.end());
+}
+}  // namespace
+
+Frame presentation_frame(const MapModel& model, const AppState& state, const TextMeasure& measure, const Frame& caption,
+                         const std::vector<LegendEntry>* classes) {
     FrameExtras extras = model.extras(state, Style{});
     extras.covered_bottom_px = caption.covered_bottom_px;
     Frame frame = build_frame(state, Style{}, model.colours, model.label_candidates, measure, extras);
     frame.panels = caption.panels;
     frame.panel_labels = caption.panel_labels;
     frame.covered_bottom_px = caption.covered_bottom_px;  // opaque: the map is not drawn under it
+    if (!classes) return frame;
+    // The legend of what is in view, bottom left above the caption, in type the back row reads.
+    Decorations d;
+    if (state.layers.memberships && !classes->empty()) {
+        d.legend = *classes;
+        d.legend_title = "On " + state.date.text();
+    }
+    d.symbols = symbols_in_view(frame);
+    if (d.legend.empty() && d.symbols.empty()) return frame;
+    Frame legend;
+    legend.camera = state.camera;
+    legend.camera.height_px -= caption.covered_bottom_px;
+    add_decorations(legend, d, Style{}.overlay, measure, kPresentationLegendScale * presentation_scale(state.camera.height_px));
+    add_over(frame, std::move(legend));
     return frame;
 }
 
 Frame figure_frame(const MapModel& model, const AppState& state, const TextMeasure& measure, const Figure& figure) {
+    Decorations d = figure.decorations;
     Frame decorations;
     decorations.camera = state.camera;
-    if (!figure.decorations.empty())
-        add_decorations(decorations, figure.decorations, Style{}.overlay, measure, state.pixel_scale);
+    if (!d.empty()) add_decorations(decorations, d, Style{}.overlay, measure, state.pixel_scale);
     FrameExtras extras = model.extras(state, Style{});
     extras.covered_bottom_px = bottom_band_px(decorations);
     Frame frame = build_frame(state, Style{}, model.colours, model.label_candidates, measure, extras);
-    frame.panels = std::move(decorations.panels);
-    frame.panel_labels = std::move(decorations.panel_labels);
+    // The legend explains the marks of this map too (laid out again with them: the bottom band
+    // the map was placed around does not change, the legend is not part of it).
+    if (d.symbol_key) {
+        d.symbols = symbols_in_view(frame);
+        if (!d.symbols.empty()) {
+            decorations = Frame{};
+            decorations.camera = state.camera;
+            add_decorations(decorations, d, Style{}.overlay, measure, state.pixel_scale);
+        }
+    }
+    add_over(frame, std::move(decorations));
     return frame;
 }
 

@@ -68,17 +68,25 @@ std::string scene_heading(size_t index, size_t count, const std::string& title);
 
 // The presentation's caption of scene `index` of the model's tour for a width x height screen:
 // its heading, its passage quoted and where it is from, in the projector's style, at `scale` (the
-// screen's height / 1080, at least 1), as a frame holding only those panels and their text, with
+// presentation_scale of its height), as a frame holding only those panels and their text, with
 // covered_bottom_px the rows under the band. The same layout as a slide's caption, drawn by the
 // map's renderer in the label font at its exact size.
 Frame presentation_caption(const MapModel& model, size_t index, int width, int height, const TextMeasure& measure,
                            float scale);
 
+// The scale of the presentation's type on a screen `height` pixels high: 1 on 1080 lines, less on
+// a 720-line projector (down to a half), more on 4K.
+float presentation_scale(int height);
+// The presentation's legend is set this much larger than a figure's, for the back row.
+inline constexpr float kPresentationLegendScale = 1.3f;
+
 // The presentation's frame of `state` under `caption` (from presentation_caption, for the same
 // size): the map, with no label or symbol placed under the band and the rows under it not drawn,
-// then the caption.
-Frame presentation_frame(const MapModel& model, const AppState& state, const TextMeasure& measure,
-                         const Frame& caption);
+// then the caption and, with `classes` (the legend's classes of the countries in view on the day),
+// a legend bottom left above it: those classes while memberships are shown, and the kinds of mark
+// in view.
+Frame presentation_frame(const MapModel& model, const AppState& state, const TextMeasure& measure, const Frame& caption,
+                         const std::vector<LegendEntry>* classes = nullptr);
 
 // The frame of an exported figure: the map of `state` and the figure's decorations over it, no
 // label or symbol placed under a caption or foot along the bottom.

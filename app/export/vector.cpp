@@ -331,7 +331,7 @@ void draw_map(const Frame& frame, const Layers& layers, const ProjectedWorld& wo
         canvas.end_layer();
     }
     // A figure's decorations (title, legend, scale bar, caption ...) over the map, in one group.
-    if (!frame.panels.empty() || !frame.panel_labels.empty()) {
+    if (!frame.panels.empty() || !frame.panel_labels.empty() || !frame.panel_symbols.empty()) {
         canvas.begin_layer("figure", "Title, legend, scale bar and caption");
         std::vector<HatchPattern> swatches(frame.panels.size());
         for (size_t i = 0; i < frame.panels.size(); ++i) {
@@ -345,6 +345,7 @@ void draw_map(const Frame& frame, const Layers& layers, const ProjectedWorld& wo
             }
             canvas.path({{{p.min_px, {p.max_px.x, p.min_px.y}, p.max_px, {p.min_px.x, p.max_px.y}}}, true}, paint);
         }
+        for (const auto& s : frame.panel_symbols) draw_symbol(s, canvas);
         for (const auto& l : frame.panel_labels)
             canvas.text(l.text, l.centre_px.x, l.centre_px.y + kLabelBaselineEm * l.style.size_px, l.style);
         canvas.end_layer();

@@ -377,7 +377,12 @@ void PdfHandout::add_page(const MapModel& model, const AppState& state, const Te
     const double map_w = std::min(width, box_h * aspect), map_h = map_w / aspect;
     AppState printed = rescaled(state, int(std::lround(map_w / kPointsPerPx)), int(std::lround(map_h / kPointsPerPx)));
     printed.pixel_scale = kHandoutPixelScale;
-    draw_map_at(impl_->pdf, model, printed, measure, kMargin, top, kPointsPerPx);
+    // With its legend: the classes (where the memberships are shown) and the kinds of mark in view.
+    FigureChoice key;
+    key.legend = true;
+    Figure figure;
+    figure.decorations = decorations_for(model, printed, key);
+    draw_map_at(impl_->pdf, model, printed, measure, kMargin, top, kPointsPerPx, figure);
     cairo_rectangle(cr, kMargin, top, printed.camera.width_px * kPointsPerPx, printed.camera.height_px * kPointsPerPx);
     set_colour(cr, grey);
     cairo_set_line_width(cr, 0.5);

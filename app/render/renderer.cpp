@@ -159,12 +159,12 @@ const Renderer::Lines* Renderer::lines_of(const FrameRegionLine& rl, int level) 
     return &(*levels)[std::min(size_t(level + 1), levels->size() - 1)];
 }
 
-void Renderer::draw_symbols(const Frame& frame, int w, int h, Vec2 offset) {
-    if (frame.symbols.empty()) return;
+void Renderer::draw_symbols(const std::vector<FrameSymbol>& symbols, int w, int h, Vec2 offset) {
+    if (symbols.empty()) return;
     std::vector<float> inst;
-    inst.reserve(frame.symbols.size() * 16);
+    inst.reserve(symbols.size() * 16);
     auto rgba = [&inst](Rgba c) { inst.insert(inst.end(), {c.r / 255.f, c.g / 255.f, c.b / 255.f, c.a / 255.f}); };
-    for (const auto& s : frame.symbols) {
+    for (const auto& s : symbols) {
         inst.insert(inst.end(), {float(s.centre_px.x), float(s.centre_px.y), s.size_px, float(int(s.shape))});
         rgba(s.fill);
         rgba(s.outline);
@@ -176,7 +176,7 @@ void Renderer::draw_symbols(const Frame& frame, int w, int h, Vec2 offset) {
     glBindVertexArray(symbol_vao_.id());
     glBindBuffer(GL_ARRAY_BUFFER, symbol_vbo_.id());
     glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(inst.size() * sizeof(float)), inst.data(), GL_STREAM_DRAW);
-    glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, GLsizei(frame.symbols.size()));
+    glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, GLsizei(symbols.size()));
 }
 
 void Renderer::draw_sea(int width, int height) {
@@ -383,6 +383,7 @@ void Renderer::draw(const Frame& frame, int w, int h, Vec2 offset) {
         draw_labels(frame.labels, w, h, offset);
         glDisable(GL_SCISSOR_TEST);
         draw_panels(frame, w, h, offset);
+        draw_symbols(frame.panel_symbols, w, h, offset);
         draw_labels(frame.panel_labels, w, h, offset);
         return;
     }
@@ -494,10 +495,11 @@ void Renderer::draw(const Frame& frame, int w, int h, Vec2 offset) {
     for (const auto& rl : frame.region_lines)
         if (const Lines* l = lines_of(rl, level)) draw_lines(*l, rl.line, m, w, h, view);
     std::erase_if(own_lines_, [](const auto& entry) { return !entry.second.used; });
-    draw_symbols(frame, w, h, offset);
+    draw_symbols(frame.symbols, w, h, offset);
     draw_labels(frame.labels, w, h, offset);
     glDisable(GL_SCISSOR_TEST);  // the panels are what covers the rows left undrawn
     draw_panels(frame, w, h, offset);
+    draw_symbols(frame.panel_symbols, w, h, offset);
     draw_labels(frame.panel_labels, w, h, offset);
     glBindVertexArray(0);
     glUseProgram(0);

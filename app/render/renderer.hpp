@@ -72,7 +72,7 @@ private:
                     const Box& view);
     void draw_labels(const std::vector<FrameLabel>& labels, int w, int h, Vec2 offset);
     void draw_panels(const Frame& frame, int w, int h, Vec2 offset);
-    void draw_symbols(const Frame& frame, int w, int h, Vec2 offset);
+    void draw_symbols(const std::vector<FrameSymbol>& symbols, int w, int h, Vec2 offset);
 
     Font& font_;
     Program fill_, hatch_lines_, hatch_cross_, hatch_dots_, line_, text_, symbol_;

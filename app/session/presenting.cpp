@@ -24,6 +24,10 @@ void Session::present(size_t scene, bool at_once) {
         model_->show_members(shown);
         (void)model_->selection_outlines(shown);
     }
+    if (!before_presenting_)
+        before_presenting_ = BeforePresenting{state_.layers, state_.selected, state_.date,
+                                              view_for_camera(*model_->projection, state_.camera),
+                                              model_->projection->info().id};
     player_ = std::make_unique<TourPlayer>(model_->tour.size());
     for (char c : std::to_string(scene + 1)) player_->key(TourKey::Digit, c - '0');
     player_->key(TourKey::Enter);
@@ -37,6 +41,23 @@ void Session::stop_presenting() {
     ui_.presentation.on = false;
     drawing_ = false;  // the drawings stay with their scenes for the next presentation
     editor_.cancel();
+    go_to_scene_ = -1;
+    if (!before_presenting_) return;
+    // Back to the map as the user left it: the layers, the selection and the day at once, the
+    // view by a flight (at once where a scene changed the projection, which is asked back).
+    const BeforePresenting b = *before_presenting_;
+    before_presenting_.reset();
+    state_.layers = b.layers;
+    state_.date = b.date;
+    select(b.selected, false);
+    const Camera to = camera_for_view(*model_->projection, b.view, viewport_.fb_width, viewport_.fb_height);
+    if (b.projection != model_->projection->info().id) {
+        ui_.request_projection = b.projection;
+        state_.camera = to;
+        flight_.active = false;
+    } else {
+        flight_ = Flight{true, state_.camera, to, now_ns_, options_.flight_seconds};
+    }
 }
 
 // The drawing of scene i (what was saved with it until the presenter draws).

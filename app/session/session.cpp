@@ -24,7 +24,7 @@ bool Session::FrameKey::operator==(const FrameKey& o) const {
            camera.width_px == o.camera.width_px && camera.height_px == o.camera.height_px && layers == o.layers &&
            pixel_scale == o.pixel_scale && model == o.model && date == o.date && selected == o.selected &&
            selected_members == o.selected_members && caption_scene == o.caption_scene && fb_width == o.fb_width &&
-           fb_height == o.fb_height && flying == o.flying;
+           fb_height == o.fb_height && flying == o.flying && legend == o.legend;
 }
 
 std::string recovery_path(const std::string& tour_save) {
@@ -368,10 +368,11 @@ void Session::describe_view() {
 void Session::rebuild_frame() {
     const int w = viewport_.fb_width, h = viewport_.fb_height;
     const int scene = player_ ? int(player_->scene()) : -1;
-    const FrameKey key{state_.camera, state_.layers,   state_.pixel_scale,     model_.get(), state_.date,
-                       state_.selected, state_.selected_members, scene, w, h, flight_.active};
+    const bool legend = scene >= 0 && presentation_legend_;
+    const FrameKey key{state_.camera,   state_.layers,           state_.pixel_scale, model_.get(), state_.date,
+                       state_.selected, state_.selected_members, scene, w, h, flight_.active, legend};
     if (frame_key_ && *frame_key_ == key) return;
-    frame_ = scene >= 0 ? presentation_frame(*model_, state_, measure_, caption(scene))
+    frame_ = scene >= 0 ? presentation_frame(*model_, state_, measure_, caption(scene), legend ? &ui_.legend : nullptr)
                         : build_frame(state_, Style{}, model_->colours, model_->label_candidates, measure_,
                                       model_->extras(state_, Style{}));
     frame_.detail_bias = flight_.active ? kFlightDetailBias : 1.0;
@@ -383,7 +384,7 @@ void Session::rebuild_frame() {
 const Frame& Session::caption(int scene) {
     const int w = viewport_.fb_width, h = viewport_.fb_height;
     if (caption_of_ != std::tuple{scene, w, h}) {
-        caption_frame_ = presentation_caption(*model_, size_t(scene), w, h, measure_, std::max(0.5f, float(h) / 1080.0f));
+        caption_frame_ = presentation_caption(*model_, size_t(scene), w, h, measure_, presentation_scale(h));
         caption_of_ = std::tuple{scene, w, h};
     }
     return caption_frame_;

@@ -124,6 +124,7 @@ private:
         std::vector<std::string> selected_members;
         int caption_scene = -1, fb_width = 0, fb_height = 0;
         bool flying = false;
+        bool legend = false;  // the presentation's legend
         bool operator==(const FrameKey& o) const;
     };
 
@@ -203,6 +204,17 @@ private:
     std::map<std::string, Annotations> notes_;
     AnnotationEditor editor_;
     bool drawing_ = false;
+    bool presentation_legend_ = true;  // L in the presentation hides and shows it
+    // What the user had before the presentation, given back when it ends: the layers, the
+    // selection, the day and the view (in its projection).
+    struct BeforePresenting {
+        Layers layers;
+        std::string selected;
+        Date date;
+        View view;
+        std::string projection;
+    };
+    std::optional<BeforePresenting> before_presenting_;
     std::string notes_message_;
     bool notes_message_error_ = false;
     long long notes_message_until_ = 0;

@@ -171,6 +171,7 @@ bool Session::presentation_key(const InputEvent& e) {
     if (c >= '0' && c <= '9') player_->key(TourKey::Digit, c - '0');
     if (e.key == Key::Return) moved = player_->key(TourKey::Enter);
     if (c == 'b') player_->key(TourKey::Blank);
+    if (c == 'l') presentation_legend_ = !presentation_legend_;
     if (e.key == Key::Escape) {
         stop_presenting();
         return true;

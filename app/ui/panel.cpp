@@ -440,8 +440,9 @@ void draw_panel(const AppState& state, Layers& layers, UiState& ui, float window
             "Ctrl+E exports, T opens the tour's scenes. Ctrl+Tab moves into the windows, Esc back to the map.");
         ImGui::Spacing();
         ImGui::TextWrapped(
-            "Presenting (F5, Esc leaves): Page Down, Right or Space the next scene, Page Up or Left the "
-            "previous, Home the first, a number and Enter that scene, B blanks the screen. Drawing on "
+            "Presenting (F5, Esc leaves and gives back the map as it was): Page Down, Right or Space the "
+            "next scene, Page Up or Left the previous, Home the first, a number and Enter that scene, B "
+            "blanks the screen, L hides or shows the legend. Drawing on "
             "the map: D on or off, F freehand, A arrow, O circle, T text, K the next colour, Backspace "
             "or Ctrl+Z undoes, C or Delete clears the scene's drawing, S saves it with the tour; the "
             "right button pans.");

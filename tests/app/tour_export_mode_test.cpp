@@ -140,7 +140,8 @@ TEST_F(Cli, ExportTourWritesVectorSlidesAndAHandoutOfOnePagePerScene) {
     ASSERT_EQ(entries(dir), d.tour.size() * 2 + 1);
     EXPECT_EQ(pdf_pages(dir + "/tour-handout.pdf"), d.tour.size());
     // The handout's layers: one for each group any page draws, shared by the pages (hiding
-    // "Places" hides it on every page), listed as the groups are drawn: shapes, then names.
+    // "Places" hides it on every page), listed as the groups are drawn: shapes, then names, then
+    // the map's legend (its classes and marks).
     {
         GDALDatasetUniquePtr ds(GDALDataset::Open((dir + "/tour-handout.pdf").c_str(), GDAL_OF_RASTER));
         ASSERT_TRUE(ds);
@@ -152,7 +153,8 @@ TEST_F(Cli, ExportTourWritesVectorSlidesAndAHandoutOfOnePagePerScene) {
         const std::vector<std::string> expected{"Memberships", "Countries", "Provinces", "Graticule", "Regions",
                                                 "Afghanistan's_northern_border", "Selection", "Places", "Capitals",
                                                 "Country_names", "Afghanistan's_northern_border:_lengths",
-                                                "Regions:_names", "Places:_names", "Capitals:_names"};
+                                                "Regions:_names", "Places:_names", "Capitals:_names",
+                                                "Title__legend__scale_bar_and_caption"};
         EXPECT_EQ(layers, expected);
     }
     for (size_t i = 0; i < d.tour.size(); ++i) {

@@ -84,5 +84,47 @@ TEST(Presentation, NoLabelIsPlacedUnderTheCaption) {
     EXPECT_GT(moved, 0u) << "no scene had a label under its caption: the test shows nothing";
 }
 
+// Every slide, handout page and figure with a legend explains the marks on its map: each kind of
+// mark in view (the Kant airbase's star, an exercise's triangle, ...) is drawn in the legend's box
+// with its meaning, and the classes are listed only where the map shows the memberships.
+TEST(Figure, ALegendExplainsTheMarksOnItsMapAndListsClassesOnlyWhereTheyAreShown) {
+    const auto model = MapModel::load(test::data_dir(), "albers");
+    const TextMeasure measure = measure_with(shaper_for(kLabelFont));
+    size_t marks = 0;
+    for (const Scene& sc : model->tour) {
+        AppState state;
+        apply_scene(sc, state);
+        model->show_members(state);
+        state.camera = camera_for_view(*model->projection, sc.view, 1920, 1080);
+        FigureChoice choice;
+        choice.legend = true;
+        Figure figure;
+        figure.decorations = decorations_for(*model, state, choice);
+        EXPECT_EQ(figure.decorations.legend.empty(), !state.layers.memberships) << sc.id;
+        const Frame frame = figure_frame(*model, state, measure, figure);
+        const auto in_view = symbols_in_view(build_frame(state, Style{}, model->colours, model->label_candidates,
+                                                         measure, model->extras(state, Style{})));
+        ASSERT_EQ(frame.panel_symbols.size(), in_view.size()) << sc.id;
+        for (size_t i = 0; i < in_view.size(); ++i) {
+            const FrameSymbol& m = frame.panel_symbols[i];
+            EXPECT_EQ(m.shape, in_view[i].shape) << sc.id;
+            EXPECT_EQ(m.hollow, in_view[i].hollow) << sc.id;
+            // Inside the legend's box (the first panel holds the others), its meaning beside it.
+            ASSERT_FALSE(frame.panels.empty());
+            bool inside = false;
+            for (const auto& p : frame.panels)
+                inside |= p.min_px.x < m.centre_px.x && m.centre_px.x < p.max_px.x && p.min_px.y < m.centre_px.y &&
+                          m.centre_px.y < p.max_px.y && p.max_px.x - p.min_px.x > 100;
+            EXPECT_TRUE(inside) << sc.id << ": " << in_view[i].meaning;
+            const bool named = std::any_of(frame.panel_labels.begin(), frame.panel_labels.end(), [&](const FrameLabel& l) {
+                return l.text == in_view[i].meaning && std::abs(l.centre_px.y - m.centre_px.y) < 12;
+            });
+            EXPECT_TRUE(named) << sc.id << ": " << in_view[i].meaning;
+            ++marks;
+        }
+    }
+    EXPECT_GT(marks, 5u) << "the tour's maps showed almost no marks: the test shows nothing";
+}
+
 }  // namespace
 }  // namespace atlas

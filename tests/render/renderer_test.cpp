@@ -321,6 +321,30 @@ TEST_F(Render, ATitleInCyrillicPersianAndChineseIsDrawnInFull) {
     write_png((out / "actual.png").string(), img.rgba.data(), img.width, img.height);
 }
 
+// The legend's marks are drawn over its white box, in their own colours, as the map draws them
+// (they were drawn nowhere: the legend had only swatches).
+TEST_F(Render, ALegendsMarksAreDrawnOverItsBox) {
+    MapModel& m = fx_->model("albers");
+    AppState s = state_for("albers", View{74.8, 42.9, 400}, 800, 600, 1.0f);  // the Kant scene's view
+    FigureChoice choice;
+    choice.legend = true;
+    Figure figure;
+    figure.decorations = decorations_for(m, s, choice);
+    fx_->renderer->upload(m.projected);
+    fx_->renderer->upload_features(m.features);
+    const Frame frame = figure_frame(m, s, fx_->measure, figure);
+    ASSERT_FALSE(frame.panel_symbols.empty());
+    const auto img = to_image(render_offscreen(*fx_->renderer, m, s, fx_->measure, figure), 800, 600);
+    for (const FrameSymbol& mark : frame.panel_symbols) {
+        if (mark.hollow) continue;  // an outline: its centre is the box's
+        const std::uint8_t* p = img.at(int(mark.centre_px.x), int(mark.centre_px.y));
+        EXPECT_TRUE(same_rgb(p, mark.fill, 24)) << "shape " << int(mark.shape) << ": " << rgb(p);
+    }
+    const fs::path out = fs::path(test::output_dir()) / "render-out" / "legend-marks";
+    fs::create_directories(out);
+    write_png((out / "actual.png").string(), img.rgba.data(), img.width, img.height);
+}
+
 // One expected image per folder in tests/render/cases: case.txt holds key=value lines.
 struct Case {
     std::string name, projection = "albers";

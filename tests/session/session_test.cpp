@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <thread>
@@ -370,6 +371,63 @@ TEST_F(SessionTest, APresentationAt720LinesCutsNoCaption) {
             EXPECT_EQ(l.text.find("\u2026"), std::string::npos) << "scene " << i + 1 << " cut: " << l.text;
         frame({key(Key::PageDown)});
     }
+}
+
+// In the presentation a legend names the classes and the marks in view, above the caption (L hides
+// and shows it); leaving it gives the map back as the user had it: the scenes set their own layers,
+// selection, day and view, and Esc restores all four (the view by a flight).
+TEST_F(SessionTest, ThePresentationHasALegendAndLeavingItGivesBackTheUsersMap) {
+    // The user's own map: memberships off, Uzbekistan selected, a day of 2005, a view of their own.
+    session.state().layers.memberships = false;
+    session.state().layers.places = false;
+    session.ui().request_date = Date{2005, 3, 1};
+    session.ui().request_select = std::string("UZB");
+    frame();
+    for (int k = 0; k < 120; ++k) frame();  // the selection's flight
+    ASSERT_FALSE(session.flying());
+    const AppState before = session.state();
+    ASSERT_EQ(before.selected, "UZB");
+
+    frame({key(Key::F5)});
+    ASSERT_TRUE(session.presenting());
+    // The Kant scene: memberships and places on, its symbols in view.
+    size_t kant = 0;
+    while (kant < session.scenes()->size() && (*session.scenes())[kant].id != "kant") ++kant;
+    ASSERT_LT(kant, session.scenes()->size());
+    for (char c : std::to_string(kant + 1)) frame({key(Key::Character, c)});
+    frame({key(Key::Return)});
+    for (int k = 0; k < 150; ++k) frame();
+    ASSERT_FALSE(session.flying());
+    auto labels = [&] {
+        std::vector<std::string> out;
+        for (const auto& l : session.frame()->panel_labels) out.push_back(l.text);
+        return out;
+    };
+    auto has = [&](const std::string& text) {
+        const auto all = labels();
+        return std::find(all.begin(), all.end(), text) != all.end();
+    };
+    EXPECT_TRUE(has("Symbols"));
+    EXPECT_TRUE(has("the Kant airbase (Kyrgyzstan)"));
+    EXPECT_TRUE(has("On " + session.state().date.text()));
+    ASSERT_FALSE(session.frame()->panel_symbols.empty());
+    const double band_top = viewport.fb_height - session.frame()->covered_bottom_px;
+    for (const auto& m : session.frame()->panel_symbols) EXPECT_LT(m.centre_px.y, band_top);
+    frame({key(Key::Character, 'l')});
+    EXPECT_FALSE(has("Symbols"));
+    EXPECT_TRUE(session.frame()->panel_symbols.empty());
+    frame({key(Key::Character, 'l')});
+    EXPECT_TRUE(has("Symbols"));
+
+    frame({key(Key::Escape)});
+    ASSERT_FALSE(session.presenting());
+    EXPECT_EQ(session.state().layers, before.layers);
+    EXPECT_EQ(session.state().selected, "UZB");
+    EXPECT_EQ(session.state().date, before.date);
+    for (int k = 0; k < 150; ++k) frame();
+    EXPECT_NEAR(session.state().camera.centre.x, before.camera.centre.x, 1.0);
+    EXPECT_NEAR(session.state().camera.centre.y, before.camera.centre.y, 1.0);
+    EXPECT_NEAR(session.state().camera.metres_per_px / before.camera.metres_per_px, 1.0, 1e-6);
 }
 
 }  // namespace
