@@ -49,6 +49,7 @@ Frame build_frame(const AppState& state, const Style& style, const std::vector<i
     if (state.layers.memberships && extras.overlay && extras.overlay->fill.size() == colours.size()) {
         f.country_fill = extras.overlay->fill;
         f.country_hatch = extras.overlay->hatch;
+        f.country_halo = scaled(style.country_halo, k);
     }
     // Each control area takes its owner's paint, so it reads as part of that country on the day.
     const size_t countries = f.country_fill.size();

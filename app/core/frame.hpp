@@ -131,6 +131,7 @@ struct Frame {
     float hatch_period_px = 7.0f;  // framebuffer pixels
     bool draw_country_lines = true;
     LineStyle country_line;  // scaled to framebuffer pixels
+    LineStyle country_halo{{0, 0, 0, 0}, 0.0f};  // under country_line over the memberships (0 wide: none)
     LineStyle coast_line;
     bool draw_province_lines = true;        // the article's countries
     bool draw_other_province_lines = true;  // every other country

@@ -105,6 +105,9 @@ struct Style {
         {0xcf, 0xe3, 0xdc, 255},
     }};
     LineStyle country_line{{0x55, 0x4e, 0x48, 255}, 1.3f};
+    // A light casing under the borders where the memberships' fills and patterns are shown: a dark
+    // line alone is lost in a dark pattern (the Kazakhstan-Kyrgyzstan border on the Kant scene).
+    LineStyle country_halo{{0xff, 0xff, 0xff, 200}, 3.6f};
     LineStyle coast_line{{0x6f, 0x8f, 0xa6, 255}, 0.9f};
     LineStyle province_line{{0x9a, 0x8f, 0x86, 255}, 0.6f};
     TextStyle country_label{{0x2b, 0x26, 0x22, 255}, {0xff, 0xff, 0xff, 220}, 13.0f, 2.0f};

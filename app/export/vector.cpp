@@ -313,6 +313,11 @@ void draw_map(const Frame& frame, const Layers& layers, const ProjectedWorld& wo
         } else if (g.layer == MapLayer::Countries) {
             if (!layers.memberships) fills();
             if (frame.draw_country_lines && lv) {
+                if (frame.country_halo.width_px > 0) {  // the casing under every border, as on screen
+                    lines(lv->border_lines, frame.country_halo);
+                    for (size_t a = 0; a < lv->area_edges.size(); ++a)
+                        if (edge_is_border(a)) lines(lv->area_edges[a], frame.country_halo);
+                }
                 lines(lv->coast_lines, frame.coast_line);
                 lines(lv->border_lines, frame.country_line);
                 for (size_t a = 0; a < lv->area_edges.size(); ++a)

@@ -392,7 +392,9 @@ void Renderer::draw(const Frame& frame, int w, int h, Vec2 offset) {
     const Level& lv = levels_[level_index(levels_, frame.camera.metres_per_px * frame.detail_bias)];
     Box view = tile.visible();
     const double margin =
-        (std::max({frame.country_line.width_px, frame.coast_line.width_px, frame.province_line.width_px}) + 2) *
+        (std::max({frame.country_line.width_px, frame.country_halo.width_px, frame.coast_line.width_px,
+                  frame.province_line.width_px}) +
+         2) *
         frame.camera.metres_per_px;
     view.min_x -= margin;
     view.min_y -= margin;
@@ -481,6 +483,11 @@ void Renderer::draw(const Frame& frame, int w, int h, Vec2 offset) {
         for (size_t a = 0; a < lv.area_edges.size(); ++a)
             if (!edge_is_border(a)) draw_lines(lv.area_edges[a], frame.province_line, m, w, h, view);
     if (frame.draw_country_lines) {
+        if (frame.country_halo.width_px > 0) {  // the casing under every border, then the lines
+            draw_lines(lv.borders, frame.country_halo, m, w, h, view);
+            for (size_t a = 0; a < lv.area_edges.size(); ++a)
+                if (edge_is_border(a)) draw_lines(lv.area_edges[a], frame.country_halo, m, w, h, view);
+        }
         draw_lines(lv.coasts, frame.coast_line, m, w, h, view);
         draw_lines(lv.borders, frame.country_line, m, w, h, view);
         for (size_t a = 0; a < lv.area_edges.size(); ++a)
