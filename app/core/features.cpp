@@ -217,7 +217,7 @@ void place_label(const PendingLabel& p, Frame& f, std::vector<Box2>& taken, cons
 
 void add_features(Frame& f, const AppState& state, const Style& style, const MapFeatures& mf,
                   const TextMeasure& measure, const LowerLabels& lower,
-                  const std::vector<std::shared_ptr<const ProjectedRegion>>& outlines) {
+                  const std::vector<std::shared_ptr<const ProjectedRegion>>& outlines, const LowerLabels& subject) {
     const float k = state.pixel_scale;
     const FeatureStyle& fs = style.features;
     const Camera& cam = state.camera;
@@ -290,19 +290,24 @@ void add_features(Frame& f, const AppState& state, const Style& style, const Map
         taken.push_back({s.centre_px.x - r, s.centre_px.y - r, s.centre_px.x + r, s.centre_px.y + r});
     }
 
-    // Labels in priority order: border lengths, regions, places; the country names; capitals.
-    for (const auto& p : pending)
-        if (p.layer != MapLayer::Capitals) place_label(p, f, taken, measure, w, h, k);
-    if (lower) {
+    // Country names placed by a callback, clear of what is taken, and then taken themselves.
+    auto country_names = [&](const LowerLabels& names) {
+        if (!names) return;
         std::vector<PlacedLabel> boxes;
         for (const auto& t : taken) boxes.push_back({{}, 0, {(t.x0 + t.x1) / 2, (t.y0 + t.y1) / 2}, t.x1 - t.x0, t.y1 - t.y0});
-        for (auto& l : lower(boxes)) {
+        for (auto& l : names(boxes)) {
             const double lw = measure(l.text) * l.style.size_px, lh = l.style.size_px * 1.2;
             taken.push_back(
                 {l.centre_px.x - lw / 2, l.centre_px.y - lh / 2, l.centre_px.x + lw / 2, l.centre_px.y + lh / 2});
             f.labels.push_back(std::move(l));
         }
-    }
+    };
+    // Labels in priority order: the subject's names; border lengths, regions, places; the other
+    // country names; capitals.
+    country_names(subject);
+    for (const auto& p : pending)
+        if (p.layer != MapLayer::Capitals) place_label(p, f, taken, measure, w, h, k);
+    country_names(lower);
     for (const auto& p : pending)
         if (p.layer == MapLayer::Capitals) place_label(p, f, taken, measure, w, h, k);
     // A selected place: a ring round its symbol (after the labels, which may come close to it).

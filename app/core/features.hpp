@@ -120,12 +120,14 @@ using LowerLabels = std::function<std::vector<FrameLabel>(const std::vector<Plac
 
 // Adds the features to `frame` for `state` (its date and layers): region lines, symbols (places
 // at one city fanned out around it), and labels that overlap neither each other nor the labels
-// already in the frame. The article's features are labelled first (the northern border's
-// lengths, its regions, its places), then `lower` (the country names), then the capitals. The
-// selection is outlined over everything: a region of `features` by its own line, a country and an
+// already in the frame. `subject` (the names of the countries a scene is about) is placed first,
+// clear of the symbols; then the article's features (the northern border's lengths, its regions,
+// its places), then `lower` (the other country names), then the capitals. The selection is
+// outlined over everything: a region of `features` by its own line, a country and an
 // organisation's members by `outlines` (which the frame then holds).
 void add_features(Frame& frame, const AppState& state, const Style& style, const MapFeatures& features,
                   const TextMeasure& measure, const LowerLabels& lower = {},
-                  const std::vector<std::shared_ptr<const ProjectedRegion>>& outlines = {});
+                  const std::vector<std::shared_ptr<const ProjectedRegion>>& outlines = {},
+                  const LowerLabels& subject = {});
 
 }  // namespace atlas

@@ -77,18 +77,34 @@ Frame build_frame(const AppState& state, const Style& style, const std::vector<i
     shown.camera.centre.y += covered / 2.0 * state.camera.metres_per_px;
     // The country names, placed after the article's own features (which take priority) where the
     // frame has them.
-    auto country_labels = [&](const std::vector<PlacedLabel>& taken) {
+    std::vector<bool> is_subject(label_candidates.size(), false);
+    for (size_t i : extras.subject)
+        if (i < is_subject.size()) is_subject[i] = true;
+    const TextStyle ts = scaled(style.country_label, k);
+    auto subject_labels = [&](const std::vector<PlacedLabel>& taken) {
         std::vector<FrameLabel> out;
         if (!state.layers.labels) return out;
-        const TextStyle ts = scaled(style.country_label, k);
-        for (auto& pl : place_labels(label_candidates, shown.camera, measure, ts.size_px, taken))
+        for (auto& pl : place_subject_labels(label_candidates, extras.subject, shown.camera, measure, ts.size_px, taken))
             out.push_back({std::move(pl.text), pl.centre_px, ts});
         return out;
     };
-    if (extras.features)
-        add_features(f, shown, style, *extras.features, measure, country_labels, extras.selection_outlines);
-    else
-        f.labels = country_labels({});
+    auto country_labels = [&](const std::vector<PlacedLabel>& taken) {
+        std::vector<FrameLabel> out;
+        if (!state.layers.labels) return out;
+        for (auto& pl : place_labels(label_candidates, shown.camera, measure, ts.size_px, taken, &is_subject))
+            out.push_back({std::move(pl.text), pl.centre_px, ts});
+        return out;
+    };
+    if (extras.features) {
+        add_features(f, shown, style, *extras.features, measure, country_labels, extras.selection_outlines,
+                     subject_labels);
+    } else {
+        f.labels = subject_labels({});
+        std::vector<PlacedLabel> boxes;
+        for (const auto& l : f.labels)
+            boxes.push_back({l.text, 0, l.centre_px, measure(l.text) * l.style.size_px, l.style.size_px * 1.2});
+        for (auto& l : country_labels(boxes)) f.labels.push_back(std::move(l));
+    }
     return f;
 }
 

@@ -170,6 +170,10 @@ struct FrameExtras {
     // left unfilled), and whether its edge is a border then.
     std::vector<int> area_owner;
     std::vector<bool> area_edge_is_border;
+    // The countries (World::countries indices) the view is about, named whatever else crowds
+    // them: the selected country, an organisation's members and suspended members of the day, a
+    // scene's highlighted countries.
+    std::vector<size_t> subject;
 };
 
 // Builds the frame for `state`. `colours` gives a palette index per country (see palette.hpp).

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <queue>
 
 namespace atlas {
@@ -60,7 +61,7 @@ bool labels_overlap(const std::vector<PlacedLabel>& labels) {
 
 std::vector<PlacedLabel> place_labels(const std::vector<LabelCandidate>& candidates, const Camera& camera,
                                       const TextMeasure& measure, double size_px,
-                                      const std::vector<PlacedLabel>& taken) {
+                                      const std::vector<PlacedLabel>& taken, const std::vector<bool>* skip) {
     struct Choice {
         PlacedLabel label;
         double priority;
@@ -73,6 +74,7 @@ std::vector<PlacedLabel> place_labels(const std::vector<LabelCandidate>& candida
     for (size_t i = 0; i < candidates.size(); ++i) {
         const auto& cand = candidates[i];
         if (!cand.shape || !cand.bounds.intersects(view)) continue;
+        if (skip && i < skip->size() && (*skip)[i]) continue;
         const double w = measure(cand.text) * size_px;
         Pole pole = cand.whole;
         Box inner = view;  // the whole label must fit inside the view
@@ -129,6 +131,60 @@ std::vector<PlacedLabel> place_labels(const std::vector<LabelCandidate>& candida
             }
         }
         if (!clash) placed.push_back(c.label);
+    }
+    return placed;
+}
+
+std::vector<PlacedLabel> place_subject_labels(const std::vector<LabelCandidate>& candidates,
+                                              const std::vector<size_t>& which, const Camera& camera,
+                                              const TextMeasure& measure, double size_px,
+                                              const std::vector<PlacedLabel>& taken) {
+    const Box view = camera.visible();
+    const double line_h = size_px * 1.2, pad = size_px * 0.3, mpp = camera.metres_per_px;
+    std::vector<PlacedLabel> placed;
+    auto clashes = [&](const PlacedLabel& l, bool with_taken) {
+        auto near = [&](const PlacedLabel& o) {
+            return std::abs(o.centre_px.x - l.centre_px.x) * 2 < o.width_px + l.width_px + 2 * pad &&
+                   std::abs(o.centre_px.y - l.centre_px.y) * 2 < o.height_px + l.height_px + 2 * pad;
+        };
+        return (with_taken && std::any_of(taken.begin(), taken.end(), near)) ||
+               std::any_of(placed.begin(), placed.end(), near);
+    };
+    for (size_t i : which) {
+        if (i >= candidates.size()) continue;
+        const LabelCandidate& cand = candidates[i];
+        if (!cand.shape || !cand.bounds.intersects(view)) continue;
+        const double w = measure(cand.text) * size_px;
+        Box inner = view;  // the whole label inside the view
+        inner.min_x += (w / 2 + pad) * mpp;
+        inner.max_x -= (w / 2 + pad) * mpp;
+        inner.min_y += (line_h / 2 + pad) * mpp;
+        inner.max_y -= (line_h / 2 + pad) * mpp;
+        if (inner.empty()) continue;
+        const double precision = view.height() / 1000;
+        const MultiPolygon part = simplify(clip(*cand.shape, inner), precision);
+        if (part.empty()) continue;  // no point of it can hold the label's centre
+        const Vec2 pole = pole_of_inaccessibility(part, precision).point;
+        // The pole, then a grid over the part's box, nearest first; only points inside the shape.
+        std::vector<Vec2> tries{pole};
+        const Box b = bounds(part);
+        constexpr int kSteps = 16;
+        for (int gx = 0; gx <= kSteps; ++gx)
+            for (int gy = 0; gy <= kSteps; ++gy) {
+                const Vec2 p{b.min_x + b.width() * gx / kSteps, b.min_y + b.height() * gy / kSteps};
+                if (contains(part, p)) tries.push_back(p);
+            }
+        std::stable_sort(tries.begin() + 1, tries.end(), [&](Vec2 a, Vec2 c) {
+            return std::hypot(a.x - pole.x, a.y - pole.y) < std::hypot(c.x - pole.x, c.y - pole.y);
+        });
+        // Clear of everything; else clear of the other subjects at least; else at the pole.
+        std::optional<PlacedLabel> chosen;
+        for (const bool with_taken : {true, false})
+            for (const Vec2 p : tries) {
+                const PlacedLabel l{cand.text, i, camera.to_screen(p), w, line_h};
+                if (!chosen && !clashes(l, with_taken)) chosen = l;
+            }
+        placed.push_back(chosen.value_or(PlacedLabel{cand.text, i, camera.to_screen(pole), w, line_h}));
     }
     return placed;
 }

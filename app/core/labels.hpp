@@ -44,9 +44,21 @@ struct PlacedLabel {
 // Deterministic, and scale-invariant: the same view at k times the pixels with k times the
 // text size places the same labels at k times the coordinates.
 // `taken`: boxes already used (labels and symbols placed before), which no label overlaps.
+// `skip`: candidates left out (by index; already placed as a subject).
 std::vector<PlacedLabel> place_labels(const std::vector<LabelCandidate>& candidates, const Camera& camera,
                                       const TextMeasure& measure, double size_px,
-                                      const std::vector<PlacedLabel>& taken = {});
+                                      const std::vector<PlacedLabel>& taken = {},
+                                      const std::vector<bool>* skip = nullptr);
+
+// Labels that must be shown (a scene's subject: the countries it is about), each candidates[i]
+// for i in `which` whose shape is in view: at the pole of its visible part where that is free,
+// else at the free point of the visible part nearest to it (a grid of its box, the label's centre
+// inside the shape and the label inside the view), else at the pole over whatever is there. A
+// small country's name may reach beyond its borders. Never over another subject's name.
+std::vector<PlacedLabel> place_subject_labels(const std::vector<LabelCandidate>& candidates,
+                                              const std::vector<size_t>& which, const Camera& camera,
+                                              const TextMeasure& measure, double size_px,
+                                              const std::vector<PlacedLabel>& taken);
 
 // True if any two labels' boxes intersect (test and benchmark helper).
 bool labels_overlap(const std::vector<PlacedLabel>& labels);

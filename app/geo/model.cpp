@@ -1,6 +1,7 @@
 // MapModel construction and View <-> Camera conversions.
 #include "model.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <sstream>
@@ -121,6 +122,18 @@ FrameExtras MapModel::extras(const AppState& state, const Style& style) const {
     if (state.layers.memberships) e.overlay = &overlay_paint(state.date, style.overlay);
     if (facts) e.features = &features;
     e.selection_outlines = selection_outlines(state);
+    // The subject: the selection's countries, and an organisation's suspended members that day
+    // (the CSTO of 2012 is the story of Uzbekistan's suspension too).
+    std::vector<std::string> isos = state.selected_members;
+    isos.insert(isos.begin(), state.selected);
+    if (facts && facts->organisation(state.selected))
+        for (const auto& m : facts->memberships)
+            if (m.organisation == state.selected && m.status == Status::Suspended && m.holds_on(state.date))
+                isos.push_back(m.country);
+    for (const std::string& iso : isos)
+        if (const auto c = country_of_.find(iso); c != country_of_.end() && c->second >= 0)
+            if (std::find(e.subject.begin(), e.subject.end(), size_t(c->second)) == e.subject.end())
+                e.subject.push_back(size_t(c->second));
     return e;
 }
 

@@ -126,5 +126,52 @@ TEST(Figure, ALegendExplainsTheMarksOnItsMapAndListsClassesOnlyWhereTheyAreShown
     EXPECT_GT(marks, 5u) << "the tour's maps showed almost no marks: the test shows nothing";
 }
 
+// A scene's subject is always named: on the CSTO scene Uzbekistan (suspended) and Armenia lost
+// their names to the places' labels. Every country of a scene's subject with a part of it in view
+// has its name on the map, with its centre inside the country, at every size a slide is made.
+TEST(Scene, ItsSubjectIsAlwaysNamed) {
+    const auto model = MapModel::load(test::data_dir(), "albers");
+    const TextMeasure measure = measure_with(shaper_for(kLabelFont));
+    size_t named = 0;
+    bool csto_seen = false;
+    for (const auto& [W, H] : {std::make_pair(1920, 1080), std::make_pair(1280, 720)})
+        for (const Scene& sc : model->tour) {
+            AppState state;
+            apply_scene(sc, state);
+            model->show_members(state);
+            state.camera = camera_for_view(*model->projection, sc.view, W, H);
+            state.pixel_scale = 1.5f * H / 1080;  // the presentation's
+            const FrameExtras extras = model->extras(state, Style{});
+            const Frame frame = build_frame(state, Style{}, model->colours, model->label_candidates, measure, extras);
+            if (sc.id == "csto") {
+                csto_seen = true;
+                for (const char* iso : {"UZB", "ARM", "KGZ", "TJK", "KAZ", "BLR", "RUS"})
+                    EXPECT_NE(std::find(extras.subject.begin(), extras.subject.end(),
+                                        size_t(model->world->country_index(iso))),
+                              extras.subject.end())
+                        << iso << " is not the CSTO scene's subject";
+            }
+            if (!state.layers.labels) continue;
+            for (size_t c : extras.subject) {
+                const LabelCandidate& cand = model->label_candidates[c];
+                if (!cand.shape || !cand.bounds.intersects(state.camera.visible())) continue;
+                const auto it = std::find_if(frame.labels.begin(), frame.labels.end(),
+                                             [&](const FrameLabel& l) { return l.text == cand.text; });
+                if (it == frame.labels.end()) {
+                    // Only a sliver of it in view (less than the label's own box) may go unnamed.
+                    const MultiPolygon in_view = clip(*cand.shape, state.camera.visible());
+                    const double px2 = area(in_view) / (state.camera.metres_per_px * state.camera.metres_per_px);
+                    EXPECT_LT(px2, 400) << sc.id << " at " << H << " lines: " << cand.text << " is not named";
+                    continue;
+                }
+                EXPECT_TRUE(contains(*cand.shape, state.camera.to_map(it->centre_px)))
+                    << sc.id << ": " << cand.text << "'s name is outside it";
+                ++named;
+            }
+        }
+    EXPECT_TRUE(csto_seen);
+    EXPECT_GT(named, 20u);
+}
+
 }  // namespace
 }  // namespace atlas
