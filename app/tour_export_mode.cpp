@@ -36,6 +36,7 @@ constexpr const char* kHandoutName = "tour-handout.pdf";
 HandoutPage handout_page(const Scene& sc, size_t i, size_t count, const MapModel& m) {
     HandoutPage page;
     page.heading = scene_heading(i, count, sc.title);
+    page.ink = sc.annotations;
     const Passage* p = m.article ? m.article->passage(sc.passage) : nullptr;
     if (p) page.quote = "\u201c" + p->text + "\u201d";
     if (m.article) page.citation = m.article->citation + (p ? " (" + place_in_article(*m.article, *p) + ")" : "");
@@ -189,6 +190,7 @@ int run_export_tour(const Options& o) {
             Figure figure;
             figure.dpi = o.dpi;
             figure.decorations = decorations_for(m, state, choice);
+            figure.ink = sc.annotations;  // the presenter's drawings saved with the scene
             char name[32];
             std::snprintf(name, sizeof name, "%02zu-", i + 1);
             for (const auto& f : formats) {

@@ -2,6 +2,7 @@
 #include "frame.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace atlas {
 
@@ -135,6 +136,52 @@ std::vector<SymbolKey> symbols_in_view(const Frame& frame) {
             break;
         }
     return out;
+}
+
+SceneInk ink_for_export(const std::vector<ScreenShape>& shapes, const Camera& camera, const TextMeasure& measure) {
+    // As the presentation draws them (ui/annotation_view.cpp): a near-black rim a quarter of the
+    // line's width each side (1.5 px at least); text with a light halo for dark ink, a dark one
+    // for light ink.
+    constexpr Rgba kRim{15, 15, 20, 230}, kLightRim{255, 255, 255, 235};
+    auto to_map = [&](const Polyline& px) {
+        Polyline out;
+        for (Vec2 p : px) out.push_back(camera.to_map(p));
+        return out;
+    };
+    SceneInk ink;
+    for (const ScreenShape& s : shapes) {
+        if (s.kind == ShapeKind::Text) {
+            if (s.text.empty() || !std::isfinite(s.anchor_px.x) || !std::isfinite(s.anchor_px.y)) continue;
+            const float size = s.text_px;
+            const double lum = (0.2126 * s.colour.r + 0.7152 * s.colour.g + 0.0722 * s.colour.b) / 255.0;
+            const TextStyle st{s.colour, lum < 0.5 ? kLightRim : kRim, size, std::max(1.5f, size / 14)};
+            const double w = measure(s.text) * size;
+            ink.texts.push_back({s.text, {s.anchor_px.x + w / 2, s.anchor_px.y}, st, MapLayer::Drawings});
+            continue;
+        }
+        InkStroke stroke;
+        stroke.line = LineStyle{s.colour, s.width_px};
+        stroke.rim = LineStyle{kRim, s.width_px + 2 * std::max(1.5f, s.width_px * 0.25f)};
+        for (size_t i = 0; i < s.lines.size(); ++i) {
+            const Polyline& l = s.lines[i];
+            if (s.kind == ShapeKind::Arrow && i == 1 && l.size() == 3) {
+                // The head (base end, tip, other base end): strokes from the tip to points along
+                // the base half a line's width apart fill it.
+                const Vec2 a = l[0], tip = l[1], b = l[2];
+                const double base = std::hypot(b.x - a.x, b.y - a.y);
+                const int n = std::max(2, int(std::ceil(base / std::max(1.0f, s.width_px * 0.5f))) + 1);
+                for (int k = 0; k < n; ++k) {
+                    const double t = double(k) / (n - 1);
+                    stroke.lines.push_back(to_map({tip, {a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t}}));
+                }
+                stroke.lines.push_back(to_map({a, tip, b, a}));
+                continue;
+            }
+            if (l.size() >= 2) stroke.lines.push_back(to_map(l));
+        }
+        if (!stroke.lines.empty()) ink.strokes.push_back(std::move(stroke));
+    }
+    return ink;
 }
 
 }  // namespace atlas

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "annotation.hpp"
 #include "camera.hpp"
 #include "facts.hpp"
 #include "features.hpp"
@@ -70,6 +71,7 @@ enum class MapLayer : std::uint8_t {
     Capitals,
     Graticule,
     Selection,
+    Drawings,  // a presenter's drawings saved with a scene, in its exports
 };
 
 // A label's baseline lies this many em below its centre_px: the centre of a capital letter sits
@@ -193,5 +195,20 @@ struct SymbolKey {
 // exercises, seats, signings, summits, places known only to an area, capitals); the selection's
 // ring is not a kind. What a student needs to read the marks on the map.
 std::vector<SymbolKey> symbols_in_view(const Frame& frame);
+
+// A scene's drawings as an export draws them, with the map's own means: each shape's strokes in
+// map metres (for the caller to make into a region line of layer Drawings) with its ink and its
+// dark rim, and each text as a label with a halo, as the presentation draws them on a screen of
+// the same height. An arrow's head is filled by a fan of strokes from its tip.
+struct InkStroke {
+    std::vector<Polyline> lines;  // map metres
+    LineStyle line, rim;          // framebuffer pixels
+};
+struct SceneInk {
+    std::vector<InkStroke> strokes;
+    std::vector<FrameLabel> texts;
+};
+// `shapes`: annotations_on_screen of the drawings for `camera` at the export's pixel scale.
+SceneInk ink_for_export(const std::vector<ScreenShape>& shapes, const Camera& camera, const TextMeasure& measure);
 
 }  // namespace atlas

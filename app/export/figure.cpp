@@ -7,6 +7,7 @@
 #include "core/errors.hpp"
 #include "core/style.hpp"
 #include "geo/furniture.hpp"
+#include "geo/project.hpp"
 
 namespace atlas {
 
@@ -119,6 +120,17 @@ Frame figure_frame(const MapModel& model, const AppState& state, const TextMeasu
     FrameExtras extras = model.extras(state, Style{});
     extras.covered_bottom_px = bottom_band_px(decorations);
     Frame frame = build_frame(state, Style{}, model.colours, model.label_candidates, measure, extras);
+    if (!figure.ink.empty() && model.projection) {
+        const LonLatToMap forward = [&](Vec2 ll) { return model.projection->forward(ll); };
+        const SceneInk ink = ink_for_export(annotations_on_screen(figure.ink, state.camera, forward, state.pixel_scale),
+                                       state.camera, measure);
+        for (size_t i = 0; i < ink.strokes.size(); ++i)
+            frame.region_lines.push_back(
+                {-1, ink.strokes[i].line, ink.strokes[i].rim, MapLayer::Drawings,
+                 std::make_shared<const ProjectedRegion>(
+                     region_of_map_lines("drawing:" + std::to_string(i), ink.strokes[i].lines))});
+        frame.labels.insert(frame.labels.end(), ink.texts.begin(), ink.texts.end());
+    }
     // The legend explains the marks of this map too (laid out again with them: the bottom band
     // the map was placed around does not change, the legend is not part of it).
     if (d.symbol_key) {

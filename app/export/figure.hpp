@@ -36,6 +36,9 @@ ViewRecord view_record(const MapModel& model, const AppState& state);
 struct Figure {
     Decorations decorations;
     double dpi = 0;
+    // A scene's drawings saved with it (a slide's, a handout page's): drawn over the map, under
+    // the decorations, as the presentation draws them (layer Drawings).
+    Annotations ink;
 };
 
 // Data sources and the article, in one line: the attribution every figure can carry.

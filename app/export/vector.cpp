@@ -171,7 +171,8 @@ bool layer_on(const Layers& l, MapLayer layer) {
         case MapLayer::Places: return l.places;
         case MapLayer::Capitals: return l.capitals;
         case MapLayer::Graticule: return l.graticule;
-        case MapLayer::Selection: break;
+        case MapLayer::Selection:
+        case MapLayer::Drawings: break;
     }
     return false;
 }
@@ -217,7 +218,7 @@ VectorPath hatch_lines(const HatchPattern& h, const Box& area) {
     return out;
 }
 
-std::vector<VectorGroup> vector_groups(const Layers& layers, bool selection) {
+std::vector<VectorGroup> vector_groups(const Layers& layers, bool selection, bool drawings) {
     struct Entry {
         MapLayer layer;
         bool names;
@@ -239,10 +240,13 @@ std::vector<VectorGroup> vector_groups(const Layers& layers, bool selection) {
         {MapLayer::Regions, true, "regions-names", "Regions: names"},
         {MapLayer::Places, true, "places-names", "Places: names"},
         {MapLayer::Capitals, true, "capitals-names", "Capitals: names"},
+        {MapLayer::Drawings, false, "drawings", "Drawings"},
     };
     std::vector<VectorGroup> out;
     for (const Entry& e : kOrder)
-        if (e.layer == MapLayer::Selection ? selection : layer_on(layers, e.layer))
+        if (e.layer == MapLayer::Selection  ? selection
+            : e.layer == MapLayer::Drawings ? drawings
+                                            : layer_on(layers, e.layer))
             out.push_back({e.layer, e.names, e.id, e.label});
     return out;
 }
@@ -263,6 +267,10 @@ void draw_map(const Frame& frame, const Layers& layers, const ProjectedWorld& wo
                     [](const FrameRegionLine& r) { return r.layer == MapLayer::Selection; }) ||
         std::any_of(frame.symbols.begin(), frame.symbols.end(),
                     [](const FrameSymbol& s) { return s.layer == MapLayer::Selection; });
+    const bool drawings =
+        std::any_of(frame.region_lines.begin(), frame.region_lines.end(),
+                    [](const FrameRegionLine& r) { return r.layer == MapLayer::Drawings; }) ||
+        std::any_of(frame.labels.begin(), frame.labels.end(), [](const FrameLabel& l) { return l.layer == MapLayer::Drawings; });
 
     std::vector<HatchPattern> hatches(frame.country_fill.size());
     auto fills = [&] {
@@ -302,7 +310,7 @@ void draw_map(const Frame& frame, const Layers& layers, const ProjectedWorld& wo
             if (s.layer == layer) draw_symbol(s, canvas);
     };
 
-    for (const VectorGroup& g : vector_groups(layers, selection)) {
+    for (const VectorGroup& g : vector_groups(layers, selection, drawings)) {
         canvas.begin_layer(g.id, g.label);
         if (g.names) {
             for (const auto& l : frame.labels)
@@ -332,6 +340,10 @@ void draw_map(const Frame& frame, const Layers& layers, const ProjectedWorld& wo
             }
         } else {
             region_lines(g.layer);
+            if (g.layer == MapLayer::Drawings)  // their text over their strokes, in their group
+                for (const auto& l : frame.labels)
+                    if (l.layer == MapLayer::Drawings)
+                        canvas.text(l.text, l.centre_px.x, l.centre_px.y + kLabelBaselineEm * l.style.size_px, l.style);
         }
         canvas.end_layer();
     }

@@ -72,8 +72,9 @@ struct VectorGroup {
     std::string id;      // "places", "places-names", "labels" (the country names), "selection"
     std::string label;   // shown by Inkscape: "Places", "Places: names", "Country names"
 };
-// The groups draw_map writes for these layers (and the selection when `selection`), in order.
-std::vector<VectorGroup> vector_groups(const Layers& layers, bool selection);
+// The groups draw_map writes for these layers (and the selection when `selection`, a scene's
+// drawings on top when `drawings`), in order.
+std::vector<VectorGroup> vector_groups(const Layers& layers, bool selection, bool drawings = false);
 
 // Draws `frame` (made for `layers`) with `world`'s geometry at the level of detail for the frame's
 // scale and `features`' region lines, clipped to the image (0, 0)-(width, height) pixels: the
@@ -101,6 +102,7 @@ struct HandoutPage {
     std::string quote;     // the caption passage, quoted
     std::string citation;  // the article's citation and the passage's place in it
     std::string details;   // the day, projection and view shown, under the map
+    Annotations ink;       // the presenter's drawings saved with the scene, on its map
 };
 
 // A multi-page PDF on A4 landscape, one page per add_page(), written to a temporary name and

@@ -171,7 +171,7 @@ private:
     // Where a group is drawn when every layer and a selection are: a handout's pages, each with
     // its own layers, list them in that order.
     static int rank(const std::string& id) {
-        static const std::vector<VectorGroup> all = vector_groups(Layers{}, true);
+        static const std::vector<VectorGroup> all = vector_groups(Layers{}, true, true);
         for (size_t i = 0; i < all.size(); ++i)
             if (all[i].id == id) return int(i);
         return int(all.size());  // the figure's decorations, over the map
@@ -382,6 +382,7 @@ void PdfHandout::add_page(const MapModel& model, const AppState& state, const Te
     key.legend = true;
     Figure figure;
     figure.decorations = decorations_for(model, printed, key);
+    figure.ink = page.ink;
     draw_map_at(impl_->pdf, model, printed, measure, kMargin, top, kPointsPerPx, figure);
     cairo_rectangle(cr, kMargin, top, printed.camera.width_px * kPointsPerPx, printed.camera.height_px * kPointsPerPx);
     set_colour(cr, grey);

@@ -431,6 +431,20 @@ ProjectedRegion project_country_outline(const World& world, int country, const s
     return r;
 }
 
+ProjectedRegion region_of_map_lines(std::string id, std::vector<Polyline> lines) {
+    ProjectedRegion r;
+    r.id = std::move(id);
+    r.lines = std::move(lines);
+    Box extent = bounds(r.lines);
+    if (!extent.empty()) {  // a line of one point still has cells of some size
+        extent.add(Vec2{extent.min_x - 1, extent.min_y - 1});
+        extent.add(Vec2{extent.max_x + 1, extent.max_y + 1});
+    }
+    r.layer = make_layer(r.lines, extent);
+    r.anchor = extent.centre();
+    return r;
+}
+
 MapFeatures project_features(const Facts& facts, const World& world, const std::string& projection_id,
                              const Box& extent) {
     const Projection proj(projection_id);

@@ -41,4 +41,8 @@ MapFeatures project_features(const Facts& facts, const World& world, const std::
 ProjectedRegion project_country_outline(const World& world, int country, const std::vector<const ControlArea*>& areas,
                                         const Projection& projection, const Box& extent);
 
+// A region of lines already in map metres (a presenter's drawing in an export), drawn at full
+// detail at every scale.
+ProjectedRegion region_of_map_lines(std::string id, std::vector<Polyline> lines);
+
 }  // namespace atlas

@@ -5,6 +5,7 @@
 #include <gdal_priv.h>
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -203,6 +204,55 @@ TEST_F(Cli, ExportTourMakesItsFolderAsMkdirP) {
     EXPECT_EQ(bad.exit_code, 1);
     EXPECT_EQ(bad.err.rfind("ca-atlas: cannot make the folder '" + dir + "/file/slides': ", 0), 0u) << bad.err;
     EXPECT_EQ(entries(dir), 2u);  // lesson/ and the file
+}
+
+// A teacher's drawings saved with a scene are in every export of it: the slide (PNG and SVG) and
+// the handout's page (its "Drawings" layer and its text). A 30 km circle round Kant in a green
+// nothing else has is centred on the airbase and has its radius on the slide; the text is there
+// in the SVG. They were drawn in the presentation only.
+TEST_F(Cli, ASceneSavedDrawingsAreInItsSlidesAndHandout) {
+    const std::string data = test::copy_data("tour-drawings");
+    const std::string tour = data + "/tour.csv";
+    const int line = test::find_line(tour, "kant,");
+    test::replace_line(tour, line,
+                       test::line_of(tour, line) +  // a CSV field, its quotes doubled
+                           "\"circle 74.8464 42.8531 30km #00ff00; text 76.2 42.2 \"\"the base\"\"\"");
+    const auto r = test::run({"--data", data, "--export-tour", dir, "--size", "960x540", "--format", "png,svg,pdf",
+                              "--no-captions"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const test::Image img = test::read_png(dir + "/06-kant.png");
+    ASSERT_EQ(img.width, 960);
+    double gx = 0, gy = 0;
+    int green = 0;
+    for (int y = 0; y < img.height; ++y)
+        for (int x = 0; x < img.width; ++x)
+            if (img.at(x, y)[0] == 0 && img.at(x, y)[1] == 255 && img.at(x, y)[2] == 0) gx += x, gy += y, ++green;
+    ASSERT_GT(green, 200) << "no drawing on the slide";
+    gx /= green, gy /= green;
+    // Kant on the slide: the scene's view centre is 74.8, 42.9 with 400 km from top to bottom.
+    const auto model = MapModel::load(data, "albers");
+    const Camera cam = camera_for_view(*model->projection, View{74.8, 42.9, 400}, 960, 540);
+    const Vec2 kant = cam.to_screen(model->projection->forward({74.8464, 42.8531}));
+    EXPECT_NEAR(gx, kant.x, 2.0);
+    EXPECT_NEAR(gy, kant.y, 2.0);
+    double radius = 0;
+    for (int y = 0; y < img.height; ++y)
+        for (int x = 0; x < img.width; ++x)
+            if (img.at(x, y)[0] == 0 && img.at(x, y)[1] == 255 && img.at(x, y)[2] == 0)
+                radius += std::hypot(x - kant.x, y - kant.y) / green;
+    EXPECT_NEAR(radius, 30.0 / (400.0 / 540.0), 0.05 * 30.0 / (400.0 / 540.0));
+    const std::string svg = test::read_text(dir + "/06-kant.svg");
+    EXPECT_NE(svg.find("id=\"drawings\""), std::string::npos);
+    EXPECT_NE(svg.find("the base"), std::string::npos);
+    EXPECT_NE(svg.find("#00ff00"), std::string::npos);
+    EXPECT_EQ(test::read_text(dir + "/05-csto.svg").find("id=\"drawings\""), std::string::npos)
+        << "a scene without drawings has no Drawings group";
+    GDALRegister_PDF();
+    GDALDatasetUniquePtr ds(GDALDataset::Open((dir + "/tour-handout.pdf").c_str(), GDAL_OF_RASTER));
+    ASSERT_TRUE(ds);
+    bool layer = false;
+    for (char** md = ds->GetMetadata("LAYERS"); md && *md; ++md) layer |= std::string(*md).find("=Drawings") != std::string::npos;
+    EXPECT_TRUE(layer) << "the handout has no Drawings layer";
 }
 
 }  // namespace

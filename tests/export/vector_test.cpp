@@ -198,7 +198,8 @@ TEST_F(Vector, ThePdfsLayersAreTheSvgsGroupsAndHoldEveryMark) {
     choice.title = "Layers";
     choice.legend = choice.scale_bar = choice.attribution = true;
     const AppState s = state_for(View{70.5, 37.5, 1400}, 800, 450, Layers{}, kArticleDate);  // provinces drawn
-    const Figure figure{decorations_for(model(), s, choice)};
+    Figure figure;
+    figure.decorations = decorations_for(model(), s, choice);
     const std::string pdf = dir + "/all.pdf";
     export_pdf(model(), s, measure(), pdf, figure);
     const PdfRead all = read_pdf(pdf);
