@@ -45,6 +45,13 @@ bool same_rgb(const std::uint8_t* px, Rgba c, int tolerance = 0) {
            std::abs(px[2] - c.b) <= tolerance;
 }
 
+// A test's image, kept as render-out/<name>/actual.png for a look.
+void keep_actual(const std::string& name, const test::Image& img) {
+    const fs::path out = fs::path(test::output_dir()) / "render-out" / name;
+    fs::create_directories(out);
+    write_png((out / "actual.png").string(), img.rgba.data(), img.width, img.height);
+}
+
 std::string rgb(const std::uint8_t* p) {
     return std::to_string(p[0]) + "," + std::to_string(p[1]) + "," + std::to_string(p[2]);
 }
@@ -316,9 +323,7 @@ TEST_F(Render, ATitleInCyrillicPersianAndChineseIsDrawnInFull) {
         EXPECT_GT(double(ink), 0.02 * double(all)) << "no ink for '" << text << "'";
         pen += width;
     }
-    const fs::path out = fs::path(test::output_dir()) / "render-out" / "three-scripts";
-    fs::create_directories(out);
-    write_png((out / "actual.png").string(), img.rgba.data(), img.width, img.height);
+    keep_actual("three-scripts", img);
 }
 
 // The legend's marks are drawn over its white box, in their own colours, as the map draws them
@@ -340,9 +345,7 @@ TEST_F(Render, ALegendsMarksAreDrawnOverItsBox) {
         const std::uint8_t* p = img.at(int(mark.centre_px.x), int(mark.centre_px.y));
         EXPECT_TRUE(same_rgb(p, mark.fill, 24)) << "shape " << int(mark.shape) << ": " << rgb(p);
     }
-    const fs::path out = fs::path(test::output_dir()) / "render-out" / "legend-marks";
-    fs::create_directories(out);
-    write_png((out / "actual.png").string(), img.rgba.data(), img.width, img.height);
+    keep_actual("legend-marks", img);
 }
 
 // A border stays visible over the memberships' fills and patterns: on the Kant scene the
