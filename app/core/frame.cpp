@@ -1,6 +1,8 @@
 // Frame building: turns AppState + Style + data into the immutable Frame. Pure C++.
 #include "frame.hpp"
 
+#include "ink_style.hpp"
+
 #include <algorithm>
 #include <cmath>
 
@@ -139,10 +141,7 @@ std::vector<SymbolKey> symbols_in_view(const Frame& frame) {
 }
 
 SceneInk ink_for_export(const std::vector<ScreenShape>& shapes, const Camera& camera, const TextMeasure& measure) {
-    // As the presentation draws them (ui/annotation_view.cpp): a near-black rim a quarter of the
-    // line's width each side (1.5 px at least); text with a light halo for dark ink, a dark one
-    // for light ink.
-    constexpr Rgba kRim{15, 15, 20, 230}, kLightRim{255, 255, 255, 235};
+    // Inked as the presentation draws them (ink_style.hpp).
     auto to_map = [&](const Polyline& px) {
         Polyline out;
         for (Vec2 p : px) out.push_back(camera.to_map(p));
@@ -153,15 +152,14 @@ SceneInk ink_for_export(const std::vector<ScreenShape>& shapes, const Camera& ca
         if (s.kind == ShapeKind::Text) {
             if (s.text.empty() || !std::isfinite(s.anchor_px.x) || !std::isfinite(s.anchor_px.y)) continue;
             const float size = s.text_px;
-            const double lum = (0.2126 * s.colour.r + 0.7152 * s.colour.g + 0.0722 * s.colour.b) / 255.0;
-            const TextStyle st{s.colour, lum < 0.5 ? kLightRim : kRim, size, std::max(1.5f, size / 14)};
+            const TextStyle st{s.colour, ink_text_halo(s.colour), size, ink_text_halo_px(size)};
             const double w = measure(s.text) * size;
             ink.texts.push_back({s.text, {s.anchor_px.x + w / 2, s.anchor_px.y}, st, MapLayer::Drawings});
             continue;
         }
         InkStroke stroke;
         stroke.line = LineStyle{s.colour, s.width_px};
-        stroke.rim = LineStyle{kRim, s.width_px + 2 * std::max(1.5f, s.width_px * 0.25f)};
+        stroke.rim = LineStyle{kInkRim, s.width_px + 2 * ink_rim_px(s.width_px)};
         for (size_t i = 0; i < s.lines.size(); ++i) {
             const Polyline& l = s.lines[i];
             if (s.kind == ShapeKind::Arrow && i == 1 && l.size() == 3) {

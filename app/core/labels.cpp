@@ -16,6 +16,16 @@ struct Cell {
     double max = 0;   // best distance any point in the cell could have
 };
 
+// Where the centre of a label w x h pixels (with `pad` round it) may go for the whole label to lie
+// inside `view`, in map metres at `mpp` metres per pixel (empty if nowhere).
+Box centres_in_view(Box view, double w, double h, double pad, double mpp) {
+    view.min_x += (w / 2 + pad) * mpp;
+    view.max_x -= (w / 2 + pad) * mpp;
+    view.min_y += (h / 2 + pad) * mpp;
+    view.max_y -= (h / 2 + pad) * mpp;
+    return view;
+}
+
 Cell make_cell(const MultiPolygon& mp, Vec2 c, double half) {
     const double dist = distance_to_edges(mp, c);
     const double d = contains(mp, c) ? dist : -dist;
@@ -77,11 +87,7 @@ std::vector<PlacedLabel> place_labels(const std::vector<LabelCandidate>& candida
         if (skip && i < skip->size() && (*skip)[i]) continue;
         const double w = measure(cand.text) * size_px;
         Pole pole = cand.whole;
-        Box inner = view;  // the whole label must fit inside the view
-        inner.min_x += (w / 2 + pad) * camera.metres_per_px;
-        inner.max_x -= (w / 2 + pad) * camera.metres_per_px;
-        inner.min_y += (line_h / 2 + pad) * camera.metres_per_px;
-        inner.max_y -= (line_h / 2 + pad) * camera.metres_per_px;
+        const Box inner = centres_in_view(view, w, line_h, pad, camera.metres_per_px);
         if (inner.empty()) continue;
         if (!inner.contains(pole.point)) {
             // Search only the visible part, kept away from the view's edges.
@@ -155,11 +161,7 @@ std::vector<PlacedLabel> place_subject_labels(const std::vector<LabelCandidate>&
         const LabelCandidate& cand = candidates[i];
         if (!cand.shape || !cand.bounds.intersects(view)) continue;
         const double w = measure(cand.text) * size_px;
-        Box inner = view;  // the whole label inside the view
-        inner.min_x += (w / 2 + pad) * mpp;
-        inner.max_x -= (w / 2 + pad) * mpp;
-        inner.min_y += (line_h / 2 + pad) * mpp;
-        inner.max_y -= (line_h / 2 + pad) * mpp;
+        const Box inner = centres_in_view(view, w, line_h, pad, mpp);
         if (inner.empty()) continue;
         const double precision = view.height() / 1000;
         const MultiPolygon part = simplify(clip(*cand.shape, inner), precision);

@@ -5,22 +5,13 @@
 
 #include <algorithm>
 
+#include "core/ink_style.hpp"
+
 namespace atlas {
 
 namespace {
 
-const ImU32 kRim = IM_COL32(15, 15, 20, 230);  // near-black: reads against the light fills and the white ink
-// Text is thinner than a line: dark ink (the red) gets a white halo, as the map's own labels do,
-// so that it also reads on the dark blue of the CSTO's fill.
-const ImU32 kLightRim = IM_COL32(255, 255, 255, 235);
-
-// Relative luminance (Rec. 709 weights on the 8-bit values: enough to tell dark ink from light).
-float luminance(Rgba c) { return (0.2126f * c.r + 0.7152f * c.g + 0.0722f * c.b) / 255.0f; }
-
 ImU32 colour_of(Rgba c) { return IM_COL32(c.r, c.g, c.b, c.a); }
-
-// The rim each side of a line: a quarter of its width, at least 1.5 points so thin lines keep one.
-float rim_of(float width) { return std::max(1.5f, width * 0.25f); }
 
 std::vector<ImVec2> points_of(const Polyline& line, float ratio) {
     std::vector<ImVec2> out;
@@ -36,8 +27,8 @@ void round_line(ImDrawList* dl, const std::vector<ImVec2>& pts, ImU32 colour, fl
 
 void draw_shape(ImDrawList* dl, const ScreenShape& s, float ratio, bool rim) {
     const float width = s.width_px / ratio;
-    const float w = rim ? width + 2 * rim_of(width) : width;
-    const ImU32 c = rim ? kRim : colour_of(s.colour);
+    const float w = rim ? width + 2 * ink_rim_px(width) : width;
+    const ImU32 c = colour_of(rim ? kInkRim : s.colour);
     switch (s.kind) {
         case ShapeKind::Freehand:
             for (const auto& l : s.lines) round_line(dl, points_of(l, ratio), c, w, false);
@@ -54,7 +45,7 @@ void draw_shape(ImDrawList* dl, const ScreenShape& s, float ratio, bool rim) {
             if (s.lines.size() < 2) break;
             round_line(dl, points_of(s.lines[0], ratio), c, w, false);
             const auto head = points_of(s.lines[1], ratio);
-            if (rim) dl->AddTriangle(head[0], head[1], head[2], c, 2 * rim_of(width));
+            if (rim) dl->AddTriangle(head[0], head[1], head[2], c, 2 * ink_rim_px(width));
             dl->AddTriangleFilled(head[0], head[1], head[2], c);
             break;
         }
@@ -62,8 +53,8 @@ void draw_shape(ImDrawList* dl, const ScreenShape& s, float ratio, bool rim) {
             const float size = s.text_px / ratio;
             const ImVec2 at(float(s.anchor_px.x / ratio), float(s.anchor_px.y / ratio) - size / 2);
             if (rim) {
-                const ImU32 halo = luminance(s.colour) < 0.5f ? kLightRim : kRim;
-                const float r = std::max(1.5f, size / 14);  // a rim that stays visible on large text
+                const ImU32 halo = colour_of(ink_text_halo(s.colour));
+                const float r = ink_text_halo_px(size);
                 for (int dx = -1; dx <= 1; ++dx)
                     for (int dy = -1; dy <= 1; ++dy)
                         if (dx || dy)
