@@ -176,8 +176,11 @@ int run_export_tour(const Options& o) {
             }
             uploaded = &m;
             state.camera = camera_for_view(*m.projection, sc.view, w, h);
-            state.pixel_scale =
+            // The map as the presentation shows it (its labels 1.5 times a figure's), the caption and
+            // legend as a figure of that height has them; --scale or --dpi set both.
+            const float figure_scale =
                 o.scale ? *o.scale : o.dpi > 0 ? float(o.dpi / 96.0) : std::max(1.0f, float(h) / 1080.0f);
+            state.pixel_scale = o.scale || o.dpi > 0 ? figure_scale : slide_scale(h);
             // A slide: the decorations asked for on the command line and, unless --no-captions, the
             // scene's number, title and passage quoted with its citation, the legend and the attribution.
             FigureChoice choice = o.figure;
@@ -189,6 +192,7 @@ int run_export_tour(const Options& o) {
             }
             Figure figure;
             figure.dpi = o.dpi;
+            figure.decoration_scale = figure_scale;
             figure.decorations = decorations_for(m, state, choice);
             figure.ink = sc.annotations;  // the presenter's drawings saved with the scene
             char name[32];

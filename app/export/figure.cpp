@@ -77,6 +77,8 @@ Frame presentation_caption(const MapModel& model, size_t index, int width, int h
 
 float presentation_scale(int height) { return std::max(0.5f, float(height) / 1080.0f); }
 
+float slide_scale(int height) { return kPresentationScale * std::max(1.0f, float(height) / 1080.0f); }
+
 namespace {
 void add_over(Frame& frame, Frame&& decorations) {
     frame.panels.insert(frame.panels.end(), decorations.panels.begin(), decorations.panels.end());
@@ -114,9 +116,10 @@ Frame presentation_frame(const MapModel& model, const AppState& state, const Tex
 
 Frame figure_frame(const MapModel& model, const AppState& state, const TextMeasure& measure, const Figure& figure) {
     Decorations d = figure.decorations;
+    const float decoration_scale = figure.decoration_scale > 0 ? figure.decoration_scale : state.pixel_scale;
     Frame decorations;
     decorations.camera = state.camera;
-    if (!d.empty()) add_decorations(decorations, d, Style{}.overlay, measure, state.pixel_scale);
+    if (!d.empty()) add_decorations(decorations, d, Style{}.overlay, measure, decoration_scale);
     FrameExtras extras = model.extras(state, Style{});
     extras.covered_bottom_px = bottom_band_px(decorations);
     Frame frame = build_frame(state, Style{}, model.colours, model.label_candidates, measure, extras);
@@ -138,7 +141,7 @@ Frame figure_frame(const MapModel& model, const AppState& state, const TextMeasu
         if (!d.symbols.empty()) {
             decorations = Frame{};
             decorations.camera = state.camera;
-            add_decorations(decorations, d, Style{}.overlay, measure, state.pixel_scale);
+            add_decorations(decorations, d, Style{}.overlay, measure, decoration_scale);
         }
     }
     add_over(frame, std::move(decorations));

@@ -39,6 +39,9 @@ struct Figure {
     // A scene's drawings saved with it (a slide's, a handout page's): drawn over the map, under
     // the decorations, as the presentation draws them (layer Drawings).
     Annotations ink;
+    // The scale of the decorations (title, legend, caption, ...); 0: the state's pixel_scale, the
+    // map's own. A slide's map is labelled larger than its caption (slide_scale).
+    float decoration_scale = 0;
 };
 
 // Data sources and the article, in one line: the attribution every figure can carry.
@@ -80,6 +83,13 @@ Frame presentation_caption(const MapModel& model, size_t index, int width, int h
 // The scale of the presentation's type on a screen `height` pixels high: 1 on 1080 lines, less on
 // a 720-line projector (down to a half), more on 4K.
 float presentation_scale(int height);
+// The presentation's scale of the map's labels, symbols and lines, for the back row (times the
+// screen's pixel ratio and interface scale).
+inline constexpr float kPresentationScale = 1.5f;
+// A slide's map scale: the presentation's on a screen of `height` lines at the usual 96 dpi, so a
+// slide reads as the projector shows the scene; grown with the height above 1080 lines (a 4K slide
+// is the 1080 one doubled).
+float slide_scale(int height);
 // The presentation's legend is set this much larger than a figure's, for the back row.
 inline constexpr float kPresentationLegendScale = 1.3f;
 

@@ -224,7 +224,4 @@ private:
 // (GDAL's CSV driver needs the name to read it back): tour.csv -> tour.recovered.csv.
 std::string recovery_path(const std::string& tour_save);
 
-// The presentation's scale of labels, symbols and lines, for the back row.
-inline constexpr float kPresentationScale = 1.5f;
-
 }  // namespace atlas

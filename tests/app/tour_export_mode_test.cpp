@@ -11,6 +11,7 @@
 #include <fstream>
 #include <iterator>
 #include <map>
+#include <regex>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,7 @@
 #include "support/image.hpp"
 #include "support/paths.hpp"
 #include "support/process.hpp"
+#include "session/session.hpp"
 
 namespace atlas {
 namespace {
@@ -253,6 +255,54 @@ TEST_F(Cli, ASceneSavedDrawingsAreInItsSlidesAndHandout) {
     bool layer = false;
     for (char** md = ds->GetMetadata("LAYERS"); md && *md; ++md) layer |= std::string(*md).find("=Drawings") != std::string::npos;
     EXPECT_TRUE(layer) << "the handout has no Drawings layer";
+}
+
+// A slide reads as the presentation shows its scene: on a 1920x1080 slide the map's names have
+// the size the presentation gives them on a 1920x1080 screen at 96 dpi (they were two thirds of it,
+// a figure's size), and a 4K slide has them doubled.
+TEST_F(Cli, ASlidesNamesHaveThePresentationsSize) {
+    const auto r = test::run({"--export-tour", dir, "--size", "1920x1080", "--format", "svg", "--no-captions"}, kNoGl);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const std::string big = test::fresh_dir("cli-tour-4k");
+    const auto r4 = test::run({"--export-tour", big, "--size", "3840x2160", "--format", "svg", "--no-captions"}, kNoGl);
+    ASSERT_EQ(r4.exit_code, 0) << r4.err;
+    // The size of each text in an SVG, by the text.
+    const auto sizes = [](const std::string& svg) {
+        std::map<std::string, double> out;
+        static const std::regex text(R"re(<text [^>]*font-size="([0-9.]+)"[^>]*>([^<]+)</text>)re");
+        for (std::sregex_iterator i(svg.begin(), svg.end(), text), end; i != end; ++i)
+            out[(*i)[2].str()] = std::stod((*i)[1].str());
+        return out;
+    };
+    SessionOptions options;
+    options.data.dir = test::data_dir();
+    Session session(options, [](const std::string& text) { return 0.5 * double(text.size()); });
+    Viewport v;
+    v.fb_width = 1920, v.fb_height = 1080, v.width = 1920, v.height = 1080;
+    session.set_viewport(v);
+    session.start(MapModel::load(test::data_dir(), "albers"));
+    InputEvent f5;
+    f5.kind = InputEvent::Kind::KeyDown;
+    f5.key = Key::F5;
+    session.input(f5);
+    long long now = 1'000'000'000LL;
+    for (int k = 0; k < 3; ++k) session.set_viewport(v), session.update(now += 16'000'000);
+    ASSERT_TRUE(session.presenting());
+    const Frame* shown = session.frame();
+    ASSERT_TRUE(shown);
+    const auto slide = sizes(test::read_text(dir + "/01-" + session.scenes()->front().id + ".svg"));
+    const auto slide4k = sizes(test::read_text(big + "/01-" + session.scenes()->front().id + ".svg"));
+    int compared = 0;
+    for (const FrameLabel& l : shown->labels) {
+        const auto on_slide = slide.find(l.text);
+        if (on_slide == slide.end()) continue;
+        EXPECT_NEAR(on_slide->second, l.style.size_px, 0.01) << l.text;
+        if (const auto k = slide4k.find(l.text); k != slide4k.end()) {
+            EXPECT_NEAR(k->second, 2 * l.style.size_px, 0.01) << l.text;
+        }
+        ++compared;
+    }
+    EXPECT_GE(compared, 3) << "too few of the presentation's names are on the slide";
 }
 
 }  // namespace
