@@ -207,11 +207,11 @@ int run_window(const Options& o) {
         // what changes by itself (a message's timeout, a stop signal), twice a second for a text
         // field's blinking cursor.
         if (quiet_frames >= kSettleFrames && !session->animating() && !random && o.window_screenshot.empty() &&
-            !o.exit_after_first_frame)
+            !o.exit_after_first_frame && !input_held_back())
             if (SDL_WaitEventTimeout(nullptr, ImGui::GetIO().WantTextInput ? 500 : 1000))
                 quiet_frames = 0;  // any event: a resize too
         std::vector<InputEvent> events = poll_input(interface_covers);
-        quiet_frames = events.empty() && !session->animating() ? quiet_frames + 1 : 0;
+        quiet_frames = events.empty() && !session->animating() && !input_held_back() ? quiet_frames + 1 : 0;
         window_frame(*window, *session, *renderer, measure, events, std::nullopt, monotonic_ns());
         // The presentation is full screen (a screenshot is of the window at its own size).
         if (const bool full = session->presenting() && o.window_screenshot.empty(); full != fullscreen)

@@ -3,7 +3,10 @@
 #include <backends/imgui_impl_sdl.h>
 #include <imgui.h>
 
+#include <algorithm>
 #include <cmath>
+#include <utility>
+#include <vector>
 
 namespace atlas {
 
@@ -80,7 +83,7 @@ std::optional<InputEvent> translate(const SDL_Event& ev, bool (*covered)(float x
         }
         case SDL_KEYDOWN:
             e.kind = Kind::KeyDown;
-            e.ctrl = (SDL_GetModState() & KMOD_CTRL) != 0;
+            e.ctrl = (ev.key.keysym.mod & KMOD_CTRL) != 0;  // as it was with this key, not now
             name_key(ev.key.keysym.sym, e);
             return e;
         case SDL_TEXTINPUT:
@@ -117,17 +120,60 @@ bool navigation_key(SDL_Keycode k) {
 
 }  // namespace
 
+namespace {
+// Events held back for the next frame (poll_input).
+std::vector<SDL_Event>& held_back() {
+    static std::vector<SDL_Event> events;
+    return events;
+}
+}  // namespace
+
+bool input_held_back() { return !held_back().empty(); }
+
 std::vector<InputEvent> poll_input(bool (*covered)(float x, float y)) {
     std::vector<InputEvent> events;
-    SDL_Event ev;
-    while (SDL_PollEvent(&ev)) {
+    // ImGui 1.86 sees a key as down or up at each frame: a press and its release within one frame
+    // (a quick tap, a presenter's clicker, xdotool) never reached it as a press, and Enter in a
+    // text field did nothing. The release of a key pressed in this frame, and what follows it,
+    // waits for the next frame.
+    std::vector<SDL_Scancode> pressed;
+    const auto take = [&](SDL_Event& ev) {
+        if (ev.type == SDL_KEYUP &&
+            std::find(pressed.begin(), pressed.end(), ev.key.keysym.scancode) != pressed.end())
+            return false;
         // A panel clicked with the mouse keeps ImGui's navigation focus, but unseen: its keys are
         // the map's then, and ImGui does not also move or press something with them. Tab or
         // Ctrl+Tab starts the keyboard's navigation, which shows where it is and takes them.
         const bool map_key = ev.type == SDL_KEYDOWN && navigation_key(ev.key.keysym.sym) && !interface_has_keyboard();
-        if (!map_key) ImGui_ImplSDL2_ProcessEvent(&ev);
+        if (!map_key) {
+            ImGui_ImplSDL2_ProcessEvent(&ev);
+            if (ev.type == SDL_KEYDOWN || ev.type == SDL_KEYUP) {
+                // The modifiers as they were with this key (the backend asks SDL for the state
+                // now, after every event queued: Ctrl+A typed quickly arrived without its Ctrl).
+                ImGuiIO& io = ImGui::GetIO();
+                const Uint16 mod = ev.key.keysym.mod;
+                io.KeyCtrl = (mod & KMOD_CTRL) != 0;
+                io.KeyShift = (mod & KMOD_SHIFT) != 0;
+                io.KeyAlt = (mod & KMOD_ALT) != 0;
+                io.KeySuper = (mod & KMOD_GUI) != 0;
+                if (ev.type == SDL_KEYDOWN) pressed.push_back(ev.key.keysym.scancode);
+            }
+        }
         if (auto e = translate(ev, covered)) events.push_back(std::move(*e));
-    }
+        return true;
+    };
+    std::vector<SDL_Event> earlier = std::exchange(held_back(), {});
+    for (size_t i = 0; i < earlier.size(); ++i)
+        if (!take(earlier[i])) {
+            held_back().assign(earlier.begin() + long(i), earlier.end());
+            return events;
+        }
+    SDL_Event ev;
+    while (SDL_PollEvent(&ev))
+        if (!take(ev)) {
+            held_back().push_back(ev);
+            break;
+        }
     return events;
 }
 

@@ -24,7 +24,11 @@ std::optional<InputEvent> translate(const SDL_Event& event, bool (*covered)(floa
 bool interface_has_keyboard();
 
 // Drains SDL's queue: every event to ImGui's backend, and the translated ones returned in order.
+// The release of a key pressed in the same call, and the events after it, are held back for the
+// next call, so that ImGui sees the key down for a frame.
 std::vector<InputEvent> poll_input(bool (*covered)(float x, float y));
+// Whether poll_input holds events back for its next call (the loop must not sleep then).
+bool input_held_back();
 
 // Whether the pointer is on `window` (over it, or dragging from it with a button held), and where
 // in its points (SDL's position from the window's own motion events).

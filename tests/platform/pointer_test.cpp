@@ -3,15 +3,18 @@
 // test that feeds ImGui events passed while a real drag on a slider in the window did nothing.
 #include <gtest/gtest.h>
 #include <imgui.h>
+#include <imgui_stdlib.h>
 
 #include <SDL_syswm.h>
 #include <X11/Xlib.h>
 #include <X11/extensions/XTest.h>
 #include <X11/keysym.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <memory>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -67,6 +70,10 @@ protected:
         ImGui::SliderFloat("##value", &value_, 0.0f, 1.0f);
         slider_min_ = ImGui::GetItemRectMin();
         slider_max_ = ImGui::GetItemRectMax();
+        ImGui::SetNextItemWidth(400);
+        if (ImGui::InputText("##name", &text_, ImGuiInputTextFlags_EnterReturnsTrue)) ++entered_;
+        field_min_ = ImGui::GetItemRectMin();
+        field_max_ = ImGui::GetItemRectMax();
         ImGui::End();
         window_->end_imgui_frame();
         window_->swap();
@@ -106,6 +113,9 @@ protected:
     int left_ = 0, top_ = 0;
     float value_ = 0.0f;
     ImVec2 slider_min_, slider_max_;
+    std::string text_ = "figure";  // a text field under the slider
+    int entered_ = 0;               // times Enter was pressed in it
+    ImVec2 field_min_, field_max_;
     InputEvent pointer_;
 };
 
@@ -161,6 +171,46 @@ TEST_F(RealPointer, KeysAfterAClickOnAPanelAreTheMapsUntilTabStartsNavigation) {
     XTestFakeKeyEvent(x_, XKeysymToKeycode(x_, XK_Left), False, CurrentTime);
     XFlush(x_);
     frame();
+}
+
+// A key tapped faster than a frame (pressed and released before the window looks: a quick
+// finger, a presenter's clicker, xdotool) still reaches a text field: Backspace deletes, Enter
+// enters. Each was lost: ImGui saw the key up at every frame.
+TEST_F(RealPointer, AKeyTappedWithinOneFrameReachesATextField) {
+    click((field_min_.x + field_max_.x) / 2, (field_min_.y + field_max_.y) / 2);
+    ASSERT_TRUE(ImGui::GetIO().WantTextInput) << "the click did not put the cursor in the field";
+    const auto tap = [&](KeySym sym) {
+        const KeyCode code = XKeysymToKeycode(x_, sym);
+        XTestFakeKeyEvent(x_, code, True, CurrentTime);
+        XTestFakeKeyEvent(x_, code, False, CurrentTime);
+        XFlush(x_);
+        for (int i = 0; i < 3; ++i) frame();
+    };
+    tap(XK_End);
+    tap(XK_BackSpace);
+    tap(XK_BackSpace);
+    EXPECT_EQ(text_, "figu");
+    tap(XK_Return);
+    EXPECT_EQ(entered_, 1) << "Enter tapped in the field was lost";
+}
+
+// A shortcut typed quickly (Ctrl down, E down and up, Ctrl up, all before the window looks) keeps
+// its Ctrl: Ctrl+E from xdotool arrived as E alone, the state of Ctrl being taken after it was up.
+TEST_F(RealPointer, AShortcutTypedWithinOneFrameKeepsItsCtrl) {
+    const KeyCode ctrl = XKeysymToKeycode(x_, XK_Control_L), e = XKeysymToKeycode(x_, XK_e);
+    XTestFakeKeyEvent(x_, ctrl, True, CurrentTime);
+    XTestFakeKeyEvent(x_, e, True, CurrentTime);
+    XTestFakeKeyEvent(x_, e, False, CurrentTime);
+    XTestFakeKeyEvent(x_, ctrl, False, CurrentTime);
+    XFlush(x_);
+    std::vector<InputEvent> seen;
+    for (int i = 0; i < 3; ++i) {
+        frame();
+        seen.insert(seen.end(), keys_.begin(), keys_.end());
+    }
+    const auto it = std::find_if(seen.begin(), seen.end(), [](const InputEvent& k) { return k.character == 'e'; });
+    ASSERT_NE(it, seen.end()) << "the E did not arrive";
+    EXPECT_TRUE(it->ctrl) << "Ctrl+E arrived as E";
 }
 
 }  // namespace
