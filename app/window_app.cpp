@@ -86,7 +86,10 @@ void window_frame(Window& window, Session& session, Renderer& renderer, const Te
     for (const InputEvent& e : events) session.input(e);
     const Viewport v = window.viewport();
     session.set_viewport(v);
+    window.want_text_scale(session.ui().article_font_wanted);
     window.begin_imgui_frame();
+    session.ui().article_font = window.text_font();
+    session.ui().article_font_scale = window.text_font_scale();
     session.input(pointer ? *pointer : pointer_now(window.sdl()));
     const Screen screen{v.width, v.height, v.pixel_ratio};
     draw_controls(session.state(), session.ui(), session.scenes(), screen);

@@ -97,15 +97,14 @@ Window::Window(const std::string& title, int width, int height, bool vsync, cons
     // is merged in when there is some to show (cover_text). ImGui 1.86 draws one glyph per
     // character, left to right: it cannot join Arabic letters or lay out right-to-left text, so no
     // Arabic range is loaded (it would show the letters apart and in the wrong order).
-    static const ImWchar ranges[] = {0x0020, 0x00FF, 0x0100, 0x024F, 0x0400, 0x052F, 0x2000, 0x206F, 0};
     if (!look.font_path.empty()) {
-        ImFontConfig config;
-        config.FontNo = look.font_index;
+        font_path_ = look.font_path;
+        font_index_ = look.font_index;
         font_px_ = kUiFontPoints * ui_scale_ * pixel_ratio();
-        ImGui::GetIO().Fonts->AddFontFromFileTTF(look.font_path.c_str(), font_px_, &config, ranges);
         ImGui::GetIO().FontGlobalScale = 1.0f / pixel_ratio();
         cjk_path_ = look.cjk_path;
         cjk_index_ = look.cjk_index;
+        build_fonts();
     }
     ImGui_ImplSDL2_InitForOpenGL(window_, gl_);
     ImGui_ImplOpenGL3_Init("#version 330 core");
@@ -144,21 +143,45 @@ const char* Window::clipboard_text(void* window) {
     return text;
 }
 
-// Merges the CJK font into ImGui's and uploads the atlas again, between frames (the atlas is
-// locked from NewFrame to Render). Without oversampling: ideographs are drawn on whole pixels,
-// and the atlas is a third of the size ImGui's default (3x horizontally) would make.
-void Window::merge_cjk() {
-    have_cjk_ = true;
+// Builds ImGui's fonts again, between frames (the atlas is locked from NewFrame to Render), and
+// uploads them where they were: the panels' font, then the reading font at its scale (the same
+// font at scale 1), each with the Chinese range merged in once it is wanted. The Chinese glyphs
+// are drawn without oversampling, on whole pixels: the atlas is a third of the size ImGui's
+// default (3x horizontally) would make.
+void Window::build_fonts() {
+    // Latin, Cyrillic with its supplement, and the article's quotes and dashes (see the constructor).
+    static const ImWchar ranges[] = {0x0020, 0x00FF, 0x0100, 0x024F, 0x0400, 0x052F, 0x2000, 0x206F, 0};
     ImGuiIO& io = ImGui::GetIO();
-    ImFontConfig cjk;
-    cjk.FontNo = cjk_index_;
-    cjk.MergeMode = true;
-    cjk.OversampleH = 1;
-    cjk.PixelSnapH = true;
     const bool uploaded = io.Fonts->TexID != ImTextureID{};  // else the first frame uploads it
     if (uploaded) ImGui_ImplOpenGL3_DestroyFontsTexture();
-    io.Fonts->AddFontFromFileTTF(cjk_path_.c_str(), font_px_, &cjk, io.Fonts->GetGlyphRangesChineseSimplifiedCommon());
+    io.Fonts->Clear();
+    const auto add = [&](float px) {
+        ImFontConfig config;
+        config.FontNo = font_index_;
+        ImFont* font = io.Fonts->AddFontFromFileTTF(font_path_.c_str(), px, &config, ranges);
+        if (have_cjk_) {
+            ImFontConfig cjk;
+            cjk.FontNo = cjk_index_;
+            cjk.MergeMode = true;
+            cjk.OversampleH = 1;
+            cjk.PixelSnapH = true;
+            io.Fonts->AddFontFromFileTTF(cjk_path_.c_str(), px, &cjk, io.Fonts->GetGlyphRangesChineseSimplifiedCommon());
+        }
+        return font;
+    };
+    ImFont* panels = add(font_px_);
+    text_font_scale_ = text_scale_wanted_;
+    text_font_ = text_font_scale_ == 1.0f ? panels : add(font_px_ * text_font_scale_);
     if (uploaded) ImGui_ImplOpenGL3_CreateFontsTexture();
+}
+
+void Window::merge_cjk() {
+    have_cjk_ = true;
+    build_fonts();
+}
+
+void Window::want_text_scale(float scale) {
+    if (scale > 0) text_scale_wanted_ = scale;
 }
 
 Window::~Window() {
@@ -242,6 +265,7 @@ void Window::begin_imgui_frame() {
     for (ImWchar c : ImGui::GetIO().InputQueueCharacters)  // typed this frame, not yet taken by ImGui
         if (is_cjk(c)) want_cjk_ = !cjk_path_.empty();
     if (want_cjk_ && !have_cjk_) merge_cjk();
+    if (!font_path_.empty() && text_scale_wanted_ != text_font_scale_) build_fonts();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     // The backend takes the pointer only from a window with the keyboard or the mouse focus, and

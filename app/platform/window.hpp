@@ -10,6 +10,8 @@
 
 #include "core/input.hpp"
 
+struct ImFont;
+
 namespace atlas {
 
 // Starts SDL's video subsystem. Call it before starting any thread: on a machine without a
@@ -69,6 +71,13 @@ public:
     // looked at by the window itself. Loaded eagerly, the range would add 40 to 50 ms and 10 MiB
     // to every start at scale 1 (110 ms and 40 MiB at scale 2), for text the atlas rarely shows.
     void cover_text(const std::string& utf8);
+    // A second font for reading (the article) at `scale` times the panels' own, rasterised at that
+    // size (sharp, not a scaled bitmap): built before the next frame where the scale changed. Until
+    // then, and with no font file, text_font() is the one built last (nullptr at first) and
+    // text_font_scale() its scale.
+    void want_text_scale(float scale);
+    ImFont* text_font() const { return text_font_; }
+    float text_font_scale() const { return text_font_scale_; }
     void begin_imgui_frame();
     void end_imgui_frame();  // renders ImGui's draw data over the map
     void swap();
@@ -88,6 +97,11 @@ private:
     const char* (*clipboard_text_)(void*) = nullptr;  // the SDL backend's, which ours wraps
     static const char* clipboard_text(void* window);
     void merge_cjk();
+    void build_fonts();  // the panels' font and the reading font, with Chinese where it is wanted
+    std::string font_path_;
+    int font_index_ = 0;
+    ImFont* text_font_ = nullptr;
+    float text_font_scale_ = 1, text_scale_wanted_ = 1;
     float display_dpi() const;
     SDL_Rect windowed_{0, 0, 0, 0};  // where the window was before it went full screen
 };

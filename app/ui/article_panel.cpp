@@ -238,18 +238,22 @@ void draw_article(const AppState& state, UiState& ui, float window_width, float 
         return;
     }
     ui.spots.clear();
-    ImGui::SetWindowFontScale(ui.article_scale);
+    // The text in the font built at its size; scaled from the nearest built one only while the
+    // slider is dragged (or where no font of that size can be built).
+    if (ui.article_font) ImGui::PushFont(ui.article_font);
+    const float built = ui.article_font ? ui.article_font_scale : 1.0f;
+    ImGui::SetWindowFontScale(ui.article_scale / built);
     ImGui::TextWrapped("%s", a.title.c_str());
     ImGui::TextDisabled("%s", a.author.c_str());
     ImGui::SetNextItemWidth(120 * s);
     ImGui::SliderFloat("Text size", &ui.article_scale, 0.8f, 2.0f, "%.1fx");
+    if (!ImGui::IsItemActive()) ui.article_font_wanted = ui.article_scale;
 
     article_search(a, ui);
     selection_passages(state, a, ui);
     ImGui::Separator();
 
-    ImGui::BeginChild("text");
-    ImGui::SetWindowFontScale(ui.article_scale);
+    ImGui::BeginChild("text");  // at its parent's font scale (ImGui multiplies the two)
     ImGui::TextWrapped("%s", a.citation.c_str());
     const std::set<std::string> current(ui.entity_passages.begin(), ui.entity_passages.end());
     const float width = ImGui::GetContentRegionAvail().x;
@@ -287,6 +291,7 @@ void draw_article(const AppState& state, UiState& ui, float window_width, float 
         for (const auto& f : a.footnotes) ImGui::TextWrapped("%d. %s", f.number, f.text.c_str());
     }
     ImGui::EndChild();
+    if (ui.article_font) ImGui::PopFont();
     ImGui::End();
 }
 

@@ -16,6 +16,8 @@
 #include "core/timeline.hpp"
 #include "core/tour.hpp"
 
+struct ImFont;
+
 namespace atlas {
 
 struct ProjectionChoice {
@@ -90,6 +92,12 @@ struct UiState {
     bool article_open = true;
     int article_placing = -1;  // frames left to place the article under the legend (-1: not yet known)
     float article_scale = 1.0f;                // text size, 0.8 to 2
+    // The article's text is drawn in a font rasterised at its size (the window builds it):
+    // article_font, built at article_font_scale, nullptr where there is none; the panel asks for
+    // article_font_wanted, the size once its slider is let go.
+    ImFont* article_font = nullptr;
+    float article_font_scale = 1.0f;
+    float article_font_wanted = 1.0f;
     std::string article_search;                // full-text search
     std::vector<TextHit> article_hits;         // its hits, in article order
     int article_hit = 0;                       // the hit the panel is on

@@ -68,5 +68,39 @@ TEST(Window, ThePanelsHaveCyrillicAndLoadChineseWhenThereIsSome) {
     }
 }
 
+// The article's reading font is rasterised at the size asked for (from the next frame on), with
+// the panels' scripts, and the panels' own font stays as it was; back at 1 it is the panels' font.
+TEST(Window, TheReadingFontIsBuiltAtItsSize) {
+    ATLAS_REQUIRE_DISPLAY();
+    ::setenv("SDL_VIDEODRIVER", "offscreen", 1);
+    UiLook look;
+    const FontFile ui = find_font(kUiFont);
+    look.font_path = ui.path;
+    look.font_index = ui.index;
+    look.scale = 1;
+    Window window("ca-atlas test", 320, 200, false, look);
+    const auto frame = [&] {
+        window.begin_imgui_frame();
+        ImGui::Begin("panel");
+        ImGui::TextUnformatted("Article");
+        ImGui::End();
+        window.end_imgui_frame();
+    };
+    frame();
+    const float panels = ImGui::GetIO().Fonts->Fonts[0]->FontSize;
+    ASSERT_TRUE(window.text_font());
+    EXPECT_EQ(window.text_font()->FontSize, panels);
+    window.want_text_scale(1.7f);
+    frame();
+    ASSERT_TRUE(window.text_font());
+    EXPECT_EQ(window.text_font_scale(), 1.7f);
+    EXPECT_FLOAT_EQ(window.text_font()->FontSize, 1.7f * panels);
+    EXPECT_EQ(ImGui::GetIO().Fonts->Fonts[0]->FontSize, panels) << "the panels' font changed";
+    EXPECT_TRUE(window.text_font()->FindGlyphNoFallback(u'Ж') && window.text_font()->FindGlyphNoFallback(u'“'));
+    window.want_text_scale(1.0f);
+    frame();
+    EXPECT_EQ(window.text_font(), ImGui::GetIO().Fonts->Fonts[0]);
+}
+
 }  // namespace
 }  // namespace atlas

@@ -4,9 +4,11 @@
 // every occurrence, and Quote copies the author's words with the citation.
 #include <gtest/gtest.h>
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
 #include <cctype>
+#include <string_view>
 
 #include "geo/model.hpp"
 #include "support/imgui_context.hpp"
@@ -176,6 +178,47 @@ TEST_F(ArticlePanel, ALinkFollowedKeepsTheReaderInThePassage) {
     EXPECT_EQ(ui.scroll_to, -1) << "the article jumped to passage " << ui.scroll_to;
     ASSERT_FALSE(ui.entity_passages.empty());
     EXPECT_EQ(ui.entity_passages[size_t(ui.entity_passage)], "integration-22");
+}
+
+// A larger article text is drawn in a font rasterised at that size, not the panels' font
+// stretched: at 1.5x, with a font built at 1.5x, the passages' glyphs are that font's and the
+// text is not scaled; a new size asks the window for its font.
+TEST_F(ArticlePanel, ALargerTextIsDrawnInAFontOfItsSize) {
+    ImGuiIO& io = ImGui::GetIO();
+    ImFontConfig config;
+    config.SizePixels = 1.5f * io.Fonts->Fonts[0]->FontSize;
+    ImFont* big = io.Fonts->AddFontDefault(&config);
+    io.Fonts->ClearTexData();
+    unsigned char* pixels = nullptr;
+    int w = 0, h = 0;
+    io.Fonts->GetTexDataAsAlpha8(&pixels, &w, &h);  // built again with the large font
+    ui.article_scale = 1.5f;
+    ui.article_font = big;
+    ui.article_font_scale = 1.5f;
+    frame();
+    frame();
+    EXPECT_EQ(ui.article_font_wanted, 1.5f);
+    const ImGuiWindow* text = nullptr;
+    for (const ImGuiWindow* win : ImGui::GetCurrentContext()->Windows)
+        if (std::string_view(win->Name).starts_with("Article/text")) text = win;
+    ASSERT_TRUE(text) << "no text child in the article window";
+    EXPECT_EQ(text->FontWindowScale, 1.0f) << "the text is a scaled font";
+    // The passages' glyphs come from the large font's part of the atlas.
+    const ImFontGlyph* e = big->FindGlyphNoFallback('e');
+    const ImFontGlyph* small_e = io.Fonts->Fonts[0]->FindGlyphNoFallback('e');
+    ASSERT_TRUE(e && small_e);
+    int large = 0, small = 0;
+    for (const ImDrawVert& v : text->DrawList->VtxBuffer) {
+        large += v.uv.x == e->U0 && v.uv.y == e->V0;
+        small += v.uv.x == small_e->U0 && v.uv.y == small_e->V0;
+    }
+    EXPECT_GT(large, 50) << "the passages are not drawn in the large font";
+    EXPECT_EQ(small, 0) << "some text in the panels' font";
+
+    // Another size: the panel asks the window for a font of it.
+    ui.article_scale = 1.2f;
+    frame();
+    EXPECT_EQ(ui.article_font_wanted, 1.2f);
 }
 
 }  // namespace
