@@ -9,6 +9,7 @@
 #include <fstream>
 #include <iterator>
 #include <string>
+#include <utility>
 
 #include <epoxy/gl.h>
 
@@ -18,6 +19,7 @@
 #include "geo/facts_load.hpp"
 #include "geo/raster.hpp"
 #include "modes.hpp"
+#include "platform/folders.hpp"
 #include "platform/input.hpp"
 #include "platform/random_input.hpp"
 #include "platform/window.hpp"
@@ -107,6 +109,13 @@ void window_frame(Window& window, Session& session, Renderer& renderer, const Te
             session.exported(*job, e.what());
         }
     }
+    if (const std::string folder = std::exchange(session.ui().request_open_folder, std::string()); !folder.empty()) {
+        try {
+            open_in_file_manager(folder);
+        } catch (const std::exception& e) {
+            session.ui().errors.push_back(e.what());
+        }
+    }
     if (const Frame* frame = session.frame())
         renderer.draw(*frame, v.fb_width, v.fb_height);
     else
@@ -155,6 +164,8 @@ int run_window(const Options& o) {
     // Not written by a screenshot or the benchmark's runs, which leave the user's files alone.
     LayoutKeeper layout(o.window_screenshot.empty() && !o.exit_after_first_frame);
     auto session = std::make_unique<Session>(session_options(o), measure);
+    session->ui().pictures_folder = session->ui().export_folder = pictures_folder();
+    session->ui().home_folder = home_folder();
     session->set_viewport(window->viewport());
     // A stop signal while the data still loads ends the program at once: nothing has been written
     // yet, and the loader cannot be interrupted (waiting for it took seconds on a slow machine).

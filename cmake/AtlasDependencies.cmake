@@ -22,4 +22,5 @@ pkg_check_modules(HARFBUZZ REQUIRED IMPORTED_TARGET harfbuzz)   # libharfbuzz-de
 pkg_check_modules(NETTLE REQUIRED IMPORTED_TARGET nettle)   # nettle-dev: SHA-256 of the shipped data (geo/checksum)
 find_package(ICU REQUIRED COMPONENTS uc)        # libicu-dev: ICU::uc, the bidi algorithm and search's folding (text/)
 pkg_check_modules(CAIRO REQUIRED IMPORTED_TARGET cairo cairo-pdf cairo-ft)   # libcairo2-dev: PDF export
+pkg_check_modules(GLIB REQUIRED IMPORTED_TARGET glib-2.0)   # libglib2.0-dev: the desktop's Pictures folder
 pkg_check_modules(QPDF REQUIRED IMPORTED_TARGET libqpdf)   # libqpdf-dev: the PDF export's layers

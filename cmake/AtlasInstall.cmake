@@ -98,4 +98,6 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # dispatchers that libepoxy and SDL open at run time (libEGL.so.1, libGL.so.1), which no linked
 # library names; and Mesa's EGL and drivers (llvmpipe draws exports on machines with no GPU).
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-dejavu-core, fonts-wqy-microhei, libegl1, libgl1, libegl-mesa0, libgl1-mesa-dri")
+# The export's "Open folder" asks xdg-open for the desktop's file manager.
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "xdg-utils")
 include(CPack)

@@ -19,6 +19,8 @@
 
 namespace atlas {
 
+namespace fs = std::filesystem;
+
 bool Session::FrameKey::operator==(const FrameKey& o) const {
     return camera.centre == o.camera.centre && camera.metres_per_px == o.camera.metres_per_px &&
            camera.width_px == o.camera.width_px && camera.height_px == o.camera.height_px && layers == o.layers &&
@@ -400,7 +402,16 @@ std::optional<ExportJob> Session::take_export() {
         if (ui_.export_dpi != 0 && (ui_.export_dpi < 72 || ui_.export_dpi > 1200))
             throw UsageError("export resolution " + std::to_string(ui_.export_dpi) + " dpi is outside 72..1200");
         ExportJob job;
-        job.path = ui_.export_path;
+        job.path = ui_.export_file();
+        if (std::error_code ec; !ui_.export_folder.empty() && !fs::path(ui_.export_path).is_absolute() &&
+                                !fs::is_directory(ui_.export_folder, ec))
+            throw UsageError("cannot export into '" + ui_.export_folder + "': there is no such folder");
+        // A file already there is replaced only once the user said so.
+        if (std::error_code ec; fs::exists(job.path, ec) && !std::exchange(ui_.export_replace, false)) {
+            ui_.export_confirm = job.path;
+            return std::nullopt;
+        }
+        ui_.export_replace = false;
         job.state = rescaled(state_, ui_.export_width, ui_.export_height);
         if (ui_.export_dpi > 0) job.state.pixel_scale = float(ui_.export_dpi / 96.0);
         FigureChoice choice;
@@ -424,6 +435,7 @@ void Session::exported(const ExportJob& job, const std::string& error) {
         ui_.errors.push_back(error);
         return;
     }
+    ui_.written_path = job.path;
     ui_.status = "Wrote " + job.path + " (" + std::to_string(job.state.camera.width_px) + "x" +
                  std::to_string(job.state.camera.height_px) + ")";
 }

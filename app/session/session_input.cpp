@@ -131,7 +131,7 @@ void Session::shortcut(const InputEvent& e) {
         d.day = std::min(d.day, 28);
         ui_.request_date = d;
     }
-    if (c == 'e' && e.ctrl) ui_.request_export = true;
+    if (c == 'e' && e.ctrl) ui_.export_open = ui_.focus_export = true;  // the Export window, its name's field
     if (c == '/' || (c == 'f' && e.ctrl)) ui_.focus_search = true;
     if (c == 't') ui_.tour.open = !ui_.tour.open;  // the Tour panel
     if (c == 'm') {

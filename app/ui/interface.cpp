@@ -15,6 +15,7 @@ void draw_controls(AppState& state, UiState& ui, std::vector<Scene>* scenes, con
     if (ui.release_keyboard) ImGui::SetWindowFocus(nullptr);  // the keyboard to the map
     ui.release_keyboard = false;
     if (!presenting) draw_timeline(state, ui, screen.width, screen.height);
+    if (!presenting) draw_export(ui, screen.width, screen.height);
     // The Tour panel edits the scenes the presentation (F5) plays.
     if (!presenting && scenes && ui.tour.open) draw_tour(state, *scenes, ui, screen.width, screen.height);
     if (scenes && draw_unsaved_tour_prompt(*scenes, ui)) ui.request_quit = true;

@@ -15,7 +15,6 @@
 namespace atlas {
 
 namespace {
-bool input_text(const char* label, std::string& s) { return ImGui::InputText(label, &s); }
 // A legend swatch: the fill with its pattern, drawn like the map draws it.
 void swatch(ImDrawList* dl, ImVec2 a, ImVec2 b, Rgba fill, Hatch hatch, Rgba ink) {
     auto col = [](Rgba c) { return IM_COL32(c.r, c.g, c.b, 255); };
@@ -399,6 +398,10 @@ void draw_panel(const AppState& state, Layers& layers, UiState& ui, float window
         ImGui::EndCombo();
     }
     if (ui.busy) ImGui::TextDisabled("Projecting...");
+    if (ImGui::Button("Export this view... (Ctrl+E)")) {
+        ui.export_open = true;
+        ui.focus_export = true;
+    }
 
     ImGui::Separator();
     ImGui::TextUnformatted("Layers");
@@ -437,7 +440,7 @@ void draw_panel(const AppState& state, Layers& layers, UiState& ui, float window
             "the projection. "
             "[ and ] step to the previous and next event, comma and period a month, A the article's date. "
             "/ or Ctrl+F search (Enter selects the first hit), Esc clears the selection, M measures, "
-            "Ctrl+E exports, T opens the tour's scenes. Ctrl+Tab moves into the windows, Esc back to the map.");
+            "Ctrl+E opens the export (Enter writes the file), T opens the tour's scenes. Ctrl+Tab moves into the windows, Esc back to the map.");
         ImGui::Spacing();
         ImGui::TextWrapped(
             "Presenting (F5, Esc leaves and gives back the map as it was): Page Down, Right or Space the "
@@ -468,54 +471,6 @@ void draw_panel(const AppState& state, Layers& layers, UiState& ui, float window
         if (!ui.cursor_note.empty()) ImGui::TextWrapped("%s", ui.cursor_note.c_str());
     }
     if (ImGui::Button("Reset view (Home)")) ui.request_reset_view = true;
-
-    ImGui::Separator();
-    ImGui::TextUnformatted("Export this view");
-    // The file and the button first, reachable without scrolling; the figure's options below.
-    input_text("File", ui.export_path);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("The name's ending picks the format: .png, .tif (GeoTIFF), .svg or .pdf");
-    if (ImGui::Button("Export")) ui.request_export = true;
-    ImGui::SameLine();
-    ImGui::TextDisabled(".png  .tif  .svg  .pdf");
-    if (!ui.status.empty()) ImGui::TextWrapped("%s", ui.status.c_str());
-    // Sizes people ask for: a slide, a 4K screen, and sheets of paper at print resolution.
-    struct Preset {
-        const char* name;
-        int width, height, dpi;
-    };
-    static constexpr Preset presets[] = {{"Slide 1920x1080", 1920, 1080, 0},
-                                         {"4K 3840x2160", 3840, 2160, 0},
-                                         {"A4 landscape, 300 dpi", 3508, 2480, 300},
-                                         {"A4 portrait, 300 dpi", 2480, 3508, 300},
-                                         {"A3 landscape, 300 dpi", 4961, 3508, 300}};
-    const char* preset = "Custom";
-    for (const auto& p : presets)
-        if (p.width == ui.export_width && p.height == ui.export_height && p.dpi == ui.export_dpi) preset = p.name;
-    if (ImGui::BeginCombo("Size", preset)) {
-        for (const auto& p : presets)
-            if (ImGui::Selectable(p.name, preset == p.name)) {
-                ui.export_width = p.width;
-                ui.export_height = p.height;
-                ui.export_dpi = p.dpi;
-            }
-        ImGui::EndCombo();
-    }
-    ImGui::InputInt("Width", &ui.export_width, 0);
-    ImGui::InputInt("Height", &ui.export_height, 0);
-    ImGui::InputInt("DPI (0: screen)", &ui.export_dpi, 0);
-    input_text("Title", ui.export_title);
-    ImGui::Checkbox("Legend", &ui.export_legend);
-    ImGui::SameLine();
-    ImGui::Checkbox("Scale bar", &ui.export_scale_bar);
-    ImGui::Checkbox("Attribution", &ui.export_attribution);
-    ImGui::SameLine();
-    ImGui::Checkbox("Citation", &ui.export_citation);
-    input_text("Caption passage", ui.export_caption);
-    if (!ui.entity_passages.empty() && ui.entity_passage >= 0 &&
-        size_t(ui.entity_passage) < ui.entity_passages.size()) {
-        const std::string& shown = ui.entity_passages[size_t(ui.entity_passage)];
-        if (ui.export_caption != shown && ImGui::SmallButton(("Caption: " + shown).c_str())) ui.export_caption = shown;
-    }
 
     if (!ui.data_problems.empty()) {
         ImGui::Separator();

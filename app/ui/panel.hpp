@@ -52,6 +52,13 @@ bool draw_unsaved_tour_prompt(std::vector<Scene>& scenes, UiState& ui);
 // last session, or discard them; sets request_recovered_open or request_recovered_discard.
 void draw_recovery_prompt(UiState& ui);
 
+// The Export window (ui.export_open): the folder in full (typed, or chosen in a folder chooser;
+// "Open folder" asks for the file manager), the name, whose ending picks the format, and Export,
+// at the top; then the size (screen and paper presets; a name newly ending in .pdf on a screen
+// size takes A4 at 300 dpi, and the page's size in mm is shown), the title and decorations. Asks
+// before a file is replaced (ui.export_confirm).
+void draw_export(UiState& ui, float window_width, float window_height);
+
 // The control panel for this frame: projection, layers, search, export, errors.
 void draw_panel(const AppState& state, Layers& layers, UiState& ui, float window_height);
 

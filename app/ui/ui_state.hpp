@@ -2,6 +2,7 @@
 // session (app/session/) fills it in and answers its requests; the panels (ui/panel.hpp) draw it.
 #pragma once
 
+#include <filesystem>
 #include <functional>
 #include <map>
 #include <optional>
@@ -57,10 +58,34 @@ struct UiState {
     std::vector<std::string> data_problems;  // the data check's report, "file:line: what is wrong"
     std::string data_folder;                 // where those files are
     bool busy = false;                       // a projection change is running
+    // The Export window (Ctrl+E): the file goes into export_folder (shown in full; the desktop's
+    // Pictures folder at first) under the name export_path (a full path is taken as it is).
+    bool export_open = false;
+    bool focus_export = false;     // the window comes to the front with the name's field focused
+    std::string export_folder;
+    std::string home_folder, pictures_folder;  // the folder chooser's shortcuts
     int export_width = 3840;
     int export_height = 2160;
     std::string export_path = "ca-atlas.png";
+    std::string export_ending;     // the name's ending last seen (a new .pdf takes a sheet's size)
     int export_dpi = 0;  // print resolution (0: a screen image, text scaled by the height)
+    std::string export_confirm;    // a file the export would replace: the window asks first
+    bool export_replace = false;   // the user said to replace it
+    std::string written_path;      // the last file written, in full
+    // The file an export writes: its name in its folder, or the name where it is a full path.
+    std::string export_file() const {
+        const std::filesystem::path name(export_path);
+        if (name.is_absolute() || export_folder.empty()) return name.string();
+        return (std::filesystem::path(export_folder) / name).string();
+    }
+    // The folder chooser of the Export window.
+    struct FolderChooser {
+        bool open = false;                 // open it next frame
+        std::string folder;                // the folder looked at
+        std::string listed;                // the folder `entries` lists
+        std::vector<std::string> entries;  // its subfolders
+        std::string error;                 // why it could not be read
+    } folder_chooser;
     // The exported figure's decorations (see core/decorations.hpp).
     std::string export_title;
     bool export_legend = true, export_scale_bar = true, export_attribution = true, export_citation = false;
@@ -155,6 +180,9 @@ struct UiState {
         std::map<std::string, Rect> spots;
     };
     TourEditor tour;
+    // Where the Export window's controls were drawn in the last frame, as the tour's spots:
+    // "folder", "choose", "open-folder", "name", "export", "format", "size", "open-written".
+    std::map<std::string, TourEditor::Rect> export_spots;
     PresentationView presentation;
     bool release_keyboard = false;  // the panels give the keyboard back to the map this frame
     // The part of the window where the map is seen, beside the panels and above the timeline
@@ -173,6 +201,7 @@ struct UiState {
     std::optional<std::string> request_select;  // select this entity and fly to it ("" clears)
     std::optional<std::string> request_projection;
     bool request_export = false;
+    std::string request_open_folder;  // open this folder in the desktop's file manager
     bool request_reset_view = false;
     bool request_quit = false;  // the unsaved-tour prompt let the window close
 };

@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <filesystem>
+#include <fstream>
 #include <thread>
 
 
@@ -300,19 +302,64 @@ TEST_F(SessionTest, AnExportOfAnImpossibleSizeIsRefusedInThePanel) {
     EXPECT_FALSE(session.take_export().has_value());
     ASSERT_FALSE(session.ui().errors.empty());
     EXPECT_NE(session.ui().errors.back().find("is not positive"), std::string::npos);
+    const std::string folder = ::testing::TempDir() + "session-export";
+    std::filesystem::remove_all(folder);
+    std::filesystem::create_directories(folder);
+    session.ui().export_folder = folder;
     session.ui().export_width = 800;
     session.ui().export_height = 600;
     session.ui().export_path = "figure.png";
-    frame({key(Key::Character, 'e')});  // E alone is no export: Ctrl+E is
-    EXPECT_FALSE(session.take_export().has_value());
+    // Ctrl+E opens the Export window with its name's field ready (E alone does nothing): the
+    // export itself is the window's button or Enter.
+    frame({key(Key::Character, 'e')});
+    EXPECT_FALSE(session.ui().export_open);
     InputEvent ctrl_e = key(Key::Character, 'e');
     ctrl_e.ctrl = true;
     frame({ctrl_e});
+    EXPECT_TRUE(session.ui().export_open);
+    EXPECT_TRUE(session.ui().focus_export);
+    EXPECT_FALSE(session.take_export().has_value());
+    session.ui().request_export = true;
     const auto job = session.take_export();
     ASSERT_TRUE(job.has_value());
-    EXPECT_EQ(job->path, "figure.png");
+    EXPECT_EQ(job->path, folder + "/figure.png") << "the file goes into the folder shown";
     EXPECT_EQ(job->state.camera.width_px, 800);
     EXPECT_EQ(job->state.camera.height_px, 600);
+    session.exported(*job, "");
+    EXPECT_NE(session.ui().status.find(folder + "/figure.png"), std::string::npos) << session.ui().status;
+    EXPECT_EQ(session.ui().written_path, folder + "/figure.png");
+}
+
+// A file that is there already is replaced only after the window asked; a folder that is not
+// there is said in the panel, and nothing is written.
+TEST_F(SessionTest, AnExportAsksBeforeReplacingAFileAndNamesAMissingFolder) {
+    const std::string folder = ::testing::TempDir() + "session-replace";
+    std::filesystem::remove_all(folder);
+    std::filesystem::create_directories(folder);
+    { std::ofstream(folder + "/figure.png") << "the teacher's earlier figure"; }
+    session.ui().export_folder = folder;
+    session.ui().export_path = "figure.png";
+    session.ui().request_export = true;
+    EXPECT_FALSE(session.take_export().has_value());
+    EXPECT_EQ(session.ui().export_confirm, folder + "/figure.png");
+    EXPECT_TRUE(session.ui().errors.empty());
+    // The window's Replace.
+    session.ui().export_confirm.clear();
+    session.ui().export_replace = session.ui().request_export = true;
+    const auto job = session.take_export();
+    ASSERT_TRUE(job.has_value());
+    EXPECT_EQ(job->path, folder + "/figure.png");
+    EXPECT_FALSE(session.ui().export_replace) << "the next export asks again";
+    session.ui().request_export = true;
+    EXPECT_FALSE(session.take_export().has_value());
+    session.ui().export_confirm.clear();
+    // No such folder.
+    session.ui().export_folder = folder + "/gone";
+    session.ui().request_export = true;
+    EXPECT_FALSE(session.take_export().has_value());
+    ASSERT_FALSE(session.ui().errors.empty());
+    EXPECT_NE(session.ui().errors.back().find("'" + folder + "/gone': there is no such folder"), std::string::npos)
+        << session.ui().errors.back();
 }
 
 TEST_F(SessionTest, AProjectionChangeReplacesTheModelAndThePanelsFollowIt) {

@@ -21,4 +21,17 @@ inline ImGuiIO& start_imgui(float width, float height) {
     return io;
 }
 
+// A click of the left button at `at` (display points), as a person makes it: the pointer moves
+// there, the button goes down, then up, each with a frame drawn by `frame`.
+template <class DrawFrame>
+void click_at(ImVec2 at, DrawFrame&& frame) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = at;
+    frame();
+    io.MouseDown[0] = true;
+    frame();
+    io.MouseDown[0] = false;
+    frame();
+}
+
 }  // namespace atlas::test

@@ -45,15 +45,7 @@ protected:
         ImGui::Render();
     }
     // A click: the pointer moves there, the button goes down, then up.
-    void click(float x, float y) {
-        ImGuiIO& io = ImGui::GetIO();
-        io.MousePos = ImVec2(x, y);
-        frame();
-        io.MouseDown[0] = true;
-        frame();
-        io.MouseDown[0] = false;
-        frame();
-    }
+    void click(float x, float y) { test::click_at(ImVec2(x, y), [&] { frame(); }); }
     void bring_into_view(int passage) {
         ui.scroll_to = passage;
         frame();

@@ -91,13 +91,7 @@ protected:
         frame();
         const auto it = ui.tour.spots.find(name);
         ASSERT_NE(it, ui.tour.spots.end()) << "the panel has no " << name;
-        ImGuiIO& io = ImGui::GetIO();
-        io.MousePos = ImVec2((it->second.x0 + it->second.x1) / 2, (it->second.y0 + it->second.y1) / 2);
-        frame();
-        io.MouseDown[0] = true;
-        frame();
-        io.MouseDown[0] = false;
-        frame();
+        test::click_at(ImVec2((it->second.x0 + it->second.x1) / 2, (it->second.y0 + it->second.y1) / 2), [&] { frame(); });
     }
     // Types into the field that has the keyboard, replacing its text (Ctrl+A, Backspace first).
     void type(const std::string& text) {
