@@ -163,6 +163,24 @@ TEST(Decorations, ALongCaptionStaysWithinAThirdOfTheImageAndEndsInAnEllipsis) {
     EXPECT_TRUE(ellipsis);
 }
 
+// A figure's caption gives its source whole where it fits two lines: the place in the article
+// and the article's citation (a slide at 1280 wide cut the citation after its title).
+TEST(Decorations, AFiguresCaptionGivesItsSourceWholeOnTwoLines) {
+    Decorations d;
+    const std::string source = "Iskandarov 2013, \u201cSecurity as the Driving Force behind Regional Integration: The "
+                               "CSTO and SCO\u201d, paragraph 6. Akbarsho Iskandarov, \u201cSecurity and Integration "
+                               "in Central Asia: The CSTO and SCO\u201d, Central Asia and the Caucasus (CA&CC Press), "
+                               "Vol. 14, Issue 2, 2013.";
+    d.caption = Decorations::Caption{"5 / 10   The CSTO in 2012", "Its Charter came into force.", source, false, ""};
+    Frame f = frame_of(1280, 720);
+    add_decorations(f, d, OverlayStyle{}, kMeasure, 1.0f);
+    std::vector<std::string> lines;
+    for (const auto& l : f.panel_labels) lines.push_back(l.text);
+    const std::string all = words_of(lines);
+    EXPECT_NE(all.find("Vol. 14, Issue 2, 2013."), std::string::npos) << all;
+    for (const auto& l : lines) EXPECT_EQ(l.find("\u2026"), std::string::npos) << l;
+}
+
 // WCAG 2 contrast ratio of two colours (relative luminance of sRGB), written out here.
 double contrast(Rgba a, Rgba b) {
     auto lum = [](Rgba c) {
