@@ -217,14 +217,17 @@ void place_label(const PendingLabel& p, Frame& f, std::vector<Box2>& taken, cons
 
 void add_features(Frame& f, const AppState& state, const Style& style, const MapFeatures& mf,
                   const TextMeasure& measure, const LowerLabels& lower,
-                  const std::vector<std::shared_ptr<const ProjectedRegion>>& outlines, const LowerLabels& subject) {
+                  const std::vector<std::shared_ptr<const ProjectedRegion>>& outlines, const LowerLabels& subject,
+                  const std::vector<Box>& covered) {
     const float k = state.pixel_scale;
     const FeatureStyle& fs = style.features;
     const Camera& cam = state.camera;
     const double w = cam.width_px, h = cam.height_px;
 
-    // Obstacles for new labels: the labels already placed (country names), then every symbol.
+    // Obstacles for new labels: what covers the map, the labels already placed (country names),
+    // then every symbol.
     std::vector<Box2> taken;
+    for (const Box& c : covered) taken.push_back({c.min_x, c.min_y, c.max_x, c.max_y});
     for (const auto& l : f.labels) {
         const double lw = measure(l.text) * l.style.size_px, lh = l.style.size_px * 1.2;
         taken.push_back(

@@ -124,10 +124,11 @@ using LowerLabels = std::function<std::vector<FrameLabel>(const std::vector<Plac
 // clear of the symbols; then the article's features (the northern border's lengths, its regions,
 // its places), then `lower` (the other country names), then the capitals. The selection is
 // outlined over everything: a region of `features` by its own line, a country and an
-// organisation's members by `outlines` (which the frame then holds).
+// organisation's members by `outlines` (which the frame then holds). No label is placed over a
+// box of `covered` (pixels: a legend or title drawn over the map).
 void add_features(Frame& frame, const AppState& state, const Style& style, const MapFeatures& features,
                   const TextMeasure& measure, const LowerLabels& lower = {},
                   const std::vector<std::shared_ptr<const ProjectedRegion>>& outlines = {},
-                  const LowerLabels& subject = {});
+                  const LowerLabels& subject = {}, const std::vector<Box>& covered = {});
 
 }  // namespace atlas

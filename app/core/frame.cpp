@@ -84,10 +84,13 @@ Frame build_frame(const AppState& state, const Style& style, const std::vector<i
     for (size_t i : extras.subject)
         if (i < is_subject.size()) is_subject[i] = true;
     const TextStyle ts = scaled(style.country_label, k);
+    std::vector<PlacedLabel> panels;  // what covers the map (a legend): no name under it
+    for (const Box& c : extras.covered) panels.push_back({{}, 0, c.centre(), c.width(), c.height()});
     auto subject_labels = [&](const std::vector<PlacedLabel>& taken) {
         std::vector<FrameLabel> out;
         if (!state.layers.labels) return out;
-        for (auto& pl : place_subject_labels(label_candidates, extras.subject, shown.camera, measure, ts.size_px, taken))
+        for (auto& pl :
+             place_subject_labels(label_candidates, extras.subject, shown.camera, measure, ts.size_px, taken, panels))
             out.push_back({std::move(pl.text), pl.centre_px, ts});
         return out;
     };
@@ -100,10 +103,10 @@ Frame build_frame(const AppState& state, const Style& style, const std::vector<i
     };
     if (extras.features) {
         add_features(f, shown, style, *extras.features, measure, country_labels, extras.selection_outlines,
-                     subject_labels);
+                     subject_labels, extras.covered);
     } else {
-        f.labels = subject_labels({});
-        std::vector<PlacedLabel> boxes;
+        f.labels = subject_labels(panels);
+        std::vector<PlacedLabel> boxes = panels;
         for (const auto& l : f.labels)
             boxes.push_back({l.text, 0, l.centre_px, measure(l.text) * l.style.size_px, l.style.size_px * 1.2});
         for (auto& l : country_labels(boxes)) f.labels.push_back(std::move(l));

@@ -168,6 +168,9 @@ struct FrameExtras {
     // and foot): no label or symbol is placed there, so none is cut by the band's edge and a
     // country's name goes to the part of it that shows.
     int covered_bottom_px = 0;
+    // Boxes of the image (pixels) that panels cover elsewhere (a legend, a title): no label is
+    // placed over them, so none is cut by a panel's edge.
+    std::vector<Box> covered;
     // Per World::areas entry on the day: the index of the country that controls it (-1: unknown,
     // left unfilled), and whether its edge is a border then.
     std::vector<int> area_owner;

@@ -144,7 +144,8 @@ std::vector<PlacedLabel> place_labels(const std::vector<LabelCandidate>& candida
 std::vector<PlacedLabel> place_subject_labels(const std::vector<LabelCandidate>& candidates,
                                               const std::vector<size_t>& which, const Camera& camera,
                                               const TextMeasure& measure, double size_px,
-                                              const std::vector<PlacedLabel>& taken) {
+                                              const std::vector<PlacedLabel>& taken,
+                                              const std::vector<PlacedLabel>& covered) {
     const Box view = camera.visible();
     const double line_h = size_px * 1.2, pad = size_px * 0.3, mpp = camera.metres_per_px;
     std::vector<PlacedLabel> placed;
@@ -155,6 +156,12 @@ std::vector<PlacedLabel> place_subject_labels(const std::vector<LabelCandidate>&
         };
         return (with_taken && std::any_of(taken.begin(), taken.end(), near)) ||
                std::any_of(placed.begin(), placed.end(), near);
+    };
+    auto under_panel = [&](const PlacedLabel& l) {
+        return std::any_of(covered.begin(), covered.end(), [&](const PlacedLabel& o) {
+            return std::abs(o.centre_px.x - l.centre_px.x) * 2 < o.width_px + l.width_px &&
+                   std::abs(o.centre_px.y - l.centre_px.y) * 2 < o.height_px + l.height_px;
+        });
     };
     for (size_t i : which) {
         if (i >= candidates.size()) continue;
@@ -179,14 +186,17 @@ std::vector<PlacedLabel> place_subject_labels(const std::vector<LabelCandidate>&
         std::stable_sort(tries.begin() + 1, tries.end(), [&](Vec2 a, Vec2 c) {
             return std::hypot(a.x - pole.x, a.y - pole.y) < std::hypot(c.x - pole.x, c.y - pole.y);
         });
-        // Clear of everything; else clear of the other subjects at least; else at the pole.
+        // Clear of everything; else clear of the other subjects at least; else at the pole; never
+        // under a panel.
         std::optional<PlacedLabel> chosen;
         for (const bool with_taken : {true, false})
             for (const Vec2 p : tries) {
                 const PlacedLabel l{cand.text, i, camera.to_screen(p), w, line_h};
-                if (!chosen && !clashes(l, with_taken)) chosen = l;
+                if (!chosen && !clashes(l, with_taken) && !under_panel(l)) chosen = l;
             }
-        placed.push_back(chosen.value_or(PlacedLabel{cand.text, i, camera.to_screen(pole), w, line_h}));
+        const PlacedLabel at_pole{cand.text, i, camera.to_screen(pole), w, line_h};
+        if (!chosen && !under_panel(at_pole)) chosen = at_pole;
+        if (chosen) placed.push_back(*chosen);
     }
     return placed;
 }

@@ -54,11 +54,14 @@ std::vector<PlacedLabel> place_labels(const std::vector<LabelCandidate>& candida
 // for i in `which` whose shape is in view: at the pole of its visible part where that is free,
 // else at the free point of the visible part nearest to it (a grid of its box, the label's centre
 // inside the shape and the label inside the view), else at the pole over whatever is there. A
-// small country's name may reach beyond its borders. Never over another subject's name.
+// small country's name may reach beyond its borders. Never over another subject's name, and never
+// over a box of `covered` (a legend over the map: a name whose every place is under one is left
+// out rather than cut by its edge).
 std::vector<PlacedLabel> place_subject_labels(const std::vector<LabelCandidate>& candidates,
                                               const std::vector<size_t>& which, const Camera& camera,
                                               const TextMeasure& measure, double size_px,
-                                              const std::vector<PlacedLabel>& taken);
+                                              const std::vector<PlacedLabel>& taken = {},
+                                              const std::vector<PlacedLabel>& covered = {});
 
 // True if any two labels' boxes intersect (test and benchmark helper).
 bool labels_overlap(const std::vector<PlacedLabel>& labels);

@@ -87,6 +87,32 @@ void add_over(Frame& frame, Frame&& decorations) {
     frame.panel_labels.insert(frame.panel_labels.end(), decorations.panel_labels.begin(),
                               decorations.panel_labels.end());
 }
+
+// The boxes the decorations' panels cover (a legend, a title, a scale bar's box), where no label of
+// the map is placed.
+std::vector<Box> panel_boxes(const Frame& decorations) {
+    std::vector<Box> out;
+    for (const auto& p : decorations.panels) {
+        Box b;
+        b.add(p.min_px);
+        b.add(p.max_px);
+        out.push_back(b);
+    }
+    return out;
+}
+
+// Whether a label of `frame` reaches into one of `boxes`.
+bool labels_under(const Frame& frame, const std::vector<Box>& boxes, const TextMeasure& measure) {
+    for (const auto& l : frame.labels) {
+        const double w = measure(l.text) * l.style.size_px / 2, h = l.style.size_px * 0.6;
+        Box label;
+        label.add(Vec2{l.centre_px.x - w, l.centre_px.y - h});
+        label.add(Vec2{l.centre_px.x + w, l.centre_px.y + h});
+        for (const Box& b : boxes)
+            if (label.intersects(b)) return true;
+    }
+    return false;
+}
 }  // namespace
 
 Frame presentation_frame(const MapModel& model, const AppState& state, const TextMeasure& measure, const Frame& caption,
@@ -94,9 +120,12 @@ Frame presentation_frame(const MapModel& model, const AppState& state, const Tex
     FrameExtras extras = model.extras(state, Style{});
     extras.covered_bottom_px = caption.covered_bottom_px;
     Frame frame = build_frame(state, Style{}, model.colours, model.label_candidates, measure, extras);
-    frame.panels = caption.panels;
-    frame.panel_labels = caption.panel_labels;
-    frame.covered_bottom_px = caption.covered_bottom_px;  // opaque: the map is not drawn under it
+    const auto with_caption = [&](Frame& f) {
+        f.panels = caption.panels;
+        f.panel_labels = caption.panel_labels;
+        f.covered_bottom_px = caption.covered_bottom_px;  // opaque: the map is not drawn under it
+    };
+    with_caption(frame);
     if (!classes) return frame;
     // The legend of what is in view, bottom left above the caption, in type the back row reads.
     Decorations d;
@@ -110,6 +139,13 @@ Frame presentation_frame(const MapModel& model, const AppState& state, const Tex
     legend.camera = state.camera;
     legend.camera.height_px -= caption.covered_bottom_px;
     add_decorations(legend, d, Style{}.overlay, measure, kPresentationLegendScale * presentation_scale(state.camera.height_px));
+    // The map's names clear of the legend (a name under its edge read "urkey"): placed again
+    // where one reached under it.
+    extras.covered = panel_boxes(legend);
+    if (labels_under(frame, extras.covered, measure)) {
+        frame = build_frame(state, Style{}, model.colours, model.label_candidates, measure, extras);
+        with_caption(frame);
+    }
     add_over(frame, std::move(legend));
     return frame;
 }
@@ -117,31 +153,41 @@ Frame presentation_frame(const MapModel& model, const AppState& state, const Tex
 Frame figure_frame(const MapModel& model, const AppState& state, const TextMeasure& measure, const Figure& figure) {
     Decorations d = figure.decorations;
     const float decoration_scale = figure.decoration_scale > 0 ? figure.decoration_scale : state.pixel_scale;
-    Frame decorations;
-    decorations.camera = state.camera;
-    if (!d.empty()) add_decorations(decorations, d, Style{}.overlay, measure, decoration_scale);
+    const auto lay_out = [&] {
+        Frame decorations;
+        decorations.camera = state.camera;
+        if (!d.empty()) add_decorations(decorations, d, Style{}.overlay, measure, decoration_scale);
+        return decorations;
+    };
+    Frame decorations = lay_out();
     FrameExtras extras = model.extras(state, Style{});
     extras.covered_bottom_px = bottom_band_px(decorations);
-    Frame frame = build_frame(state, Style{}, model.colours, model.label_candidates, measure, extras);
-    if (!figure.ink.empty() && model.projection) {
-        const LonLatToMap forward = [&](Vec2 ll) { return model.projection->forward(ll); };
-        const SceneInk ink = ink_for_export(annotations_on_screen(figure.ink, state.camera, forward, state.pixel_scale),
-                                       state.camera, measure);
-        for (size_t i = 0; i < ink.strokes.size(); ++i)
-            frame.region_lines.push_back(
-                {-1, ink.strokes[i].line, ink.strokes[i].rim, MapLayer::Drawings,
-                 std::make_shared<const ProjectedRegion>(
-                     region_of_map_lines("drawing:" + std::to_string(i), ink.strokes[i].lines))});
-        frame.labels.insert(frame.labels.end(), ink.texts.begin(), ink.texts.end());
-    }
-    // The legend explains the marks of this map too (laid out again with them: the bottom band
-    // the map was placed around does not change, the legend is not part of it).
+    extras.covered = panel_boxes(decorations);
+    const auto map_of = [&] {
+        Frame frame = build_frame(state, Style{}, model.colours, model.label_candidates, measure, extras);
+        if (!figure.ink.empty() && model.projection) {
+            const LonLatToMap forward = [&](Vec2 ll) { return model.projection->forward(ll); };
+            const SceneInk ink = ink_for_export(
+                annotations_on_screen(figure.ink, state.camera, forward, state.pixel_scale), state.camera, measure);
+            for (size_t i = 0; i < ink.strokes.size(); ++i)
+                frame.region_lines.push_back(
+                    {-1, ink.strokes[i].line, ink.strokes[i].rim, MapLayer::Drawings,
+                     std::make_shared<const ProjectedRegion>(
+                         region_of_map_lines("drawing:" + std::to_string(i), ink.strokes[i].lines))});
+            frame.labels.insert(frame.labels.end(), ink.texts.begin(), ink.texts.end());
+        }
+        return frame;
+    };
+    Frame frame = map_of();
+    // The legend explains the marks of this map too: laid out again with them (the bottom band the
+    // map was placed around does not change, the legend is not part of it), and the map's names
+    // placed again clear of the grown legend where one reaches under it.
     if (d.symbol_key) {
         d.symbols = symbols_in_view(frame);
         if (!d.symbols.empty()) {
-            decorations = Frame{};
-            decorations.camera = state.camera;
-            add_decorations(decorations, d, Style{}.overlay, measure, decoration_scale);
+            decorations = lay_out();
+            extras.covered = panel_boxes(decorations);
+            if (labels_under(frame, extras.covered, measure)) frame = map_of();
         }
     }
     add_over(frame, std::move(decorations));

@@ -126,6 +126,62 @@ TEST(Figure, ALegendExplainsTheMarksOnItsMapAndListsClassesOnlyWhereTheyAreShown
     EXPECT_GT(marks, 5u) << "the tour's maps showed almost no marks: the test shows nothing";
 }
 
+// No name on the map is under a legend: in the presentation (its legend above the caption) and on
+// a slide (its legend bottom left), every scene at 1920x1080 and 1280x720, no map label's box
+// reaches into the legend's. At 1280x720 "Turkey" and "Saudi Arabia" were cut by its edge.
+TEST(Figure, NoMapNameIsUnderALegend) {
+    const auto model = MapModel::load(test::data_dir(), "albers");
+    const TextMeasure measure = measure_with(shaper_for(kLabelFont));
+    const auto clear_of = [&](const Frame& frame, size_t first_legend_panel, const std::string& what) {
+        size_t checked = 0;
+        for (const FrameLabel& l : frame.labels) {
+            const double w = measure(l.text) * l.style.size_px / 2, h = l.style.size_px * 0.6;
+            for (size_t i = first_legend_panel; i < frame.panels.size(); ++i) {
+                const FramePanel& p = frame.panels[i];
+                const bool under = l.centre_px.x - w < p.max_px.x && p.min_px.x < l.centre_px.x + w &&
+                                   l.centre_px.y - h < p.max_px.y && p.min_px.y < l.centre_px.y + h;
+                EXPECT_FALSE(under) << what << ": '" << l.text << "' is under the legend";
+                ++checked;
+            }
+        }
+        return checked;
+    };
+    size_t checked = 0;
+    for (const auto& [W, H] : {std::make_pair(1920, 1080), std::make_pair(1280, 720)})
+        for (size_t i = 0; i < model->tour.size(); ++i) {
+            const Scene& sc = model->tour[i];
+            AppState state;
+            apply_scene(sc, state);
+            model->show_members(state);
+            state.camera = camera_for_view(*model->projection, sc.view, W, H);
+            state.pixel_scale = kPresentationScale;
+            const std::string what = sc.id + " at " + std::to_string(H) + " lines";
+            // The presentation.
+            const Frame caption = presentation_caption(*model, i, W, H, measure, presentation_scale(H));
+            const auto classes = legend(overlay_on(*model->facts, *model->world, state.date),
+                                        model->countries_in(state.camera.visible(), state.date), OverlayStyle{});
+            const Frame shown = presentation_frame(*model, state, measure, caption, &classes);
+            checked += clear_of(shown, caption.panels.size(), "presentation, " + what);  // where it has one
+            // The slide: the map at the presentation's size, its caption and legend a figure's.
+            state.pixel_scale = slide_scale(H);
+            FigureChoice choice;
+            choice.legend = true;
+            choice.caption_heading = sc.title;
+            choice.caption_passage = sc.passage;
+            Figure figure;
+            figure.decoration_scale = std::max(1.0f, H / 1080.0f);
+            figure.decorations = decorations_for(*model, state, choice);
+            const Frame slide = figure_frame(*model, state, measure, figure);
+            const int band = bottom_band_px(slide);
+            Frame legend_only = slide;
+            legend_only.panels.clear();
+            for (const auto& p : slide.panels)
+                if (p.max_px.y < H - band) legend_only.panels.push_back(p);  // not the caption along the bottom
+            checked += clear_of(legend_only, 0, "slide, " + what);
+        }
+    EXPECT_GT(checked, 500u) << "almost no label was looked at";
+}
+
 // A scene's subject is always named: on the CSTO scene Uzbekistan (suspended) and Armenia lost
 // their names to the places' labels. Every country of a scene's subject with a part of it in view
 // has its name on the map, with its centre inside the country, at every size a slide is made.
