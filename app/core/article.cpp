@@ -36,14 +36,22 @@ std::vector<TextHit> find_in_article(const Article& article, const std::string& 
     return out;
 }
 
-std::string place_in_article(const Article& article, const Passage& passage) {
+std::string place_in_section(const Article& article, const Passage& passage) {
     for (const Section& s : article.sections) {
         if (s.id != passage.section) continue;
         const auto at = std::find(s.passages.begin(), s.passages.end(), passage.id);
-        const std::string where = "\u201c" + s.title + "\u201d";
-        if (at == s.passages.end()) return where;
-        const std::string kind = passage.kind == "list-item" ? "item" : passage.kind == "keywords" ? "keywords" : "paragraph";
-        return kind == "keywords" ? where + ", keywords" : where + ", " + kind + " " + std::to_string(at - s.passages.begin() + 1);
+        if (at == s.passages.end()) return "";
+        if (passage.kind == "keywords") return "keywords";
+        return (passage.kind == "list-item" ? "item " : "paragraph ") + std::to_string(at - s.passages.begin() + 1);
+    }
+    return "";
+}
+
+std::string place_in_article(const Article& article, const Passage& passage) {
+    for (const Section& s : article.sections) {
+        if (s.id != passage.section) continue;
+        const std::string where = "\u201c" + s.title + "\u201d", in_section = place_in_section(article, passage);
+        return in_section.empty() ? where : where + ", " + in_section;
     }
     return "";
 }

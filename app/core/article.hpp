@@ -53,6 +53,8 @@ std::vector<TextHit> find_in_article(const Article& article, const std::string& 
 // Where a passage is in the article, as a reader finds it: its section's title and its place
 // there, "“Afghanistan as a Security Challenge”, paragraph 19" (the passage's id is the data's).
 std::string place_in_article(const Article& article, const Passage& passage);
+// Its place within its section alone: "paragraph 19", "item 3", "keywords" ("" if not found).
+std::string place_in_section(const Article& article, const Passage& passage);
 
 // A passage as a quotation: the author's words between typographic quotes, the passage's place in
 // the article, and the citation: "“...” (“Conclusion”, paragraph 4) Citation."

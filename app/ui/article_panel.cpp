@@ -88,7 +88,8 @@ void article_search(const Article& a, UiState& ui) {
             const Passage& p = a.passages[size_t(h.passage)];
             const size_t from = h.begin > 30 ? h.begin - 30 : 0;
             const std::string around = "..." + p.text.substr(from, h.end + 30 - from) + "...";
-            if (ImGui::Selectable((p.id + ": " + around + "##" + std::to_string(k)).c_str(), int(k) == ui.article_hit))
+            if (ImGui::Selectable((place_in_article(a, p) + ": " + around + "##" + std::to_string(k)).c_str(),
+                                  int(k) == ui.article_hit))
                 ui.article_hit = int(k);
         }
         ImGui::TreePop();
@@ -126,7 +127,10 @@ void selection_passages(const AppState& state, const Article& a, UiState& ui) {
 void draw_passage(const AppState& state, const Article& a, int index, bool mentions_selection, UiState& ui) {
     const Passage& p = a.passages[size_t(index)];
     ImGui::PushID(index);
-    ImGui::TextDisabled("%s%s", p.id.c_str(), mentions_selection ? "  (mentions the selection)" : "");
+    // Where it is, as a reader counts (the section's title is above it); its id, the data's name
+    // for it (a scene's or --caption's passage), in a tooltip.
+    ImGui::TextDisabled("%s%s", place_in_section(a, p).c_str(), mentions_selection ? "  (mentions the selection)" : "");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("passage %s", p.id.c_str());
     // Boundaries: mentions (links) and search hits split the text into runs.
     const auto mentions = ui.facts ? ui.facts->mentions(p.text) : std::vector<Mention>{};
     std::vector<TextHit> hits;

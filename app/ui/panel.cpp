@@ -271,7 +271,8 @@ void draw_inspector(const AppState& state, UiState& ui, float window_height) {
             const Passage* p = ui.article->passage(l->passage);
             if (!p) continue;
             ImGui::PushID(l->passage.c_str());
-            ImGui::TextDisabled("%s", p->id.c_str());
+            ImGui::TextDisabled("%s", place_in_article(*ui.article, *p).c_str());
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("passage %s", p->id.c_str());
             ImGui::TextWrapped("\u201c%s\u201d", p->text.c_str());
             for (const auto& n : f.notes)
                 if (n.passage == p->id) {

@@ -213,5 +213,48 @@ TEST_F(ArticlePanel, ALargerTextIsDrawnInAFontOfItsSize) {
     EXPECT_EQ(ui.article_font_wanted, 1.2f);
 }
 
+// A student reads where a passage is ("paragraph 4" under its section's title; "“Conclusion”,
+// paragraph 4" in the inspector), not the data's ids ("conclusion-4"), in the article and in
+// the inspector's list of the passages that mention the selection.
+TEST_F(ArticlePanel, ReadersSeeWhereAPassageIsNotItsId) {
+    state.selected = "csto";
+    ui.features = &model_->features;
+    const auto panels = [&] {
+        draw_article(state, ui, kWidth, kHeight);
+        draw_inspector(state, ui, kHeight);
+    };
+    for (int i = 0; i < 2; ++i) {  // the inspector appears, laid out on its first frame
+        ImGui::NewFrame();
+        panels();
+        ImGui::Render();
+    }
+    // What the panels write, as ImGui's "log to clipboard" copies it (a window's end ends it).
+    ImGui::NewFrame();
+    clipboard_.clear();
+    ImGui::LogToClipboard();
+    draw_article(state, ui, kWidth, kHeight);
+    const std::string article = clipboard_;
+    clipboard_.clear();
+    ImGui::LogToClipboard();
+    draw_inspector(state, ui, kHeight);
+    const std::string inspector = clipboard_;
+    ImGui::Render();
+    const std::string shown = article + inspector;
+    const Article& a = *model_->article;
+    for (const auto& p : a.passages) {
+        EXPECT_EQ(shown.find(p.id + "\n"), std::string::npos) << p.id << " shown as it is in the data";
+        EXPECT_EQ(shown.find(p.id + " "), std::string::npos) << p.id << " shown as it is in the data";
+    }
+    size_t paragraphs = 0;
+    for (size_t at = shown.find("paragraph "); at != std::string::npos; at = shown.find("paragraph ", at + 1)) ++paragraphs;
+    EXPECT_GT(paragraphs, 10u) << shown.substr(0, 2000);
+    // The inspector's passages: each with its section's title.
+    const auto links = model_->facts->links_of("csto", a);
+    ASSERT_FALSE(links.empty());
+    const Passage* first = a.passage(links.front()->passage);
+    ASSERT_TRUE(first);
+    EXPECT_NE(inspector.find(place_in_article(a, *first) + "\n"), std::string::npos) << inspector;
+}
+
 }  // namespace
 }  // namespace atlas
