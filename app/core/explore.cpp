@@ -1,6 +1,7 @@
 #include "explore.hpp"
 
 #include <algorithm>
+#include <sstream>
 
 #include "timeline.hpp"
 
@@ -117,8 +118,13 @@ std::string source_for_readers(const std::string& source) {
     std::string s;
     for (size_t i = 0; i < source.size();) {
         if (source[i] == '(') {
-            const size_t close = source.find(')', i);
-            if (close != std::string::npos && bookkeeping(source.substr(i, close - i))) {
+            // Its closing parenthesis, past any inside it ("(https://.../Kant_(air_base)?oldid=1)").
+            size_t close = i + 1;
+            for (int depth = 1; close < source.size(); ++close) {
+                depth += source[close] == '(' ? 1 : source[close] == ')' ? -1 : 0;
+                if (depth == 0) break;
+            }
+            if (close < source.size() && bookkeeping(source.substr(i, close - i))) {
                 while (!s.empty() && s.back() == ' ') s.pop_back();
                 i = close + 1;
                 continue;
@@ -126,13 +132,28 @@ std::string source_for_readers(const std::string& source) {
         }
         s += source[i++];
     }
-    // Clauses (between semicolons) about the data's files go; so do bare addresses.
+    // Clauses (between semicolons) about the data's files go; bare addresses go from the clauses
+    // that say something else ("Kremlin: Charter signed in Chisinau, http://..." keeps its words).
+    const auto trim_end = [](std::string& t) {
+        while (!t.empty() && (t.back() == ' ' || t.back() == ',' || t.back() == ':')) t.pop_back();
+    };
     std::string out;
     for (size_t start = 0; start <= s.size();) {
         const size_t end = std::min(s.find(';', start), s.size());
-        std::string clause = s.substr(start, end - start);
-        if (!bookkeeping(clause)) out += (out.empty() ? "" : ";") + clause;
+        const std::string clause = s.substr(start, end - start);
         start = end + 1;
+        if (clause.find("geodata/") != std::string::npos) continue;
+        std::string kept;
+        std::istringstream words(clause);
+        for (std::string w; words >> w;) {
+            if (bookkeeping(w) || w.starts_with("www.")) {
+                trim_end(kept);
+                continue;
+            }
+            kept += (kept.empty() ? "" : " ") + w;
+        }
+        trim_end(kept);
+        if (!kept.empty()) out += (out.empty() ? "" : "; ") + kept;
     }
     while (!out.empty() && (out.back() == ' ' || out.back() == ',' || out.back() == ';')) out.pop_back();
     while (!out.empty() && out.front() == ' ') out.erase(0, 1);

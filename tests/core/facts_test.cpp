@@ -33,6 +33,11 @@ TEST(SourceForReaders, LeavesOutAddressesAndTheDatasFiles) {
               "Afghanistan's boundaries, derived from Natural Earth 1:10m admin-0");
     EXPECT_EQ(source_for_readers("Charter of the CSTO (Moscow, 7 October 2002)"), "Charter of the CSTO (Moscow, 7 October 2002)");
     EXPECT_EQ(source_for_readers(""), "");
+    // An address with parentheses of its own goes whole (the inspector showed "Kant Air
+    // Base?oldid=734008888)").
+    EXPECT_EQ(source_for_readers("coordinates (DAFIF) in Kant Air Base (https://en.wikipedia.org/wiki/Kant_(air_base)?oldid=7)"),
+              "coordinates (DAFIF) in Kant Air Base");
+    EXPECT_EQ(source_for_readers("an aside (never closed"), "an aside (never closed");
 }
 
 }  // namespace

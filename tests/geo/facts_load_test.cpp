@@ -16,6 +16,7 @@
 #include <sstream>
 
 #include "core/colour.hpp"
+#include "core/explore.hpp"
 #include "core/overlay.hpp"
 #include "core/timeline.hpp"
 #include "geo/facts_load.hpp"
@@ -50,6 +51,27 @@ TEST(Facts, ShippedDataIsConsistent) {
     EXPECT_EQ(d.facts->organisations.size(), 4u);
     EXPECT_GE(d.facts->memberships.size(), 60u);
     EXPECT_GE(d.facts->places.size(), 25u);
+}
+
+// Every source the inspector shows reads as a citation: no web address or piece of one, no
+// file of the data, and its parentheses balanced (an address with parentheses of its own left
+// "Kant Air Base?oldid=734008888)" on screen).
+TEST(Facts, EverySourceReadsWithoutAddresses) {
+    const Facts& f = *shipped().facts;
+    size_t read = 0;
+    const auto check = [&](const std::string& source, const std::string& what) {
+        const std::string shown = source_for_readers(source);
+        for (const char* bit : {"://", "www.", "?oldid", "geodata/", ".html", ".htm"})
+            EXPECT_EQ(shown.find(bit), std::string::npos) << what << ": " << shown;
+        EXPECT_EQ(std::count(shown.begin(), shown.end(), '('), std::count(shown.begin(), shown.end(), ')'))
+            << what << ": " << shown;
+        EXPECT_FALSE(shown.empty()) << what << ": nothing left of " << source;
+        ++read;
+    };
+    for (const auto& p : f.places) check(p.source, p.id);
+    for (const auto& r : f.regions) check(r.source, r.id);
+    for (const auto& m : f.memberships) check(m.source, m.country + " in " + m.organisation);
+    EXPECT_GT(read, 100u);
 }
 
 TEST(Facts, CrimeaIsUkrainesUntilMarch2014) {
