@@ -186,8 +186,9 @@ void add_places(Frame& f, const AppState& state, const FeatureStyle& fs, const M
     }
 }
 
-// A label right of its symbol, else left of it, else left out (centred on an anchor, or just above
-// or below it, for a label with no symbol); never over another label, a symbol, or the view's edge.
+// A label right of its symbol, else left of it, else above or below it, else left out (centred on
+// an anchor, or just above or below it, for a label with no symbol); never over another label, a
+// symbol, or the view's edge.
 void place_label(const PendingLabel& p, Frame& f, std::vector<Box2>& taken, const TextMeasure& measure, double w,
                  double h, float k) {
     const double tw = measure(p.text) * p.style.size_px, th = p.style.size_px * 1.2, gap = 3 * k;
@@ -198,9 +199,11 @@ void place_label(const PendingLabel& p, Frame& f, std::vector<Box2>& taken, cons
         std::stable_sort(tries.begin(), tries.end(), [&](Vec2 a, Vec2 b) {
             return std::hypot(a.x - p.at.x, a.y - p.at.y) < std::hypot(b.x - p.at.x, b.y - p.at.y);
         });
-    } else {
+    } else {  // right of its symbol, else left, else above or below it
         tries.push_back({p.at.x + p.clear_px + gap + tw / 2, p.at.y});
         tries.push_back({p.at.x - p.clear_px - gap - tw / 2, p.at.y});
+        tries.push_back({p.at.x, p.at.y - p.clear_px - gap - th / 2});
+        tries.push_back({p.at.x, p.at.y + p.clear_px + gap + th / 2});
     }
     for (const Vec2 c : tries) {
         const Box2 box{c.x - tw / 2, c.y - th / 2, c.x + tw / 2, c.y + th / 2};
@@ -293,11 +296,14 @@ void add_features(Frame& f, const AppState& state, const Style& style, const Map
         taken.push_back({s.centre_px.x - r, s.centre_px.y - r, s.centre_px.x + r, s.centre_px.y + r});
     }
 
-    // Country names placed by a callback, clear of what is taken, and then taken themselves.
-    auto country_names = [&](const LowerLabels& names) {
+    // Country names placed by a callback, clear of what is taken (and of `also`), and then taken
+    // themselves.
+    auto country_names = [&](const LowerLabels& names, const std::vector<Box2>& also = {}) {
         if (!names) return;
         std::vector<PlacedLabel> boxes;
-        for (const auto& t : taken) boxes.push_back({{}, 0, {(t.x0 + t.x1) / 2, (t.y0 + t.y1) / 2}, t.x1 - t.x0, t.y1 - t.y0});
+        for (const std::vector<Box2>* list : {static_cast<const std::vector<Box2>*>(&taken), &also})
+            for (const auto& t : *list)
+                boxes.push_back({{}, 0, {(t.x0 + t.x1) / 2, (t.y0 + t.y1) / 2}, t.x1 - t.x0, t.y1 - t.y0});
         for (auto& l : names(boxes)) {
             const double lw = measure(l.text) * l.style.size_px, lh = l.style.size_px * 1.2;
             taken.push_back(
@@ -306,8 +312,17 @@ void add_features(Frame& f, const AppState& state, const Style& style, const Map
         }
     };
     // Labels in priority order: the subject's names; border lengths, regions, places; the other
-    // country names; capitals.
-    country_names(subject);
+    // country names; capitals. The subject's names keep clear of where the article's features
+    // will be named first (right of a symbol, on a line's anchor) where they can: "Kyrgyzstan"
+    // took the place of "Kant airbase" on the CSTO scene.
+    std::vector<Box2> named_next;
+    for (const auto& p : pending) {
+        if (p.layer == MapLayer::Capitals) continue;
+        const double tw = measure(p.text) * p.style.size_px, th = p.style.size_px * 1.2;
+        const double x = p.clear_px == 0 ? p.at.x : p.at.x + p.clear_px + 3 * k + tw / 2;
+        named_next.push_back({x - tw / 2, p.at.y - th / 2, x + tw / 2, p.at.y + th / 2});
+    }
+    country_names(subject, named_next);
     for (const auto& p : pending)
         if (p.layer != MapLayer::Capitals) place_label(p, f, taken, measure, w, h, k);
     country_names(lower);
