@@ -17,6 +17,17 @@
 namespace atlas {
 namespace {
 
+// The map's state of a scene for a W x H image at `scale` (the presentation's, a slide's).
+AppState scene_state(const MapModel& model, const Scene& sc, int W, int H, float scale = 1.0f) {
+    AppState state;
+    apply_scene(sc, state);
+    model.show_members(state);
+    state.camera = camera_for_view(*model.projection, sc.view, W, H);
+    state.pixel_scale = scale;
+    return state;
+}
+
+
 TEST(Presentation, EveryScenesCaptionShowsItsPassageWholeAndCitesIt) {
     const auto model = MapModel::load(test::data_dir(), "albers");
     ASSERT_FALSE(model->tour.empty());
@@ -92,10 +103,7 @@ TEST(Figure, ALegendExplainsTheMarksOnItsMapAndListsClassesOnlyWhereTheyAreShown
     const TextMeasure measure = measure_with(shaper_for(kLabelFont));
     size_t marks = 0;
     for (const Scene& sc : model->tour) {
-        AppState state;
-        apply_scene(sc, state);
-        model->show_members(state);
-        state.camera = camera_for_view(*model->projection, sc.view, 1920, 1080);
+        AppState state = scene_state(*model, sc, 1920, 1080);
         FigureChoice choice;
         choice.legend = true;
         Figure figure;
@@ -150,11 +158,7 @@ TEST(Figure, NoMapNameIsUnderALegend) {
     for (const auto& [W, H] : {std::make_pair(1920, 1080), std::make_pair(1280, 720)})
         for (size_t i = 0; i < model->tour.size(); ++i) {
             const Scene& sc = model->tour[i];
-            AppState state;
-            apply_scene(sc, state);
-            model->show_members(state);
-            state.camera = camera_for_view(*model->projection, sc.view, W, H);
-            state.pixel_scale = kPresentationScale;
+            AppState state = scene_state(*model, sc, W, H, kPresentationScale);
             const std::string what = sc.id + " at " + std::to_string(H) + " lines";
             // The presentation.
             const Frame caption = presentation_caption(*model, i, W, H, measure, presentation_scale(H));
@@ -191,11 +195,7 @@ TEST(Scene, TheKantAirbaseIsNamedWhereverItsStarIs) {
     size_t stars = 0;
     for (const auto& [W, H] : {std::make_pair(1920, 1080), std::make_pair(1280, 720)})
         for (const Scene& sc : model->tour) {
-            AppState state;
-            apply_scene(sc, state);
-            model->show_members(state);
-            state.camera = camera_for_view(*model->projection, sc.view, W, H);
-            state.pixel_scale = kPresentationScale;
+            const AppState state = scene_state(*model, sc, W, H, kPresentationScale);
             const Frame frame = build_frame(state, Style{}, model->colours, model->label_candidates, measure,
                                             model->extras(state, Style{}));
             const bool star = std::any_of(frame.symbols.begin(), frame.symbols.end(), [&](const FrameSymbol& s) {
@@ -228,11 +228,7 @@ TEST(Scene, ItsSubjectIsAlwaysNamed) {
     bool csto_seen = false;
     for (const auto& [W, H] : {std::make_pair(1920, 1080), std::make_pair(1280, 720)})
         for (const Scene& sc : model->tour) {
-            AppState state;
-            apply_scene(sc, state);
-            model->show_members(state);
-            state.camera = camera_for_view(*model->projection, sc.view, W, H);
-            state.pixel_scale = 1.5f * H / 1080;  // the presentation's
+            const AppState state = scene_state(*model, sc, W, H, 1.5f * H / 1080);  // the presentation's
             const FrameExtras extras = model->extras(state, Style{});
             const Frame frame = build_frame(state, Style{}, model->colours, model->label_candidates, measure, extras);
             if (sc.id == "csto") {
