@@ -58,8 +58,12 @@ class Renderer;
 SessionOptions session_options(const Options& options);
 // One frame of the window: `events` to the session, the panels, the session's update, the map and
 // the panels drawn (the swap is the caller's). `pointer`: where the pointer is (nothing: ask SDL).
-void window_frame(Window& window, Session& session, Renderer& renderer, const TextMeasure& measure,
-                  const std::vector<InputEvent>& events, const std::optional<InputEvent>& pointer, long long now_ns);
+// With `shown` (what the screen shows, as the last drawn frame left it): a frame that would look
+// the same (the same map frame, size and panels' draw data) is not drawn, and false is returned;
+// otherwise it is drawn, `shown` updated, and true returned (swap then).
+bool window_frame(Window& window, Session& session, Renderer& renderer, const TextMeasure& measure,
+                  const std::vector<InputEvent>& events, const std::optional<InputEvent>& pointer, long long now_ns,
+                  std::size_t* shown = nullptr);
 
 // Peak resident memory of this process so far, in MiB (VmHWM).
 double peak_memory_mib();

@@ -7,8 +7,10 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <functional>
 #include <iterator>
 #include <string>
+#include <string_view>
 #include <utility>
 
 #include <epoxy/gl.h>
@@ -83,8 +85,36 @@ SessionOptions session_options(const Options& o) {
     return s;
 }
 
-void window_frame(Window& window, Session& session, Renderer& renderer, const TextMeasure& measure,
-                  const std::vector<InputEvent>& events, const std::optional<InputEvent>& pointer, long long now_ns) {
+namespace {
+// What a frame would show: the map's frame (by its rebuild count), the framebuffer's size, and
+// the panels' draw data (vertices, indices, and each command's clip, texture and count), hashed.
+std::size_t screen_key(const Session& session, const Viewport& v) {
+    std::size_t key = std::hash<long long>{}((long long)(session.frame() ? session.frames_built() : -1));
+    const auto mix = [&key](std::size_t h) { key ^= h + 0x9e3779b97f4a7c15ULL + (key << 6) + (key >> 2); };
+    const auto bytes = [&](const void* data, std::size_t n) {
+        mix(std::hash<std::string_view>{}(std::string_view(static_cast<const char*>(data), n)));
+    };
+    mix(std::hash<int>{}(v.fb_width));
+    mix(std::hash<int>{}(v.fb_height));
+    const ImDrawData* d = ImGui::GetDrawData();
+    if (!d) return key;
+    for (int i = 0; i < d->CmdListsCount; ++i) {
+        const ImDrawList* list = d->CmdLists[i];
+        bytes(list->VtxBuffer.Data, std::size_t(list->VtxBuffer.Size) * sizeof(ImDrawVert));
+        bytes(list->IdxBuffer.Data, std::size_t(list->IdxBuffer.Size) * sizeof(ImDrawIdx));
+        for (const ImDrawCmd& c : list->CmdBuffer) {
+            bytes(&c.ClipRect, sizeof c.ClipRect);
+            mix(std::hash<const void*>{}(reinterpret_cast<const void*>(c.TextureId)));
+            mix(std::hash<unsigned>{}(c.ElemCount));
+        }
+    }
+    return key;
+}
+}  // namespace
+
+bool window_frame(Window& window, Session& session, Renderer& renderer, const TextMeasure& measure,
+                  const std::vector<InputEvent>& events, const std::optional<InputEvent>& pointer, long long now_ns,
+                  std::size_t* shown) {
     for (const InputEvent& e : events) session.input(e);
     const Viewport v = window.viewport();
     session.set_viewport(v);
@@ -116,11 +146,19 @@ void window_frame(Window& window, Session& session, Renderer& renderer, const Te
             session.ui().errors.push_back(e.what());
         }
     }
-    if (const Frame* frame = session.frame())
+    window.finish_imgui_frame();
+    const Frame* frame = session.frame();
+    if (shown) {
+        const std::size_t looks = screen_key(session, v);
+        if (looks == *shown) return false;  // the screen shows this already
+        *shown = looks;
+    }
+    if (frame)
         renderer.draw(*frame, v.fb_width, v.fb_height);
     else
         renderer.draw_sea(v.fb_width, v.fb_height);  // no map: the sea, under the error
-    window.end_imgui_frame();
+    window.draw_imgui();
+    return true;
 }
 
 int run_window(const Options& o) {
@@ -197,6 +235,7 @@ int run_window(const Options& o) {
         o.random_events > 0 && session->model() ? std::make_unique<RandomInput>(o.random_seed, o.random_events) : nullptr;
     double random_settled_mib = 0;
     int exit_code = 0, frame_number = 0, quiet_frames = 0;
+    std::size_t shown = 0;  // what the last drawn frame looks like (screen_key); 0: not known
     constexpr int kSettleFrames = 3;
     bool fullscreen = false;
     while (session->running()) {
@@ -226,7 +265,12 @@ int run_window(const Options& o) {
                 quiet_frames = 0;  // any event: a resize too
         std::vector<InputEvent> events = poll_input(interface_covers);
         quiet_frames = events.empty() && !session->animating() && !input_held_back() ? quiet_frames + 1 : 0;
-        window_frame(*window, *session, *renderer, measure, events, std::nullopt, monotonic_ns());
+        // Settled, with nothing new: a frame that would look as the screen does is not drawn (a
+        // text field's blinking cursor, a message's end still are).
+        const bool settled = quiet_frames > kSettleFrames && o.window_screenshot.empty() && !o.exit_after_first_frame;
+        const bool drawn =
+            window_frame(*window, *session, *renderer, measure, events, std::nullopt, monotonic_ns(), settled ? &shown : nullptr);
+        if (!settled) shown = 0;  // the next settled frame is compared with nothing
         // The presentation is full screen (a screenshot is of the window at its own size).
         if (const bool full = session->presenting() && o.window_screenshot.empty(); full != fullscreen)
             window->set_fullscreen(fullscreen = full);
@@ -241,6 +285,7 @@ int run_window(const Options& o) {
             session->quit();
         }
         layout.keep(session->ui());
+        if (!drawn) continue;
         window->swap();
         if (frame_number == 1 && o.exit_after_first_frame) {
             glFinish();

@@ -279,9 +279,13 @@ void Window::begin_imgui_frame() {
 }
 
 void Window::end_imgui_frame() {
-    ImGui::Render();
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    finish_imgui_frame();
+    draw_imgui();
 }
+
+void Window::finish_imgui_frame() { ImGui::Render(); }
+
+void Window::draw_imgui() { ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData()); }
 
 void Window::swap() { SDL_GL_SwapWindow(window_); }
 

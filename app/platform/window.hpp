@@ -80,6 +80,9 @@ public:
     float text_font_scale() const { return text_font_scale_; }
     void begin_imgui_frame();
     void end_imgui_frame();  // renders ImGui's draw data over the map
+    // end_imgui_frame in two steps: the panels' draw data made (ImGui::Render), then drawn.
+    void finish_imgui_frame();
+    void draw_imgui();
     void swap();
     // The back buffer's pixels, RGBA, top row first (for a screenshot of the frame just drawn).
     std::vector<std::uint8_t> read_pixels() const;
