@@ -29,7 +29,7 @@ void draw_overlays(const AppState& state, UiState& ui, const Screen& screen) {
         draw_legend(state, ui, screen.width);
         draw_inspector(state, ui, screen.height);
         draw_article(state, ui, screen.width, screen.height);
-        keep_windows_inside(screen.width, screen.height);
+        keep_windows_inside(screen.width, screen.height, &ui.laid_out);
         ui.map_area = free_map_area(screen.width, screen.height);
         draw_map_overlay(ui, screen.width, screen.height, ui.measure_px);
         return;

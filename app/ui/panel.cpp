@@ -497,19 +497,27 @@ void draw_panel(const AppState& state, Layers& layers, UiState& ui, float window
     ImGui::End();
 }
 
-void keep_windows_inside(float window_width, float window_height) {
+void keep_windows_inside(float window_width, float window_height, UiState::Area* last) {
     ImGuiContext* g = ImGui::GetCurrentContext();
     if (!g) return;
+    // A panel against the right or bottom edge stays there when the window changes size (the
+    // legend and the article, placed for the size the window opened at, were left in the middle
+    // when it was then maximised).
+    const float was_w = last && !last->empty() ? last->x1 : window_width, was_h = last && !last->empty() ? last->y1 : window_height;
+    constexpr float kAgainst = 16;  // points from the edge: placed against it
     for (ImGuiWindow* w : g->Windows) {
         if (!w->Active || w->Hidden || (w->Flags & (ImGuiWindowFlags_ChildWindow | ImGuiWindowFlags_Tooltip |
                                                      ImGuiWindowFlags_Popup | ImGuiWindowFlags_NoMove)))
             continue;
         const ImVec2 size = w->Collapsed ? ImVec2(w->Size.x, w->TitleBarHeight()) : w->Size;
         ImVec2 at = w->Pos;
+        if (window_width != was_w && at.x > 0 && was_w - (at.x + size.x) <= kAgainst) at.x += window_width - was_w;
+        if (window_height != was_h && at.y > 0 && was_h - (at.y + size.y) <= kAgainst) at.y += window_height - was_h;
         at.x = std::max(0.0f, std::min(at.x, window_width - size.x));
         at.y = std::max(0.0f, std::min(at.y, window_height - size.y));
         if (at.x != w->Pos.x || at.y != w->Pos.y) ImGui::SetWindowPos(w, at, ImGuiCond_Always);
     }
+    if (last) *last = UiState::Area{0, 0, window_width, window_height};
 }
 
 UiState::Area free_map_area(float window_width, float window_height) {

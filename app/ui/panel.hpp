@@ -65,7 +65,9 @@ void draw_panel(const AppState& state, Layers& layers, UiState& ui, float window
 // Moves every panel that reaches past the window's edges back inside (the legend, which grows
 // to the left of where it first appeared, was cut at the right edge; a smaller window, or a
 // layout saved on a larger screen, left panels partly outside).
-void keep_windows_inside(float window_width, float window_height);
+// With `last` (the size it was last called with, kept by the caller): a panel that was against
+// the right or bottom edge moves with it when the window changes size.
+void keep_windows_inside(float window_width, float window_height, UiState::Area* last = nullptr);
 
 // The map's part of a window of this size, from where the panels are this frame: the window less
 // the timeline at the bottom and the tall panels along the left and right sides (the control panel,

@@ -194,6 +194,7 @@ struct UiState {
         friend bool operator==(const Area&, const Area&) = default;
     };
     Area map_area;
+    Area laid_out;  // the window's size (points) the panels were last kept inside
     bool offer_recovery = false;    // the recovery prompt may be shown (not over the first frames)
     // Requests for the application, cleared by it once handled.
     std::optional<size_t> request_scene;  // go to this scene of the tour: its state, and a flight to its view

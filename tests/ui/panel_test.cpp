@@ -139,5 +139,43 @@ TEST(MapArea, LiesBesideTheTallPanelsAndAboveTheTimeline) {
     ImGui::DestroyContext();
 }
 
+// A panel placed against the window's right edge (the legend, the article) stays against it when
+// the window grows, as when it is maximised after its first frame; a panel in the middle stays
+// where it is; and when the window shrinks again the panel comes back inside.
+TEST(KeepInside, APanelAgainstTheRightEdgeMovesWithTheWindow) {
+    ImGuiIO& io = test::start_imgui(1280, 720);
+    UiState::Area last;
+    const auto frame = [&](float w, float h) {
+        io.DisplaySize = ImVec2(w, h);
+        ImGui::NewFrame();
+        ImGui::SetNextWindowPos(ImVec2(1270, 10), ImGuiCond_FirstUseEver, ImVec2(1, 0));
+        ImGui::SetNextWindowSize(ImVec2(280, 200), ImGuiCond_FirstUseEver);
+        ImGui::Begin("Legend");
+        ImGui::End();
+        ImGui::SetNextWindowPos(ImVec2(400, 300), ImGuiCond_FirstUseEver);
+        ImGui::SetNextWindowSize(ImVec2(200, 100), ImGuiCond_FirstUseEver);
+        ImGui::Begin("Inspector");
+        ImGui::End();
+        keep_windows_inside(w, h, &last);
+        ImGui::Render();
+    };
+    frame(1280, 720);
+    frame(1280, 720);
+    const ImGuiWindow* legend = ImGui::FindWindowByName("Legend");
+    const ImGuiWindow* inspector = ImGui::FindWindowByName("Inspector");
+    ASSERT_TRUE(legend && inspector);
+    EXPECT_FLOAT_EQ(legend->Pos.x + legend->Size.x, 1270);
+    frame(1920, 1080);
+    frame(1920, 1080);
+    EXPECT_FLOAT_EQ(legend->Pos.x + legend->Size.x, 1910) << "the legend was left in the middle";
+    EXPECT_FLOAT_EQ(legend->Pos.y, 10);
+    EXPECT_FLOAT_EQ(inspector->Pos.x, 400) << "a panel in the middle moved";
+    frame(1280, 720);
+    frame(1280, 720);
+    EXPECT_LE(legend->Pos.x + legend->Size.x, 1280);  // inside, against the edge again
+    EXPECT_GE(legend->Pos.x + legend->Size.x, 1264);
+    ImGui::DestroyContext();
+}
+
 }  // namespace
 }  // namespace atlas
