@@ -184,19 +184,7 @@ void Session::update(long long now_ns) {
     }
     tour_requests();
     apply_requests();
-    // What the day's overlay says, for the legend and the tooltip.
-    if (model_->facts && model_->world && overlay_day_ != state_.date) {
-        overlay_ = overlay_on(*model_->facts, *model_->world, state_.date);
-        overlay_day_ = state_.date;
-    }
-    // The legend lists the classes of the countries in view on the day.
-    if (model_->facts && model_->world) {
-        const std::vector<int> visible = model_->countries_in(state_.camera.visible(), state_.date);
-        if (!(legend_key_.first == state_.date) || legend_key_.second != visible) {
-            ui_.legend = legend(overlay_, visible, ui_.overlay_style);
-            legend_key_ = {state_.date, visible};
-        }
-    }
+    describe_day();
     if (click_at_ && !presenting()) click();
     click_at_.reset();
     if (ui_.request_select) select(*ui_.request_select, !select_without_flight_);
@@ -216,6 +204,7 @@ void Session::update(long long now_ns) {
         ui_.busy = true;
     }
     ui_.request_projection.reset();
+    describe_day();  // again: a scene or a flight may have changed the day or the view since
     rebuild_frame();
     if (ui_.tour.open) ui_.tour.view = view_for_camera(*model_->projection, state_.camera);  // the Tour panel's Add
     ++frames_;
@@ -362,6 +351,22 @@ void Session::describe_view() {
     for (Vec2 ll : ui_.measure_points) {
         const Vec2 p = state_.camera.to_screen(model_->projection->forward(ll));
         ui_.measure_px.push_back({p.x / ratio, p.y / ratio});
+    }
+}
+
+// What the day's overlay says (for the legend and the tooltip), and the legend: the classes of
+// the countries in view on the day; each made again only when its day or view changed.
+void Session::describe_day() {
+    if (!model_->facts || !model_->world) return;
+    if (overlay_day_ != state_.date) {
+        overlay_ = overlay_on(*model_->facts, *model_->world, state_.date);
+        overlay_day_ = state_.date;
+    }
+    const std::vector<int> visible = model_->countries_in(state_.camera.visible(), state_.date);
+    if (!(legend_key_.first == state_.date) || legend_key_.second != visible) {
+        ui_.legend = legend(overlay_, visible, ui_.overlay_style);
+        legend_key_ = {state_.date, visible};
+        if (presenting()) frame_key_.reset();  // the presentation's frame holds the legend
     }
 }
 

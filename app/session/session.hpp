@@ -160,6 +160,7 @@ private:
     void go_to_scene(long long now_ns);
     void advance_flight(long long now_ns);
     void describe_view();
+    void describe_day();
     void rebuild_frame();
     // The presentation's caption of `scene` for the viewport, laid out once for them.
     const Frame& caption(int scene);

@@ -420,6 +420,38 @@ TEST_F(SessionTest, APresentationAt720LinesCutsNoCaption) {
     }
 }
 
+// The presentation's legend is of the scene's day from its first frame: jumping from 2012 to the
+// last scene (1 January 2026) showed "On 1 January 2026" over 2012's classes ("SCO observer"),
+// and kept them, the frame being rebuilt only when the view changed.
+TEST_F(SessionTest, ThePresentationsLegendIsOfTheScenesDay) {
+    SessionOptions o = options();
+    o.present = int(session.scenes()->size());  // --present 10
+    Session last(o, [](const std::string& text) { return 0.5 * double(text.size()); });
+    viewport.fb_width = viewport.width = 1920;
+    viewport.fb_height = viewport.height = 1080;
+    last.set_viewport(viewport);
+    last.start(MapModel::load(ATLAS_TEST_DATA_DIR, "albers"));
+    for (int k = 0; k < 3; ++k) {
+        last.set_viewport(viewport);
+        InputEvent p = event(InputEvent::Kind::Pointer, Vec2{std::nan(""), std::nan("")});
+        last.input(p);
+        last.update(now += kSecond / 60);
+    }
+    ASSERT_TRUE(last.presenting());
+    const Frame* f = last.frame();
+    ASSERT_TRUE(f);
+    ASSERT_EQ(last.state().date, last.scenes()->back().date);
+    const MapModel& m = *last.model();
+    const auto expected = legend(overlay_on(*m.facts, *m.world, last.state().date),
+                                 m.countries_in(last.state().camera.visible(), last.state().date), OverlayStyle{});
+    ASSERT_FALSE(expected.empty());
+    const auto shown = [&](const std::string& text) {
+        return std::any_of(f->panel_labels.begin(), f->panel_labels.end(), [&](const FrameLabel& l) { return l.text == text; });
+    };
+    for (const auto& e : expected) EXPECT_TRUE(shown(e.label)) << e.label << " is not in the legend";
+    EXPECT_FALSE(shown("SCO observer")) << "a class of 2012 in the legend of 2026";
+}
+
 // In the presentation a legend names the classes and the marks in view, above the caption (L hides
 // and shows it); leaving it gives the map back as the user had it: the scenes set their own layers,
 // selection, day and view, and Esc restores all four (the view by a flight).
