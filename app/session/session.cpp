@@ -431,6 +431,7 @@ std::optional<ExportJob> Session::take_export() {
         return job;
     } catch (const std::exception& e) {
         ui_.errors.push_back(e.what());
+        ui_.export_error = e.what();
         return std::nullopt;
     }
 }
@@ -438,8 +439,10 @@ std::optional<ExportJob> Session::take_export() {
 void Session::exported(const ExportJob& job, const std::string& error) {
     if (!error.empty()) {
         ui_.errors.push_back(error);
+        ui_.export_error = error;
         return;
     }
+    ui_.export_error.clear();
     ui_.written_path = job.path;
     ui_.status = "Wrote " + job.path + " (" + std::to_string(job.state.camera.width_px) + "x" +
                  std::to_string(job.state.camera.height_px) + ")";

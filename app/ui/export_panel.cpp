@@ -220,7 +220,12 @@ void draw_export_contents(UiState& ui, const std::string& ending) {
         ImGui::EndCombo();
     }
     spot(ui, "format");
-    if (!ui.status.empty()) {
+    // What went wrong with the last try, where the user looks (the panel lists it too).
+    if (!ui.export_error.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.75f, 0.05f, 0.05f, 1.0f));
+        ImGui::TextWrapped("%s", ui.export_error.c_str());
+        ImGui::PopStyleColor();
+    } else if (!ui.status.empty()) {
         ImGui::TextWrapped("%s", ui.status.c_str());
         if (!ui.written_path.empty()) {
             if (ImGui::SmallButton("Open its folder")) ui.request_open_folder = fs::path(ui.written_path).parent_path().string();

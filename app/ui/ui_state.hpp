@@ -72,6 +72,7 @@ struct UiState {
     std::string export_confirm;    // a file the export would replace: the window asks first
     bool export_replace = false;   // the user said to replace it
     std::string written_path;      // the last file written, in full
+    std::string export_error;      // why the last export failed (also in `errors`); "" after one worked
     // The file an export writes: its name in its folder, or the name where it is a full path.
     std::string export_file() const {
         const std::filesystem::path name(export_path);

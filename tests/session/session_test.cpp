@@ -360,6 +360,15 @@ TEST_F(SessionTest, AnExportAsksBeforeReplacingAFileAndNamesAMissingFolder) {
     ASSERT_FALSE(session.ui().errors.empty());
     EXPECT_NE(session.ui().errors.back().find("'" + folder + "/gone': there is no such folder"), std::string::npos)
         << session.ui().errors.back();
+    EXPECT_EQ(session.ui().export_error, session.ui().errors.back()) << "the Export window does not say it";
+    // A write that fails is said there too; one that works clears it.
+    ExportJob failed;
+    failed.path = "/proc/sys/figure.png";
+    session.exported(failed, "cannot write '/proc/sys/figure.png': No such file or directory");
+    EXPECT_EQ(session.ui().export_error, "cannot write '/proc/sys/figure.png': No such file or directory");
+    failed.path = folder + "/figure.png";
+    session.exported(failed, "");
+    EXPECT_TRUE(session.ui().export_error.empty());
 }
 
 TEST_F(SessionTest, AProjectionChangeReplacesTheModelAndThePanelsFollowIt) {
