@@ -16,18 +16,24 @@
 namespace atlas {
 namespace {
 
-// The panels' font has Latin and Cyrillic from the start, and Chinese once some is to be shown
-// (a scene's title) or typed: not before, since it costs every start.
-TEST(Window, ThePanelsHaveCyrillicAndLoadChineseWhenThereIsSome) {
-    ATLAS_REQUIRE_DISPLAY();
-    // The panels' fonts need a GL context, not a screen: SDL's offscreen driver, named (the window
-    // refuses it otherwise), gives one inside this process wherever X11 cannot be opened from it.
+// The panels' look at scale 1 in the interface's font, for a window opened with SDL's offscreen
+// driver: the panels' fonts need a GL context, not a screen, and the offscreen driver, named (the
+// window refuses it otherwise), gives one inside this process wherever X11 cannot be opened from it.
+UiLook offscreen_look() {
     ::setenv("SDL_VIDEODRIVER", "offscreen", 1);
     UiLook look;
     const FontFile ui = find_font(kUiFont);
     look.font_path = ui.path;
     look.font_index = ui.index;
     look.scale = 1;
+    return look;
+}
+
+// The panels' font has Latin and Cyrillic from the start, and Chinese once some is to be shown
+// (a scene's title) or typed: not before, since it costs every start.
+TEST(Window, ThePanelsHaveCyrillicAndLoadChineseWhenThereIsSome) {
+    ATLAS_REQUIRE_DISPLAY();
+    UiLook look = offscreen_look();
     const FontChain chain(kUiFont);
     const int cjk = chain.first_with(U'中');
     if (cjk < 0) {
@@ -72,13 +78,7 @@ TEST(Window, ThePanelsHaveCyrillicAndLoadChineseWhenThereIsSome) {
 // the panels' scripts, and the panels' own font stays as it was; back at 1 it is the panels' font.
 TEST(Window, TheReadingFontIsBuiltAtItsSize) {
     ATLAS_REQUIRE_DISPLAY();
-    ::setenv("SDL_VIDEODRIVER", "offscreen", 1);
-    UiLook look;
-    const FontFile ui = find_font(kUiFont);
-    look.font_path = ui.path;
-    look.font_index = ui.index;
-    look.scale = 1;
-    Window window("ca-atlas test", 320, 200, false, look);
+    Window window("ca-atlas test", 320, 200, false, offscreen_look());
     const auto frame = [&] {
         window.begin_imgui_frame();
         ImGui::Begin("panel");
