@@ -204,6 +204,7 @@ int run_window(const Options& o) {
     auto session = std::make_unique<Session>(session_options(o), measure);
     session->ui().pictures_folder = session->ui().export_folder = pictures_folder();
     session->ui().home_folder = home_folder();
+    session->ui().folder_chooser.subfolders = subfolders;
     session->set_viewport(window->viewport());
     // A stop signal while the data still loads ends the program at once: nothing has been written
     // yet, and the loader cannot be interrupted (waiting for it took seconds on a slow machine).

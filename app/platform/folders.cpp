@@ -3,6 +3,8 @@
 #include <SDL.h>
 #include <glib.h>
 
+#include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <memory>
 #include <stdexcept>
@@ -20,6 +22,24 @@ std::string pictures_folder() {
 }
 
 std::string home_folder() { return g_get_home_dir(); }
+
+std::vector<std::string> subfolders(const std::string& folder) {
+    std::vector<std::string> out;
+    std::error_code ec;
+    for (fs::directory_iterator it(folder, fs::directory_options::skip_permission_denied, ec), end; !ec && it != end;
+         it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        std::error_code dir_ec;
+        if (!name.starts_with(".") && it->is_directory(dir_ec)) out.push_back(name);
+    }
+    if (ec) throw std::runtime_error("cannot read " + folder + ": " + ec.message());
+    const auto lower = [](std::string s) {
+        for (char& c : s) c = char(std::tolower(static_cast<unsigned char>(c)));
+        return s;
+    };
+    std::sort(out.begin(), out.end(), [&](const std::string& a, const std::string& b) { return lower(a) < lower(b); });
+    return out;
+}
 
 void open_in_file_manager(const std::string& folder) {
     std::error_code ec;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace atlas {
 
@@ -12,6 +13,10 @@ namespace atlas {
 std::string pictures_folder();
 // The user's home folder (GLib's, from HOME or the password database).
 std::string home_folder();
+
+// The folders in `folder`, sorted by name whatever the case, hidden ones (".name") left out.
+// Throws std::runtime_error naming the folder and why where it cannot be read.
+std::vector<std::string> subfolders(const std::string& folder);
 
 // Opens `folder` in the desktop's file manager (SDL_OpenURL, which runs xdg-open on Linux). Throws
 // std::runtime_error naming the folder and why where it cannot (not a folder, no xdg-open).

@@ -10,7 +10,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <string>
-#include <system_error>
+#include <stdexcept>
 
 #include "core/decorations.hpp"
 #include "panel.hpp"
@@ -51,22 +51,18 @@ std::string lower(std::string s) {
     return s;
 }
 
-// The subfolders of `folder`, sorted, hidden ones left out; `error` says why there are none.
+// The subfolders of the folder looked at, through the function the application hands in (the
+// panels read no files themselves).
 void list_folder(UiState::FolderChooser& c) {
     c.entries.clear();
     c.error.clear();
     c.listed = c.folder;
-    std::error_code ec;
-    for (fs::directory_iterator it(c.folder, fs::directory_options::skip_permission_denied, ec), end; !ec && it != end;
-         it.increment(ec)) {
-        const std::string name = it->path().filename().string();
-        std::error_code dir_ec;
-        if (!name.starts_with(".") && it->is_directory(dir_ec)) c.entries.push_back(name);
+    if (!c.subfolders) return;
+    try {
+        c.entries = c.subfolders(c.folder);
+    } catch (const std::exception& e) {
+        c.error = e.what();
     }
-    if (ec) c.error = "cannot read " + c.folder + ": " + ec.message();
-    std::sort(c.entries.begin(), c.entries.end(), [](const std::string& a, const std::string& b) {
-        return lower(a) < lower(b);
-    });
 }
 
 // The folder chooser: a modal listing the folders in the one being looked at (click one to go in),

@@ -86,6 +86,9 @@ struct UiState {
         std::string listed;                // the folder `entries` lists
         std::vector<std::string> entries;  // its subfolders
         std::string error;                 // why it could not be read
+        // The subfolders of a folder, sorted, hidden ones left out; throws saying why it cannot
+        // be read (subfolders, platform/folders.hpp).
+        std::function<std::vector<std::string>(const std::string&)> subfolders;
     } folder_chooser;
     // The exported figure's decorations (see core/decorations.hpp).
     std::string export_title;

@@ -12,6 +12,7 @@
 
 #include "support/imgui_context.hpp"
 #include "support/process.hpp"
+#include "platform/folders.hpp"
 #include "ui/panel.hpp"
 
 namespace atlas {
@@ -29,6 +30,7 @@ protected:
         ui.export_open = true;
         ui.export_folder = test::fresh_dir("export-window");
         ui.home_folder = ui.pictures_folder = ui.export_folder;
+        ui.folder_chooser.subfolders = subfolders;  // the window's
         frame();
         frame();
     }
