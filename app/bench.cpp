@@ -1,6 +1,10 @@
-// `ca-atlas --bench`: prints start-up, load, projection, frame-time and export figures.
-// Child processes are timed from outside (wall clock); an export child reports its own peak memory.
+// `ca-atlas --bench`: prints start-up, load, projection, frame-time and export figures, then the
+// figures with their targets as a table; beside Mapnik where Debian's python3-mapnik is installed;
+// with --vs, this build's table and another's, run alternately, with their ratios.
+// Child processes are timed from outside (wall clock, CPU from wait4); an export child reports its
+// own peak memory.
 #include <epoxy/gl.h>
+#include <fcntl.h>
 #include <spawn.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -8,6 +12,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <sstream>
 #include <filesystem>
 #include <cstdio>
 #include <cstring>
@@ -32,18 +38,25 @@ namespace {
 struct ChildResult {
     int status = -1;
     double wall_ms = 0;
+    double cpu_ms = 0;  // user + system, the child's own (wait4)
     std::string out;
     long long spawn_ns = 0;
 };
 
-ChildResult run_child(const std::vector<std::string>& args) {
+bool succeeded(const ChildResult& c) { return WIFEXITED(c.status) && WEXITSTATUS(c.status) == 0; }
+
+// Runs `args` (args[0] a path), its stdout and stderr together in `out`; stdout only with `quiet_errors`.
+ChildResult run_child(const std::vector<std::string>& args, bool quiet_errors = false) {
     ChildResult r;
     int fds[2];
     if (pipe(fds) != 0) return r;
     posix_spawn_file_actions_t fa;
     posix_spawn_file_actions_init(&fa);
     posix_spawn_file_actions_adddup2(&fa, fds[1], 1);
-    posix_spawn_file_actions_adddup2(&fa, fds[1], 2);
+    if (quiet_errors)
+        posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
+    else
+        posix_spawn_file_actions_adddup2(&fa, fds[1], 2);
     posix_spawn_file_actions_addclose(&fa, fds[0]);
     std::vector<char*> argv;
     for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
@@ -61,8 +74,10 @@ ChildResult run_child(const std::vector<std::string>& args) {
     ssize_t n;
     while ((n = read(fds[0], buf, sizeof buf)) > 0) r.out.append(buf, size_t(n));
     close(fds[0]);
-    waitpid(pid, &r.status, 0);
+    rusage use{};
+    wait4(pid, &r.status, 0, &use);
     r.wall_ms = (monotonic_ns() - r.spawn_ns) / 1e6;
+    r.cpu_ms = (use.ru_utime.tv_sec + use.ru_stime.tv_sec) * 1e3 + (use.ru_utime.tv_usec + use.ru_stime.tv_usec) / 1e3;
     return r;
 }
 
@@ -187,10 +202,85 @@ FrameTimes time_flights(Window& window, Renderer& renderer, const TextMeasure& m
     return t;
 }
 
+// A figure of the table the benchmark ends with: what was measured, its value and unit, and the
+// target the atlas is held to (`limit`; none when 0), as it reads ("≤ 150 ms").
+struct Row {
+    std::string figure;
+    double value = 0;
+    std::string unit;
+    double limit = 0;
+    std::string target;
+};
+
+std::string number(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, v >= 100 ? "%.0f" : (v >= 10 ? "%.1f" : "%.2f"), v);
+    return buf;
+}
+
+void print_table(const std::vector<Row>& rows) {
+    std::printf("\n| figure | ca-atlas | target | |\n|---|---|---|---|\n");
+    for (const Row& r : rows)
+        std::printf("| %s | %s %s | %s | %s |\n", r.figure.c_str(), number(r.value).c_str(), r.unit.c_str(),
+                    r.target.c_str(), r.limit <= 0 ? "" : (r.value <= r.limit ? "met" : "not met"));
+}
+
+// The figures of a table print_table wrote, in its order: figure, value.
+std::vector<std::pair<std::string, double>> read_table(const std::string& out) {
+    std::vector<std::pair<std::string, double>> rows;
+    std::istringstream in(out);
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.rfind("| ", 0) != 0) continue;
+        const auto bar = line.find(" | ", 2);
+        if (bar == std::string::npos) continue;
+        char* end = nullptr;
+        const double v = std::strtod(line.c_str() + bar + 3, &end);
+        if (end != line.c_str() + bar + 3) rows.emplace_back(line.substr(2, bar - 2), v);
+    }
+    return rows;
+}
+
+// The peer: the same 4K map drawn by Mapnik (tests/bench/mapnik_peer.py, Debian's python3-mapnik).
+// An empty `why` when it ran; else the reason it was not measured.
+struct Peer {
+    std::string why, version;
+    ChildResult run;
+    double peak_mib = 0;
+};
+
+Peer run_mapnik(const Options& o, const std::string& out) {
+    Peer p;
+#ifdef ATLAS_MAPNIK_PEER
+    const std::string script = ATLAS_MAPNIK_PEER;
+#else
+    const std::string script;
+#endif
+    if (script.empty() || !std::filesystem::exists(script)) {
+        p.why = "the peer's script tests/bench/mapnik_peer.py is not here (run the benchmark from a build tree)";
+        return p;
+    }
+    if (access("/usr/bin/python3", X_OK) != 0) {
+        p.why = "there is no /usr/bin/python3 (install Debian's python3-mapnik)";
+        return p;
+    }
+    p.run = run_child({"/usr/bin/python3", script, o.data.dir, out, "3840", "2160"}, true);
+    const auto at = p.run.out.rfind("peak ");
+    if (!succeeded(p.run) || at == std::string::npos) {
+        p.why = "Mapnik did not run (is Debian's python3-mapnik installed?)";
+        return p;
+    }
+    std::sscanf(p.run.out.c_str() + at, "peak %lf MiB", &p.peak_mib);
+    if (const auto v = p.run.out.find("mapnik "); v != std::string::npos)
+        p.version = p.run.out.substr(v + 7, p.run.out.find('\n', v) - v - 7);
+    return p;
+}
+
 }  // namespace
 
 int run_bench(const Options& o, const std::string& self) {
     std::printf("ca-atlas benchmark (data: %s)\n", o.data.dir.c_str());
+    std::vector<Row> rows;
 
     // 1. Start-up: process start to the first frame on screen, in a fresh process each time.
     {
@@ -198,7 +288,7 @@ int run_bench(const Options& o, const std::string& self) {
         for (int i = 0; i < 5; ++i) {
             ChildResult c = run_child({self, "--data", o.data.dir, "--size", "1920x1080", "--exit-after-first-frame"});
             const char* k = std::strstr(c.out.c_str(), "first_frame_ns=");
-            if (!WIFEXITED(c.status) || WEXITSTATUS(c.status) != 0 || !k) {
+            if (!succeeded(c) || !k) {
                 std::fprintf(stderr, "ca-atlas: benchmark: the window did not start (is there a display?)\n");
                 return 1;
             }
@@ -206,6 +296,7 @@ int run_bench(const Options& o, const std::string& self) {
         }
         std::printf("first frame on screen after launch: median %.0f ms, best %.0f ms (5 runs, 1920x1080 window)\n",
                     percentile(first, 50), percentile(first, 0));
+        rows.push_back({"first frame on screen after launch, 1920x1080", percentile(first, 50), "ms", 150, "≤ 150 ms"});
     }
 
     // 2. Load and projection, in this process.
@@ -244,39 +335,52 @@ int run_bench(const Options& o, const std::string& self) {
                 v.fb_width, v.fb_height,
                 run == 0 ? "base map" : (run == 1 ? "with the membership overlays" : "with every layer of the article"),
                 gl ? gl : "?", percentile(t.frames, 50), p99, percentile(t.frames, 100));
-            if (run == 0) base_p99 = p99;
+            if (run == 0) {
+                base_p99 = p99;
+                rows.push_back({"window, p99 frame, pan and zoom at 1920x1080, base map", p99, "ms", 5, "≤ 5 ms"});
+            }
             if (run > 0)
                 std::printf("%s add %.0f%% to the p99 frame time\n",
                             run == 1 ? "the membership overlays" : "all the article's layers", (p99 / base_p99 - 1) * 100);
-            if (run == 2)
+            if (run == 2) {
+                rows.push_back(
+                    {"window, p99 frame, pan and zoom at 1920x1080, every layer of the article", p99, "ms", 8, "≤ 8 ms (120 Hz)"});
                 std::printf("picking under the pointer (symbol, country, standing): median %.3f ms, max %.3f ms\n",
                             percentile(t.picks, 50), percentile(t.picks, 100));
+            }
         }
         const FrameTimes flights = time_flights(window, renderer, measure, o);
-        if (!flights.frames.empty())
+        if (!flights.frames.empty()) {
             std::printf("presentation, flights through the %d scenes of the tour at %dx%d, as the window flies them: "
                         "median %.2f ms, p99 %.2f ms, max %.2f ms\n",
                         flights.scenes, v.fb_width, v.fb_height, percentile(flights.frames, 50),
                         percentile(flights.frames, 99), percentile(flights.frames, 100));
+            rows.push_back({"presentation, p99 frame of the tour's flights at 1920x1080", percentile(flights.frames, 99),
+                            "ms", 8, "≤ 8 ms (120 Hz)"});
+        }
+        if (gl) std::printf("GL renderer: %s\n", gl);
     } catch (const std::exception& e) {
         std::fprintf(stderr, "ca-atlas: benchmark: %s\n", e.what());
         return 1;
     }
 
-    // 4. A whole 3840x2160 export as a separate process.
+    // 4. A whole 3840x2160 export as a separate process, and Mapnik's drawing of the same map in
+    // the runs between (paired, so that the machine's hour weighs on both alike).
     {
         char tmpl[] = "/tmp/ca-atlas-bench-XXXXXX";
         if (!mkdtemp(tmpl)) return 1;
-        const std::string out = std::string(tmpl) + "/export.png";
-        std::vector<double> wall, rss;
+        const std::string out = std::string(tmpl) + "/export.png", peer_out = std::string(tmpl) + "/mapnik.png";
+        std::vector<double> wall, cpu, rss, peer_wall, peer_cpu, peer_rss;
+        std::string peer_why, peer_version;
         for (int i = 0; i < 5; ++i) {
             ChildResult c =
                 run_child({self, "--data", o.data.dir, "--export", out, "--size", "3840x2160", "--timings"});
-            if (!WIFEXITED(c.status) || WEXITSTATUS(c.status) != 0) {
+            if (!succeeded(c)) {
                 std::fprintf(stderr, "ca-atlas: benchmark: the export failed\n");
                 return 1;
             }
             wall.push_back(c.wall_ms);
+            cpu.push_back(c.cpu_ms);
             // The child's own high-water mark (VmHWM, printed by --timings). wait4's ru_maxrss
             // would not do: Linux carries the spawning process's peak across exec into it.
             const auto at = c.out.rfind("peak ");
@@ -286,12 +390,40 @@ int run_bench(const Options& o, const std::string& self) {
                 return 1;
             }
             rss.push_back(mib);
+            if (!peer_why.empty()) continue;
+            const Peer p = run_mapnik(o, peer_out);
+            peer_why = p.why;
+            peer_version = p.version;
+            if (!p.why.empty()) continue;
+            peer_wall.push_back(p.run.wall_ms);
+            peer_cpu.push_back(p.run.cpu_ms);
+            peer_rss.push_back(p.peak_mib);
         }
         std::remove(out.c_str());
+        std::remove(peer_out.c_str());
         rmdir(tmpl);
         std::printf(
-            "export 3840x2160 PNG, whole process: median %.0f ms, best %.0f ms; peak memory median %.0f MiB (5 runs)\n",
-            percentile(wall, 50), percentile(wall, 0), percentile(rss, 50));
+            "export 3840x2160 PNG, whole process: median %.0f ms, best %.0f ms, CPU %.0f ms; peak memory median %.0f "
+            "MiB (5 runs)\n",
+            percentile(wall, 50), percentile(wall, 0), percentile(cpu, 50), percentile(rss, 50));
+        const bool peer = peer_why.empty();
+        if (peer)
+            std::printf("Mapnik %s, the same map at 3840x2160 as PNG, whole process (Python): median %.0f ms, best %.0f "
+                        "ms, CPU %.0f ms; peak memory median %.0f MiB (5 runs, between the atlas's)\n",
+                        peer_version.c_str(), percentile(peer_wall, 50), percentile(peer_wall, 0),
+                        percentile(peer_cpu, 50), percentile(peer_rss, 50));
+        else
+            std::printf("Mapnik: not measured: %s\n", peer_why.c_str());
+        const double mw = peer ? percentile(peer_wall, 50) : 0, mc = peer ? percentile(peer_cpu, 50) : 0;
+        auto half_of = [&](double m) { return peer ? "≤ 0.5 × Mapnik's " + number(m) + " ms" : std::string("≤ 0.5 × Mapnik (not measured)"); };
+        rows.push_back({"4K PNG export, whole process, wall", percentile(wall, 50), "ms", mw / 2, half_of(mw)});
+        rows.push_back({"4K PNG export, whole process, CPU (user + system)", percentile(cpu, 50), "ms", mc / 2, half_of(mc)});
+        rows.push_back({"4K PNG export, peak memory", percentile(rss, 50), "MiB", 100, "≤ 100 MiB"});
+        if (peer) {
+            rows.push_back({"Mapnik " + peer_version + ", the same 4K PNG, wall", mw, "ms", 0, ""});
+            rows.push_back({"Mapnik " + peer_version + ", the same 4K PNG, CPU (user + system)", mc, "ms", 0, ""});
+            rows.push_back({"Mapnik " + peer_version + ", the same 4K PNG, peak memory", percentile(peer_rss, 50), "MiB", 0, ""});
+        }
     }
 
     // 5. Print sizes and the classroom's exports, each a whole process: an 8192x8192 PNG (tiles
@@ -303,17 +435,23 @@ int run_bench(const Options& o, const std::string& self) {
         struct Job {
             const char* what;
             std::vector<std::string> args;
+            const char* figure;
+            double limit;
+            const char* target;
         };
         const Job jobs[] = {
-            {"export 8192x8192 PNG", {self, "--data", o.data.dir, "--export", dir + "/big.png", "--size", "8192x8192"}},
+            {"export 8192x8192 PNG",
+             {self, "--data", o.data.dir, "--export", dir + "/big.png", "--size", "8192x8192"},
+             "8192x8192 PNG export, whole process", 3000, "≤ 3 s"},
             {"the tour as PNG and PDF (10 slides each with captions, and the handout) at 1920x1080",
-             {self, "--data", o.data.dir, "--export-tour", dir, "--size", "1920x1080", "--format", "png,pdf"}},
+             {self, "--data", o.data.dir, "--export-tour", dir, "--size", "1920x1080", "--format", "png,pdf"},
+             "the whole tour as PNG and PDF with the handout, 1920x1080", 1500, "≤ 1.5 s"},
         };
         for (const Job& job : jobs) {
             std::vector<double> wall;
             for (int i = 0; i < 3; ++i) {
                 const ChildResult c = run_child(job.args);
-                if (!WIFEXITED(c.status) || WEXITSTATUS(c.status) != 0) {
+                if (!succeeded(c)) {
                     std::fprintf(stderr, "ca-atlas: benchmark: %s failed\n", job.what);
                     return 1;
                 }
@@ -323,9 +461,49 @@ int run_bench(const Options& o, const std::string& self) {
             }
             std::printf("%s, whole process: median %.0f ms, best %.0f ms (3 runs)\n", job.what, percentile(wall, 50),
                         percentile(wall, 0));
+            rows.push_back({job.figure, percentile(wall, 50), "ms", job.limit, job.target});
         }
         rmdir(tmpl);
     }
+    print_table(rows);
+    return 0;
+}
+
+int run_bench_vs(const Options& o, const std::string& self, const std::string& other) {
+    // The other build, this, this, the other: each build runs as often early as late, so a
+    // machine that slows down or speeds up during the runs weighs on both alike. The other first:
+    // a program that is no benchmark of this kind is found before this one's runs.
+    const std::string* order[] = {&other, &self, &self, &other};
+    std::map<std::string, std::vector<double>> mine, theirs;
+    std::vector<std::string> figures;  // in this build's order
+    for (const std::string* bin : order) {
+        std::printf("running %s --bench ...\n", bin->c_str());
+        std::fflush(stdout);
+        const ChildResult c = run_child({*bin, "--data", o.data.dir, "--bench"}, true);
+        const auto table = read_table(c.out);
+        if (!succeeded(c) || table.empty()) {
+            std::fprintf(stderr, "ca-atlas: benchmark: %s --bench %s\n", bin->c_str(),
+                         succeeded(c) ? "printed no table of figures (a build older than --vs?)" : "failed");
+            return 1;
+        }
+        for (const auto& [figure, value] : table) {
+            (bin == &self ? mine : theirs)[figure].push_back(value);
+            if (bin == &self && std::find(figures.begin(), figures.end(), figure) == figures.end())
+                figures.push_back(figure);
+        }
+    }
+    std::printf("\n| figure | this build | %s | this / that |\n|---|---|---|---|\n", other.c_str());
+    for (const std::string& f : figures) {
+        auto mean = [](const std::vector<double>& v) { return v.empty() ? 0.0 : (v.front() + v.back()) / 2; };
+        const double a = mean(mine[f]);
+        if (!theirs.count(f)) {
+            std::printf("| %s | %s | | |\n", f.c_str(), number(a).c_str());
+            continue;
+        }
+        const double b = mean(theirs[f]);
+        std::printf("| %s | %s | %s | %.2f |\n", f.c_str(), number(a).c_str(), number(b).c_str(), b > 0 ? a / b : 0);
+    }
+    std::printf("(each the mean of 2 runs of each build, run that, this, this, that)\n");
     return 0;
 }
 

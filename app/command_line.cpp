@@ -2,8 +2,11 @@
 #include "command_line.hpp"
 
 #include <CLI/CLI.hpp>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <map>
 #include <sstream>
 #include <string>
@@ -113,7 +116,12 @@ void add_options(CLI::App& app, CommandLine& cl, Given& r, const std::string& ve
                    "per inch / 96)")
         ->check(CLI::Range(0.5, 4.0));
     app.add_flag("--timings", cl.options.timings, "With --export: print each phase's time and peak memory to stderr");
-    app.add_flag("--bench", cl.bench, "Measure start-up, frame and export times and print them (needs a display)");
+    app.add_flag("--bench", cl.bench,
+                 "Measure start-up, frame and export times, beside Mapnik's where Debian's python3-mapnik is "
+                 "installed, and print them with their targets (needs a display)");
+    app.add_option("--vs", cl.bench_vs,
+                   "With --bench: run this build's benchmark and this other build's program alternately (that, "
+                   "this, this, that) and print both builds' figures and their ratios");
     app.add_option("--window-screenshot", cl.options.window_screenshot,
                    "Open the window, write its first frame to this PNG, quit");
     app.add_flag("--exit-after-first-frame", cl.options.exit_after_first_frame,
@@ -151,6 +159,14 @@ void apply_view_from(Options& o, const std::string& view_from, bool projection_g
 }
 
 // The options' values checked and converted; throws UsageError naming the option.
+// --vs: a program to run, and only beside --bench.
+void check_bench_vs(const CommandLine& cl) {
+    if (cl.bench_vs.empty()) return;
+    if (!cl.bench) throw UsageError("--vs compares benchmarks: it needs --bench");
+    if (access(cl.bench_vs.c_str(), X_OK) != 0 || std::filesystem::is_directory(cl.bench_vs))
+        throw UsageError("invalid --vs '" + cl.bench_vs + "': not a program that can be run");
+}
+
 void check_values(const CLI::App& app, Given& r, Options& o) {
     if (!r.view_from.empty())
         apply_view_from(o, r.view_from, app.get_option("--projection")->count() > 0,
@@ -249,6 +265,7 @@ CommandLine parse_command_line(int argc, const char* const* argv, const std::str
 
     try {
         check_values(app, given, cl.options);
+        check_bench_vs(cl);
     } catch (const UsageError& e) {
         cl.exit_code = 2;
         cl.error = std::string("ca-atlas: ") + e.what() + "\n";

@@ -15,6 +15,7 @@ struct CommandLine {
     std::string check_dir;    // --check-data's folder ("" for --data's)
     bool check = false;       // --check-data given
     bool bench = false;       // --bench
+    std::string bench_vs;     // --vs: another build's program, benchmarked alternately with this one
     // Set where the program stops here: 0 after --help or --version (their text in `out`), 2 for
     // a bad argument (one line in `error`, naming the option and what is wrong with its value).
     std::optional<int> exit_code;

@@ -25,7 +25,7 @@ int main(int argc, char** argv) {
         return 1;
     }
     if (cl.check) return run_check_data(o.data);
-    if (cl.bench) return run_bench(o, argv[0]);
+    if (cl.bench) return cl.bench_vs.empty() ? run_bench(o, argv[0]) : run_bench_vs(o, argv[0], cl.bench_vs);
     if (!o.export_tour.empty()) return run_export_tour(o);
     if (!o.export_path.empty()) return run_export(o);
     return run_window(o);

@@ -46,7 +46,12 @@ struct Options {
 int run_window(const Options& options);
 int run_export(const Options& options);
 int run_export_tour(const Options& options);
+// Prints each figure as it is measured, then the table of figures with their targets (Markdown:
+// "| figure | value unit | target | met |"); beside Mapnik where it is installed.
 int run_bench(const Options& options, const std::string& self_path);
+// Runs `self_path --bench` and `other --bench` alternately (other, this, this, other) and prints
+// each figure of both tables and their ratio. 1 if either fails or prints no table.
+int run_bench_vs(const Options& options, const std::string& self_path, const std::string& other);
 // Validates the data folder and the tour read with it, and prints the report (0: consistent, 1:
 // problems found).
 int run_check_data(const DataPaths& data);

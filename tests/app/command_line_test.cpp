@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <filesystem>
+#include <fstream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -29,7 +30,7 @@ TEST_F(Cli, HelpDocumentsEveryOption) {
          {"--data", "--check-data", "--view-from", "--date", "--select", "--projection", "--view", "--export", "--size",
           "--scale", "--timings", "--bench", "--window-screenshot", "--exit-after-first-frame", "--title", "--legend",
           "--scale-bar", "--attribution", "--citation", "--caption", "--furniture", "--dpi", "--paper",
-          "--flight-seconds", "--present", "--export-tour", "--format", "--version", "--layers", "--ui-scale"})
+          "--flight-seconds", "--present", "--export-tour", "--format", "--version", "--layers", "--ui-scale", "--vs"})
         EXPECT_NE(r.out.find(opt), std::string::npos) << opt;
 }
 
@@ -51,6 +52,33 @@ TEST_F(Cli, VersionExitCodesAndParserErrorsFollowTheConventions) {
         EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
         EXPECT_TRUE(r.out.empty()) << r.out;
     }
+}
+
+// --vs names another build to run: a file that cannot be run, or --vs without --bench, is refused
+// at once (exit 2, one line naming it), before any benchmark starts.
+TEST_F(Cli, TheBenchmarksOtherBuildMustBeAProgram) {
+    const std::string text = dir + "/notes.txt";
+    std::ofstream(text) << "not a program\n";
+    const std::vector<std::pair<std::vector<std::string>, std::string>> cases{
+        {{"--bench", "--vs", dir + "/missing"}, "ca-atlas: invalid --vs '" + dir + "/missing': not a program"},
+        {{"--bench", "--vs", text}, "ca-atlas: invalid --vs '" + text + "': not a program"},
+        {{"--bench", "--vs", dir}, "ca-atlas: invalid --vs '" + dir + "': not a program"},
+        {{"--vs", "/bin/true"}, "ca-atlas: --vs compares benchmarks: it needs --bench"},
+    };
+    for (const auto& [args, message] : cases) {
+        const auto r = test::run(args);
+        EXPECT_EQ(r.exit_code, 2) << args.back();
+        EXPECT_NE(r.err.find(message), std::string::npos) << r.err;
+        EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+    }
+}
+
+// The other build runs first, so a program that prints no table of figures is named at once.
+TEST_F(Cli, TheBenchmarkRefusesAnOtherBuildThatPrintsNoFigures) {
+    const auto r = test::run({"--bench", "--vs", "/bin/true"}, {}, 60);
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_NE(r.err.find("ca-atlas: benchmark: /bin/true --bench printed no table of figures"), std::string::npos)
+        << r.err;
 }
 
 // A view record is checked as the options it stands for, and its errors name the file.
