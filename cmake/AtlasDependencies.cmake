@@ -6,6 +6,7 @@ find_package(SDL2 CONFIG REQUIRED)              # libsdl2-dev: SDL2::SDL2
 find_package(CLI11 CONFIG REQUIRED)             # libcli11-dev: CLI11::CLI11
 find_package(Freetype REQUIRED)                 # libfreetype-dev: Freetype::Freetype (map labels)
 find_package(nlohmann_json 3 CONFIG REQUIRED)   # nlohmann-json3-dev: the article (geodata/article.json)
+find_package(ZLIB REQUIRED)                     # zlib1g-dev: ZLIB::ZLIB (the geometry cache's checksum)
 find_package(PNG REQUIRED)                      # libpng-dev: PNG::PNG (streamed PNG export)
 find_package(OpenGL REQUIRED COMPONENTS OpenGL EGL)   # libopengl-dev, libgl-dev, libegl-dev
 find_package(X11 REQUIRED)                      # libx11-dev: the desktop's DPI setting (Xft.dpi)

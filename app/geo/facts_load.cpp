@@ -472,12 +472,13 @@ std::vector<DataProblem> unrenderable_text(const Facts& facts, const std::vector
     return out;
 }
 
-DataSet load_data_set(const std::string& dir, const std::string& tour, bool shipped) {
+DataSet load_data_set(const std::string& dir, const std::string& tour, bool shipped,
+                      std::shared_ptr<const World> prepared) {
     DataSet out;
     if (shipped) out.problems = verify_checksums(dir);
     std::optional<World> world;
     try {
-        world = load_world(dir);
+        if (!prepared) world = load_world(dir);
     } catch (const DataError& e) {
         DataProblem p;  // no file: the message names the file and the record
         p.message = e.what();
@@ -501,6 +502,7 @@ DataSet load_data_set(const std::string& dir, const std::string& tour, bool ship
         }
         out.world = std::make_shared<const World>(std::move(*world));
     }
+    if (prepared) out.world = std::move(prepared);
     out.problems.insert(out.problems.end(), facts.problems.begin(), facts.problems.end());
     out.tour = tour.empty() ? load_tour(dir, out.problems) : load_tour_file(tour, out.problems);
     if (out.world && out.article) {

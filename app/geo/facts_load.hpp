@@ -71,6 +71,9 @@ std::vector<DataProblem> unrenderable_text(const Facts& facts, const std::vector
 // Never throws for bad data: every problem is in `problems`.
 // `shipped`: the folder is the atlas's own (not --data's), so a file that differs from its
 // SHA256SUMS is a problem too (verify_checksums).
-DataSet load_data_set(const std::string& dir, const std::string& tour = "", bool shipped = false);
+// `prepared`: the map as this folder's files make it, already loaded and cut into its control
+// areas (the geometry cache's); then atlas.gpkg is not read.
+DataSet load_data_set(const std::string& dir, const std::string& tour = "", bool shipped = false,
+                      std::shared_ptr<const World> prepared = nullptr);
 
 }  // namespace atlas

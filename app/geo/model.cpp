@@ -4,11 +4,13 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <sstream>
 
 #include "core/explore.hpp"
 #include "core/palette.hpp"
 #include "facts_load.hpp"
+#include "geometry_cache.hpp"
 #include "text/fold.hpp"
 #include "load.hpp"
 #include "project.hpp"
@@ -17,11 +19,11 @@ namespace atlas {
 
 std::unique_ptr<MapModel> MapModel::build(std::shared_ptr<const World> world, const std::string& projection_id,
                                           std::optional<double> only_metres_per_px,
-                                          std::shared_ptr<const Facts> facts) {
+                                          std::shared_ptr<const Facts> facts, ProjectedWorld* prepared) {
     auto m = std::make_unique<MapModel>();
     m->world = std::move(world);
     m->projection = std::make_unique<Projection>(projection_id);
-    m->projected = project_world(*m->world, projection_id, only_metres_per_px);
+    m->projected = prepared ? std::move(*prepared) : project_world(*m->world, projection_id, only_metres_per_px);
     m->colours = colour_countries(country_adjacency(*m->world), kPaletteColours);
     if (m->colours.empty()) m->colours.assign(m->world->countries.size(), 0);
     m->label_candidates = country_label_candidates(*m->world, m->projected);
@@ -36,10 +38,20 @@ std::unique_ptr<MapModel> MapModel::build(std::shared_ptr<const World> world, co
 std::unique_ptr<MapModel> MapModel::load(const std::string& dir, const std::string& projection_id,
                                          std::optional<double> only_metres_per_px, const std::string& tour,
                                          bool shipped) {
-    projection_info(projection_id);  // an unknown projection fails before the data is read
-    DataSet data = load_data_set(dir, tour, shipped);
+    const std::string projection = projection_info(projection_id).id;  // an unknown one fails first
+    // The prepared geometry, if this data, program, projection and levels made it before.
+    const std::string key = geometry_key(dir);
+    const std::filesystem::path folder = geometry_cache_folder();
+    const std::filesystem::path file =
+        key.empty() || folder.empty() ? std::filesystem::path{}
+                                      : geometry_cache_file(folder, key, projection, only_metres_per_px);
+    std::optional<CachedGeometry> cached = file.empty() ? std::nullopt : read_geometry_cache(file, key);
+    if (cached && cached->projected.projection != projection) cached.reset();
+    DataSet data = load_data_set(dir, tour, shipped,
+                                 cached ? std::make_shared<const World>(std::move(cached->world)) : nullptr);
     if (!data.world) throw DataError(data.problems.front().str());
-    auto m = build(data.world, projection_id, only_metres_per_px, data.facts);
+    auto m = build(data.world, projection_id, only_metres_per_px, data.facts, cached ? &cached->projected : nullptr);
+    if (!cached && !file.empty() && data.problems.empty()) write_geometry_cache(file, key, *data.world, m->projected);
     if (m->facts) m->search = std::make_shared<const SearchIndex>(*m->facts, *m->world, fold_for_search);
     m->article = std::move(data.article);
     m->tour = std::move(data.tour);

@@ -71,6 +71,9 @@ struct MapModel : MapData, ProjectedMap {
     // other problems are listed in `problems`.
     // only_metres_per_px: build only the level of detail for that scale (a one-view export).
     // tour: the tour file to read ("" for `dir`/tour.csv).
+    // The map and its projection come from the geometry cache (geometry_cache.hpp) when it holds
+    // them for this data, program, projection and levels; otherwise they are loaded and projected,
+    // and written there when the data has no problems.
     static std::unique_ptr<MapModel> load(const std::string& dir, const std::string& projection_id,
                                           std::optional<double> only_metres_per_px = std::nullopt,
                                           const std::string& tour = "", bool shipped = false);
@@ -78,9 +81,11 @@ struct MapModel : MapData, ProjectedMap {
     // read-only world and facts). With `facts`, also projects the article's features. The rest of
     // the MapData (article, search, problems, tour) is the caller's: load's, or the model this one
     // replaces (take_data).
+    // `prepared`: `world` already projected so (the geometry cache's), taken instead of projecting.
     static std::unique_ptr<MapModel> build(std::shared_ptr<const World> world, const std::string& projection_id,
                                            std::optional<double> only_metres_per_px = std::nullopt,
-                                           std::shared_ptr<const Facts> facts = nullptr);
+                                           std::shared_ptr<const Facts> facts = nullptr,
+                                           ProjectedWorld* prepared = nullptr);
 
     // Takes over `from`'s MapData (a projection change: the data and the edited tour stay).
     void take_data(MapModel& from) { static_cast<MapData&>(*this) = std::move(static_cast<MapData&>(from)); }

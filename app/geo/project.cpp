@@ -229,6 +229,20 @@ void append(FillMesh& mesh, const Triangulation& t, unsigned feature) {
 
 }  // namespace
 
+std::vector<int> detail_levels(std::optional<double> only_metres_per_px) {
+    std::vector<int> wanted;
+    for (int k = 0; k <= kCoarseLevels; ++k) {
+        const double min_mpp = k == 0 ? 0 : kFirstLevelMetresPerPx * std::pow(kLevelStep, k - 1);
+        const double next_mpp = kFirstLevelMetresPerPx * std::pow(kLevelStep, k);
+        if (!only_metres_per_px || k == kCoarseLevels ||
+            (*only_metres_per_px >= min_mpp && *only_metres_per_px < next_mpp)) {
+            wanted.push_back(k);
+            if (only_metres_per_px) break;
+        }
+    }
+    return wanted;
+}
+
 ProjectedWorld project_world(const World& world, const std::string& projection_id,
                              std::optional<double> only_metres_per_px) {
     ProjectedWorld pw;
@@ -300,16 +314,7 @@ ProjectedWorld project_world(const World& world, const std::string& projection_i
     for (const auto& lines : edge_lines) edge_ids.push_back(vertex_ids(lines));
 
     // 2. One level of detail per scale band (or only the band of `only_metres_per_px`).
-    std::vector<int> wanted;
-    for (int k = 0; k <= kCoarseLevels; ++k) {
-        const double min_mpp = k == 0 ? 0 : kFirstLevelMetresPerPx * std::pow(kLevelStep, k - 1);
-        const double next_mpp = kFirstLevelMetresPerPx * std::pow(kLevelStep, k);
-        if (!only_metres_per_px || k == kCoarseLevels ||
-            (*only_metres_per_px >= min_mpp && *only_metres_per_px < next_mpp)) {
-            wanted.push_back(k);
-            if (only_metres_per_px) break;
-        }
-    }
+    const std::vector<int> wanted = detail_levels(only_metres_per_px);
     const size_t level_count = wanted.size();
     pw.levels.resize(level_count);
     std::vector<std::vector<Triangulation>> tris(level_count, std::vector<Triangulation>(n));

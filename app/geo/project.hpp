@@ -29,6 +29,10 @@ inline constexpr double kDensifyDegrees = 0.25;
 ProjectedWorld project_world(const World& world, const std::string& projection_id,
                              std::optional<double> only_metres_per_px = std::nullopt);
 
+// Which levels of detail project_world builds (0: full detail, then coarser), in order: all of
+// them, or the one that draws at `only_metres_per_px`.
+std::vector<int> detail_levels(std::optional<double> only_metres_per_px);
+
 // The article's features for `projection`: each region's lines (and an outline for each place
 // known only to an area), the places and capitals as points, and the northern border's lengths.
 // `extent` is the map's projected bounds (for the line cells).
