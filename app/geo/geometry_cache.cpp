@@ -19,6 +19,7 @@
 #include "facts_load.hpp"
 #include "load.hpp"
 #include "project.hpp"
+#include "raster.hpp"
 
 namespace atlas {
 
@@ -369,6 +370,8 @@ bool write_geometry_cache(const std::filesystem::path& file, const std::string& 
     std::error_code ec;
     const std::filesystem::path folder = file.parent_path();
     std::filesystem::create_directories(folder, ec);
+    // What a writer killed mid-write left (its process gone), then this writer's own name.
+    remove_leftovers(folder, file.filename().string() + ".tmp-");
     const std::string tmp = file.string() + ".tmp-" + std::to_string(::getpid());
     const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd < 0) return false;

@@ -232,6 +232,24 @@ TEST_F(GeometryCache, AChangedMapFileIsLoadedAnew) {
     EXPECT_NE(geometry_key(dir), geometry_key(test::data_dir()));
 }
 
+// A writer killed mid-write leaves its temporary file: the next write removes it (its process is
+// gone), and a running writer's is left alone.
+TEST_F(GeometryCache, AKilledWritersLeftoverIsRemovedByTheNextWrite) {
+    const DataSet data = load_data_set(test::data_dir());
+    ASSERT_TRUE(data.world);
+    const ProjectedWorld projected = project_world(*data.world, "albers", 64000.0);
+    const std::string key = geometry_key(test::data_dir());
+    const fs::path file = geometry_cache_file(geometry_cache_folder(), key, "albers", 64000.0);
+    fs::create_directories(file.parent_path());
+    const fs::path dead = file.string() + ".tmp-999999999", alive = file.string() + ".tmp-1";
+    test::write_text(dead.string(), "half a file");
+    test::write_text(alive.string(), "init's, still running");
+    ASSERT_TRUE(write_geometry_cache(file, key, *data.world, projected));
+    EXPECT_FALSE(fs::exists(dead));
+    EXPECT_TRUE(fs::exists(alive));
+    EXPECT_TRUE(read_geometry_cache(file, key));
+}
+
 TEST_F(GeometryCache, NoCacheFolderOrAnUnwritableOneStillLoads) {
     ::setenv("XDG_CACHE_HOME", "/proc/no-cache-here", 1);
     const auto m = MapModel::load(test::data_dir(), "albers", 4000.0);
