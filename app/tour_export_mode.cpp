@@ -8,11 +8,13 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <future>
 #include <map>
 #include <sstream>
 
 #include "core/errors.hpp"
 #include "core/explore.hpp"
+#include "core/style.hpp"
 #include "export/export.hpp"
 #include "geo/model.hpp"
 #include "geo/project.hpp"
@@ -132,19 +134,32 @@ int run_export_tour(const Options& o) {
         if (!fs::is_directory(dir, ec)) throw OutputError("cannot write into '" + dir.string() + "': not a folder");
         if (!fs::create_directory(tmp, ec) || ec)
             throw OutputError("cannot write into '" + dir.string() + "': " + (ec ? ec.message() : "it exists"));
+        // The tour's own projection loads on a worker while GL starts on this thread.
+        auto first = std::async(std::launch::async, [&] {
+            return MapModel::load(o.data.dir, o.projection, std::nullopt, o.data.tour, o.data.shipped);
+        });
         std::unique_ptr<HeadlessContext> gl;
-        if (raster) {
-            gl = std::make_unique<HeadlessContext>();
-            require_gl33();
+        std::unique_ptr<Font> font;
+        std::unique_ptr<Renderer> renderer;
+        try {
+            if (raster) {
+                gl = std::make_unique<HeadlessContext>();
+                require_gl33();
+            }
+            font = std::make_unique<Font>();
+            if (raster) renderer = std::make_unique<Renderer>(*font);
+        } catch (...) {
+            first.wait();  // let the worker finish before unwinding what it reads
+            throw;
         }
-        Font font;
-        std::unique_ptr<Renderer> renderer = raster ? std::make_unique<Renderer>(font) : nullptr;
         // One model per projection the scenes use, built when first needed.
         std::map<std::string, std::unique_ptr<MapModel>> models;
         auto model_for = [&](const std::string& projection) -> MapModel& {
             auto& m = models[projection];
             if (!m) {
-                m = MapModel::load(o.data.dir, projection, std::nullopt, o.data.tour, o.data.shipped);
+                m = first.valid() && projection == o.projection
+                        ? first.get()
+                        : MapModel::load(o.data.dir, projection, std::nullopt, o.data.tour, o.data.shipped);
                 if (!m->problems.empty()) {
                     for (const auto& p : m->problems) std::fprintf(stderr, "%s\n", p.str().c_str());
                     throw DataError(std::to_string(m->problems.size()) +
@@ -157,7 +172,9 @@ int run_export_tour(const Options& o) {
         const auto tour = model_for(o.projection).tour;
         if (tour.empty()) throw DataError(o.data.tour + ": the tour has no scene");
         std::vector<std::string> undrawable;  // texts with characters no installed font has
-        const TextMeasure measure = measure_noting(font.shaper(), undrawable);
+        const TextMeasure measure = measure_noting(font->shaper(), undrawable);
+        std::vector<std::string> worker_undrawable;  // the same, of what the worker measures
+        const TextMeasure worker_measure = measure_noting(font->shaper(), worker_undrawable);
         std::unique_ptr<PdfHandout> handout;
         if (wants("pdf")) {
             written.push_back(tmp / kHandoutName);
@@ -197,16 +214,30 @@ int run_export_tour(const Options& o) {
             figure.ink = sc.annotations;  // the presenter's drawings saved with the scene
             char name[32];
             std::snprintf(name, sizeof name, "%02zu-", i + 1);
+            // The PDF slide is drawn on a worker while this thread draws the raster slides and the
+            // handout's page: the machine's second core, on the tour's largest part. Both read the
+            // model's memos of the scene's day and selection, made here first, and the worker is
+            // done before the next scene changes them.
+            (void)m.overlay_paint(state.date, Style{}.overlay);
+            (void)m.selection_outlines(state);
+            std::future<void> slide;
             for (const auto& f : formats) {
                 const fs::path file = tmp / (name + sc.id + "." + f);
-                if (renderer)
+                if (f == "pdf")
+                    slide = std::async(std::launch::async, [&m, &worker_measure, state, figure, file] {
+                        export_vector(m, state, worker_measure, file.string(), figure);
+                    });
+                else if (renderer)
                     export_image(*renderer, m, state, measure, file.string(), figure);
                 else
                     export_vector(m, state, measure, file.string(), figure);
                 written.push_back(file);
             }
             if (handout) handout->add_page(m, state, measure, handout_page(sc, i, tour.size(), m));
+            if (slide.valid()) slide.get();
         }
+        for (const auto& t : worker_undrawable)
+            if (std::find(undrawable.begin(), undrawable.end(), t) == undrawable.end()) undrawable.push_back(t);
         if (handout) handout->finish();
         // Every file is done: move them into place, all or none.
         const size_t replaced = move_into_place(written, dir, tmp);
@@ -215,7 +246,7 @@ int run_export_tour(const Options& o) {
                     dir.string().c_str(),
                     replaced ? (", replacing " + std::to_string(replaced) + " that were there").c_str() : "");
         if (!undrawable.empty())
-            std::fprintf(stderr, "ca-atlas: %s\n", undrawable_note(font.shaper(), undrawable).c_str());
+            std::fprintf(stderr, "ca-atlas: %s\n", undrawable_note(font->shaper(), undrawable).c_str());
         return 0;
     } catch (const std::exception& e) {
         std::error_code ec;
