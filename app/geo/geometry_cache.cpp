@@ -28,33 +28,74 @@ namespace {
 // The first bytes of every cache file; the number changes whenever the layout below does.
 constexpr char kMagic[] = "ca-atlas geometry cache 1\n";
 
+// Writes into a file descriptor through a buffer of its own, keeping the Adler-32 of what it wrote:
+// the file is never held whole in memory (whose pages, fresh, cost more than the writing).
 class Out {
 public:
-    std::string bytes;
+    explicit Out(int fd) : fd_(fd) { buffer_.reserve(kBuffer); }
 
     template <class T>
     void value(const T& v) {
         static_assert(std::is_trivially_copyable_v<T>);
-        bytes.append(reinterpret_cast<const char*>(&v), sizeof v);
+        put(&v, sizeof v);
     }
     void text(const std::string& s) {
         value<std::uint64_t>(s.size());
-        bytes.append(s);
+        put(s.data(), s.size());
     }
     template <class T>
     void array(const std::vector<T>& v) {
         static_assert(std::is_trivially_copyable_v<T>);
         value<std::uint64_t>(v.size());
-        bytes.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
+        put(v.data(), v.size() * sizeof(T));
     }
     void flags(const std::vector<bool>& v) {
         value<std::uint64_t>(v.size());
-        for (bool b : v) bytes.push_back(b ? 1 : 0);
+        for (bool b : v) put(b ? "\1" : "\0", 1);
     }
     template <class T, class F>
     void each(const std::vector<T>& v, F&& f) {
         value<std::uint64_t>(v.size());
         for (const T& x : v) f(x);
+    }
+    void raw(const void* p, size_t n) { put(p, n); }
+    // Writes the checksum of everything before it and what is buffered; false if any write failed.
+    bool finish() {
+        const std::uint32_t sum = std::uint32_t(adler_ = adler32(adler_, reinterpret_cast<const Bytef*>(buffer_.data()),
+                                                                  uInt(buffer_.size())));
+        buffer_.append(reinterpret_cast<const char*>(&sum), sizeof sum);
+        write_out();
+        return ok_;
+    }
+
+private:
+    static constexpr size_t kBuffer = size_t(1) << 20;  // 1 MiB: few system calls, little memory
+    int fd_;
+    bool ok_ = true;
+    uLong adler_ = adler32(0, nullptr, 0);
+    std::string buffer_;
+
+    void put(const void* p, size_t n) {
+        const char* c = static_cast<const char*>(p);
+        while (n > 0) {
+            const size_t step = std::min(n, kBuffer - buffer_.size());
+            buffer_.append(c, step);
+            c += step;
+            n -= step;
+            if (buffer_.size() == kBuffer) {
+                adler_ = adler32(adler_, reinterpret_cast<const Bytef*>(buffer_.data()), uInt(buffer_.size()));
+                write_out();
+            }
+        }
+    }
+    void write_out() {
+        size_t done = 0;
+        while (ok_ && done < buffer_.size()) {
+            const ssize_t n = ::write(fd_, buffer_.data() + done, buffer_.size() - done);
+            if (n <= 0) ok_ = false;
+            else done += size_t(n);
+        }
+        buffer_.clear();
     }
 };
 
@@ -360,13 +401,6 @@ std::optional<CachedGeometry> read_geometry_cache(const std::filesystem::path& f
 
 bool write_geometry_cache(const std::filesystem::path& file, const std::string& key, const World& world,
                           const ProjectedWorld& projected) {
-    Out o;
-    o.bytes = kMagic;
-    o.text(key);
-    put_world(o, world);
-    put_projected(o, projected);
-    o.value(checksum(o.bytes.data(), o.bytes.size()));
-
     std::error_code ec;
     const std::filesystem::path folder = file.parent_path();
     std::filesystem::create_directories(folder, ec);
@@ -375,15 +409,13 @@ bool write_geometry_cache(const std::filesystem::path& file, const std::string& 
     const std::string tmp = file.string() + ".tmp-" + std::to_string(::getpid());
     const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd < 0) return false;
-    size_t put = 0;
-    while (put < o.bytes.size()) {
-        const ssize_t n = ::write(fd, o.bytes.data() + put, o.bytes.size() - put);
-        if (n <= 0) break;
-        put += size_t(n);
-    }
-    const bool whole = put == o.bytes.size() && ::close(fd) == 0;
-    if (!whole || std::rename(tmp.c_str(), file.c_str()) != 0) {
-        if (put != o.bytes.size()) ::close(fd);
+    Out o(fd);
+    o.raw(kMagic, sizeof kMagic - 1);
+    o.text(key);
+    put_world(o, world);
+    put_projected(o, projected);
+    const bool whole = o.finish();
+    if (::close(fd) != 0 || !whole || std::rename(tmp.c_str(), file.c_str()) != 0) {
         std::remove(tmp.c_str());
         return false;
     }
