@@ -10,6 +10,7 @@
 #include <zlib.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <type_traits>
@@ -32,7 +33,7 @@ constexpr char kMagic[] = "ca-atlas geometry cache 1\n";
 // the file is never held whole in memory (whose pages, fresh, cost more than the writing).
 class Out {
 public:
-    explicit Out(int fd) : fd_(fd) { buffer_.reserve(kBuffer); }
+    explicit Out(int fd) : fd_(fd), buffer_(kBuffer) {}
 
     template <class T>
     void value(const T& v) {
@@ -51,7 +52,7 @@ public:
     }
     void flags(const std::vector<bool>& v) {
         value<std::uint64_t>(v.size());
-        for (bool b : v) put(b ? "\1" : "\0", 1);
+        for (bool b : v) value<char>(b ? 1 : 0);
     }
     template <class T, class F>
     void each(const std::vector<T>& v, F&& f) {
@@ -61,9 +62,11 @@ public:
     void raw(const void* p, size_t n) { put(p, n); }
     // Writes the checksum of everything before it and what is buffered; false if any write failed.
     bool finish() {
-        const std::uint32_t sum = std::uint32_t(adler_ = adler32(adler_, reinterpret_cast<const Bytef*>(buffer_.data()),
-                                                                  uInt(buffer_.size())));
-        buffer_.append(reinterpret_cast<const char*>(&sum), sizeof sum);
+        adler_ = adler32(adler_, reinterpret_cast<const Bytef*>(buffer_.data()), uInt(used_));
+        const std::uint32_t sum = std::uint32_t(adler_);
+        write_out();
+        std::memcpy(buffer_.data(), &sum, sizeof sum);
+        used_ = sizeof sum;
         write_out();
         return ok_;
     }
@@ -73,29 +76,33 @@ private:
     int fd_;
     bool ok_ = true;
     uLong adler_ = adler32(0, nullptr, 0);
-    std::string buffer_;
+    std::vector<char> buffer_;
+    size_t used_ = 0;
 
     void put(const void* p, size_t n) {
         const char* c = static_cast<const char*>(p);
         while (n > 0) {
-            const size_t step = std::min(n, kBuffer - buffer_.size());
-            buffer_.append(c, step);
+            const size_t step = std::min(n, kBuffer - used_);
+            std::memcpy(buffer_.data() + used_, c, step);
+            used_ += step;
             c += step;
             n -= step;
-            if (buffer_.size() == kBuffer) {
-                adler_ = adler32(adler_, reinterpret_cast<const Bytef*>(buffer_.data()), uInt(buffer_.size()));
+            if (used_ == kBuffer) {
+                adler_ = adler32(adler_, reinterpret_cast<const Bytef*>(buffer_.data()), uInt(used_));
                 write_out();
             }
         }
     }
     void write_out() {
         size_t done = 0;
-        while (ok_ && done < buffer_.size()) {
-            const ssize_t n = ::write(fd_, buffer_.data() + done, buffer_.size() - done);
-            if (n <= 0) ok_ = false;
-            else done += size_t(n);
+        while (ok_ && done < used_) {
+            const ssize_t n = ::write(fd_, buffer_.data() + done, used_ - done);
+            if (n <= 0)
+                ok_ = false;
+            else
+                done += size_t(n);
         }
-        buffer_.clear();
+        used_ = 0;
     }
 };
 
@@ -350,9 +357,10 @@ std::string geometry_key(const std::string& dir) {
                           sha256_of_file((std::filesystem::path(dir) / kControlFile).string());
         struct stat self {};
         if (::stat("/proc/self/exe", &self) != 0) return {};
-        key += "-" + std::to_string(self.st_size) + "-" + std::to_string(self.st_mtim.tv_sec) + "." +
-               std::to_string(self.st_mtim.tv_nsec);
-        return key;
+        char program[64];
+        std::snprintf(program, sizeof program, "-%lld-%lld.%09ld", static_cast<long long>(self.st_size),
+                      static_cast<long long>(self.st_mtim.tv_sec), static_cast<long>(self.st_mtim.tv_nsec));
+        return key + program;
     } catch (const std::exception&) {
         return {};
     }
