@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <future>
 #include <map>
+#include <optional>
 #include <sstream>
 
 #include "core/errors.hpp"
@@ -214,27 +215,32 @@ int run_export_tour(const Options& o) {
             figure.ink = sc.annotations;  // the presenter's drawings saved with the scene
             char name[32];
             std::snprintf(name, sizeof name, "%02zu-", i + 1);
-            // The PDF slide is drawn on a worker while this thread draws the raster slides and the
-            // handout's page: the machine's second core, on the tour's largest part. Both read the
-            // model's memos of the scene's day and selection, made here first, and the worker is
-            // done before the next scene changes them.
+            // The PDF slide and the handout's page are drawn on a worker while this thread draws
+            // the raster slides (GL is this thread's): the machine's second core, on the tour's
+            // largest part. Both read the model's memos of the scene's day and selection, made
+            // here first, and the worker is done before the next scene changes them.
             (void)m.overlay_paint(state.date, Style{}.overlay);
             (void)m.selection_outlines(state);
-            std::future<void> slide;
+            std::optional<fs::path> pdf_slide;
             for (const auto& f : formats) {
                 const fs::path file = tmp / (name + sc.id + "." + f);
-                if (f == "pdf")
-                    slide = std::async(std::launch::async, [&m, &worker_measure, state, figure, file] {
-                        export_vector(m, state, worker_measure, file.string(), figure);
-                    });
-                else if (renderer)
-                    export_image(*renderer, m, state, measure, file.string(), figure);
-                else
-                    export_vector(m, state, measure, file.string(), figure);
                 written.push_back(file);
+                if (f == "pdf")
+                    pdf_slide = file;
+                else if (!renderer)
+                    export_vector(m, state, measure, file.string(), figure);
             }
-            if (handout) handout->add_page(m, state, measure, handout_page(sc, i, tour.size(), m));
-            if (slide.valid()) slide.get();
+            std::future<void> vector_work;
+            if (pdf_slide || handout)
+                vector_work = std::async(std::launch::async, [&, state, figure, pdf_slide] {
+                    if (pdf_slide) export_vector(m, state, worker_measure, pdf_slide->string(), figure);
+                    if (handout) handout->add_page(m, state, worker_measure, handout_page(sc, i, tour.size(), m));
+                });
+            for (const auto& f : formats) {
+                if (f == "pdf" || !renderer) continue;
+                export_image(*renderer, m, state, measure, (tmp / (name + sc.id + "." + f)).string(), figure);
+            }
+            if (vector_work.valid()) vector_work.get();
         }
         for (const auto& t : worker_undrawable)
             if (std::find(undrawable.begin(), undrawable.end(), t) == undrawable.end()) undrawable.push_back(t);
