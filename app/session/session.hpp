@@ -10,6 +10,7 @@
 
 #include <future>
 #include <map>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <string>
@@ -88,9 +89,13 @@ public:
     std::vector<Scene>* scenes() { return model_ ? &model_->tour : nullptr; }
     bool presenting() const { return player_ != nullptr; }
     bool flying() const { return flight_.active; }
-    // Whether the map changes with no input: a flight, or a projection being built on a worker.
-    // The window draws only on input while neither is under way.
-    bool animating() const { return flight_.active || reprojecting_.valid(); }
+    // Whether the map changes with no input: a flight, a projection being built on a worker, or a
+    // view the user moved that is still drawn at the coarser detail of motion (see kSettleNs).
+    // The window draws only on input while none is under way.
+    bool animating() const { return flight_.active || reprojecting_.valid() || coarse_; }
+    // A view the user moves (drag, wheel, keys) is drawn one level of detail coarser
+    // (kFlightDetailBias, as a flight is) until it has stayed still this long; then at full detail.
+    static constexpr long long kSettleNs = 150'000'000;  // 150 ms: longer than a frame at 10 Hz
     bool running() const { return running_; }
     // The process's exit status once the window closes: 1 without a map or with problems in the data.
     int exit_code() const;
@@ -123,7 +128,7 @@ private:
         std::string selected;
         std::vector<std::string> selected_members;
         int caption_scene = -1, fb_width = 0, fb_height = 0;
-        bool flying = false;
+        bool coarse = false;  // drawn one level coarser: a flight, or a view the user is moving
         bool legend = false;  // the presentation's legend
         bool operator==(const FrameKey& o) const;
     };
@@ -176,6 +181,9 @@ private:
     bool running_ = true;
     int frames_ = 0, frames_built_ = 0;
     long long now_ns_ = 0;
+    // When the user last moved the view (update's clock), and whether the frame is still coarse.
+    long long moved_ns_ = std::numeric_limits<long long>::min() / 2;
+    bool coarse_ = false;
 
     // The pointer and the mouse buttons.
     std::optional<Vec2> pointer_;  // where it is (points), when over the map

@@ -35,8 +35,12 @@ void Session::input(const InputEvent& e) {
         return;
     }
     if (presenting() && player_->scene() < model_->tour.size() && annotation_event(e)) return;
+    const Camera before = state_.camera;
     mouse(e);
     if (e.kind == InputEvent::Kind::KeyDown) shortcut(e);
+    // The user moved the view (a drag, the wheel, the keys): drawn coarser until it settles.
+    if (!flight_.active && (state_.camera.centre != before.centre || state_.camera.metres_per_px != before.metres_per_px))
+        moved_ns_ = now_ns_;
 }
 
 // The map takes a press, a drag and a wheel turn only where no panel is; a release ends a drag

@@ -136,6 +136,36 @@ TEST_F(SessionTest, ADragPansByThePointersMovementAndIsNoClick) {
     EXPECT_EQ(session.state().camera.centre.y, before.centre.y);
 }
 
+// A view the user is moving is drawn one level of detail coarser, as a flight is, and at full
+// detail once it has stayed still for kSettleNs; the window keeps drawing until then.
+TEST_F(SessionTest, AMovingViewIsDrawnCoarserUntilItSettles) {
+    ASSERT_TRUE(session.frame());
+    EXPECT_EQ(session.frame()->detail_bias, 1.0);
+    EXPECT_FALSE(session.animating());
+    const Vec2 at = on_screen(kKazakhstan);
+    InputEvent move = event(InputEvent::Kind::Move, {at.x + 40, at.y});
+    move.moved = {40, 0};
+    frame({event(InputEvent::Kind::Press, at), move});
+    EXPECT_EQ(session.frame()->detail_bias, kFlightDetailBias);
+    EXPECT_TRUE(session.animating()) << "the settled frame must still be drawn";
+    InputEvent wheel = event(InputEvent::Kind::Wheel, at);
+    wheel.wheel = 1;
+    frame({wheel});
+    EXPECT_EQ(session.frame()->detail_bias, kFlightDetailBias);
+    // Still for less than kSettleNs: still coarse; then full detail, and nothing left to draw.
+    frame();
+    EXPECT_EQ(session.frame()->detail_bias, kFlightDetailBias);
+    now += Session::kSettleNs;
+    frame();
+    EXPECT_EQ(session.frame()->detail_bias, 1.0);
+    EXPECT_FALSE(session.animating());
+    // A pointer held still on the map (the button still down) is no motion.
+    frame({}, Vec2{at.x + 40, at.y});
+    EXPECT_EQ(session.frame()->detail_bias, 1.0);
+    frame({event(InputEvent::Kind::Release, {at.x + 40, at.y})});
+    EXPECT_EQ(session.frame()->detail_bias, 1.0);
+}
+
 TEST_F(SessionTest, TheWheelZoomsAboutThePointer) {
     const Vec2 at = on_screen(kUzbekistan);
     const Vec2 map_before = session.state().camera.to_map(at);
