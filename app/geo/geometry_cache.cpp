@@ -412,6 +412,8 @@ bool write_geometry_cache(const std::filesystem::path& file, const std::string& 
     std::error_code ec;
     const std::filesystem::path folder = file.parent_path();
     std::filesystem::create_directories(folder, ec);
+    // Under a temporary name, renamed once whole; not through AtomicFile, whose fsyncs make a
+    // user's file survive a power cut: a cache file cut short fails its checksum and is made again.
     // What a writer killed mid-write left (its process gone), then this writer's own name.
     remove_leftovers(folder, file.filename().string() + ".tmp-");
     const std::string tmp = file.string() + ".tmp-" + std::to_string(::getpid());
