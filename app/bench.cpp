@@ -16,6 +16,7 @@
 #include <sstream>
 #include <filesystem>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -276,6 +277,27 @@ Peer run_mapnik(const Options& o, const std::string& out) {
     return p;
 }
 
+// The floor (tests/bench/gl_floor.cpp, built beside the program): a program with nothing of the
+// atlas in it on the same GL and libraries. Empty where it is not there, with the reason in `why`.
+std::string gl_floor_program(std::string& why) {
+#ifdef ATLAS_GL_FLOOR
+    const std::string program = ATLAS_GL_FLOOR;
+#else
+    const std::string program;
+#endif
+    if (program.empty() || access(program.c_str(), X_OK) != 0) {
+        why = "gl-floor is not built beside this program (run the benchmark from a build tree)";
+        return "";
+    }
+    return program;
+}
+
+// The number after `key=` in a child's output; NaN where it is not there.
+double value_of(const std::string& out, const std::string& key) {
+    const auto at = out.find(key + "=");
+    return at == std::string::npos ? std::nan("") : std::atof(out.c_str() + at + key.size() + 1);
+}
+
 }  // namespace
 
 int run_bench(const Options& o, const std::string& self) {
@@ -298,6 +320,26 @@ int run_bench(const Options& o, const std::string& self) {
                     percentile(first, 50), percentile(first, 0));
         rows.push_back({"first frame on screen after launch, 1920x1080", percentile(first, 50), "ms", 150, "≤ 150 ms"});
     }
+    // The same for a bare SDL2 + OpenGL 3.3 window that clears and swaps, linked with GDAL: what
+    // the loader, the display and this GL's context cost any program before it draws anything.
+    std::string floor_why;
+    const std::string floor = gl_floor_program(floor_why);
+    if (!floor.empty()) {
+        std::vector<double> first;
+        for (int i = 0; i < 5; ++i) {
+            const ChildResult c = run_child({floor, "first-frame"});
+            const double at = value_of(c.out, "first_frame_ns");
+            if (succeeded(c) && std::isfinite(at)) first.push_back((at - double(c.spawn_ns)) / 1e6);
+        }
+        if (first.empty()) floor_why = "gl-floor did not show a window";
+        else {
+            std::printf("floor: a bare SDL2 + OpenGL 3.3 window (gl-floor, linked with GDAL) shows a cleared frame "
+                        "after: median %.0f ms, best %.0f ms (%zu runs)\n",
+                        percentile(first, 50), percentile(first, 0), first.size());
+            rows.push_back({"floor: first frame of a bare SDL2 + OpenGL window", percentile(first, 50), "ms", 0, ""});
+        }
+    }
+    if (!floor_why.empty()) std::printf("floor: not measured: %s\n", floor_why.c_str());
 
     // 2. Load and projection, in this process.
     std::shared_ptr<const World> world;
@@ -359,6 +401,22 @@ int run_bench(const Options& o, const std::string& self) {
                             "ms", 8, "≤ 8 ms (120 Hz)"});
         }
         if (gl) std::printf("GL renderer: %s\n", gl);
+        // The cheapest frames that change every pixel of a 1920x1080 window on this GL: a picture
+        // drawn before, copied onto the window as a pan would move it, and scaled as a zoom would.
+        if (!floor.empty()) {
+            const ChildResult c = run_child({floor, "frames"});
+            const double copy = value_of(c.out, "copy_p99_ms"), zoom = value_of(c.out, "zoom_p99_ms");
+            if (succeeded(c) && std::isfinite(copy) && std::isfinite(zoom)) {
+                std::printf("floor: 300 frames of a 1920x1080 picture copied onto the window (a pan of it): median %.2f "
+                            "ms, p99 %.2f ms; scaled onto it, filtered (a zoom of it): median %.2f ms, p99 %.2f ms "
+                            "(gl-floor)\n",
+                            value_of(c.out, "copy_median_ms"), copy, value_of(c.out, "zoom_median_ms"), zoom);
+                rows.push_back({"floor: p99 frame that copies a drawn 1920x1080 picture onto the window", copy, "ms", 0, ""});
+                rows.push_back({"floor: p99 frame that scales a drawn picture onto the window", zoom, "ms", 0, ""});
+            } else {
+                std::printf("floor: frames not measured: gl-floor frames failed\n");
+            }
+        }
     } catch (const std::exception& e) {
         std::fprintf(stderr, "ca-atlas: benchmark: %s\n", e.what());
         return 1;
@@ -423,6 +481,32 @@ int run_bench(const Options& o, const std::string& self) {
             rows.push_back({"Mapnik " + peer_version + ", the same 4K PNG, wall", mw, "ms", 0, ""});
             rows.push_back({"Mapnik " + peer_version + ", the same 4K PNG, CPU (user + system)", mc, "ms", 0, ""});
             rows.push_back({"Mapnik " + peer_version + ", the same 4K PNG, peak memory", percentile(peer_rss, 50), "MiB", 0, ""});
+        }
+    }
+
+    // The floor under an export: a whole process that makes a headless context (as the exports
+    // do), clears a small framebuffer and reads it back, linked with GDAL.
+    if (!floor.empty()) {
+        std::vector<double> wall, cpu, rss;
+        for (int i = 0; i < 5; ++i) {
+            const ChildResult c = run_child({floor, "headless"});
+            const auto at = c.out.rfind("peak ");
+            double mib = 0;
+            if (!succeeded(c) || at == std::string::npos || std::sscanf(c.out.c_str() + at, "peak %lf MiB", &mib) != 1)
+                continue;
+            wall.push_back(c.wall_ms);
+            cpu.push_back(c.cpu_ms);
+            rss.push_back(mib);
+        }
+        if (wall.empty()) {
+            std::printf("floor: headless context not measured: gl-floor headless failed\n");
+        } else {
+            std::printf("floor: a bare headless OpenGL context (gl-floor, linked with GDAL), whole process: median %.0f "
+                        "ms, CPU %.0f ms, peak memory %.0f MiB (%zu runs)\n",
+                        percentile(wall, 50), percentile(cpu, 50), percentile(rss, 50), wall.size());
+            rows.push_back({"floor: a bare headless OpenGL context, whole process, wall", percentile(wall, 50), "ms", 0, ""});
+            rows.push_back({"floor: a bare headless OpenGL context, whole process, CPU", percentile(cpu, 50), "ms", 0, ""});
+            rows.push_back({"floor: a bare headless OpenGL context, peak memory", percentile(rss, 50), "MiB", 0, ""});
         }
     }
 

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -79,6 +80,21 @@ TEST_F(Cli, TheBenchmarkRefusesAnOtherBuildThatPrintsNoFigures) {
     EXPECT_EQ(r.exit_code, 1);
     EXPECT_NE(r.err.find("ca-atlas: benchmark: /bin/true --bench printed no table of figures"), std::string::npos)
         << r.err;
+}
+
+// The benchmark's floor (tests/bench/gl_floor.cpp) measures a bare headless context: it runs, reads
+// back what it cleared and reports its own peak memory (a program's libraries alone are more than
+// 10 MiB); a mode it does not know is refused with its usage.
+TEST_F(Cli, TheBenchmarksFloorMeasuresABareHeadlessContext) {
+    ATLAS_REQUIRE_GL(gl);  // where this process cannot make a context, neither can the floor
+    const auto r = test::run_tool(ATLAS_TEST_GL_FLOOR, {"headless"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    double mib = 0;
+    ASSERT_EQ(std::sscanf(r.out.c_str(), "peak %lf MiB", &mib), 1) << r.out;
+    EXPECT_GT(mib, 10.0);
+    const auto bad = test::run_tool(ATLAS_TEST_GL_FLOOR, {"nonsense"});
+    EXPECT_EQ(bad.exit_code, 2);
+    EXPECT_NE(bad.err.find("usage: gl-floor first-frame|frames|headless"), std::string::npos) << bad.err;
 }
 
 // A view record is checked as the options it stands for, and its errors name the file.
