@@ -115,7 +115,7 @@ void add_options(CLI::App& app, CommandLine& cl, Given& r, const std::string& ve
                    "Window: the interface's and the map's text and sizes, 0.5 to 4 (default: the display's dots "
                    "per inch / 96)")
         ->check(CLI::Range(0.5, 4.0));
-    app.add_flag("--timings", cl.options.timings, "With --export: print each phase's time and peak memory to stderr");
+    app.add_flag("--timings", cl.options.timings, "With --export or --export-tour: print each phase's time and peak memory to stderr");
     app.add_flag("--bench", cl.bench,
                  "Measure start-up, frame and export times, beside Mapnik's where Debian's python3-mapnik is "
                  "installed, and print them with their targets (needs a display)");

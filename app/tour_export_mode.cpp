@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <exception>
 #include <filesystem>
 #include <future>
 #include <map>
@@ -106,6 +107,13 @@ size_t move_into_place(const std::vector<fs::path>& written, const fs::path& dir
 }  // namespace
 
 int run_export_tour(const Options& o) {
+    const long long t0 = monotonic_ns();
+    // --timings: each phase's time since the start and the peak memory, as --export prints them.
+    auto phase = [&](const std::string& what) {
+        if (o.timings)
+            std::fprintf(stderr, "%-36s %7.1f ms  peak %5.0f MiB\n", what.c_str(), (monotonic_ns() - t0) / 1e6,
+                         peak_memory_mib());
+    };
     const int w = o.width > 0 ? o.width : 1920, h = o.height > 0 ? o.height : 1080;
     std::vector<std::string> formats;
     {
@@ -149,6 +157,7 @@ int run_export_tour(const Options& o) {
             }
             font = std::make_unique<Font>();
             if (raster) renderer = std::make_unique<Renderer>(*font);
+            phase(raster ? "GL ready" : "fonts ready");
         } catch (...) {
             first.wait();  // let the worker finish before unwinding what it reads
             throw;
@@ -171,11 +180,14 @@ int run_export_tour(const Options& o) {
             return *m;
         };
         const auto tour = model_for(o.projection).tour;
+        phase("data ready");
         if (tour.empty()) throw DataError(o.data.tour + ": the tour has no scene");
         std::vector<std::string> undrawable;  // texts with characters no installed font has
         const TextMeasure measure = measure_noting(font->shaper(), undrawable);
-        std::vector<std::string> worker_undrawable;  // the same, of what the worker measures
-        const TextMeasure worker_measure = measure_noting(font->shaper(), worker_undrawable);
+        // The same, of what each worker measures (the PDF slides', the handout's): one list each.
+        std::vector<std::string> slide_undrawable, page_undrawable;
+        const TextMeasure slide_measure = measure_noting(font->shaper(), slide_undrawable);
+        const TextMeasure page_measure = measure_noting(font->shaper(), page_undrawable);
         std::unique_ptr<PdfHandout> handout;
         if (wants("pdf")) {
             written.push_back(tmp / kHandoutName);
@@ -215,10 +227,12 @@ int run_export_tour(const Options& o) {
             figure.ink = sc.annotations;  // the presenter's drawings saved with the scene
             char name[32];
             std::snprintf(name, sizeof name, "%02zu-", i + 1);
-            // The PDF slide and the handout's page are drawn on a worker while this thread draws
-            // the raster slides (GL is this thread's): the machine's second core, on the tour's
-            // largest part. Both read the model's memos of the scene's day and selection, made
-            // here first, and the worker is done before the next scene changes them.
+            // The PDF slide and the handout's page are drawn on two workers while this thread draws
+            // the raster slides (GL is this thread's): Cairo's drawing and compressing is most of
+            // the tour's work, and three threads keep the machine's cores busy where one worker
+            // for both left this thread waiting (perf). The workers read the model's memos of the
+            // scene's day and selection, made here first, and are done before the next scene
+            // changes them; the handout's pages are added in the tour's order, one per scene.
             (void)m.overlay_paint(state.date, Style{}.overlay);
             (void)m.selection_outlines(state);
             std::optional<fs::path> pdf_slide;
@@ -230,23 +244,47 @@ int run_export_tour(const Options& o) {
                 else if (!renderer)
                     export_vector(m, state, measure, file.string(), figure);
             }
-            std::future<void> vector_work;
-            if (pdf_slide || handout)
-                vector_work = std::async(std::launch::async, [&, state, figure, pdf_slide] {
-                    if (pdf_slide) export_vector(m, state, worker_measure, pdf_slide->string(), figure);
-                    if (handout) handout->add_page(m, state, worker_measure, handout_page(sc, i, tour.size(), m));
+            std::future<void> slide_work, page_work;
+            if (pdf_slide)
+                slide_work = std::async(std::launch::async, [&, state, figure, pdf_slide, i] {
+                    export_vector(m, state, slide_measure, pdf_slide->string(), figure);
+                    phase("scene " + std::to_string(i + 1) + ": PDF slide (worker)");
                 });
-            for (const auto& f : formats) {
-                if (f == "pdf" || !renderer) continue;
-                export_image(*renderer, m, state, measure, (tmp / (name + sc.id + "." + f)).string(), figure);
+            if (handout)
+                page_work = std::async(std::launch::async, [&, state, i] {
+                    handout->add_page(m, state, page_measure, handout_page(sc, i, tour.size(), m));
+                    phase("scene " + std::to_string(i + 1) + ": handout page (worker)");
+                });
+            // Both workers are waited for, even when this thread or one of them fails, before
+            // anything they read goes away; then the first failure is thrown.
+            std::exception_ptr failed;
+            try {
+                for (const auto& f : formats) {
+                    if (f == "pdf" || !renderer) continue;
+                    export_image(*renderer, m, state, measure, (tmp / (name + sc.id + "." + f)).string(), figure);
+                }
+                if (renderer) phase("scene " + std::to_string(i + 1) + ": raster slides");
+            } catch (...) {
+                failed = std::current_exception();
             }
-            if (vector_work.valid()) vector_work.get();
+            for (std::future<void>* work : {&slide_work, &page_work}) {
+                if (!work->valid()) continue;
+                try {
+                    work->get();
+                } catch (...) {
+                    if (!failed) failed = std::current_exception();
+                }
+            }
+            if (failed) std::rethrow_exception(failed);
         }
-        for (const auto& t : worker_undrawable)
-            if (std::find(undrawable.begin(), undrawable.end(), t) == undrawable.end()) undrawable.push_back(t);
+        for (const auto* list : {&slide_undrawable, &page_undrawable})
+            for (const auto& t : *list)
+                if (std::find(undrawable.begin(), undrawable.end(), t) == undrawable.end()) undrawable.push_back(t);
         if (handout) handout->finish();
+        phase("handout finished");
         // Every file is done: move them into place, all or none.
         const size_t replaced = move_into_place(written, dir, tmp);
+        phase("in place");
         fs::remove_all(tmp, ec);
         std::printf("ca-atlas: wrote %zu files for %zu scenes into %s%s\n", written.size(), tour.size(),
                     dir.string().c_str(),
