@@ -26,8 +26,9 @@ std::vector<LabelCandidate> country_label_candidates(const World& world, const P
         c.text = world.countries[i].name;
         c.shape = &projected.label_shapes[i];
         c.bounds = bounds(*c.shape);
-        const Box b = projected.country_bounds[i];
-        c.whole = pole_of_inaccessibility(*c.shape, std::max(b.width(), b.height()) / 200);
+        // Made with the projected world (and cached with it); searched here for one made without.
+        c.whole = i < projected.label_poles.size() ? projected.label_poles[i]
+                                                   : country_label_pole(*c.shape, projected.country_bounds[i]);
         // The article's subject is labelled first.
         if (is_focus_country(world.countries[i].iso_a3)) c.priority = 1;
         out.push_back(std::move(c));

@@ -57,6 +57,10 @@ Pole pole_of_inaccessibility(const MultiPolygon& mp, double precision) {
     return {best.c, std::max(0.0, best.d)};
 }
 
+Pole country_label_pole(const MultiPolygon& label_shape, const Box& bounds) {
+    return pole_of_inaccessibility(label_shape, std::max(bounds.width(), bounds.height()) / 200);
+}
+
 bool labels_overlap(const std::vector<PlacedLabel>& labels) {
     for (size_t i = 0; i < labels.size(); ++i)
         for (size_t j = i + 1; j < labels.size(); ++j) {

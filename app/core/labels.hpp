@@ -18,6 +18,9 @@ struct Pole {
     double radius = 0;
 };
 Pole pole_of_inaccessibility(const MultiPolygon& mp, double precision);
+// A country's label anchor when it is wholly in view: the pole of its label shape, found to a
+// 200th of the larger side of its `bounds` (a pixel or two at any scale the country fills).
+Pole country_label_pole(const MultiPolygon& label_shape, const Box& bounds);
 
 // Width of `text` in pixels for a font of em size 1 px.
 using TextMeasure = std::function<double(const std::string& text)>;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "geometry.hpp"
+#include "labels.hpp"
 
 namespace atlas {
 
@@ -112,6 +113,10 @@ struct ProjectedWorld {
     // Per fill unit (World::countries, then World::areas; see ControlArea), projected at full detail.
     std::vector<MultiPolygon> countries;
     std::vector<MultiPolygon> label_shapes; // simplified copies used for label placement
+    // Per World::countries entry: the pole of inaccessibility of its label shape, found to a 200th
+    // of its bounds (country_label_candidates' anchor when the whole country is in view). Made
+    // with the rest, and kept in the geometry cache: searching it is most of a start's labelling.
+    std::vector<Pole> label_poles;
     std::vector<Box> country_bounds;
     std::vector<DetailLevel> levels;        // levels[0] is full detail; coarser levels follow
     std::vector<size_t> ring_vertex_offset; // per country: its first vertex's flag in ring_kept

@@ -27,7 +27,7 @@ namespace atlas {
 namespace {
 
 // The first bytes of every cache file; the number changes whenever the layout below does.
-constexpr char kMagic[] = "ca-atlas geometry cache 1\n";
+constexpr char kMagic[] = "ca-atlas geometry cache 2\n";  // 2: with the label poles
 
 // Writes into a file descriptor through a buffer of its own, keeping the Adler-32 of what it wrote:
 // the file is never held whole in memory (whose pages, fresh, cost more than the writing).
@@ -277,6 +277,7 @@ void put_projected(Out& o, const ProjectedWorld& p) {
     o.each(p.countries, [&](const MultiPolygon& mp) { put_shape(o, mp); });
     o.each(p.label_shapes, [&](const MultiPolygon& mp) { put_shape(o, mp); });
     o.array(p.country_bounds);
+    o.array(p.label_poles);
     o.each(p.levels, [&](const DetailLevel& l) {
         o.value(l.min_metres_per_px);
         o.value(l.tolerance_m);
@@ -301,6 +302,7 @@ ProjectedWorld get_projected(In& in) {
     p.countries = in.each<MultiPolygon>([&](MultiPolygon& mp) { mp = get_shape(in); });
     p.label_shapes = in.each<MultiPolygon>([&](MultiPolygon& mp) { mp = get_shape(in); });
     p.country_bounds = in.array<Box>();
+    p.label_poles = in.array<Pole>();
     p.levels = in.each<DetailLevel>([&](DetailLevel& l) {
         l.min_metres_per_px = in.value<double>();
         l.tolerance_m = in.value<double>();

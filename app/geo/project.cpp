@@ -276,6 +276,10 @@ ProjectedWorld project_world(const World& world, const std::string& projection_i
         pw.label_shapes[i] = simplify(pw.countries[i], std::max(b.width(), b.height()) / 2000);
     });
     for (const Box& b : pw.country_bounds) pw.bounds.add(b);
+    pw.label_poles.resize(world.countries.size());
+    in_parallel(world.countries.size(), [&](size_t i, unsigned) {
+        pw.label_poles[i] = country_label_pole(pw.label_shapes[i], pw.country_bounds[i]);
+    });
     // Lines: every feature of the three layers, projected in parallel, gathered in order.
     std::vector<const std::vector<Polyline>*> sources;
     for (const auto& b : world.boundaries) sources.push_back(&b.lines);

@@ -92,6 +92,8 @@ void expect_same(const ProjectedWorld& a, const ProjectedWorld& b) {
         EXPECT_TRUE(same_shape(a.label_shapes[i], b.label_shapes[i])) << i;
     }
     EXPECT_TRUE(same_bits(a.country_bounds, b.country_bounds));
+    EXPECT_FALSE(a.label_poles.empty());
+    EXPECT_TRUE(same_bits(a.label_poles, b.label_poles));
     EXPECT_TRUE(same_bits(a.ring_vertex_offset, b.ring_vertex_offset));
     EXPECT_EQ(std::memcmp(&a.bounds, &b.bounds, sizeof a.bounds), 0);
     ASSERT_EQ(a.levels.size(), b.levels.size());

@@ -6,6 +6,7 @@
 
 #include <set>
 
+#include "core/frame.hpp"
 #include "geo/load.hpp"
 #include "support/paths.hpp"
 
@@ -125,6 +126,25 @@ TEST(Project, LineCellsHoldEverySegmentOnce) {
             }
             EXPECT_EQ(next, layer->count());
         }
+}
+
+// The label anchors made with the projected world (and cached with it) are the ones the label
+// candidates would search for themselves, each inside its country.
+TEST(Project, TheLabelPolesAreTheCandidatesOwnAnchors) {
+    const World& w = shipped();
+    ProjectedWorld pw = project_world(w, "albers");
+    ASSERT_EQ(pw.label_poles.size(), w.countries.size());
+    const auto made = country_label_candidates(w, pw);
+    pw.label_poles.clear();
+    const auto searched = country_label_candidates(w, pw);
+    ASSERT_EQ(made.size(), searched.size());
+    for (size_t i = 0; i < made.size(); ++i) {
+        EXPECT_EQ(made[i].whole.point.x, searched[i].whole.point.x) << w.countries[i].name;
+        EXPECT_EQ(made[i].whole.point.y, searched[i].whole.point.y) << w.countries[i].name;
+        EXPECT_EQ(made[i].whole.radius, searched[i].whole.radius) << w.countries[i].name;
+        EXPECT_GT(made[i].whole.radius, 0.0) << w.countries[i].name;
+        EXPECT_TRUE(contains(pw.label_shapes[i], made[i].whole.point)) << w.countries[i].name;
+    }
 }
 
 TEST(Project, CountryAtAPoint) {
