@@ -153,6 +153,8 @@ std::vector<const Link*> Facts::links_of(const std::string& entity, const Articl
 
 namespace {
 bool word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80); }
+// The article's apostrophe (U+2019) at `at`: it ends a word, so "Afghanistan’s" mentions Afghanistan.
+bool apostrophe_at(std::string_view text, size_t at) { return text.substr(at, 3) == "\xE2\x80\x99"; }
 }  // namespace
 
 std::vector<Mention> Facts::mentions(std::string_view text) const {
@@ -163,7 +165,8 @@ std::vector<Mention> Facts::mentions(std::string_view text) const {
             const size_t end = at + a.text.size();
             // Whole words only: "Iran" is not inside "Iranian", nor "RF" inside "RFE".
             if (at > 0 && word_char(text[at - 1]) && word_char(a.text.front())) continue;
-            if (end < text.size() && word_char(text[end]) && word_char(a.text.back())) continue;
+            if (end < text.size() && word_char(text[end]) && word_char(a.text.back()) && !apostrophe_at(text, end))
+                continue;
             all.push_back({at, end, &a});
         }
     }

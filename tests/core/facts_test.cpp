@@ -40,5 +40,16 @@ TEST(SourceForReaders, LeavesOutAddressesAndTheDatasFiles) {
     EXPECT_EQ(source_for_readers("an aside (never closed"), "an aside (never closed");
 }
 
+// A mention is a whole word: not inside a longer word, but a possessive's apostrophe (the
+// article's U+2019) ends the word it follows.
+TEST(Facts, MentionsAreWholeWordsAndPossessivesCount) {
+    Facts f;
+    f.aliases = {{"AFG", "Afghanistan", {}}, {"IRN", "Iran", {}}};
+    const std::string text = "all of Afghanistan\u2019s neighbors, Iranian and Iran's, and Afghanistanis";
+    std::vector<std::string> found;
+    for (const Mention& m : f.mentions(text)) found.push_back(text.substr(m.begin, m.end - m.begin));
+    EXPECT_EQ(found, (std::vector<std::string>{"Afghanistan", "Iran"}));
+}
+
 }  // namespace
 }  // namespace atlas
