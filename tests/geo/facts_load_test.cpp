@@ -18,6 +18,7 @@
 #include "core/colour.hpp"
 #include "core/explore.hpp"
 #include "core/overlay.hpp"
+#include "core/quiz.hpp"
 #include "core/timeline.hpp"
 #include "geo/facts_load.hpp"
 #include "support/data_copy.hpp"
@@ -835,6 +836,60 @@ TEST(Timeline, EventsAreTheDatedFactsInOrder) {
     ASSERT_TRUE(prev);
     EXPECT_LT(prev->date, kArticleDate);
     EXPECT_EQ(previous_event(events, events.front().date), nullptr);
+}
+
+// The quiz on the shipped data: every kind is made, each day's members are the memberships
+// holding that day, and the questions the article itself raises come out with the answers the
+// facts give (Uzbekistan's suspension in 2012, the CSTO Charter's city, the longest of
+// Afghanistan's northern borders, "the RF", and Turkmenistan, the neighbour outside the SCO).
+TEST(Facts, TheQuizIsMadeFromTheShippedFacts) {
+    const DataSet& d = shipped();
+    const Facts& f = *d.facts;
+    for (int k = 0; k < kQuestionKinds; ++k)
+        EXPECT_FALSE(questions_of_kind(QuestionKind(k), f, *d.world, *d.article).empty())
+            << question_kind_key(QuestionKind(k));
+    const auto members = questions_of_kind(QuestionKind::MembersOnDay, f, *d.world, *d.article);
+    for (const Question& q : members) {
+        std::set<std::string> expected;
+        for (const Country& c : d.world->countries)
+            for (const Organisation& o : f.organisations)
+                if (q.text.find("of the " + o.abbreviation + " on ") != std::string::npos &&
+                    f.status_on(o.id, c.iso_a3, *q.day) == Status::Member)
+                    expected.insert(c.iso_a3);
+        EXPECT_EQ(std::set<std::string>(q.countries.begin(), q.countries.end()), expected) << q.text;
+        EXPECT_FALSE(q.passage.empty()) << q.text;
+    }
+    auto find = [&](QuestionKind k, const std::string& text) -> const Question* {
+        static std::vector<Question> kept;
+        kept = questions_of_kind(k, f, *d.world, *d.article);
+        for (const Question& q : kept)
+            if (q.text.find(text) != std::string::npos) return &q;
+        return nullptr;
+    };
+    const Question* q = find(QuestionKind::MembersOnDay, "member of the CSTO on 31 December 2012");
+    ASSERT_TRUE(q);
+    EXPECT_EQ(std::set<std::string>(q->countries.begin(), q->countries.end()),
+              (std::set<std::string>{"ARM", "BLR", "KAZ", "KGZ", "RUS", "TJK"}));
+    q = find(QuestionKind::StatusChange, "suspended its membership of the CSTO in 2012");
+    ASSERT_TRUE(q);
+    EXPECT_EQ(q->countries, std::vector<std::string>{"UZB"});
+    EXPECT_EQ(q->note, "uzbekistan-suspension");
+    q = find(QuestionKind::WhereIsPlace, "Where is the Kant airbase?");
+    ASSERT_TRUE(q);
+    EXPECT_EQ(q->facts, std::vector<std::string>{"kant-airbase"});
+    q = find(QuestionKind::SigningCity, "the CSTO Charter and the Agreement on the Legal Status of the CSTO signed?");
+    ASSERT_TRUE(q);
+    EXPECT_EQ(q->answer, "Chisinau (Moldova)");
+    q = find(QuestionKind::LongestBorder, "along Afghanistan's northern border");
+    ASSERT_TRUE(q);
+    EXPECT_EQ(q->countries, std::vector<std::string>{"TJK"});
+    q = find(QuestionKind::ArticleName, "\u201cthe RF\u201d");
+    ASSERT_TRUE(q);
+    EXPECT_EQ(q->countries, std::vector<std::string>{"RUS"});
+    q = find(QuestionKind::NeighbourOutside, "neighbour of Afghanistan");
+    ASSERT_TRUE(q);
+    EXPECT_EQ(q->countries, std::vector<std::string>{"TKM"});
+    EXPECT_EQ(q->note, "neighbours-and-the-sco");
 }
 
 }  // namespace
