@@ -26,7 +26,7 @@ namespace {
 
 // What the options take as text or flags before their values are checked into Options.
 struct Given {
-    std::string view_text, size_text, date_text, view_from, layers_given, paper, random_input;
+    std::string view_text, size_text, date_text, view_from, layers_given, paper, random_input, quiz_seed;
     float scale = 0;
     double dpi = 0;
     bool no_captions = false, furniture = false;
@@ -78,6 +78,12 @@ void add_options(CLI::App& app, CommandLine& cl, Given& r, const std::string& ve
     app.add_option("--present", cl.options.present,
                    "Open full screen in the presentation mode at this scene of the tour (1 = the first; "
                    "F5 in the window; Esc leaves it)");
+    app.add_flag("--quiz", cl.options.quiz,
+                 "Open the window with the map quiz (Q in the window): ten questions made from the facts, each "
+                 "answered by a click on the map and taught by the article's passage");
+    app.add_option("--quiz-seed", r.quiz_seed,
+                   "The quiz's round, a whole number: the same number gives a class the same questions (default: a "
+                   "new round each time)");
     app.add_option("--flight-seconds", cl.options.flight_seconds,
                    "Presentation: how long a flight between scenes takes, 0.3 to 5 seconds (default: 1.6)")
         ->check(CLI::Range(0.3, 5.0));
@@ -211,6 +217,14 @@ void check_values(const CLI::App& app, Given& r, Options& o) {
             throw UsageError(std::string("invalid ") + named + " '': needs a file or folder name");
     if (app.get_option("--present")->count() > 0 && o.present < 1)
         throw UsageError("invalid --present " + std::to_string(o.present) + ": scenes are numbered from 1");
+    if (app.get_option("--quiz-seed")->count() > 0) {
+        unsigned long long seed = 0;
+        char extra = 0;
+        if (r.quiz_seed.empty() || r.quiz_seed[0] == '-' ||
+            std::sscanf(r.quiz_seed.c_str(), "%llu%c", &seed, &extra) != 1 || seed > 4294967295ULL)
+            throw UsageError("invalid --quiz-seed '" + r.quiz_seed + "': expected a whole number from 0 to 4294967295");
+        o.quiz_seed = unsigned(seed);
+    }
     if (!r.random_input.empty()) {
         unsigned long long seed = 0;
         long long events = 0;

@@ -24,6 +24,8 @@ struct Options {
     std::string select;                // an entity to select at start (ISO code, place, region, organisation)
     Layers layers;                     // the layers shown (default: all)
     int present = 0;                   // start the presentation at this scene (1-based; 0: no)
+    bool quiz = false;                 // open with the quiz under way
+    std::optional<unsigned> quiz_seed; // the quiz's round (default: a new one each time)
     double flight_seconds = 1.6;       // a flight between scenes of the tour: out, across, in
     std::string export_tour;           // write one image per scene of the tour into this folder
     bool tour_captions = true;         // with export_tour: each slide carries its scene's caption

@@ -80,6 +80,8 @@ SessionOptions session_options(const Options& o) {
     s.layers = o.layers;
     s.select = o.select;
     s.present = o.present;
+    s.quiz = o.quiz;
+    s.quiz_seed = o.quiz_seed;
     s.flight_seconds = o.flight_seconds;
     s.hover = o.window_screenshot.empty();
     return s;

@@ -38,12 +38,22 @@ std::string names_of(const World& world, const std::vector<std::string>& isos) {
 // "the CSTO"; "the Shanghai Five" (whose abbreviation is its name).
 std::string the_org(const Organisation& o) { return "the " + (o.abbreviation.empty() ? o.name : o.abbreviation); }
 
-// The passage that teaches a question about `entities`: of the passages linked to any of them, the
-// one linked to most of them, the earliest in the article on a tie; "" if none is linked.
+// The passage that teaches a question about `entities`, the first of them what it asks about (an
+// organisation, a place): of the passages that name it (else that are linked to it, else to any of
+// them), the one linked to most of them, the earliest in the article on a tie; "" if none is linked.
 std::string teaching_passage(const Facts& facts, const Article& article, const std::vector<std::string>& entities) {
     std::map<std::string, int> links;
     for (const auto& e : entities)
         for (const Link* l : facts.links_of(e, article)) ++links[l->passage];
+    if (!entities.empty()) {
+        std::set<std::string> first, naming;
+        for (const Link* l : facts.links_of(entities.front(), article)) {
+            first.insert(l->passage);
+            if (l->basis == "alias") naming.insert(l->passage);
+        }
+        if (!naming.empty()) first = naming;
+        if (!first.empty()) std::erase_if(links, [&](const auto& kv) { return !first.count(kv.first); });
+    }
     std::string best;
     int best_count = 0, best_index = 0;
     for (const auto& [passage, count] : links) {
@@ -138,6 +148,19 @@ std::vector<Question> status_changes(const Facts& facts, const World& world, con
     return out;
 }
 
+// A question answered by a click near place `p`: its point, day, record, passage and note.
+Question place_question(QuestionKind kind, const Place& p, const Facts& facts, const Article& article) {
+    Question q;
+    q.kind = kind;
+    q.form = AnswerForm::Point;
+    q.point = p.lonlat;
+    q.day = p.from;
+    q.facts = {p.id};
+    q.passage = teaching_passage(facts, article, {p.id, p.organisation});
+    q.note = note_about(facts, p.id, q.passage);
+    return q;
+}
+
 std::vector<Question> where_is_place(const Facts& facts, const World& world, const Article& article) {
     std::vector<Question> out;
     for (const Place& p : facts.places) {
@@ -145,17 +168,10 @@ std::vector<Question> where_is_place(const Facts& facts, const World& world, con
         if (p.kind != "airbase" && p.kind != "seat" && p.kind != "exercise") continue;
         // The name without the city it ends with ("CSTO Secretariat, Moscow"), which would give it away.
         const std::string name = p.name.substr(0, p.name.find(", "));
-        Question q;
-        q.kind = QuestionKind::WhereIsPlace;
-        q.form = AnswerForm::Point;
-        q.point = p.lonlat;
+        Question q = place_question(QuestionKind::WhereIsPlace, p, facts, article);
         q.text = (p.kind == "exercise" ? "Where was the " + name + " held?" : "Where is the " + name + "?") +
                  " Click the map.";
         q.answer = p.name + " (" + name_of(world, p.country) + ")";
-        q.day = p.from;
-        q.facts = {p.id};
-        q.passage = teaching_passage(facts, article, {p.id, p.organisation});
-        q.note = note_about(facts, p.id, q.passage);
         out.push_back(std::move(q));
     }
     return out;
@@ -170,18 +186,11 @@ std::vector<Question> signing_cities(const Facts& facts, const World& world, con
         if (comma == std::string::npos || comma <= kPrefix.size()) continue;
         const std::string document = p.name.substr(kPrefix.size(), comma - kPrefix.size());
         const std::string city = p.name.substr(comma + 2);
-        Question q;
-        q.kind = QuestionKind::SigningCity;
-        q.form = AnswerForm::Point;
-        q.point = p.lonlat;
+        Question q = place_question(QuestionKind::SigningCity, p, facts, article);
         const bool several = document.find(" and the ") != std::string::npos;
         q.text = "In which city " + std::string(several ? "were" : "was") + " the " + document +
                  " signed? Click it on the map.";
         q.answer = city + " (" + name_of(world, p.country) + ")";
-        q.day = p.from;
-        q.facts = {p.id};
-        q.passage = teaching_passage(facts, article, {p.id, p.organisation});
-        q.note = note_about(facts, p.id, q.passage);
         out.push_back(std::move(q));
     }
     return out;

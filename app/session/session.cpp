@@ -94,6 +94,7 @@ void Session::start(std::unique_ptr<MapModel> model) {
     ui_.attribution = kAttribution;
     reset_view();
     home_pending_ = options_.frame_view && options_.select.empty() && options_.present == 0;
+    quiz_pending_ = options_.quiz;
     if (!options_.select.empty()) {
         ui_.request_select = options_.select;
         jump_ = true;  // at start the map opens on the selection, without a flight
@@ -184,6 +185,7 @@ void Session::update(long long now_ns) {
     }
     tour_requests();
     apply_requests();
+    quiz_requests();
     describe_day();
     if (click_at_ && !presenting()) click();
     click_at_.reset();
@@ -193,6 +195,7 @@ void Session::update(long long now_ns) {
     go_to_scene(now_ns);
     advance_flight(now_ns);
     describe_view();
+    describe_quiz();
     if (presenting()) show_presentation(now_ns);
     ui_.presentation.on = presenting();
     if (ui_.request_projection && !reprojecting_.valid()) {
@@ -233,6 +236,11 @@ void Session::apply_requests() {
 void Session::click() {
     const float ratio = viewport_.pixel_ratio;
     const Vec2 px{click_at_->x * ratio, click_at_->y * ratio};
+    // A question of the quiz is answered by the click.
+    if (quizzing() && !ui_.quiz.answered && !ui_.quiz.finished) {
+        answer_quiz(px);
+        return;
+    }
     const Vec2 ll = model_->projection->inverse(state_.camera.to_map(px));
     if (ui_.measuring) {
         if (ui_.measure_points.size() >= 2) ui_.measure_points.clear();
@@ -333,7 +341,9 @@ std::vector<std::string> Session::describe(Vec2 px) const {
     const int c = model_->country_at(state_.camera.to_map(px), state_.date);
     if (c >= 0) {
         lines.push_back(model_->world->countries[size_t(c)].name);
-        if (!overlay_.countries.empty()) lines.push_back(standing_text(overlay_, c) + " on " + state_.date.str());
+        // Not while a quiz's question is asked: the standing would be the answer.
+        if (!overlay_.countries.empty() && !(quizzing() && !ui_.quiz.answered))
+            lines.push_back(standing_text(overlay_, c) + " on " + state_.date.str());
     }
     return lines;
 }

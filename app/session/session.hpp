@@ -22,6 +22,7 @@
 #include "core/input.hpp"
 #include "core/labels.hpp"
 #include "core/overlay.hpp"
+#include "core/quiz.hpp"
 #include "core/tour.hpp"
 #include "export/figure.hpp"
 #include "geo/data_paths.hpp"
@@ -44,6 +45,8 @@ struct SessionOptions {
     int present = 0;               // the presentation starts at this scene (1-based; 0: no)
     double flight_seconds = 1.6;   // a flight between scenes of the tour
     bool hover = true;             // false: no tooltip (a screenshot shows the map, not the pointer)
+    bool quiz = false;             // the quiz starts with the window (Q in it)
+    std::optional<unsigned> quiz_seed;  // its round (default: a new one each time)
 };
 
 // An export the user asked for from the window: the state sized to the image and its decorations.
@@ -148,6 +151,15 @@ private:
     void show_presentation(long long now_ns);
     // session_tour.cpp
     void tour_requests();
+    // session_quiz.cpp
+    bool quizzing() const { return quiz_.has_value(); }
+    void start_quiz(unsigned seed);
+    void end_quiz();
+    void ask_quiz_question();
+    void answer_quiz(Vec2 px);
+    void quiz_requests();
+    void describe_quiz();
+    void reveal_quiz_answer();
     // session.cpp
     void attach_ui();
     void list_problems();
@@ -225,6 +237,23 @@ private:
     };
     std::optional<BeforePresenting> before_presenting_;
     std::string notes_message_;
+
+    // The quiz: its round, the question asked, where the last answer's click was (lon/lat), and
+    // what the user had before it (the layers, the selection, the day and the view, given back when
+    // it ends; while a question is asked what would give answers away is hidden).
+    std::optional<QuizRound> quiz_;
+    size_t quiz_at_ = 0;
+    Vec2 quiz_click_{std::nan(""), std::nan("")};
+    int quiz_reveal_in_ = -1;  // frames until the answer's place is brought into view (-1: none)
+    struct BeforeQuiz {
+        Layers layers;
+        std::string selected;
+        Date date;
+        Vec2 centre;
+        double metres_per_px = 0;
+    };
+    std::optional<BeforeQuiz> before_quiz_;
+    bool quiz_pending_ = false;  // --quiz or Q: a round starts at the next update
     bool notes_message_error_ = false;
     long long notes_message_until_ = 0;
 };

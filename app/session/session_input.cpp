@@ -111,6 +111,23 @@ void Session::shortcut(const InputEvent& e) {
         return;
     }
     if (e.interface_has_keyboard) return;
+    const char key = e.key == Key::Character ? e.character : 0;
+    if (key == 'q') {  // the quiz: a round starts, or the one under way ends
+        if (quizzing())
+            ui_.quiz.request_close = true;
+        else
+            quiz_pending_ = true;  // started by quiz_requests, as --quiz starts it
+        return;
+    }
+    if (quizzing()) {
+        // Space, Enter, N or a clicker's Page Down: the next question once this one is answered;
+        // Escape ends the quiz, giving back the map as it was.
+        if (key == ' ' || key == 'n' || e.key == Key::Return || e.key == Key::PageDown) ui_.quiz.request_next = true;
+        if (e.key == Key::Escape) {
+            ui_.quiz.request_close = true;
+            return;
+        }
+    }
     Camera& cam = state_.camera;
     const double step_x = cam.width_px * kKeyPanFraction, step_y = cam.height_px * kKeyPanFraction;
     const Vec2 mid{cam.width_px / 2.0, cam.height_px / 2.0};

@@ -16,6 +16,7 @@ void draw_controls(AppState& state, UiState& ui, std::vector<Scene>* scenes, con
     ui.release_keyboard = false;
     if (!presenting) draw_timeline(state, ui, screen.width, screen.height);
     if (!presenting) draw_export(ui, screen.width, screen.height);
+    if (!presenting) draw_quiz(ui, screen.width, screen.height);
     // The Tour panel edits the scenes the presentation (F5) plays.
     if (!presenting && scenes && ui.tour.open) draw_tour(state, *scenes, ui, screen.width, screen.height);
     if (scenes && draw_unsaved_tour_prompt(*scenes, ui)) ui.request_quit = true;
@@ -27,11 +28,13 @@ void draw_overlays(const AppState& state, UiState& ui, const Screen& screen) {
     const PresentationView& p = ui.presentation;
     if (!p.on) {
         draw_legend(state, ui, screen.width);
-        draw_inspector(state, ui, screen.height);
+        // The quiz's window teaches the answer's selection itself; the inspector would cover the map.
+        if (!ui.quiz.on) draw_inspector(state, ui, screen.height);
         draw_article(state, ui, screen.width, screen.height);
         keep_windows_inside(screen.width, screen.height, &ui.laid_out);
         ui.map_area = free_map_area(screen.width, screen.height);
         draw_map_overlay(ui, screen.width, screen.height, ui.measure_px);
+        draw_quiz_marks(ui);
         return;
     }
     draw_annotations(p.shapes, screen.pixel_ratio);

@@ -25,6 +25,13 @@ void draw_inspector(const AppState& state, UiState& ui, float window_height);
 // (just above the timeline), and the measured line.
 void draw_map_overlay(const UiState& ui, float window_width, float window_height, const std::vector<Vec2>& measure_px);
 
+// The quiz's window (ui.quiz.on): the question, then the verdict, the passage and the note that
+// teach it and the next question; at the end the score and the missed questions. Its buttons set
+// the quiz's requests.
+void draw_quiz(UiState& ui, float window_width, float window_height);
+// Over the map after a question about a place: the circle a click had to fall in, and the click.
+void draw_quiz_marks(const UiState& ui);
+
 // The article beside the map: title, author, citation, sections, passages and footnotes, wrapped,
 // text size adjustable; the names of mapped entities are links (select and fly there); mentions of
 // the selection and search hits highlighted; the selection's passages stepped through; notes beside

@@ -188,6 +188,28 @@ struct UiState {
     // "folder", "choose", "open-folder", "name", "export", "format", "size", "open-written".
     std::map<std::string, TourEditor::Rect> export_spots;
     PresentationView presentation;
+    // The quiz (Q): the question asked and, once answered, its verdict and what teaches it.
+    struct QuizView {
+        bool on = false;
+        unsigned seed = 0;               // the round's: the same number gives a class the same round
+        int number = 0, count = 0;       // the question asked (from 1) of the round's
+        std::string question;
+        bool answered = false, right = false;
+        std::string verdict;             // "Right: Uzbekistan." / "Not this one: ... The answer: ..."
+        std::string quote, source;       // the passage that teaches it, quoted, and where it is from
+        std::string note;                // a note on it (not the author's words), "" if none
+        int score = 0;                   // right answers so far
+        bool finished = false;           // the round is over: the score and the review
+        std::vector<std::string> missed; // the review: each missed question with its answer
+        std::vector<std::string> skipped;  // the kinds of question the data could not make, and why
+        // On the map, after an answer (window points): the right place's point and the circle a
+        // click had to fall in, and where the click was; empty for a country's question.
+        std::vector<Vec2> marks_px;      // [answer, click] where known
+        float circle_px = 0;             // the tolerance's radius on screen
+        bool request_next = false, request_new_round = false, request_close = false;
+        std::map<std::string, TourEditor::Rect> spots;  // "next", "new-round", "close": for tests
+    };
+    QuizView quiz;
     bool release_keyboard = false;  // the panels give the keyboard back to the map this frame
     // The part of the window where the map is seen, beside the panels and above the timeline
     // (window points; empty until the panels were first laid out): Home and a selection frame

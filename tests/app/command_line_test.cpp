@@ -31,7 +31,7 @@ TEST_F(Cli, HelpDocumentsEveryOption) {
          {"--data", "--check-data", "--view-from", "--date", "--select", "--projection", "--view", "--export", "--size",
           "--scale", "--timings", "--bench", "--window-screenshot", "--exit-after-first-frame", "--title", "--legend",
           "--scale-bar", "--attribution", "--citation", "--caption", "--furniture", "--dpi", "--paper",
-          "--flight-seconds", "--present", "--export-tour", "--format", "--version", "--layers", "--ui-scale", "--vs"})
+          "--flight-seconds", "--present", "--export-tour", "--format", "--version", "--layers", "--ui-scale", "--vs", "--quiz", "--quiz-seed"})
         EXPECT_NE(r.out.find(opt), std::string::npos) << opt;
 }
 
@@ -52,6 +52,20 @@ TEST_F(Cli, VersionExitCodesAndParserErrorsFollowTheConventions) {
         EXPECT_EQ(r.err.rfind("ca-atlas: ", 0), 0u) << r.err;
         EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
         EXPECT_TRUE(r.out.empty()) << r.out;
+    }
+}
+
+// A quiz's round is a whole number a teacher reads out; anything else is refused at once (exit 2,
+// one line naming it), before a window opens.
+TEST_F(Cli, TheQuizSeedMustBeAWholeNumber) {
+    for (const char* bad : {"x", "-1", "1.5", "12a", "4294967296", ""}) {
+        const auto r = test::run({"--quiz", "--quiz-seed", bad});
+        EXPECT_EQ(r.exit_code, 2) << bad;
+        EXPECT_NE(r.err.find(std::string("ca-atlas: invalid --quiz-seed '") + bad +
+                             "': expected a whole number from 0 to 4294967295"),
+                  std::string::npos)
+            << r.err;
+        EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
     }
 }
 

@@ -9,6 +9,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <thread>
 
 
@@ -546,6 +547,112 @@ TEST_F(SessionTest, ThePresentationHasALegendAndLeavingItGivesBackTheUsersMap) {
     EXPECT_NEAR(session.state().camera.centre.x, before.camera.centre.x, 1.0);
     EXPECT_NEAR(session.state().camera.centre.y, before.camera.centre.y, 1.0);
     EXPECT_NEAR(session.state().camera.metres_per_px / before.camera.metres_per_px, 1.0, 1e-6);
+}
+
+// The quiz (--quiz, Q): a round of the seed's questions, each answered by a click on the map and
+// judged at once; the answer is then shown (the right countries outlined on the question's day, or
+// the circle around the place); Space asks the next; the score and the missed questions at the
+// end; Escape gives the map back as it was. The memberships and the places are hidden while a
+// question is asked.
+TEST_F(SessionTest, AQuizRoundIsAnsweredByClicksOnTheMapAndScored) {
+    SessionOptions o = options();
+    o.quiz = true;
+    o.quiz_seed = 42;
+    Session quiz(o, [](const std::string& text) { return 0.5 * double(text.size()); });
+    quiz.set_viewport(viewport);
+    quiz.start(MapModel::load(ATLAS_TEST_DATA_DIR, "albers"));
+    auto step = [&](const std::vector<InputEvent>& events = {}) {
+        for (const InputEvent& e : events) quiz.input(e);
+        quiz.set_viewport(viewport);
+        quiz.input(event(InputEvent::Kind::Pointer, {std::nan(""), std::nan("")}));
+        quiz.update(now);
+        now += kSecond / 60;
+    };
+    auto cam_px = [](const Session& s, Vec2 map) { return s.state().camera.to_screen(map); };
+    auto click_at = [&](Vec2 px) { step({event(InputEvent::Kind::Press, px), event(InputEvent::Kind::Release, px)}); };
+    const Layers before = quiz.state().layers;
+    quiz.ui().map_area = {0, 0, float(viewport.width), float(viewport.height)};  // as the panels leave it
+    step();
+    step();  // the start's view framed, the round begins
+    const Vec2 centre = quiz.state().camera.centre;
+    const MapModel& m = *quiz.model();
+    const QuizRound round = make_round(*m.facts, *m.world, *m.article, 42);
+    const UiState::QuizView& v = quiz.ui().quiz;
+    ASSERT_TRUE(v.on);
+    EXPECT_EQ(v.seed, 42u);
+    ASSERT_EQ(v.count, 10);
+    // A click that answers question i right, or wrong: inside a right country (its label's anchor)
+    // or another; at the place, or 5 degrees of latitude (about 550 km) north of it.
+    auto answer = [&](size_t i, bool right) {
+        const Question& q = round.questions[i];
+        const Camera& cam = quiz.state().camera;
+        if (q.form == AnswerForm::Point) {
+            const Vec2 ll{q.point.x, q.point.y + (right ? 0.0 : 5.0)};
+            click_at(cam.to_screen(m.projection->forward(ll)));
+            return;
+        }
+        for (size_t c = 0; c < m.world->countries.size(); ++c) {
+            const bool in = std::count(q.countries.begin(), q.countries.end(), m.world->countries[c].iso_a3) > 0;
+            if (in == right) {
+                click_at(cam.to_screen(m.projected.label_poles[c].point));
+                return;
+            }
+        }
+        FAIL() << "no country to click for " << q.text;
+    };
+    for (size_t i = 0; i < round.questions.size(); ++i) {
+        const Question& q = round.questions[i];
+        ASSERT_EQ(v.number, int(i) + 1);
+        ASSERT_EQ(v.question, q.text);
+        EXPECT_FALSE(v.answered);
+        EXPECT_FALSE(quiz.state().layers.memberships) << "the overlays would answer " << q.text;
+        EXPECT_FALSE(quiz.state().layers.places) << "the symbols would answer " << q.text;
+        EXPECT_FALSE(quiz.state().layers.northern_border) << "its lengths would answer " << q.text;
+        EXPECT_EQ(quiz.state().date, kArticleDate) << "the user's day while it is asked";
+        // Nor does the tooltip give a standing away (a country and its standing on the day, else).
+        EXPECT_EQ(quiz.describe(cam_px(quiz, m.projected.label_poles[size_t(m.world->country_index("KAZ"))].point)).size(), 1u);
+        const bool right = i != 1;  // the second one is answered wrong
+        answer(i, right);
+        ASSERT_TRUE(v.answered) << q.text;
+        if (q.day) {
+            EXPECT_EQ(quiz.state().date, *q.day);
+        }
+        EXPECT_EQ(v.right, right) << q.text << ": " << v.verdict;
+        EXPECT_TRUE(quiz.state().layers.memberships);
+        EXPECT_FALSE(v.quote.empty() && !q.passage.empty());
+        if (q.form == AnswerForm::Country) {
+            std::vector<std::string> shown = quiz.state().selected_members;
+            shown.push_back(quiz.state().selected);
+            EXPECT_EQ(std::set<std::string>(shown.begin(), shown.end()),
+                      std::set<std::string>(q.countries.begin(), q.countries.end()))
+                << q.text;
+        } else {
+            EXPECT_EQ(quiz.state().selected, q.facts.front());
+            ASSERT_EQ(v.marks_px.size(), 2u);
+            EXPECT_GT(v.circle_px, 1.0f);
+            // A place out of view is flown to (Chisinau from the region's view).
+            for (int k = 0; k < 90; ++k) step();
+            const Vec2 at = quiz.state().camera.to_screen(m.projection->forward(q.point));
+            EXPECT_TRUE(at.x >= 0 && at.x <= viewport.width && at.y >= 0 && at.y <= viewport.height)
+                << q.text << " at " << at.x << "," << at.y;
+        }
+        // A second click does not answer again.
+        const int score = v.score;
+        answer(i, !right);
+        EXPECT_EQ(v.score, score);
+        step({key(Key::Character, ' ')});
+    }
+    EXPECT_TRUE(v.finished);
+    EXPECT_EQ(v.score, 9);
+    ASSERT_EQ(v.missed.size(), 1u);
+    EXPECT_EQ(v.missed[0].rfind("2. " + round.questions[1].text, 0), 0u) << v.missed[0];
+    step({key(Key::Escape)});
+    EXPECT_FALSE(v.on);
+    EXPECT_EQ(quiz.state().layers, before);
+    EXPECT_EQ(quiz.state().date, kArticleDate);
+    EXPECT_TRUE(quiz.state().selected.empty());
+    EXPECT_NEAR(quiz.state().camera.centre.x, centre.x, 1.0);  // metres: the view the quiz began on
+    EXPECT_NEAR(quiz.state().camera.centre.y, centre.y, 1.0);
 }
 
 }  // namespace
