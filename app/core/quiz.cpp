@@ -105,6 +105,7 @@ std::vector<Question> members_on_day(const Facts& facts, const World& world, con
                 }
             if (q.countries.empty()) continue;
             q.text = "Click a country that was a member of " + the_org(o) + " on " + day.text() + ".";
+            q.printed = "Name the countries that were members of " + the_org(o) + " on " + day.text() + ".";
             q.answer = names_of(world, q.countries);
             q.day = day;
             std::vector<std::string> entities{o.id};
@@ -136,6 +137,8 @@ std::vector<Question> status_changes(const Facts& facts, const World& world, con
                                                              : "froze its participation in " + the_org(*o);
         q.text = records.size() == 1 ? "Which country " + what + " in " + std::to_string(year) + "? Click it."
                                      : "Click a country that " + what + " in " + std::to_string(year) + ".";
+        q.printed = records.size() == 1 ? "Which country " + what + " in " + std::to_string(year) + "?"
+                                        : "Name the countries that " + what + " in " + std::to_string(year) + ".";
         q.answer = names_of(world, q.countries);
         q.day = records.front()->from;
         std::vector<std::string> entities{o->id};
@@ -169,8 +172,9 @@ std::vector<Question> where_is_place(const Facts& facts, const World& world, con
         // The name without the city it ends with ("CSTO Secretariat, Moscow"), which would give it away.
         const std::string name = p.name.substr(0, p.name.find(", "));
         Question q = place_question(QuestionKind::WhereIsPlace, p, facts, article);
-        q.text = (p.kind == "exercise" ? "Where was the " + name + " held?" : "Where is the " + name + "?") +
-                 " Click the map.";
+        const std::string where = p.kind == "exercise" ? "Where was the " + name + " held?" : "Where is the " + name + "?";
+        q.text = where + " Click the map.";
+        q.printed = where + " Mark it on the map with the question's number.";
         q.answer = p.name + " (" + name_of(world, p.country) + ")";
         out.push_back(std::move(q));
     }
@@ -188,8 +192,9 @@ std::vector<Question> signing_cities(const Facts& facts, const World& world, con
         const std::string city = p.name.substr(comma + 2);
         Question q = place_question(QuestionKind::SigningCity, p, facts, article);
         const bool several = document.find(" and the ") != std::string::npos;
-        q.text = "In which city " + std::string(several ? "were" : "was") + " the " + document +
-                 " signed? Click it on the map.";
+        const std::string which = "In which city " + std::string(several ? "were" : "was") + " the " + document + " signed?";
+        q.text = which + " Click it on the map.";
+        q.printed = which + " Name it, and mark it on the map with the question's number.";
         q.answer = city + " (" + name_of(world, p.country) + ")";
         out.push_back(std::move(q));
     }
@@ -229,7 +234,8 @@ std::vector<Question> longest_borders(const Facts& facts, const World& world, co
         q.kind = QuestionKind::LongestBorder;
         q.countries = {lengths.back().second};
         const std::string with = name_of(world, common);
-        q.text = "Of the countries along " + r.name + ", which has the longest border with " + with + "? Click it.";
+        q.printed = "Of the countries along " + r.name + ", which has the longest border with " + with + "?";
+        q.text = q.printed + " Click it.";
         char km[32];
         std::string all;
         for (auto it = lengths.rbegin(); it != lengths.rend(); ++it) {
@@ -272,7 +278,8 @@ std::vector<Question> article_names(const Facts& facts, const World& world, cons
         Question q;
         q.kind = QuestionKind::ArticleName;
         q.countries = {c->iso_a3};
-        q.text = "The article calls it \u201c" + a.text + "\u201d: which country is it? Click it.";
+        q.printed = "The article calls it \u201c" + a.text + "\u201d: which country is it?";
+        q.text = q.printed + " Click it.";
         q.answer = c->name;
         q.facts = {a.at.str()};
         q.passage = passage;
@@ -323,8 +330,11 @@ std::vector<Question> neighbours_outside(const Facts& facts, const World& world,
             for (const auto& nb : neighbours[best])
                 if (facts.status_on(o->id, nb, day) == Status::None) q.countries.push_back(nb);
             if (q.countries.empty()) continue;
-            q.text = "Click a neighbour of " + name_of(world, best) + " that had no standing at all in " + the_org(*o) +
-                     " (not a member, observer, dialogue partner or partner) on " + day.text() + ".";
+            const std::string which = " neighbour of " + name_of(world, best) + " that had no standing at all in " +
+                                      the_org(*o) + " (not a member, observer, dialogue partner or partner) on " +
+                                      day.text() + ".";
+            q.text = "Click a" + which;
+            q.printed = "Name a" + which;
             q.answer = names_of(world, q.countries);
             q.day = day;
             q.facts = {n.id};

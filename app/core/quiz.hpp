@@ -42,7 +42,8 @@ inline constexpr double kPointToleranceKm = 100;
 
 struct Question {
     QuestionKind kind = QuestionKind::MembersOnDay;
-    std::string text;  // as the class reads it, ending with what to click
+    std::string text;     // as the class reads it in the window, ending with what to click
+    std::string printed;  // the same on paper (a worksheet): to name, or to mark on the map
     AnswerForm form = AnswerForm::Country;
     std::vector<std::string> countries;  // Country: every right answer (ISO alpha-3)
     Vec2 point;                          // Point: lon/lat of the answer

@@ -159,6 +159,7 @@ TEST(Quiz, ASuspensionIsAskedInItsYear) {
     const auto qs = of_kind(d, QuestionKind::StatusChange);
     ASSERT_EQ(qs.size(), 1u);
     EXPECT_EQ(qs[0].text, "Which country suspended its membership of the PoF in 2010? Click it.");
+    EXPECT_EQ(qs[0].printed, "Which country suspended its membership of the PoF in 2010?");
     EXPECT_EQ(qs[0].countries, std::vector<std::string>{"BBB"});
     EXPECT_EQ(qs[0].facts, std::vector<std::string>{"memberships.csv:3"});
     EXPECT_EQ(qs[0].day, day("2010-06-01"));
@@ -189,6 +190,8 @@ TEST(Quiz, TheCityOfASigningIsTheEndOfItsName) {
     const auto qs = of_kind(d, QuestionKind::SigningCity);
     ASSERT_EQ(qs.size(), 1u);
     EXPECT_EQ(qs[0].text, "In which city was the Pact of Friendship signed? Click it on the map.");
+    EXPECT_EQ(qs[0].printed,
+              "In which city was the Pact of Friendship signed? Name it, and mark it on the map with the question's number.");
     EXPECT_EQ(qs[0].answer, "Port Carp (Carpania)");
     EXPECT_EQ(qs[0].point.x, 72);
     EXPECT_TRUE(judge_point(qs[0], {72.1, 41}, flat_km).right);
@@ -249,6 +252,8 @@ TEST(Quiz, ARoundIsTheSameForTheSameSeed) {
         kinds.insert(q.kind);
         texts.insert(q.text);
         EXPECT_FALSE(q.facts.empty()) << q.text;
+        EXPECT_EQ(q.printed.find("Click"), std::string::npos) << "on paper nothing is clicked: " << q.printed;
+        EXPECT_FALSE(q.printed.empty()) << q.text;
     }
     EXPECT_EQ(kinds.size(), size_t(kQuestionKinds));
     EXPECT_EQ(texts.size(), a.questions.size());
