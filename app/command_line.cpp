@@ -81,7 +81,12 @@ void add_options(CLI::App& app, CommandLine& cl, Given& r, const std::string& ve
     app.add_flag("--quiz", cl.options.quiz,
                  "Open the window with the map quiz (Q in the window): ten questions made from the facts, each "
                  "answered by a click on the map and taught by the article's passage");
-    app.add_option("--quiz-seed", r.quiz_seed,
+    app.add_option("--export-quiz", cl.options.export_quiz,
+                   "Write the quiz as worksheet.pdf (the map without names, the questions, lines to write on) and "
+                   "answers.pdf (each answer with the passage that teaches it and its citation) into this folder, "
+                   "made if missing, no display needed; --quiz-seed gives the round, --paper the sheet (default "
+                   "a4-portrait)");
+    app.add_option("--quiz-seed,--seed", r.quiz_seed,
                    "The quiz's round, a whole number: the same number gives a class the same questions (default: a "
                    "new round each time)");
     app.add_option("--flight-seconds", cl.options.flight_seconds,
@@ -212,11 +217,12 @@ void check_values(const CLI::App& app, Given& r, Options& o) {
         o.height = sheet->second;
     }
     // An empty name would otherwise read as "not given" and open the window instead.
-    for (const char* named : {"--export", "--export-tour", "--window-screenshot"})
+    for (const char* named : {"--export", "--export-tour", "--export-quiz", "--window-screenshot"})
         if (app.get_option(named)->count() > 0 && app.get_option(named)->as<std::string>().empty())
             throw UsageError(std::string("invalid ") + named + " '': needs a file or folder name");
     if (app.get_option("--present")->count() > 0 && o.present < 1)
         throw UsageError("invalid --present " + std::to_string(o.present) + ": scenes are numbered from 1");
+    if (!o.export_quiz.empty()) o.quiz_paper = r.paper;
     if (app.get_option("--quiz-seed")->count() > 0) {
         unsigned long long seed = 0;
         char extra = 0;

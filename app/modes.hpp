@@ -28,6 +28,8 @@ struct Options {
     std::optional<unsigned> quiz_seed; // the quiz's round (default: a new one each time)
     double flight_seconds = 1.6;       // a flight between scenes of the tour: out, across, in
     std::string export_tour;           // write one image per scene of the tour into this folder
+    std::string export_quiz;           // write the quiz's worksheet and answers into this folder
+    std::string quiz_paper;            // with export_quiz: the sheet (--paper; default A4 portrait)
     bool tour_captions = true;         // with export_tour: each slide carries its scene's caption
     std::string tour_formats = "png";  // with export_tour: any of "png", "tif", "svg", "pdf", comma-separated
     int width = 0, height = 0;         // 0: the mode's default
@@ -48,6 +50,8 @@ struct Options {
 int run_window(const Options& options);
 int run_export(const Options& options);
 int run_export_tour(const Options& options);
+// `--export-quiz DIR`: the quiz of round --quiz-seed as worksheet.pdf and answers.pdf; exit code.
+int run_export_quiz(const Options& options);
 // Prints each figure as it is measured, then the table of figures with their targets (Markdown:
 // "| figure | value unit | target | met |"); beside Mapnik where it is installed.
 int run_bench(const Options& options, const std::string& self_path);

@@ -1,8 +1,9 @@
-// `ca-atlas --export-tour DIR`: one image per scene of the tour (slides) in each format asked for,
-// and with PDF a handout (one page per scene: the map, its title and its caption quoted), with no
-// display. DIR is made if missing (with its parents). All the files are written in a temporary
-// folder inside DIR and moved into place only when every one is done: a failure leaves DIR as it
-// was, and removes the folders it made.
+// The classroom's sheets, with no display. `ca-atlas --export-tour DIR`: one image per scene of the
+// tour (slides) in each format asked for, and with PDF a handout (one page per scene: the map, its
+// title and its caption quoted). `ca-atlas --export-quiz DIR`: the quiz's worksheet and answers.
+// DIR is made if missing (with its parents). All the files are written in a temporary folder inside
+// DIR and moved into place only when every one is done: a failure leaves DIR as it was, and removes
+// the folders it made.
 #include <unistd.h>
 
 #include <algorithm>
@@ -12,10 +13,13 @@
 #include <future>
 #include <map>
 #include <optional>
+#include <random>
 #include <sstream>
 
 #include "core/errors.hpp"
 #include "core/explore.hpp"
+#include "core/quiz.hpp"
+#include "core/decorations.hpp"
 #include "core/style.hpp"
 #include "export/export.hpp"
 #include "geo/model.hpp"
@@ -62,6 +66,34 @@ void make_folders(const fs::path& dir, std::vector<fs::path>& made) {
         if (!fs::create_directory(p, ec) || ec)
             throw OutputError("cannot make the folder '" + p.string() + "': " +
                               (ec ? ec.message() : "it could not be made"));
+}
+
+// DIR (and its missing parents, noted in `made`) and the working folder `tmp` inside it; throws
+// OutputError naming DIR where either cannot be made.
+void make_working_folder(const fs::path& dir, const fs::path& tmp, std::vector<fs::path>& made) {
+    make_folders(dir, made);
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) throw OutputError("cannot write into '" + dir.string() + "': not a folder");
+    if (!fs::create_directory(tmp, ec) || ec)
+        throw OutputError("cannot write into '" + dir.string() + "': " + (ec ? ec.message() : "it exists"));
+}
+
+// Nothing is written from data with problems: each is printed, then a DataError counts them.
+void refuse_problems(const MapModel& m, const std::string& data_dir) {
+    if (m.problems.empty()) return;
+    for (const auto& p : m.problems) std::fprintf(stderr, "%s\n", p.str().c_str());
+    throw DataError(std::to_string(m.problems.size()) + (m.problems.size() == 1 ? " problem" : " problems") +
+                    " in the data folder " + data_dir + "; nothing was written");
+}
+
+// A run that failed: the working folder and the folders it made go (DIR as it was), and the reason
+// is one line; the exit code (2 for a bad argument, else 1).
+int failed(const std::exception& e, const fs::path& tmp, const std::vector<fs::path>& made) {
+    std::error_code ec;
+    fs::remove_all(tmp, ec);
+    for (auto p = made.rbegin(); p != made.rend(); ++p) fs::remove(*p, ec);  // only if empty
+    std::fprintf(stderr, "ca-atlas: %s\n", e.what());
+    return dynamic_cast<const UsageError*>(&e) ? 2 : 1;
 }
 
 // Moves the files written in `tmp` into `dir`, all or none: a name taken by anything but a regular
@@ -138,11 +170,8 @@ int run_export_tour(const Options& o) {
     // The folders this run makes (DIR and its missing parents, as mkdir -p), removed again on failure.
     std::vector<fs::path> made;
     try {
-        make_folders(dir, made);
+        make_working_folder(dir, tmp, made);
         std::error_code ec;
-        if (!fs::is_directory(dir, ec)) throw OutputError("cannot write into '" + dir.string() + "': not a folder");
-        if (!fs::create_directory(tmp, ec) || ec)
-            throw OutputError("cannot write into '" + dir.string() + "': " + (ec ? ec.message() : "it exists"));
         // The tour's own projection loads on a worker while GL starts on this thread.
         auto first = std::async(std::launch::async, [&] {
             return MapModel::load(o.data.dir, o.projection, std::nullopt, o.data.tour, o.data.shipped);
@@ -170,12 +199,7 @@ int run_export_tour(const Options& o) {
                 m = first.valid() && projection == o.projection
                         ? first.get()
                         : MapModel::load(o.data.dir, projection, std::nullopt, o.data.tour, o.data.shipped);
-                if (!m->problems.empty()) {
-                    for (const auto& p : m->problems) std::fprintf(stderr, "%s\n", p.str().c_str());
-                    throw DataError(std::to_string(m->problems.size()) +
-                                    (m->problems.size() == 1 ? " problem" : " problems") + " in the data folder " + o.data.dir +
-                                    "; nothing was written");
-                }
+                refuse_problems(*m, o.data.dir);
             }
             return *m;
         };
@@ -293,11 +317,43 @@ int run_export_tour(const Options& o) {
             std::fprintf(stderr, "ca-atlas: %s\n", undrawable_note(font->shaper(), undrawable).c_str());
         return 0;
     } catch (const std::exception& e) {
+        return failed(e, tmp, made);
+    }
+}
+
+int run_export_quiz(const Options& o) {
+    const fs::path dir = o.export_quiz;
+    remove_leftovers(dir, ".ca-atlas-quiz-");  // a killed run's working folder
+    const fs::path tmp = dir / (".ca-atlas-quiz-" + std::to_string(getpid()));
+    std::vector<fs::path> made;
+    try {
+        make_working_folder(dir, tmp, made);
         std::error_code ec;
+        const auto model = MapModel::load(o.data.dir, "albers", std::nullopt, o.data.tour, o.data.shipped);
+        refuse_problems(*model, o.data.dir);
+        const unsigned seed = o.quiz_seed.value_or(std::random_device{}() % 1'000'000);
+        const QuizRound round = make_round(*model->facts, *model->world, *model->article, seed, 10);
+        for (const auto& why : round.skipped) std::fprintf(stderr, "ca-atlas: %s\n", why.c_str());
+        if (round.questions.empty()) throw DataError("no question of the quiz could be made from " + o.data.dir);
+        Font font;
+        std::vector<std::string> undrawable;
+        const TextMeasure measure = measure_noting(font.shaper(), undrawable);
+        // A4 portrait unless --paper names another sheet (its size in points: 72 to the inch).
+        const auto page = paper_size_px(o.quiz_paper.empty() ? "a4-portrait" : o.quiz_paper, 72);
+        if (!page) throw UsageError("invalid --paper '" + o.quiz_paper + "'");
+        std::vector<fs::path> written;
+        for (const bool answers : {false, true}) {
+            written.push_back(tmp / (answers ? "answers.pdf" : "worksheet.pdf"));
+            export_quiz_pdf(*model, round, measure, written.back().string(), answers, page->first, page->second);
+        }
+        const size_t replaced = move_into_place(written, dir, tmp);
         fs::remove_all(tmp, ec);
-        for (auto p = made.rbegin(); p != made.rend(); ++p) fs::remove(*p, ec);  // only if empty
-        std::fprintf(stderr, "ca-atlas: %s\n", e.what());
-        return 1;
+        std::printf("ca-atlas: wrote the quiz of round %u (%zu questions) into %s: worksheet.pdf and answers.pdf%s\n",
+                    seed, round.questions.size(), dir.string().c_str(), replaced ? ", replacing those there" : "");
+        if (!undrawable.empty()) std::fprintf(stderr, "ca-atlas: %s\n", undrawable_note(font.shaper(), undrawable).c_str());
+        return 0;
+    } catch (const std::exception& e) {
+        return failed(e, tmp, made);
     }
 }
 

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/quiz.hpp"
 #include "core/frame.hpp"
 #include "export/figure.hpp"
 #include "geo/model.hpp"
@@ -124,5 +125,14 @@ private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
+
+// The quiz's printable sheets (--export-quiz) on pages of page_w x page_h points: a heading, the
+// region's map at the atlas's default view without names (which would be answers), and the round's
+// questions. The worksheet gives each two lines to write on; the answers give each its answer, the
+// passage that teaches it with where it is from, and the note, and mark each place's answer on the
+// map with its number and the circle a mark had to fall in. Throws OutputError; a file is written
+// under a temporary name and renamed once whole.
+void export_quiz_pdf(const MapModel& model, const QuizRound& round, const TextMeasure& measure,
+                     const std::string& path, bool answers, double page_w, double page_h);
 
 }  // namespace atlas

@@ -407,4 +407,124 @@ void PdfHandout::add_page(const MapModel& model, const AppState& state, const Te
 
 void PdfHandout::finish() { impl_->pdf.close(); }
 
+void export_quiz_pdf(const MapModel& model, const QuizRound& round, const TextMeasure& measure,
+                     const std::string& path, bool answers, double page_w, double page_h) {
+    const std::string title =
+        std::string(answers ? "Answers" : "Worksheet") + ": a map quiz on Central Asia's security organisations";
+    PdfFile pdf(path, page_w, page_h, "ca-atlas: " + title + ", round " + std::to_string(round.seed));
+    cairo_t* cr = pdf.cr();
+    const HandoutFonts f;
+    CairoText& text = pdf.fonts();
+    const Rgba ink{0x20, 0x20, 0x20, 255}, grey{0x55, 0x55, 0x55, 255}, right{0x14, 0x6e, 0x28, 255};
+    const double width = page_w - 2 * kMargin, bottom = page_h - kMargin;
+    double y = kMargin;
+    y += paragraph(cr, text, title, f.sans_bold, 15, width, kMargin, y, ink, true) + 4;
+    const std::string how =
+        answers ? "Round " + std::to_string(round.seed) + ". Each answer comes from the atlas's facts; the passage "
+                  "of the article that teaches it follows, with where it is from. On the map, each place's answer "
+                  "has its question's number and the circle (100 km) a mark had to fall in."
+                : "Round " + std::to_string(round.seed) + ". Write each answer on its lines. Where a question asks "
+                  "where something is, mark it on the map with the question's number.";
+    y += paragraph(cr, text, how, f.sans, 9, width, kMargin, y, grey, true) + 8;
+    // The map: the region as the atlas opens on it, as wide as the page allows (at most 45% of
+    // its height), with the countries and the graticule only: names would be answers.
+    double map_w = width, map_h = width * 9 / 16;
+    if (map_h > page_h * 0.45) {
+        map_h = page_h * 0.45;
+        map_w = map_h * 16 / 9;
+    }
+    AppState st;
+    st.projection = model.projection->info().id;
+    st.camera = camera_for_view(*model.projection, View{}, int(std::lround(map_w / kPointsPerPx)),
+                                int(std::lround(map_h / kPointsPerPx)));
+    st.pixel_scale = kHandoutPixelScale;
+    st.layers = Layers{true, false, false, false, false, false, false, false, true};
+    // Wide enough for every place a question asks about (the SCO's Beijing, the CSTO's Chisinau),
+    // on both sheets alike, so a mark on the worksheet and its answer fall in the same place.
+    Box shown = st.camera.visible();
+    bool outside = false;
+    for (const Question& q : round.questions)
+        if (q.form == AnswerForm::Point) {
+            const Vec2 at = model.projection->forward(q.point);
+            outside = outside || !shown.contains(at);
+            shown.add(at);
+        }
+    if (outside) {
+        const double margin = 0.06 * std::max(shown.width(), shown.height());
+        shown.add(Vec2{shown.min_x - margin, shown.min_y - margin});
+        shown.add(Vec2{shown.max_x + margin, shown.max_y + margin});
+        st.camera = framed_in(st.camera, shown, Box{0, 0, double(st.camera.width_px), double(st.camera.height_px)}, 1.0);
+    }
+    Figure figure;
+    if (answers)
+        for (size_t i = 0; i < round.questions.size(); ++i) {
+            const Question& q = round.questions[i];
+            if (q.form != AnswerForm::Point) continue;
+            Shape ring;
+            ring.kind = ShapeKind::Circle;
+            ring.points = {q.point};
+            ring.radius_km = q.tolerance_km;
+            ring.colour = Rgba{0xc8, 0x1e, 0x14, 255};
+            ring.width_px = 2;
+            Shape number = ring;
+            number.kind = ShapeKind::Text;
+            number.points = {{q.point.x + q.tolerance_km / 80.0, q.point.y}};  // beside the ring
+            number.text = std::to_string(i + 1);
+            figure.ink.shapes.push_back(ring);
+            figure.ink.shapes.push_back(number);
+        }
+    const double map_x = kMargin + (width - map_w) / 2;
+    draw_map_at(pdf, model, st, measure, map_x, y, kPointsPerPx, figure);
+    cairo_rectangle(cr, map_x, y, st.camera.width_px * kPointsPerPx, st.camera.height_px * kPointsPerPx);
+    set_colour(cr, grey);
+    cairo_set_line_width(cr, 0.5);
+    cairo_stroke(cr);
+    y += map_h + 14;
+    // The questions, each kept whole on a page.
+    const Article& article = *model.article;
+    for (size_t i = 0; i < round.questions.size(); ++i) {
+        const Question& q = round.questions[i];
+        const std::string asked = std::to_string(i + 1) + ". " + q.printed;
+        std::string quote, source, note;
+        if (const Passage* p = answers ? article.passage(q.passage) : nullptr) {
+            quote = "\u201c" + p->text + "\u201d";
+            const std::string place = place_in_article(article, *p);
+            source = (place.empty() ? "" : place + ". ") + article.citation;
+        }
+        if (answers)
+            for (const Note& n : model.facts->notes)
+                if (n.id == q.note) note = "Note (not the author's words): " + n.text + " (" + source_name(n.source) + ")";
+        auto block = [&](double top, bool draw) {
+            double at = top;
+            at += paragraph(cr, text, asked, f.sans_bold, 10.5, width, kMargin, at, ink, draw) + 3;
+            if (!answers) {
+                for (int line = 0; line < 2; ++line) {
+                    at += 20;
+                    if (draw) {
+                        cairo_move_to(cr, kMargin + 12, at);
+                        cairo_line_to(cr, kMargin + width, at);
+                        set_colour(cr, grey);
+                        cairo_set_line_width(cr, 0.4);
+                        cairo_stroke(cr);
+                    }
+                }
+                return at + 10 - top;
+            }
+            at += paragraph(cr, text, "Answer: " + q.answer, f.sans_bold, 9.5, width - 12, kMargin + 12, at, right, draw) + 3;
+            at += paragraph(cr, text, quote, f.serif, 9, width - 12, kMargin + 12, at, ink, draw) + 2;
+            at += paragraph(cr, text, source, f.sans, 7, width - 12, kMargin + 12, at, grey, draw) + 2;
+            at += paragraph(cr, text, note, f.sans, 7.5, width - 12, kMargin + 12, at, grey, draw);
+            return at + 10 - top;
+        };
+        if (y + block(y, false) > bottom && y > kMargin) {
+            cairo_show_page(cr);
+            y = kMargin;
+        }
+        y += block(y, true);
+    }
+    cairo_show_page(cr);
+    pdf.fail_on_error();
+    pdf.close();
+}
+
 }  // namespace atlas

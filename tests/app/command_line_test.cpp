@@ -31,7 +31,7 @@ TEST_F(Cli, HelpDocumentsEveryOption) {
          {"--data", "--check-data", "--view-from", "--date", "--select", "--projection", "--view", "--export", "--size",
           "--scale", "--timings", "--bench", "--window-screenshot", "--exit-after-first-frame", "--title", "--legend",
           "--scale-bar", "--attribution", "--citation", "--caption", "--furniture", "--dpi", "--paper",
-          "--flight-seconds", "--present", "--export-tour", "--format", "--version", "--layers", "--ui-scale", "--vs", "--quiz", "--quiz-seed"})
+          "--flight-seconds", "--present", "--export-tour", "--format", "--version", "--layers", "--ui-scale", "--vs", "--quiz", "--quiz-seed", "--export-quiz"})
         EXPECT_NE(r.out.find(opt), std::string::npos) << opt;
 }
 
@@ -67,6 +67,30 @@ TEST_F(Cli, TheQuizSeedMustBeAWholeNumber) {
             << r.err;
         EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
     }
+}
+
+// --export-quiz writes the worksheet and the answers, both or neither; the same seed gives the same
+// sheets (a class shares a round); a folder that cannot be made is one line and exit 1.
+TEST_F(Cli, TheQuizsSheetsAreTheSameForTheSameSeed) {
+    const std::string pdftotext = test::find_on_path("pdftotext");
+    if (pdftotext.empty()) {
+        if (test::in_ci()) FAIL() << "pdftotext is missing: install cmake/packages.txt";
+        GTEST_SKIP() << "pdftotext is not installed (poppler-utils)";
+    }
+    std::string text[2];
+    for (int i = 0; i < 2; ++i) {
+        const std::string out = dir + "/quiz" + std::to_string(i);
+        const auto r = test::run({"--export-quiz", out, "--seed", "5"}, {}, 120);
+        ASSERT_EQ(r.exit_code, 0) << r.err;
+        EXPECT_NE(r.out.find("wrote the quiz of round 5 (10 questions)"), std::string::npos) << r.out;
+        ASSERT_TRUE(std::filesystem::exists(out + "/answers.pdf"));
+        text[i] = test::run_tool(pdftotext, {out + "/worksheet.pdf", "-"}).out;
+        EXPECT_NE(text[i].find("Round 5."), std::string::npos) << text[i];
+    }
+    EXPECT_EQ(text[0], text[1]);
+    const auto bad = test::run({"--export-quiz", "/proc/no-such-folder", "--seed", "5"});
+    EXPECT_EQ(bad.exit_code, 1);
+    EXPECT_EQ(bad.err, "ca-atlas: cannot make the folder '/proc/no-such-folder': No such file or directory\n");
 }
 
 // --vs names another build to run: a file that cannot be run, or --vs without --bench, is refused

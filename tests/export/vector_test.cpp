@@ -26,6 +26,7 @@
 #include "support/process.hpp"
 #include "text/shape.hpp"
 #include "export/vector.hpp"
+#include "core/quiz.hpp"
 
 namespace atlas {
 namespace {
@@ -474,6 +475,47 @@ TEST_F(Vector, TitlesInEveryScriptAreShapedInTheSvgAndThePdf) {
     std::string cjk_name = cjk;
     cjk_name.erase(std::remove(cjk_name.begin(), cjk_name.end(), ' '), cjk_name.end());
     EXPECT_NE(fonts.out.find(cjk_name), std::string::npos) << fonts.out;
+}
+
+// The quiz's sheets (--export-quiz): the worksheet asks each question of the round as printed
+// (nothing to click on paper) with no answer on it, not even the names on its map; the answers
+// sheet gives each answer with the article's citation; both are A4 portrait here.
+TEST_F(Vector, TheQuizsWorksheetHoldsNoAnswerAndTheAnswersQuoteTheArticle) {
+    ATLAS_REQUIRE_TOOL(pdftotext, "pdftotext");
+    ATLAS_REQUIRE_TOOL(pdfinfo, "pdfinfo");
+    const QuizRound round = make_round(*model().facts, *model().world, *model().article, 42);
+    ASSERT_EQ(round.questions.size(), 10u);
+    const std::string worksheet = dir + "/worksheet.pdf", answers = dir + "/answers.pdf";
+    export_quiz_pdf(model(), round, measure(), worksheet, false, 595.28, 841.89);
+    export_quiz_pdf(model(), round, measure(), answers, true, 595.28, 841.89);
+    auto words = [&](const std::string& pdf) {
+        const auto r = test::run_tool(pdftotext, {pdf, "-"});
+        EXPECT_EQ(r.exit_code, 0) << r.err;
+        std::string flat;  // lines joined: a question may wrap
+        for (const char c : r.out) flat += c == '\n' ? ' ' : c;
+        return flat;
+    };
+    const std::string w = words(worksheet), a = words(answers);
+    EXPECT_NE(test::run_tool(pdfinfo, {worksheet}).out.find("pts (A4)"), std::string::npos);
+    EXPECT_EQ(w.find("Answer:"), std::string::npos);
+    EXPECT_EQ(w.find("Click"), std::string::npos);
+    std::string asked;
+    for (const Question& q : round.questions) asked += q.printed + " ";
+    for (size_t i = 0; i < round.questions.size(); ++i) {
+        const Question& q = round.questions[i];
+        // The question's first words, numbered.
+        const std::string start = std::to_string(i + 1) + ". " + q.printed.substr(0, q.printed.find(' ', 12));
+        EXPECT_NE(w.find(start), std::string::npos) << start;
+        EXPECT_NE(a.find(start), std::string::npos) << start;
+        const std::string first_answer = q.answer.substr(0, q.answer.find_first_of(" ,("));
+        EXPECT_NE(a.find("Answer: " + first_answer), std::string::npos) << q.printed;
+        // A name that answers a question is nowhere on the worksheet unless a question says it.
+        if (asked.find(first_answer) == std::string::npos) {
+            EXPECT_EQ(w.find(first_answer), std::string::npos) << first_answer << " gives an answer away";
+        }
+    }
+    EXPECT_NE(a.find("Iskandarov"), std::string::npos);
+    EXPECT_NE(a.find("Note (not the author's words)"), std::string::npos);
 }
 
 }  // namespace
