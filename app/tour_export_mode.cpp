@@ -13,7 +13,6 @@
 #include <future>
 #include <map>
 #include <optional>
-#include <random>
 #include <sstream>
 
 #include "core/errors.hpp"
@@ -331,7 +330,7 @@ int run_export_quiz(const Options& o) {
         std::error_code ec;
         const auto model = MapModel::load(o.data.dir, "albers", std::nullopt, o.data.tour, o.data.shipped);
         refuse_problems(*model, o.data.dir);
-        const unsigned seed = o.quiz_seed.value_or(std::random_device{}() % 1'000'000);
+        const unsigned seed = o.quiz_seed.value_or(new_round_seed());
         const QuizRound round = make_round(*model->facts, *model->world, *model->article, seed, 10);
         for (const auto& why : round.skipped) std::fprintf(stderr, "ca-atlas: %s\n", why.c_str());
         if (round.questions.empty()) throw DataError("no question of the quiz could be made from " + o.data.dir);

@@ -421,6 +421,20 @@ QuizRound make_round(const Facts& facts, const World& world, const Article& arti
     return round;
 }
 
+unsigned new_round_seed() { return std::random_device{}() % 1'000'000; }
+
+Teaching teaching_of(const Question& q, const Facts& facts, const Article& article) {
+    Teaching t;
+    if (const Passage* p = article.passage(q.passage)) {
+        t.quote = "\u201c" + p->text + "\u201d";
+        const std::string place = place_in_article(article, *p);
+        t.source = (place.empty() ? "" : place + ". ") + article.citation;
+    }
+    for (const Note& n : facts.notes)
+        if (n.id == q.note) t.note = n.text + " (" + source_name(n.source) + ")";
+    return t;
+}
+
 Verdict judge_country(const Question& q, const World& world, const std::string& iso_a3) {
     Verdict v;
     v.right = std::find(q.countries.begin(), q.countries.end(), iso_a3) != q.countries.end();

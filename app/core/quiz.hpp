@@ -73,6 +73,17 @@ std::vector<Question> questions_of_kind(QuestionKind kind, const Facts& facts, c
 // the kinds are taken in turn, in an order and with questions drawn by the seed.
 QuizRound make_round(const Facts& facts, const World& world, const Article& article, unsigned seed, int count = 10);
 
+// A new round's seed: short enough to read out to a class, which types it to get the same round.
+unsigned new_round_seed();
+
+// What teaches a question's answer, as the window and the answers sheet show it: its passage
+// quoted ("" if none), where that is in the article with the citation, and its note's text with the
+// note's source ("" if none).
+struct Teaching {
+    std::string quote, source, note;
+};
+Teaching teaching_of(const Question& q, const Facts& facts, const Article& article);
+
 // The verdict on an answer.
 struct Verdict {
     bool right = false;

@@ -485,15 +485,10 @@ void export_quiz_pdf(const MapModel& model, const QuizRound& round, const TextMe
     for (size_t i = 0; i < round.questions.size(); ++i) {
         const Question& q = round.questions[i];
         const std::string asked = std::to_string(i + 1) + ". " + q.printed;
-        std::string quote, source, note;
-        if (const Passage* p = answers ? article.passage(q.passage) : nullptr) {
-            quote = "\u201c" + p->text + "\u201d";
-            const std::string place = place_in_article(article, *p);
-            source = (place.empty() ? "" : place + ". ") + article.citation;
-        }
-        if (answers)
-            for (const Note& n : model.facts->notes)
-                if (n.id == q.note) note = "Note (not the author's words): " + n.text + " (" + source_name(n.source) + ")";
+        Teaching teaching;
+        if (answers) teaching = teaching_of(q, *model.facts, article);
+        const std::string &quote = teaching.quote, &source = teaching.source;
+        const std::string note = teaching.note.empty() ? "" : "Note (not the author's words): " + teaching.note;
         auto block = [&](double top, bool draw) {
             double at = top;
             at += paragraph(cr, text, asked, f.sans_bold, 10.5, width, kMargin, at, ink, draw) + 3;

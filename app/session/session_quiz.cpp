@@ -2,7 +2,6 @@
 // by a click on the map, judged at once, and taught by the passage (and note) behind it; the answer
 // is then shown on the map on the question's day. The panel is ui/quiz_panel.cpp.
 #include <cmath>
-#include <random>
 #include <utility>
 
 #include "core/quiz.hpp"
@@ -10,13 +9,6 @@
 #include "session/session.hpp"
 
 namespace atlas {
-
-namespace {
-
-// A new round's number: short enough to read out to a class, which types it to get the same round.
-unsigned new_seed() { return std::random_device{}() % 1'000'000; }
-
-}  // namespace
 
 void Session::start_quiz(unsigned seed) {
     if (!model_->facts || !model_->world || !model_->article) {
@@ -101,13 +93,10 @@ void Session::answer_quiz(Vec2 px) {
         ++v.score;
     else
         v.missed.push_back(std::to_string(v.number) + ". " + q.text + " \u2014 " + q.answer);
-    if (const Passage* p = model_->article->passage(q.passage)) {
-        v.quote = "\u201c" + p->text + "\u201d";
-        const std::string place = place_in_article(*model_->article, *p);
-        v.source = (place.empty() ? "" : place + ". ") + model_->article->citation;
-    }
-    for (const Note& n : model_->facts->notes)
-        if (n.id == q.note) v.note = n.text + " (" + source_name(n.source) + ")";
+    const Teaching t = teaching_of(q, *model_->facts, *model_->article);
+    v.quote = t.quote;
+    v.source = t.source;
+    v.note = t.note;
 }
 
 void Session::end_quiz() {
@@ -131,11 +120,11 @@ void Session::end_quiz() {
 void Session::quiz_requests() {
     if (quiz_pending_ && !home_pending_) {
         quiz_pending_ = false;
-        start_quiz(options_.quiz_seed.value_or(new_seed()));
+        start_quiz(options_.quiz_seed.value_or(new_round_seed()));
     }
     UiState::QuizView& v = ui_.quiz;
     if (std::exchange(v.request_close, false) && quizzing()) end_quiz();
-    if (std::exchange(v.request_new_round, false)) start_quiz(new_seed());
+    if (std::exchange(v.request_new_round, false)) start_quiz(new_round_seed());
     if (std::exchange(v.request_next, false) && quizzing() && v.answered && !v.finished) {
         if (++quiz_at_ < quiz_->questions.size())
             ask_quiz_question();
