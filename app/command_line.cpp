@@ -80,7 +80,9 @@ void add_options(CLI::App& app, CommandLine& cl, Given& r, const std::string& ve
                    "F5 in the window; Esc leaves it)");
     app.add_flag("--quiz", cl.options.quiz,
                  "Open the window with the map quiz (Q in the window): ten questions made from the facts, each "
-                 "answered by a click on the map and taught by the article's passage");
+                 "answered by a click on the map and taught by the article's passage; with --present, the class's "
+                 "quiz over that scene (Q in the presentation): each question in the caption, answered aloud, the "
+                 "answer shown by R or the clicker");
     app.add_option("--export-quiz", cl.options.export_quiz,
                    "Write the quiz as worksheet.pdf (the map without names, the questions, lines to write on) and "
                    "answers.pdf (each answer with the passage that teaches it and its citation) into this folder, "

@@ -137,9 +137,14 @@ void add_decorations(Frame& frame, const Decorations& d, const OverlayStyle& ove
         const double max_h = H / 3;
         const double heading = (pj ? 34 : 22) * s, source = (pj ? 22 : 13) * s, width = W - 2 * margin;
         const double largest = (pj ? 30 : 26) * s, smallest = (pj ? 28 : 15) * s;
-        const std::string quoted = d.caption->passage.empty() ? "" : "\u201c" + d.caption->passage + "\u201d";
-        // The source on up to two lines: the place in the article and its citation read whole.
+        const std::string quoted = d.caption->passage.empty() || !d.caption->quoted
+                                       ? d.caption->passage
+                                       : "\u201c" + d.caption->passage + "\u201d";
+        // The source on up to two lines: the place in the article and its citation read whole;
+        // then the note on up to three.
         auto source_lines = cut(wrap_text(d.caption->source, measure, source, width), 2, measure, source, width);
+        for (auto& l : cut(wrap_text(d.caption->note, measure, source, width), 3, measure, source, width))
+            source_lines.push_back(std::move(l));
         const std::string& dateline = d.caption->dateline;
         const bool date_on_head = !dateline.empty() && ink.width(d.caption->heading, heading) +
                                                                ink.width(dateline, source) + 2 * pad <= width;

@@ -41,6 +41,8 @@ struct Decorations {
         // The map's day ("The map on 28 June 2012"), right-aligned on the heading's row in the
         // source's type, or first among the source's lines where the heading leaves no room.
         std::string dateline;
+        bool quoted = true;  // the passage in quotation marks (the author's words); false for a quiz's question
+        std::string note{};  // a note (not the author's words) under the source, on up to three lines
     };
     std::optional<Caption> caption;
 

@@ -106,6 +106,7 @@ std::vector<Question> members_on_day(const Facts& facts, const World& world, con
             if (q.countries.empty()) continue;
             q.text = "Click a country that was a member of " + the_org(o) + " on " + day.text() + ".";
             q.printed = "Name the countries that were members of " + the_org(o) + " on " + day.text() + ".";
+            q.aloud = "Which countries were members of " + the_org(o) + " on " + day.text() + "?";
             q.answer = names_of(world, q.countries);
             q.day = day;
             std::vector<std::string> entities{o.id};
@@ -139,6 +140,7 @@ std::vector<Question> status_changes(const Facts& facts, const World& world, con
                                      : "Click a country that " + what + " in " + std::to_string(year) + ".";
         q.printed = records.size() == 1 ? "Which country " + what + " in " + std::to_string(year) + "?"
                                         : "Name the countries that " + what + " in " + std::to_string(year) + ".";
+        q.aloud = records.size() == 1 ? q.printed : "Which countries " + what + " in " + std::to_string(year) + "?";
         q.answer = names_of(world, q.countries);
         q.day = records.front()->from;
         std::vector<std::string> entities{o->id};
@@ -175,6 +177,7 @@ std::vector<Question> where_is_place(const Facts& facts, const World& world, con
         const std::string where = p.kind == "exercise" ? "Where was the " + name + " held?" : "Where is the " + name + "?";
         q.text = where + " Click the map.";
         q.printed = where + " Mark it on the map with the question's number.";
+        q.aloud = where;
         q.answer = p.name + " (" + name_of(world, p.country) + ")";
         out.push_back(std::move(q));
     }
@@ -195,6 +198,7 @@ std::vector<Question> signing_cities(const Facts& facts, const World& world, con
         const std::string which = "In which city " + std::string(several ? "were" : "was") + " the " + document + " signed?";
         q.text = which + " Click it on the map.";
         q.printed = which + " Name it, and mark it on the map with the question's number.";
+        q.aloud = which;
         q.answer = city + " (" + name_of(world, p.country) + ")";
         out.push_back(std::move(q));
     }
@@ -236,6 +240,7 @@ std::vector<Question> longest_borders(const Facts& facts, const World& world, co
         const std::string with = name_of(world, common);
         q.printed = "Of the countries along " + r.name + ", which has the longest border with " + with + "?";
         q.text = q.printed + " Click it.";
+        q.aloud = q.printed;
         char km[32];
         std::string all;
         for (auto it = lengths.rbegin(); it != lengths.rend(); ++it) {
@@ -280,6 +285,7 @@ std::vector<Question> article_names(const Facts& facts, const World& world, cons
         q.countries = {c->iso_a3};
         q.printed = "The article calls it \u201c" + a.text + "\u201d: which country is it?";
         q.text = q.printed + " Click it.";
+        q.aloud = q.printed;
         q.answer = c->name;
         q.facts = {a.at.str()};
         q.passage = passage;
@@ -335,6 +341,8 @@ std::vector<Question> neighbours_outside(const Facts& facts, const World& world,
                                       day.text() + ".";
             q.text = "Click a" + which;
             q.printed = "Name a" + which;
+            q.aloud = "Which neighbour of " + name_of(world, best) + " had no standing at all in " + the_org(*o) +
+                      " (not a member, observer, dialogue partner or partner) on " + day.text() + "?";
             q.answer = names_of(world, q.countries);
             q.day = day;
             q.facts = {n.id};

@@ -44,6 +44,7 @@ struct Question {
     QuestionKind kind = QuestionKind::MembersOnDay;
     std::string text;     // as the class reads it in the window, ending with what to click
     std::string printed;  // the same on paper (a worksheet): to name, or to mark on the map
+    std::string aloud;    // the same asked of a class in the presentation, answered aloud
     AnswerForm form = AnswerForm::Country;
     std::vector<std::string> countries;  // Country: every right answer (ISO alpha-3)
     Vec2 point;                          // Point: lon/lat of the answer

@@ -60,19 +60,33 @@ std::string scene_heading(size_t index, size_t count, const std::string& title) 
 
 Frame presentation_caption(const MapModel& model, size_t index, int width, int height, const TextMeasure& measure,
                            float scale) {
-    Frame caption;
-    caption.camera.width_px = width;
-    caption.camera.height_px = height;
-    if (index >= model.tour.size()) return caption;
+    if (index >= model.tour.size()) {
+        Frame none;
+        none.camera.width_px = width;
+        none.camera.height_px = height;
+        return none;
+    }
     const Scene& sc = model.tour[index];
     const Passage* p = model.article ? model.article->passage(sc.passage) : nullptr;
+    Decorations::Caption c;
+    c.heading = scene_heading(index, model.tour.size(), sc.title);
+    c.passage = p ? p->text : "";
+    c.source = p ? passage_source(*model.article, *p) : "";
+    c.dateline = "The map on " + sc.date.text();  // the presentation shows the map's day
+    return presentation_caption_of(std::move(c), width, height, measure, scale);
+}
+
+Frame presentation_caption_of(Decorations::Caption caption, int width, int height, const TextMeasure& measure,
+                              float scale) {
+    Frame band;
+    band.camera.width_px = width;
+    band.camera.height_px = height;
+    caption.projector = true;
     Decorations d;
-    d.caption = Decorations::Caption{scene_heading(index, model.tour.size(), sc.title), p ? p->text : "",
-                                     p ? passage_source(*model.article, *p) : "", true,
-                                     "The map on " + sc.date.text()};  // the presentation shows the map's day
-    add_decorations(caption, d, Style{}.overlay, measure, scale);
-    caption.covered_bottom_px = bottom_band_px(caption);
-    return caption;
+    d.caption = std::move(caption);
+    add_decorations(band, d, Style{}.overlay, measure, scale);
+    band.covered_bottom_px = bottom_band_px(band);
+    return band;
 }
 
 float presentation_scale(int height) { return std::max(0.5f, float(height) / 1080.0f); }

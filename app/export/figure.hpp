@@ -80,6 +80,11 @@ std::string scene_heading(size_t index, size_t count, const std::string& title);
 Frame presentation_caption(const MapModel& model, size_t index, int width, int height, const TextMeasure& measure,
                            float scale);
 
+// A presentation's caption band holding `caption` (projector style) for a width x height screen,
+// laid out as presentation_caption lays out a scene's: the class quiz's question and answer.
+Frame presentation_caption_of(Decorations::Caption caption, int width, int height, const TextMeasure& measure,
+                              float scale);
+
 // The scale of the presentation's type on a screen `height` pixels high: 1 on 1080 lines, less on
 // a 720-line projector (down to a half), more on 4K.
 float presentation_scale(int height);

@@ -16,6 +16,7 @@ constexpr double kNotesMessageSeconds = 4;  // long enough to read a line
 }  // namespace
 
 void Session::present(size_t scene, bool at_once) {
+    if (quizzing()) end_quiz();  // the window's quiz, given back before the presentation takes the map
     // The scenes' outlines are made now, not as a flight to their scene begins (the largest, an
     // organisation's members, takes tens of milliseconds).
     for (const Scene& sc : model_->tour) {
@@ -37,6 +38,7 @@ void Session::present(size_t scene, bool at_once) {
 }
 
 void Session::stop_presenting() {
+    if (quizzing()) end_quiz();  // the class quiz gives back its scene first
     player_.reset();
     ui_.presentation.on = false;
     drawing_ = false;  // the drawings stay with their scenes for the next presentation

@@ -26,7 +26,7 @@ bool Session::FrameKey::operator==(const FrameKey& o) const {
            camera.width_px == o.camera.width_px && camera.height_px == o.camera.height_px && layers == o.layers &&
            pixel_scale == o.pixel_scale && model == o.model && date == o.date && selected == o.selected &&
            selected_members == o.selected_members && caption_scene == o.caption_scene && fb_width == o.fb_width &&
-           fb_height == o.fb_height && coarse == o.coarse && legend == o.legend;
+           fb_height == o.fb_height && coarse == o.coarse && legend == o.legend && quiz_step == o.quiz_step;
 }
 
 std::string recovery_path(const std::string& tour_save) {
@@ -388,10 +388,13 @@ void Session::rebuild_frame() {
     const bool legend = scene >= 0 && presentation_legend_;
     coarse_ = !flight_.active && now_ns_ - moved_ns_ < kSettleNs;
     const bool coarse = flight_.active || coarse_;
+    const int quiz_step =
+        class_quiz() ? int(quiz_at_) * 4 + (ui_.quiz.answered ? 2 : 0) + (ui_.quiz.finished ? 1 : 0) : -1;
     const FrameKey key{state_.camera,   state_.layers,           state_.pixel_scale, model_.get(), state_.date,
-                       state_.selected, state_.selected_members, scene, w, h, coarse, legend};
+                       state_.selected, state_.selected_members, scene, w, h, coarse, legend, quiz_step};
     if (frame_key_ && *frame_key_ == key) return;
-    frame_ = scene >= 0 ? presentation_frame(*model_, state_, measure_, caption(scene), legend ? &ui_.legend : nullptr)
+    frame_ = scene >= 0 ? presentation_frame(*model_, state_, measure_, quiz_step >= 0 ? quiz_caption() : caption(scene),
+                                             legend ? &ui_.legend : nullptr)
                         : build_frame(state_, Style{}, model_->colours, model_->label_candidates, measure_,
                                       model_->extras(state_, Style{}));
     frame_.detail_bias = coarse ? kFlightDetailBias : 1.0;

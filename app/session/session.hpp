@@ -133,6 +133,7 @@ private:
         int caption_scene = -1, fb_width = 0, fb_height = 0;
         bool coarse = false;  // drawn one level coarser: a flight, or a view the user is moving
         bool legend = false;  // the presentation's legend
+        int quiz_step = -1;   // the class quiz's caption: which question, answered, finished (-1: none)
         bool operator==(const FrameKey& o) const;
     };
 
@@ -160,6 +161,13 @@ private:
     void quiz_requests();
     void describe_quiz();
     void reveal_quiz_answer();
+    // The quiz shown to a class in the presentation (Q there): the question in the caption, the
+    // answer shown by a key, the clicker's keys moving on.
+    bool class_quiz() const { return presenting() && quizzing(); }
+    bool class_quiz_key(const InputEvent& e);
+    void show_class_answer();
+    void show_quiz_answer(const std::string& first_country);
+    const Frame& quiz_caption();
     // session.cpp
     void attach_ui();
     void list_problems();
@@ -254,6 +262,9 @@ private:
     };
     std::optional<BeforeQuiz> before_quiz_;
     bool quiz_pending_ = false;  // --quiz or Q: a round starts at the next update
+    // The class quiz's caption, and for which question, state and screen it was laid out.
+    Frame quiz_caption_frame_;
+    std::optional<std::tuple<int, int, int, int>> quiz_caption_of_;
     bool notes_message_error_ = false;
     long long notes_message_until_ = 0;
 };

@@ -184,7 +184,12 @@ void Session::shortcut(const InputEvent& e) {
 // A clicker sends Page Down / Page Up (or the arrows, or Space); digits and Enter go to a scene by
 // its number; B blanks the screen; Escape ends the presentation.
 bool Session::presentation_key(const InputEvent& e) {
+    if (quizzing()) return class_quiz_key(e);
     const char c = e.key == Key::Character ? e.character : 0;
+    if (c == 'q') {  // the class quiz over the scene, given back when it ends
+        quiz_pending_ = true;
+        return true;
+    }
     bool moved = false;
     if (e.key == Key::Right || e.key == Key::PageDown || c == ' ') moved = player_->key(TourKey::Next);
     if (e.key == Key::Left || e.key == Key::PageUp) moved = player_->key(TourKey::Previous);

@@ -37,6 +37,7 @@ void draw_overlays(const AppState& state, UiState& ui, const Screen& screen) {
         draw_quiz_marks(ui);
         return;
     }
+    draw_quiz_marks(ui);  // the class quiz's answer: the place's ring
     draw_annotations(p.shapes, screen.pixel_ratio);
     if (p.hint) draw_annotation_hint(p.drawing, p.tool, p.colour, p.message, p.message_error);
     draw_presentation_overlay(p.typed, p.blank, screen.width, screen.height);

@@ -441,12 +441,14 @@ void draw_panel(const AppState& state, Layers& layers, UiState& ui, float window
             "the projection. "
             "[ and ] step to the previous and next event, comma and period a month, A the article's date. "
             "/ or Ctrl+F search (Enter selects the first hit), Esc clears the selection, M measures, "
-            "Ctrl+E opens the export (Enter writes the file), T opens the tour's scenes. Ctrl+Tab moves into the windows, Esc back to the map.");
+            "Ctrl+E opens the export (Enter writes the file), T opens the tour's scenes, Q the map quiz (a click answers, Space asks the next question, Esc "
+            "ends it). Ctrl+Tab moves into the windows, Esc back to the map.");
         ImGui::Spacing();
         ImGui::TextWrapped(
             "Presenting (F5, Esc leaves and gives back the map as it was): Page Down, Right or Space the "
             "next scene, Page Up or Left the previous, Home the first, a number and Enter that scene, B "
-            "blanks the screen, L hides or shows the legend. Drawing on "
+            "blanks the screen, L hides or shows the legend. Q the class's quiz: R or Page Down shows the "
+            "answer, Page Down asks the next question, Page Up the one before, Esc ends it. Drawing on "
             "the map: D on or off, F freehand, A arrow, O circle, T text, K the next colour, Backspace "
             "or Ctrl+Z undoes, C or Delete clears the scene's drawing, S saves it with the tour; the "
             "right button pans.");

@@ -254,6 +254,11 @@ TEST(Quiz, ARoundIsTheSameForTheSameSeed) {
         EXPECT_FALSE(q.facts.empty()) << q.text;
         EXPECT_EQ(q.printed.find("Click"), std::string::npos) << "on paper nothing is clicked: " << q.printed;
         EXPECT_FALSE(q.printed.empty()) << q.text;
+        // Asked of a class, the question is a question: nothing to click or mark, ending with "?".
+        EXPECT_EQ(q.aloud.find("Click"), std::string::npos) << q.aloud;
+        EXPECT_EQ(q.aloud.find("mark"), std::string::npos) << q.aloud;
+        ASSERT_FALSE(q.aloud.empty()) << q.text;
+        EXPECT_EQ(q.aloud.back(), '?') << q.aloud;
     }
     EXPECT_EQ(kinds.size(), size_t(kQuestionKinds));
     EXPECT_EQ(texts.size(), a.questions.size());

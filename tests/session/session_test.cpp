@@ -554,6 +554,124 @@ TEST_F(SessionTest, ThePresentationHasALegendAndLeavingItGivesBackTheUsersMap) {
 // the circle around the place); Space asks the next; the score and the missed questions at the
 // end; Escape gives the map back as it was. The memberships and the places are hidden while a
 // question is asked.
+// In the presentation the quiz is the class's: each question in the caption as it is asked aloud,
+// with nothing on the map that answers it; R or the clicker's next key shows the answer (on its
+// day, in view above the caption, taught by its passage), the next key moves on, the previous one
+// asks the question before again, and the end goes back to the scene as it is presented.
+TEST_F(SessionTest, TheClassQuizAsksInTheCaptionAndTheTeacherShowsTheAnswer) {
+    SessionOptions o = options();
+    o.present = 1;
+    o.quiz = true;
+    o.quiz_seed = 42;
+    Session s(o, [](const std::string& text) { return 0.5 * double(text.size()); });
+    s.set_viewport(viewport);
+    s.start(MapModel::load(ATLAS_TEST_DATA_DIR, "albers"));
+    auto step = [&](const std::vector<InputEvent>& events = {}) {
+        for (const InputEvent& e : events) s.input(e);
+        s.set_viewport(viewport);
+        s.update(now);
+        now += kSecond / 60;
+    };
+    const UiState::QuizView& v = s.ui().quiz;
+    for (int k = 0; k < 10 && !v.on; ++k) step();
+    ASSERT_TRUE(v.on);
+    ASSERT_TRUE(s.presenting());
+    const AppState scene = s.state();  // the first scene, as presented
+    const MapModel& m = *s.model();
+    const QuizRound round = make_round(*m.facts, *m.world, *m.article, 42);
+    ASSERT_EQ(v.count, 10);
+    // The caption's text, its lines joined.
+    auto caption = [&] {
+        std::string all;
+        for (const auto& l : s.frame()->panel_labels) all += (all.empty() ? "" : " ") + l.text;
+        return all;
+    };
+    // Whether the answer is on the screen above the caption: the place, or a right country's
+    // label anchor.
+    auto in_view = [&](const Question& q) {
+        const double band_top = viewport.fb_height - s.frame()->covered_bottom_px;
+        auto on = [&](Vec2 map) {
+            const Vec2 p = s.state().camera.to_screen(map);
+            return p.x >= 0 && p.x <= viewport.fb_width && p.y >= 0 && p.y <= band_top;
+        };
+        if (q.form == AnswerForm::Point) return on(m.projection->forward(q.point));
+        for (const auto& iso : q.countries)
+            if (on(m.projected.label_poles[size_t(m.world->country_index(iso))].point)) return true;
+        // ... or a part of one, every 20 pixels.
+        for (double y = 10; y < band_top; y += 20)
+            for (double x = 10; x < viewport.fb_width; x += 20) {
+                const int c = m.country_at(s.state().camera.to_map({x, y}), s.state().date);
+                if (c >= 0 && std::count(q.countries.begin(), q.countries.end(), m.world->countries[size_t(c)].iso_a3))
+                    return true;
+            }
+        return false;
+    };
+    int flown = 0;
+    for (size_t i = 0; i < round.questions.size(); ++i) {
+        const Question& q = round.questions[i];
+        ASSERT_EQ(v.number, int(i) + 1);
+        EXPECT_EQ(v.question, q.aloud);
+        EXPECT_NE(caption().find(q.aloud), std::string::npos) << caption();
+        EXPECT_FALSE(v.answered);
+        EXPECT_FALSE(s.state().layers.memberships) << "the colours would answer " << q.aloud;
+        EXPECT_FALSE(s.state().layers.places) << "the symbols would answer " << q.aloud;
+        EXPECT_FALSE(s.state().layers.northern_border) << "its lengths would answer " << q.aloud;
+        EXPECT_TRUE(s.state().selected.empty());
+        if (i == 3) {  // the clicker's previous key: the question before, asked again
+            step({key(Key::PageUp)});
+            EXPECT_EQ(v.number, 3);
+            EXPECT_FALSE(v.answered);
+            step({key(Key::PageDown)});  // shows its answer
+            EXPECT_TRUE(v.answered);
+            step({key(Key::PageDown)});
+            ASSERT_EQ(v.number, 4);
+        }
+        const bool was_in_view = in_view(q);
+        step({i % 2 ? key(Key::Character, 'r') : key(Key::PageDown)});
+        ASSERT_TRUE(v.answered) << q.aloud;
+        EXPECT_TRUE(s.state().layers.memberships);
+        if (q.day) {
+            EXPECT_EQ(s.state().date, *q.day);
+        }
+        if (q.form == AnswerForm::Country) {
+            std::vector<std::string> shown = s.state().selected_members;
+            shown.push_back(s.state().selected);
+            EXPECT_EQ(std::set<std::string>(shown.begin(), shown.end()),
+                      std::set<std::string>(q.countries.begin(), q.countries.end()));
+        } else {
+            EXPECT_EQ(s.state().selected, q.facts.front());
+        }
+        const std::string shown = caption();
+        EXPECT_NE(shown.find(q.answer.substr(0, q.answer.find(','))), std::string::npos) << shown;
+        if (!q.passage.empty()) {
+            EXPECT_NE(shown.find(m.article->passage(q.passage)->text.substr(0, 30)), std::string::npos) << shown;
+        }
+        for (int k = 0; k < 90; ++k) step();
+        EXPECT_TRUE(in_view(q)) << q.aloud << ": the answer is not brought into view";
+        flown += !was_in_view;
+        step({key(Key::PageDown)});
+    }
+    EXPECT_GT(flown, 0) << "no answer of the round was out of the scene's view: the flight is not tested";
+    EXPECT_TRUE(v.finished);
+    EXPECT_NE(caption().find("--quiz-seed 42"), std::string::npos) << caption();
+    step({key(Key::PageDown)});
+    EXPECT_FALSE(v.on);
+    EXPECT_TRUE(s.presenting()) << "the quiz's end goes back to the presentation, not out of it";
+    for (int k = 0; k < 120; ++k) step();
+    EXPECT_EQ(s.state().layers, scene.layers);
+    EXPECT_EQ(s.state().date, scene.date);
+    EXPECT_NEAR(s.state().camera.centre.x, scene.camera.centre.x, 1.0);
+    EXPECT_NEAR(s.state().camera.centre.y, scene.camera.centre.y, 1.0);
+    EXPECT_EQ(caption().find("Quiz"), std::string::npos) << "the scene's caption again: " << caption();
+    // Q starts it again; Escape ends it (and not the presentation).
+    step({key(Key::Character, 'q')});
+    for (int k = 0; k < 3 && !v.on; ++k) step();
+    EXPECT_TRUE(v.on);
+    step({key(Key::Escape)});
+    EXPECT_FALSE(v.on);
+    EXPECT_TRUE(s.presenting());
+}
+
 TEST_F(SessionTest, AQuizRoundIsAnsweredByClicksOnTheMapAndScored) {
     SessionOptions o = options();
     o.quiz = true;
