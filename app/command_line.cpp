@@ -99,6 +99,16 @@ void add_options(CLI::App& app, CommandLine& cl, Given& r, const std::string& ve
                    "one) into this folder, made if missing, no display needed, and with pdf a handout "
                    "(tour-handout.pdf, a page per scene with its caption); nothing is written unless every one "
                    "succeeds");
+    app.add_option("--export-video", cl.options.export_video,
+                   "Write the presentation of the tour (its flights, captions and legends, as F5 shows them) as a "
+                   "video here: H.264 in MP4, which browsers and presentation programs play; no display needed; "
+                   "--size (default 1920x1080), --fps, --hold-seconds; nothing is written unless it is complete");
+    app.add_option("--fps", cl.options.video_fps, "With --export-video: frames per second, 1 to 120 (default: 30)")
+        ->check(CLI::Range(1, 120));
+    app.add_option("--hold-seconds", cl.options.hold_seconds,
+                   "With --export-video: how long each scene is shown once the flight to it has landed, 0.5 to "
+                   "600 seconds (default: 8)")
+        ->check(CLI::Range(0.5, 600.0));
     app.add_flag("--no-captions", r.no_captions,
                  "With --export-tour: slides of the map alone, without the scene's number, title, passage, legend and "
                  "attribution along the bottom");
@@ -219,7 +229,7 @@ void check_values(const CLI::App& app, Given& r, Options& o) {
         o.height = sheet->second;
     }
     // An empty name would otherwise read as "not given" and open the window instead.
-    for (const char* named : {"--export", "--export-tour", "--export-quiz", "--window-screenshot"})
+    for (const char* named : {"--export", "--export-tour", "--export-quiz", "--export-video", "--window-screenshot"})
         if (app.get_option(named)->count() > 0 && app.get_option(named)->as<std::string>().empty())
             throw UsageError(std::string("invalid ") + named + " '': needs a file or folder name");
     if (app.get_option("--present")->count() > 0 && o.present < 1)

@@ -45,15 +45,30 @@ double status_mib(const char* key) {
 
 double peak_memory_mib() { return status_mib("VmHWM"); }
 
+Phases::Phases(bool on, int width) : on_(on), width_(width), t0_(monotonic_ns()) {}
+
+void Phases::operator()(const std::string& what) const {
+    if (on_)
+        std::fprintf(stderr, "%-*s %7.1f ms  peak %5.0f MiB\n", width_, what.c_str(), (monotonic_ns() - t0_) / 1e6,
+                     peak_memory_mib());
+}
+
+void refuse_problems(const MapModel& m, const std::string& data_dir) {
+    if (m.problems.empty()) return;
+    for (const auto& p : m.problems) std::fprintf(stderr, "%s\n", p.str().c_str());
+    throw DataError(std::to_string(m.problems.size()) + (m.problems.size() == 1 ? " problem" : " problems") +
+                    " in the data folder " + data_dir + "; nothing was written");
+}
+
+int failure(const std::exception& e) {
+    std::fprintf(stderr, "ca-atlas: %s\n", e.what());
+    return dynamic_cast<const UsageError*>(&e) ? 2 : 1;
+}
+
 double resident_memory_mib() { return status_mib("VmRSS"); }
 
 int run_export(const Options& o) {
-    const long long t0 = monotonic_ns();
-    auto phase = [&](const char* what) {
-        if (o.timings)
-            std::fprintf(stderr, "%-22s %7.1f ms  peak %5.0f MiB\n", what, (monotonic_ns() - t0) / 1e6,
-                         peak_memory_mib());
-    };
+    const Phases phase(o.timings, 22);
     const int w = o.width > 0 ? o.width : 1920, h = o.height > 0 ? o.height : 1080;
     const bool vector = is_vector_path(o.export_path);
     try {
@@ -90,11 +105,7 @@ int run_export(const Options& o) {
         }
         auto m = model.get();
         phase("data projected");
-        if (!m->problems.empty()) {
-            for (const auto& p : m->problems) std::fprintf(stderr, "%s\n", p.str().c_str());
-            throw DataError(std::to_string(m->problems.size()) + " problem" + (m->problems.size() == 1 ? "" : "s") +
-                            " in the data folder " + o.data.dir + "; nothing was written");
-        }
+        refuse_problems(*m, o.data.dir);
         if (!o.select.empty() && (!m->facts || entity_name(o.select, *m->facts, *m->world).empty()))
             throw UsageError("invalid --select '" + o.select +
                              "': no country, place, region or organisation has that id");
@@ -145,12 +156,8 @@ int run_export(const Options& o) {
         if (!undrawable.empty())
             std::fprintf(stderr, "ca-atlas: %s\n", undrawable_note(shaper_for(kLabelFont), undrawable).c_str());
         return 0;
-    } catch (const UsageError& e) {
-        std::fprintf(stderr, "ca-atlas: %s\n", e.what());
-        return 2;
     } catch (const std::exception& e) {
-        std::fprintf(stderr, "ca-atlas: %s\n", e.what());
-        return 1;
+        return failure(e);
     }
 }
 

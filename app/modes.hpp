@@ -3,6 +3,7 @@
 // process exit code.
 #pragma once
 
+#include <exception>
 #include <optional>
 #include <string>
 #include <vector>
@@ -29,6 +30,9 @@ struct Options {
     double flight_seconds = 1.6;       // a flight between scenes of the tour: out, across, in
     std::string export_tour;           // write one image per scene of the tour into this folder
     std::string export_quiz;           // write the quiz's worksheet and answers into this folder
+    std::string export_video;          // write the presentation of the tour as an MP4 video here
+    int video_fps = 30;                // with export_video: frames per second
+    double hold_seconds = 8;           // with export_video: how long each scene is shown once landed
     std::string quiz_paper;            // with export_quiz: the sheet (--paper; default A4 portrait)
     bool tour_captions = true;         // with export_tour: each slide carries its scene's caption
     std::string tour_formats = "png";  // with export_tour: any of "png", "tif", "svg", "pdf", comma-separated
@@ -52,6 +56,8 @@ int run_export(const Options& options);
 int run_export_tour(const Options& options);
 // `--export-quiz DIR`: the quiz of round --quiz-seed as worksheet.pdf and answers.pdf; exit code.
 int run_export_quiz(const Options& options);
+// `--export-video FILE`: the presentation of the tour, flights and captions, as H.264 in MP4.
+int run_export_video(const Options& options);
 // Prints each figure as it is measured, then the table of figures with their targets (Markdown:
 // "| figure | value unit | target | met |"); beside Mapnik where it is installed.
 int run_bench(const Options& options, const std::string& self_path);
@@ -75,6 +81,25 @@ SessionOptions session_options(const Options& options);
 bool window_frame(Window& window, Session& session, Renderer& renderer, const TextMeasure& measure,
                   const std::vector<InputEvent>& events, const std::optional<InputEvent>& pointer, long long now_ns,
                   std::size_t* shown = nullptr);
+
+// What the headless modes share (export_mode.cpp).
+// --timings: each phase's time since the mode began and the peak memory so far, on stderr.
+class Phases {
+public:
+    Phases(bool on, int width);
+    void operator()(const std::string& what) const;
+    long long start_ns() const { return t0_; }
+
+private:
+    bool on_;
+    int width_;
+    long long t0_;
+};
+// Nothing is written from data with problems: each is printed, then a DataError counts them.
+void refuse_problems(const MapModel& m, const std::string& data_dir);
+// A mode that failed: the reason as one line on stderr, and the exit code (2 for a bad argument,
+// a UsageError, else 1).
+int failure(const std::exception& e);
 
 // Peak resident memory of this process so far, in MiB (VmHWM).
 double peak_memory_mib();

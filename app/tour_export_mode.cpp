@@ -77,22 +77,13 @@ void make_working_folder(const fs::path& dir, const fs::path& tmp, std::vector<f
         throw OutputError("cannot write into '" + dir.string() + "': " + (ec ? ec.message() : "it exists"));
 }
 
-// Nothing is written from data with problems: each is printed, then a DataError counts them.
-void refuse_problems(const MapModel& m, const std::string& data_dir) {
-    if (m.problems.empty()) return;
-    for (const auto& p : m.problems) std::fprintf(stderr, "%s\n", p.str().c_str());
-    throw DataError(std::to_string(m.problems.size()) + (m.problems.size() == 1 ? " problem" : " problems") +
-                    " in the data folder " + data_dir + "; nothing was written");
-}
-
 // A run that failed: the working folder and the folders it made go (DIR as it was), and the reason
 // is one line; the exit code (2 for a bad argument, else 1).
 int failed(const std::exception& e, const fs::path& tmp, const std::vector<fs::path>& made) {
     std::error_code ec;
     fs::remove_all(tmp, ec);
     for (auto p = made.rbegin(); p != made.rend(); ++p) fs::remove(*p, ec);  // only if empty
-    std::fprintf(stderr, "ca-atlas: %s\n", e.what());
-    return dynamic_cast<const UsageError*>(&e) ? 2 : 1;
+    return failure(e);
 }
 
 // Moves the files written in `tmp` into `dir`, all or none: a name taken by anything but a regular
@@ -138,13 +129,7 @@ size_t move_into_place(const std::vector<fs::path>& written, const fs::path& dir
 }  // namespace
 
 int run_export_tour(const Options& o) {
-    const long long t0 = monotonic_ns();
-    // --timings: each phase's time since the start and the peak memory, as --export prints them.
-    auto phase = [&](const std::string& what) {
-        if (o.timings)
-            std::fprintf(stderr, "%-36s %7.1f ms  peak %5.0f MiB\n", what.c_str(), (monotonic_ns() - t0) / 1e6,
-                         peak_memory_mib());
-    };
+    const Phases phase(o.timings, 36);
     const int w = o.width > 0 ? o.width : 1920, h = o.height > 0 ? o.height : 1080;
     std::vector<std::string> formats;
     {

@@ -21,6 +21,7 @@
 #include "geo/facts_load.hpp"
 #include "geo/raster.hpp"
 #include "modes.hpp"
+#include "platform/child.hpp"
 #include "platform/folders.hpp"
 #include "platform/input.hpp"
 #include "platform/random_input.hpp"
@@ -163,6 +164,60 @@ bool window_frame(Window& window, Session& session, Renderer& renderer, const Te
     return true;
 }
 
+namespace {
+
+// The Tour window's video: `ca-atlas --export-video` started as another process (the map stays
+// live), its progress lines read each frame, Cancel sent to it as SIGTERM (it then removes its
+// temporary file), and what came of it said in the window.
+void video_requests(std::unique_ptr<ChildProcess>& job, UiState& ui, const Options& o) {
+    UiState::VideoExport& v = ui.video;
+    if (std::exchange(v.request_start, false) && !job) {
+        const auto& size = UiState::kVideoSizes[size_t(v.size)];
+        std::vector<std::string> argv{own_program_path(),
+                                      "--export-video",
+                                      v.path,
+                                      "--size",
+                                      std::to_string(size[0]) + "x" + std::to_string(size[1]),
+                                      "--fps",
+                                      std::to_string(v.fps),
+                                      "--hold-seconds",
+                                      std::to_string(v.hold_seconds),
+                                      "--flight-seconds",
+                                      std::to_string(o.flight_seconds)};
+        if (!o.data.shipped) argv.insert(argv.end(), {"--data", o.data.dir});  // the window's own --data
+        v.message.clear();
+        v.failed = false;
+        v.frame = v.total = 0;
+        try {
+            job = std::make_unique<ChildProcess>(argv);
+            v.running = true;
+        } catch (const std::exception& e) {
+            v.message = e.what();
+            v.failed = true;
+        }
+    }
+    if (!job) return;
+    if (std::exchange(v.request_cancel, false)) job->stop();
+    const std::optional<int> code = job->exited();
+    for (const auto& line : job->lines()) {
+        long long frame = 0, total = 0;
+        if (std::sscanf(line.c_str(), "ca-atlas: video: frame %lld of %lld", &frame, &total) == 2) {
+            v.frame = frame;
+            v.total = total;
+        } else if (line.rfind("ca-atlas: ", 0) == 0) {
+            v.message = line.substr(10);  // its outcome, or why it failed: its last line
+        }
+    }
+    if (!code) return;
+    v.running = false;
+    v.failed = *code != 0;
+    if (v.failed && v.message.empty()) v.message = "the video's export ended with code " + std::to_string(*code);
+    if (!v.failed) ui.written_path = v.path;
+    job.reset();
+}
+
+}  // namespace
+
 int run_window(const Options& o) {
     const long long t_start = monotonic_ns();
     // A finger or a pen on a touch screen arrives as the mouse (SDL's default, relied on by drawing).
@@ -241,7 +296,9 @@ int run_window(const Options& o) {
     std::size_t shown = 0;  // what the last drawn frame looks like (screen_key); 0: not known
     constexpr int kSettleFrames = 3;
     bool fullscreen = false;
+    std::unique_ptr<ChildProcess> video;  // the Tour window's video being written, if any
     while (session->running()) {
+        video_requests(video, session->ui(), o);
         if (stop_signal()) {  // ended from outside: the tour's unsaved edits are kept for the next start
             session->ended_by_signal();
             exit_code = 128 + stop_signal();
@@ -264,7 +321,7 @@ int run_window(const Options& o) {
         // field's blinking cursor.
         if (quiet_frames >= kSettleFrames && !session->animating() && !random && o.window_screenshot.empty() &&
             !o.exit_after_first_frame && !input_held_back())
-            if (SDL_WaitEventTimeout(nullptr, ImGui::GetIO().WantTextInput ? 500 : 1000))
+            if (SDL_WaitEventTimeout(nullptr, video ? 100 : ImGui::GetIO().WantTextInput ? 500 : 1000))
                 quiet_frames = 0;  // any event: a resize too
         std::vector<InputEvent> events = poll_input(interface_covers);
         quiet_frames = events.empty() && !session->animating() && !input_held_back() ? quiet_frames + 1 : 0;

@@ -25,3 +25,6 @@ find_package(ICU REQUIRED COMPONENTS uc)        # libicu-dev: ICU::uc, the bidi 
 pkg_check_modules(CAIRO REQUIRED IMPORTED_TARGET cairo cairo-pdf cairo-ft)   # libcairo2-dev: PDF export
 pkg_check_modules(GLIB REQUIRED IMPORTED_TARGET glib-2.0)   # libglib2.0-dev: the desktop's Pictures folder
 pkg_check_modules(QPDF REQUIRED IMPORTED_TARGET libqpdf)   # libqpdf-dev: the PDF export's layers
+# libavcodec-dev, libavformat-dev, libswscale-dev (libavutil-dev with them): the tour as a video,
+# H.264 (libx264) in MP4.
+pkg_check_modules(FFMPEG REQUIRED IMPORTED_TARGET libavcodec libavformat libswscale libavutil)

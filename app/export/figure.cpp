@@ -164,6 +164,18 @@ Frame presentation_frame(const MapModel& model, const AppState& state, const Tex
     return frame;
 }
 
+void add_ink(Frame& frame, const MapModel& model, const Annotations& ink, const Camera& camera, float scale,
+             const TextMeasure& measure) {
+    if (ink.empty() || !model.projection) return;
+    const LonLatToMap forward = [&](Vec2 ll) { return model.projection->forward(ll); };
+    const SceneInk drawn = ink_for_export(annotations_on_screen(ink, camera, forward, scale), camera, measure);
+    for (size_t i = 0; i < drawn.strokes.size(); ++i)
+        frame.region_lines.push_back({-1, drawn.strokes[i].line, drawn.strokes[i].rim, MapLayer::Drawings,
+                                      std::make_shared<const ProjectedRegion>(region_of_map_lines(
+                                          "drawing:" + std::to_string(i), drawn.strokes[i].lines))});
+    frame.labels.insert(frame.labels.end(), drawn.texts.begin(), drawn.texts.end());
+}
+
 Frame figure_frame(const MapModel& model, const AppState& state, const TextMeasure& measure, const Figure& figure) {
     Decorations d = figure.decorations;
     const float decoration_scale = figure.decoration_scale > 0 ? figure.decoration_scale : state.pixel_scale;
@@ -179,17 +191,7 @@ Frame figure_frame(const MapModel& model, const AppState& state, const TextMeasu
     extras.covered = panel_boxes(decorations);
     const auto map_of = [&] {
         Frame frame = build_frame(state, Style{}, model.colours, model.label_candidates, measure, extras);
-        if (!figure.ink.empty() && model.projection) {
-            const LonLatToMap forward = [&](Vec2 ll) { return model.projection->forward(ll); };
-            const SceneInk ink = ink_for_export(
-                annotations_on_screen(figure.ink, state.camera, forward, state.pixel_scale), state.camera, measure);
-            for (size_t i = 0; i < ink.strokes.size(); ++i)
-                frame.region_lines.push_back(
-                    {-1, ink.strokes[i].line, ink.strokes[i].rim, MapLayer::Drawings,
-                     std::make_shared<const ProjectedRegion>(
-                         region_of_map_lines("drawing:" + std::to_string(i), ink.strokes[i].lines))});
-            frame.labels.insert(frame.labels.end(), ink.texts.begin(), ink.texts.end());
-        }
+        add_ink(frame, model, figure.ink, state.camera, state.pixel_scale, measure);
         return frame;
     };
     Frame frame = map_of();

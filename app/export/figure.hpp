@@ -106,6 +106,11 @@ inline constexpr float kPresentationLegendScale = 1.3f;
 Frame presentation_frame(const MapModel& model, const AppState& state, const TextMeasure& measure, const Frame& caption,
                          const std::vector<LegendEntry>* classes = nullptr);
 
+// The presenter's drawings `ink` added to `frame` (a map of `camera`) as the exports draw them: in
+// the Drawings layer, a rim round each line and a halo round each text, at `scale`.
+void add_ink(Frame& frame, const MapModel& model, const Annotations& ink, const Camera& camera, float scale,
+             const TextMeasure& measure);
+
 // The frame of an exported figure: the map of `state` and the figure's decorations over it, no
 // label or symbol placed under a caption or foot along the bottom.
 Frame figure_frame(const MapModel& model, const AppState& state, const TextMeasure& measure, const Figure& figure);

@@ -91,6 +91,8 @@ public:
     const MapModel* model() const { return model_.get(); }
     std::vector<Scene>* scenes() { return model_ ? &model_->tour : nullptr; }
     bool presenting() const { return player_ != nullptr; }
+    // The scene the presentation shows (or flies to); the tour's size when it is not presenting.
+    size_t presented_scene() const { return player_ ? player_->scene() : (model_ ? model_->tour.size() : 0); }
     bool flying() const { return flight_.active; }
     // Whether the map changes with no input: a flight, a projection being built on a worker, or a
     // view the user moved that is still drawn at the coarser detail of motion (see kSettleNs).

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <set>
 
 #include "panel.hpp"
@@ -85,6 +86,64 @@ void passage_text(const Article* article, const std::string& passage) {
 }
 
 // Checks every scene as the loader would and, if they are sound, writes them.
+void video_spot(UiState::VideoExport& v, const std::string& name) {
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    v.spots[name] = {a.x, a.y, b.x, b.y};
+}
+
+// The tour as a video: its file, size, rate and how long each scene holds; while it is written,
+// its progress and Cancel (the map stays live: another process writes it); then what came of it.
+void draw_video(UiState& ui, bool unsaved, const std::string& tour_path) {
+    UiState::VideoExport& v = ui.video;
+    if (v.path.empty()) v.path = (std::filesystem::path(ui.export_folder) / "tour.mp4").string();
+    if (v.running) {
+        const float done = v.total > 0 ? float(v.frame) / float(v.total) : 0.0f;
+        char text[64];
+        std::snprintf(text, sizeof text, "frame %lld of %lld", v.frame, v.total);
+        ImGui::ProgressBar(done, ImVec2(-1, 0), v.total > 0 ? text : "starting");
+        ImGui::TextDisabled("Writing %s", v.path.c_str());
+        if (ImGui::Button("Cancel")) v.request_cancel = true;
+        video_spot(v, "cancel");
+        return;
+    }
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputText("##video-path", &v.path);
+    video_spot(v, "path");
+    const auto sizes = UiState::kVideoSizes;
+    char label[32];
+    std::snprintf(label, sizeof label, "%dx%d", sizes[size_t(v.size)][0], sizes[size_t(v.size)][1]);
+    ImGui::SetNextItemWidth(110 * ui.scale);
+    if (ImGui::BeginCombo("##video-size", label)) {
+        for (size_t i = 0; i < sizes.size(); ++i) {
+            std::snprintf(label, sizeof label, "%dx%d", sizes[i][0], sizes[i][1]);
+            if (ImGui::Selectable(label, size_t(v.size) == i)) v.size = int(i);
+        }
+        ImGui::EndCombo();
+    }
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(50 * ui.scale);
+    ImGui::InputInt("fps", &v.fps, 0);
+    v.fps = std::clamp(v.fps, 1, 120);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(50 * ui.scale);
+    ImGui::InputFloat("s each scene", &v.hold_seconds, 0, 0, "%.1f");
+    v.hold_seconds = std::clamp(v.hold_seconds, 0.5f, 600.0f);
+    if (ImGui::Button("Write the video")) v.request_start = true;
+    video_spot(v, "write");
+    if (unsaved) {
+        ImGui::SameLine();
+        ImGui::TextColored(kErrorColour, "of the tour as saved");
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("The video shows the scenes saved in %s: save first to include your changes.",
+                              tour_path.c_str());
+    }
+    if (!v.message.empty()) {
+        if (v.failed) ImGui::PushStyleColor(ImGuiCol_Text, kErrorColour);
+        ImGui::TextWrapped("%s", v.message.c_str());
+        if (v.failed) ImGui::PopStyleColor();
+    }
+}
+
 void save(std::vector<Scene>& scenes, UiState& ui) {
     auto& t = ui.tour;
     t.problems.clear();
@@ -125,6 +184,7 @@ void draw_tour(const AppState& state, std::vector<Scene>& scenes, UiState& ui, f
                float window_height) {
     auto& t = ui.tour;
     t.spots.clear();
+    ui.video.spots.clear();
     if (!t.open) return;
     if (t.current && *t.current >= scenes.size())
         t.current = scenes.empty() ? std::nullopt : std::optional<size_t>(scenes.size() - 1);
@@ -164,6 +224,11 @@ void draw_tour(const AppState& state, std::vector<Scene>& scenes, UiState& ui, f
                               t.shipped.c_str(), t.path.c_str());
         spot(t, "shipped");
     }
+    // The tour as a video, written beside the map.
+    if (ui.video.running) ImGui::SetNextItemOpen(true);
+    ui.video.open = ImGui::CollapsingHeader("Video of the tour");
+    video_spot(ui.video, "video");
+    if (ui.video.open) draw_video(ui, t.unsaved, t.path);
     // A save's success is old news once the scenes changed again (it said "Saved" beside
     // "unsaved changes"); what went wrong stays until the next try.
     if (t.unsaved && !t.failed) t.message.clear();

@@ -2,6 +2,7 @@
 // session (app/session/) fills it in and answers its requests; the panels (ui/panel.hpp) draw it.
 #pragma once
 
+#include <array>
 #include <filesystem>
 #include <functional>
 #include <map>
@@ -184,6 +185,23 @@ struct UiState {
         std::map<std::string, Rect> spots;
     };
     TourEditor tour;
+    // The tour as a video (the Tour window's "Video"): written by a second ca-atlas process
+    // (--export-video) so that the map stays live; its progress, and Cancel, which leaves no file.
+    struct VideoExport {
+        bool open = false;             // the Tour window shows the video's settings
+        std::string path;              // the file ("" until first shown: tour.mp4 in the Export folder)
+        int size = 1;                  // of kVideoSizes
+        int fps = 30;
+        float hold_seconds = 8;        // each scene, once landed
+        bool running = false;
+        long long frame = 0, total = 0;  // the frames written and to write
+        std::string message;           // the last video's outcome, or why it failed
+        bool failed = false;
+        bool request_start = false, request_cancel = false;
+        std::map<std::string, TourEditor::Rect> spots;  // "video", "write", "cancel", "path": for tests
+    };
+    static constexpr std::array<std::array<int, 2>, 3> kVideoSizes{{{1280, 720}, {1920, 1080}, {3840, 2160}}};
+    VideoExport video;
     // Where the Export window's controls were drawn in the last frame, as the tour's spots:
     // "folder", "choose", "open-folder", "name", "export", "format", "size", "open-written".
     std::map<std::string, TourEditor::Rect> export_spots;

@@ -6,6 +6,7 @@
 #include <imgui.h>
 #include <unistd.h>
 
+#include <array>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -132,6 +133,46 @@ protected:
         return {};
     }
 };
+
+// The tour as a video: its section opens from its header with the file in the Export folder and
+// the size, rate and hold; Write asks for it; while it is written the panel shows its progress and
+// Cancel, and nothing to start another; then its outcome, an error in red.
+TEST_F(TourPanel, TheVideoIsAskedForFollowedAndCancelledFromThePanel) {
+    ui.export_folder = "/tmp/pictures";
+    auto click_video = [&](const std::string& name) {
+        frame();
+        const auto it = ui.video.spots.find(name);
+        ASSERT_NE(it, ui.video.spots.end()) << "the panel has no " << name;
+        test::click_at(ImVec2((it->second.x0 + it->second.x1) / 2, (it->second.y0 + it->second.y1) / 2), [&] { frame(); });
+    };
+    frame();
+    EXPECT_EQ(ui.video.spots.count("write"), 0u) << "the section is open before it is asked for";
+    click_video("video");
+    frame();
+    ASSERT_TRUE(ui.video.open);
+    EXPECT_EQ(ui.video.path, "/tmp/pictures/tour.mp4");
+    EXPECT_EQ(UiState::kVideoSizes[size_t(ui.video.size)], (std::array<int, 2>{1920, 1080}));
+    EXPECT_EQ(ui.video.fps, 30);
+    click_video("write");
+    EXPECT_TRUE(ui.video.request_start);
+    ui.video.request_start = false;
+    // As the application reports it: 120 frames of 480 written.
+    ui.video.running = true;
+    ui.video.frame = 120;
+    ui.video.total = 480;
+    frame();
+    frame();
+    EXPECT_EQ(ui.video.spots.count("write"), 0u) << "a second video can be started while one is written";
+    click_video("cancel");
+    EXPECT_TRUE(ui.video.request_cancel);
+    ui.video.running = false;
+    ui.video.failed = true;
+    ui.video.message = "the video was cancelled; nothing was written";
+    frame();
+    frame();
+    EXPECT_EQ(ui.video.spots.count("cancel"), 0u);
+    EXPECT_EQ(ui.video.spots.count("write"), 1u);
+}
 
 TEST_F(TourPanel, ChoosingASceneSendsTheMapThere) {
     frame();
