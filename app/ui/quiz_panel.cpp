@@ -13,7 +13,7 @@ namespace atlas {
 
 namespace {
 
-void spot(UiState& ui, const std::string& name) {
+void quiz_spot(UiState& ui, const std::string& name) {
     const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
     ui.quiz.spots[name] = {a.x, a.y, b.x, b.y};
 }
@@ -66,10 +66,10 @@ void draw_quiz(UiState& ui, float window_width, float window_height) {
         ImGui::TextColored(kGrey, "Round %u: the same number gives the same questions (ca-atlas --quiz --quiz-seed %u).",
                            q.seed, q.seed);
         if (ImGui::Button("New round")) q.request_new_round = true;
-        spot(ui, "new-round");
+        quiz_spot(ui, "new-round");
         ImGui::SameLine();
         if (ImGui::Button("Close (Q)")) q.request_close = true;
-        spot(ui, "close");
+        quiz_spot(ui, "close");
     } else {
         ImGui::TextColored(kGrey, "Question %d of %d  \xc2\xb7  %d right so far", q.number, q.count, q.score);
         ImGui::SetWindowFontScale(1.3f);
@@ -94,7 +94,7 @@ void draw_quiz(UiState& ui, float window_width, float window_height) {
                 ImGui::TextUnformatted(q.note.c_str());
             }
             if (ImGui::Button(q.number < q.count ? "Next question (Space)" : "See the score (Space)")) q.request_next = true;
-            spot(ui, "next");
+            quiz_spot(ui, "next");
         }
     }
     ImGui::PopTextWrapPos();

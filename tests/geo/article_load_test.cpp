@@ -19,7 +19,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const Article& shipped() {
+const Article& shipped_article() {
     static const Article a = load_article(test::data_dir());
     return a;
 }
@@ -41,7 +41,7 @@ std::string letters(const std::string& text) {
 }
 
 TEST(Article, LoadsWithCitationSectionsAndFootnotes) {
-    const Article& a = shipped();
+    const Article& a = shipped_article();
     EXPECT_EQ(a.author, "Akbarsho Iskandarov");
     EXPECT_NE(a.citation.find("Central Asia and the Caucasus"), std::string::npos);
     EXPECT_NE(a.citation.find("2013"), std::string::npos);
@@ -78,13 +78,13 @@ TEST(Article, KeepsEveryLetterOfTheSource) {
         (line.rfind("<sup>", 0) == 0 ? notes : body) += line + "\n";
     }
     std::string passages, footnotes;
-    for (const auto& p : shipped().passages) passages += p.text + "\n";
-    for (const auto& f : shipped().footnotes) footnotes += f.text + "\n";
+    for (const auto& p : shipped_article().passages) passages += p.text + "\n";
+    for (const auto& f : shipped_article().footnotes) footnotes += f.text + "\n";
     EXPECT_EQ(letters(passages), letters(body));
     EXPECT_EQ(letters(footnotes), letters(notes));
     const std::regex marker("<sup>[0-9]+</sup>");
     const auto markers = size_t(std::distance(std::sregex_iterator(body.begin(), body.end(), marker), std::sregex_iterator()));
-    EXPECT_EQ(shipped().footnotes.size(), markers);
+    EXPECT_EQ(shipped_article().footnotes.size(), markers);
 }
 
 class BrokenArticle : public ::testing::Test {

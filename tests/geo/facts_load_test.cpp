@@ -30,13 +30,13 @@ namespace {
 
 using test::day;
 
-const DataSet& shipped() {
+const DataSet& shipped_facts() {
     static const DataSet data = load_data_set(test::data_dir());
     return data;
 }
 
 // The shipped data set, by the name the overlays' and the timeline's tests give it.
-const DataSet& data() { return shipped(); }
+const DataSet& data() { return shipped_facts(); }
 
 std::string all(const std::vector<DataProblem>& problems) {
     std::string out;
@@ -45,7 +45,7 @@ std::string all(const std::vector<DataProblem>& problems) {
 }
 
 TEST(Facts, ShippedDataIsConsistent) {
-    const DataSet& d = shipped();
+    const DataSet& d = shipped_facts();
     ASSERT_TRUE(d.world);
     ASSERT_TRUE(d.article);
     EXPECT_TRUE(d.problems.empty()) << all(d.problems);
@@ -58,7 +58,7 @@ TEST(Facts, ShippedDataIsConsistent) {
 // file of the data, and its parentheses balanced (an address with parentheses of its own left
 // "Kant Air Base?oldid=734008888)" on screen).
 TEST(Facts, EverySourceReadsWithoutAddresses) {
-    const Facts& f = *shipped().facts;
+    const Facts& f = *shipped_facts().facts;
     size_t read = 0;
     const auto check = [&](const std::string& source, const std::string& what) {
         const std::string shown = source_for_readers(source);
@@ -76,7 +76,7 @@ TEST(Facts, EverySourceReadsWithoutAddresses) {
 }
 
 TEST(Facts, CrimeaIsUkrainesUntilMarch2014) {
-    const Facts& f = *shipped().facts;
+    const Facts& f = *shipped_facts().facts;
     for (const char* area : {"RUS-5457", "RUS-5850"}) {  // Crimea, Sevastopol
         EXPECT_EQ(f.controlled_by(area, kArticleDate), "UKR") << area;
         EXPECT_EQ(f.controlled_by(area, Date{1992, 1, 1}), "UKR") << area;
@@ -90,7 +90,7 @@ TEST(Facts, CrimeaIsUkrainesUntilMarch2014) {
 // The notes a student reads beside the article's dated or misreadable passages (issue list of
 // what they must cover), each with a source and marked as not the author's words by its kind.
 TEST(Facts, NotesCoverWhatChangedSinceTheArticle) {
-    const Facts& f = *shipped().facts;
+    const Facts& f = *shipped_facts().facts;
     auto note = [&](const std::string& id) -> const Note* {
         for (const auto& n : f.notes)
             if (n.id == id) return &n;
@@ -120,7 +120,7 @@ struct Query {
 
 // Each row is a fact from the sources named in memberships.csv, checked by hand.
 TEST(Facts, StatusOnAnyDayFrom1992To2026) {
-    const Facts& f = *shipped().facts;
+    const Facts& f = *shipped_facts().facts;
     const Query table[] = {
         // The Collective Security Treaty: signatories, the 1999 departures, succession by the CSTO.
         {"cst", "UZB", "1992-05-15", Status::Member},
@@ -197,7 +197,7 @@ std::set<std::string> with_status(const Facts& f, const std::string& org, Status
 }
 
 TEST(Facts, TheArticlesPresentMatchesItsText) {
-    const Facts& f = *shipped().facts;
+    const Facts& f = *shipped_facts().facts;
     // integration-6: "The following countries belong to the CSTO: ... Uzbekistan suspended its membership in 2012."
     EXPECT_EQ(with_status(f, "csto", Status::Member, kArticleDate),
               (std::set<std::string>{"ARM", "BLR", "KAZ", "KGZ", "RUS", "TJK"}));
@@ -213,7 +213,7 @@ TEST(Facts, TheArticlesPresentMatchesItsText) {
 }
 
 TEST(Facts, ChangesAfterTheArticleAreMarked) {
-    const Facts& f = *shipped().facts;
+    const Facts& f = *shipped_facts().facts;
     const Membership* armenia = f.membership_on("csto", "ARM", day("2025-01-01"));
     ASSERT_TRUE(armenia);
     EXPECT_TRUE(armenia->after_article());
@@ -224,7 +224,7 @@ TEST(Facts, ChangesAfterTheArticleAreMarked) {
 }
 
 TEST(Facts, EveryPlaceLiesInsideItsCountryAndArea) {
-    const DataSet& d = shipped();
+    const DataSet& d = shipped_facts();
     ASSERT_TRUE(d.world);
     for (const auto& p : d.facts->places) {
         const int c = d.world->country_index(p.country);
@@ -250,7 +250,7 @@ TEST(Facts, EveryPlaceLiesInsideItsCountryAndArea) {
 }
 
 TEST(Facts, EveryLinkResolvesAndEveryEntityHasAPassage) {
-    const DataSet& d = shipped();
+    const DataSet& d = shipped_facts();
     const Facts& f = *d.facts;
     std::set<std::string> linked;
     for (const auto& l : f.links) {
@@ -270,7 +270,7 @@ TEST(Facts, EveryLinkResolvesAndEveryEntityHasAPassage) {
 }
 
 TEST(Facts, EveryAliasFoundInTheTextIsLinked) {
-    const DataSet& d = shipped();
+    const DataSet& d = shipped_facts();
     const Facts& f = *d.facts;
     std::set<std::pair<std::string, std::string>> links;
     for (const auto& l : f.links) links.insert({l.passage, l.entity});
@@ -843,7 +843,7 @@ TEST(Timeline, EventsAreTheDatedFactsInOrder) {
 // facts give (Uzbekistan's suspension in 2012, the CSTO Charter's city, the longest of
 // Afghanistan's northern borders, "the RF", and Turkmenistan, the neighbour outside the SCO).
 TEST(Facts, TheQuizIsMadeFromTheShippedFacts) {
-    const DataSet& d = shipped();
+    const DataSet& d = shipped_facts();
     const Facts& f = *d.facts;
     for (int k = 0; k < kQuestionKinds; ++k)
         EXPECT_FALSE(questions_of_kind(QuestionKind(k), f, *d.world, *d.article).empty())

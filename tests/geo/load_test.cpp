@@ -21,7 +21,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const World& shipped() {
+const World& shipped_world() {
     static const World w = load_world(test::data_dir());
     return w;
 }
@@ -32,7 +32,7 @@ const Country* find(const World& w, const std::string& iso) {
 }
 
 TEST(Load, CentralAsiaAndEveryNeighbourIsPresent) {
-    const World& w = shipped();
+    const World& w = shipped_world();
     // The five Central Asian states, Afghanistan, and the neighbours from Turkey to Mongolia and
     // from Russia to the Arabian Sea's shores.
     for (const char* iso : {"KAZ", "KGZ", "TJK", "TKM", "UZB", "AFG", "RUS", "CHN", "MNG", "IRN", "PAK", "IND", "TUR", "GEO",
@@ -50,7 +50,7 @@ TEST(Load, CentralAsiaAndEveryNeighbourIsPresent) {
 
 TEST(Load, NoGeometryWestOfTheDataEdge) {
     // Russia's Chukotka beyond the antimeridian is cut off so no projection wraps it.
-    for (const auto& c : shipped().countries) EXPECT_GE(bounds(c.shape).min_x, 0.0) << c.iso_a3;
+    for (const auto& c : shipped_world().countries) EXPECT_GE(bounds(c.shape).min_x, 0.0) << c.iso_a3;
 }
 
 TEST(Load, EveryGeometryIsValidForGeos) {
@@ -72,7 +72,7 @@ TEST(Load, EveryGeometryIsValidForGeos) {
 TEST(Load, ProvincesOfCentralAsiaAndAfghanistan) {
     std::map<std::string, int> count;
     std::set<std::string> afg;
-    for (const auto& p : shipped().provinces) {
+    for (const auto& p : shipped_world().provinces) {
         ++count[p.iso_a3];
         if (p.iso_a3 == "AFG") afg.insert(p.name);
     }
@@ -81,12 +81,12 @@ TEST(Load, ProvincesOfCentralAsiaAndAfghanistan) {
     EXPECT_TRUE(afg.count("Badakhshan"));
     EXPECT_TRUE(afg.count("Balkh"));
     for (const char* iso : {"KAZ", "KGZ", "TJK", "TKM", "UZB"}) EXPECT_GE(count[iso], 5) << iso;
-    for (const auto& p : shipped().provinces) EXPECT_GT(area(p.shape), 0) << p.id;
+    for (const auto& p : shipped_world().provinces) EXPECT_GT(area(p.shape), 0) << p.id;
 }
 
 TEST(Load, AfghanistansNorthernBordersAreSingleLines) {
     std::map<std::pair<std::string, std::string>, int> seen;
-    for (const auto& b : shipped().boundaries) {
+    for (const auto& b : shipped_world().boundaries) {
         EXPECT_LT(b.iso_left, b.iso_right) << b.name;
         ++seen[{b.iso_left, b.iso_right}];
     }
