@@ -113,8 +113,11 @@ void export_geotiff(Renderer& renderer, const MapModel& model, const AppState& s
     const Vec2 top_left = cam.to_map({0, 0});
     double gt[6] = {top_left.x, cam.metres_per_px, 0, top_left.y, 0, -cam.metres_per_px};
     OGRSpatialReference srs;
-    if (srs.SetFromUserInput(model.projection->info().crs) != OGRERR_NONE)
-        fail("the projection's CRS is not understood");
+    const ProjectionInfo& info = model.projection->info();
+    if (srs.SetFromUserInput(info.crs) != OGRERR_NONE) fail("the projection's CRS is not understood");
+    // A CRS given by PROJ's parameters has no name ("unknown" in QGIS): named, on the WGS 84 of EPSG.
+    if (*info.crs_name && (srs.SetWellKnownGeogCS("WGS84") != OGRERR_NONE || srs.SetProjCS(info.crs_name) != OGRERR_NONE))
+        fail("the projection's CRS cannot be named");
     if (ds->SetGeoTransform(gt) != CE_None || ds->SetSpatialRef(&srs) != CE_None) fail(CPLGetLastErrorMsg());
     ds->SetMetadataItem("TIFFTAG_SOFTWARE", "ca-atlas");
     if (figure.dpi > 0) {  // resolution unit 2: inches

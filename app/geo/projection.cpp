@@ -15,15 +15,17 @@ const std::vector<ProjectionInfo>& projections() {
         {"albers", "Albers equal-area conic (Central Asia)",
          "+proj=pipeline +step +proj=unitconvert +xy_in=deg +xy_out=rad "
          "+step +proj=aea +lat_0=42 +lon_0=65 +lat_1=32 +lat_2=52 +ellps=WGS84 +units=m",
-         "+proj=aea +lat_0=42 +lon_0=65 +lat_1=32 +lat_2=52 +datum=WGS84 +units=m +no_defs +type=crs"},
+         "+proj=aea +lat_0=42 +lon_0=65 +lat_1=32 +lat_2=52 +datum=WGS84 +units=m +no_defs +type=crs",
+         "Central Asia Albers Equal Area (ca-atlas: WGS 84, latitude of origin 42 N, central meridian 65 E, "
+         "standard parallels 32 N and 52 N)"},
         // EPSG:3857 (Popular Visualisation Pseudo-Mercator): spherical formulas on the WGS84 major axis.
         {"mercator", "Web Mercator (EPSG:3857)",
          "+proj=pipeline +step +proj=unitconvert +xy_in=deg +xy_out=rad +step +proj=webmerc +ellps=WGS84",
-         "EPSG:3857"},
+         "EPSG:3857", ""},
         // EPSG:4087 (World Equidistant Cylindrical): plate carree on the WGS84 ellipsoid.
         {"equirectangular", "Equirectangular (EPSG:4087)",
          "+proj=pipeline +step +proj=unitconvert +xy_in=deg +xy_out=rad +step +proj=eqc +ellps=WGS84",
-         "EPSG:4087"},
+         "EPSG:4087", ""},
     };
     return list;
 }

@@ -16,6 +16,7 @@ struct ProjectionInfo {
     const char* label;     // shown in the UI
     const char* pipeline;  // PROJ pipeline from lon/lat degrees to map metres
     const char* crs;       // the target CRS as PROJ or EPSG text (for cs2cs and georeferencing)
+    const char* crs_name;  // the CRS's name in a file a GIS reads, where `crs` has none ("" for EPSG's)
 };
 
 // Every projection the atlas offers; the first is the default.

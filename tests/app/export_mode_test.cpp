@@ -182,6 +182,12 @@ TEST_F(Cli, AGeoTiffOpensInPlaceWithTheViewsCrsAndCorners) {
         ASSERT_EQ(expected.SetFromUserInput(projection_info(projection).crs), OGRERR_NONE);
         ASSERT_TRUE(ds->GetSpatialRef());
         EXPECT_TRUE(ds->GetSpatialRef()->IsSame(&expected)) << projection;
+        // Named, as a GIS lists it (not "unknown"), on EPSG's WGS 84.
+        const OGRSpatialReference& crs = *ds->GetSpatialRef();
+        EXPECT_STREQ(crs.GetName(), projection == std::string("albers")
+                                        ? projection_info(projection).crs_name
+                                        : "WGS 84 / Pseudo-Mercator");
+        EXPECT_STREQ(crs.GetAuthorityCode("GEOGCS"), "4326") << projection;
         const Projection proj(projection);
         const Camera cam = camera_for_view(proj, parse_view("68,40,1500"), 640, 400);
         const Box box = cam.visible();
