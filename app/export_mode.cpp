@@ -67,6 +67,23 @@ int failure(const std::exception& e) {
 
 double resident_memory_mib() { return status_mib("VmRSS"); }
 
+SessionOptions session_options(const Options& o) {
+    SessionOptions s;
+    s.data = o.data;
+    s.projection = o.projection;
+    s.view = o.view;
+    s.frame_view = !o.view_given;
+    s.date = o.date;
+    s.layers = o.layers;
+    s.select = o.select;
+    s.present = o.present;
+    s.quiz = o.quiz;
+    s.quiz_seed = o.quiz_seed;
+    s.flight_seconds = o.flight_seconds;
+    s.hover = o.window_screenshot.empty();
+    return s;
+}
+
 int run_export(const Options& o) {
     const Phases phase(o.timings, 22);
     const int w = o.width > 0 ? o.width : 1920, h = o.height > 0 ? o.height : 1080;

@@ -56,7 +56,8 @@ int run_export(const Options& options);
 int run_export_tour(const Options& options);
 // `--export-quiz DIR`: the quiz of round --quiz-seed as worksheet.pdf and answers.pdf; exit code.
 int run_export_quiz(const Options& options);
-// `--export-video FILE`: the presentation of the tour, flights and captions, as H.264 in MP4.
+// `--export-video FILE`: the presentation of the tour, flights and captions, as H.264 in MP4 (in
+// the program ca-atlas-video, which alone links FFmpeg).
 int run_export_video(const Options& options);
 // Prints each figure as it is measured, then the table of figures with their targets (Markdown:
 // "| figure | value unit | target | met |"); beside Mapnik where it is installed.

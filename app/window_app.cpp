@@ -71,22 +71,6 @@ private:
 
 }  // namespace
 
-SessionOptions session_options(const Options& o) {
-    SessionOptions s;
-    s.data = o.data;
-    s.projection = o.projection;
-    s.view = o.view;
-    s.frame_view = !o.view_given;
-    s.date = o.date;
-    s.layers = o.layers;
-    s.select = o.select;
-    s.present = o.present;
-    s.quiz = o.quiz;
-    s.quiz_seed = o.quiz_seed;
-    s.flight_seconds = o.flight_seconds;
-    s.hover = o.window_screenshot.empty();
-    return s;
-}
 
 namespace {
 // What a frame would show: the map's frame (by its rebuild count), the framebuffer's size, and

@@ -20,7 +20,7 @@ set(ATLAS_DATA_FILES
   names.csv border_lengths.csv control.csv)
 list(TRANSFORM ATLAS_DATA_FILES PREPEND "${ATLAS_GEODATA_DIR}/")
 
-install(TARGETS ca-atlas RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+install(TARGETS ca-atlas ca-atlas-video RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(FILES ${ATLAS_DATA_FILES} DESTINATION ${CMAKE_INSTALL_DATADIR}/ca-atlas)
 install(FILES ${PROJECT_SOURCE_DIR}/cmake/package/ca-atlas.desktop DESTINATION ${CMAKE_INSTALL_DATADIR}/applications)
 
