@@ -57,9 +57,11 @@ Frame build_frame(const AppState& state, const Style& style, const std::vector<i
     }
     // Each control area takes its owner's paint, so it reads as part of that country on the day.
     const size_t countries = f.country_fill.size();
+    for (int c : colours) f.land_fill.push_back(style.country_palette[size_t(c) % style.country_palette.size()]);
     for (int owner : extras.area_owner) {
         const bool known = owner >= 0 && size_t(owner) < countries;
         f.country_fill.push_back(known ? f.country_fill[size_t(owner)] : style.water);
+        f.land_fill.push_back(known && size_t(owner) < colours.size() ? f.land_fill[size_t(owner)] : style.water);
         if (!f.country_hatch.empty())
             f.country_hatch.push_back(known && size_t(owner) < f.country_hatch.size() ? f.country_hatch[size_t(owner)]
                                                                                         : Rgba{0, 0, 0, 0});

@@ -125,6 +125,10 @@ struct Frame {
     int covered_bottom_px = 0;
     // One per fill unit (World::countries, then World::areas), each area as its owner on the day.
     std::vector<Rgba> country_fill;
+    // The land in its own colours (the neighbour palette), one per fill unit as country_fill: what
+    // country_fill is with the memberships off. The vector exports draw it in the countries' layer
+    // under the memberships' layer, so hiding the memberships there shows the land, not the sea.
+    std::vector<Rgba> land_fill;
     // One per fill unit: hatch colour, with the Hatch kind in alpha (0: none).
     std::vector<Rgba> country_hatch;
     // Per World::areas entry: its edge is drawn as a border (another country controls the area on

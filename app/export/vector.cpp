@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string_view>
 
 namespace atlas {
 
@@ -226,8 +227,9 @@ std::vector<VectorGroup> vector_groups(const Layers& layers, bool selection, boo
         const char* label;
     };
     static const Entry kOrder[] = {
+        {MapLayer::Countries, false, "land", "Land"},
         {MapLayer::Memberships, false, "memberships", "Memberships"},
-        {MapLayer::Countries, false, "countries", "Countries"},
+        {MapLayer::Countries, false, "countries", "Countries: borders"},
         {MapLayer::Provinces, false, "provinces", "Provinces"},
         {MapLayer::Graticule, false, "graticule", "Graticule"},
         {MapLayer::Regions, false, "regions", "Regions"},
@@ -247,7 +249,7 @@ std::vector<VectorGroup> vector_groups(const Layers& layers, bool selection, boo
         if (e.layer == MapLayer::Selection  ? selection
             : e.layer == MapLayer::Drawings ? drawings
                                             : layer_on(layers, e.layer))
-            out.push_back({e.layer, e.names, e.id, e.label});
+            out.push_back({e.layer, e.names, e.id, e.label, std::string_view(e.id) == "land"});
     return out;
 }
 
@@ -273,14 +275,19 @@ void draw_map(const Frame& frame, const Layers& layers, const ProjectedWorld& wo
         std::any_of(frame.labels.begin(), frame.labels.end(), [](const FrameLabel& l) { return l.layer == MapLayer::Drawings; });
 
     std::vector<HatchPattern> hatches(frame.country_fill.size());
-    auto fills = [&] {
+    // The land in its own colours (`overlay` false: the countries' layer), or the memberships'
+    // paint over it (true). Both are opaque, so together they look as the screen's one fill does.
+    auto fills = [&](bool overlay) {
         if (!frame.draw_fills || !lv) return;
-        for (size_t c = 0; c < world.countries.size() && c < frame.country_fill.size(); ++c) {
+        const std::vector<Rgba>& colour =
+            overlay || frame.land_fill.size() != frame.country_fill.size() ? frame.country_fill : frame.land_fill;
+        for (size_t c = 0; c < world.countries.size() && c < colour.size(); ++c) {
             if (!world.country_bounds[c].intersects(view)) continue;
             const VectorPath p = shape_path(level_shape(world, *lv, c), view, cam);
             if (p.empty()) continue;
-            Paint paint{frame.country_fill[c]};
-            const Hatch kind = c < frame.country_hatch.size() ? Hatch(frame.country_hatch[c].a) : Hatch::None;
+            Paint paint{colour[c]};
+            const Hatch kind =
+                overlay && c < frame.country_hatch.size() ? Hatch(frame.country_hatch[c].a) : Hatch::None;
             if (kind != Hatch::None) {
                 // Anchored to the map: a tile's corner on the map's origin, as on screen.
                 hatches[c] = {kind, with_alpha(frame.country_hatch[c], 1.0), frame.hatch_period_px,
@@ -317,9 +324,10 @@ void draw_map(const Frame& frame, const Layers& layers, const ProjectedWorld& wo
                 if (l.layer == g.layer)
                     canvas.text(l.text, l.centre_px.x, l.centre_px.y + kLabelBaselineEm * l.style.size_px, l.style);
         } else if (g.layer == MapLayer::Memberships) {
-            fills();
+            fills(true);
+        } else if (g.land) {
+            fills(false);
         } else if (g.layer == MapLayer::Countries) {
-            if (!layers.memberships) fills();
             if (frame.draw_country_lines && lv) {
                 if (frame.country_halo.width_px > 0) {  // the casing under every border, as on screen
                     lines(lv->border_lines, frame.country_halo);

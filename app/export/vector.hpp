@@ -72,6 +72,9 @@ struct VectorGroup {
     bool names = false;  // the layer's names rather than its shapes
     std::string id;      // "places", "places-names", "labels" (the country names), "selection"
     std::string label;   // shown by Inkscape: "Places", "Places: names", "Country names"
+    // The countries layer's fills ("land", under the memberships), apart from its borders
+    // ("countries", over them): hiding the memberships in a viewer shows the land's own colours.
+    bool land = false;
 };
 // The groups draw_map writes for these layers (and the selection when `selection`, a scene's
 // drawings on top when `drawings`), in order.

@@ -383,8 +383,9 @@ void PdfHandout::add_page(const MapModel& model, const AppState& state, const Te
     Figure figure;
     figure.decorations = decorations_for(model, printed, key);
     figure.ink = page.ink;
-    draw_map_at(impl_->pdf, model, printed, measure, kMargin, top, kPointsPerPx, figure);
-    cairo_rectangle(cr, kMargin, top, printed.camera.width_px * kPointsPerPx, printed.camera.height_px * kPointsPerPx);
+    const double left = kMargin + (width - map_w) / 2;  // centred across the page, as the caption spans it
+    draw_map_at(impl_->pdf, model, printed, measure, left, top, kPointsPerPx, figure);
+    cairo_rectangle(cr, left, top, printed.camera.width_px * kPointsPerPx, printed.camera.height_px * kPointsPerPx);
     set_colour(cr, grey);
     cairo_set_line_width(cr, 0.5);
     cairo_stroke(cr);

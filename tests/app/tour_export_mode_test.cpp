@@ -153,12 +153,25 @@ TEST_F(Cli, ExportTourWritesVectorSlidesAndAHandoutOfOnePagePerScene) {
             const std::string kv = *md;
             layers.push_back(kv.substr(kv.find('=') + 1));
         }
-        const std::vector<std::string> expected{"Memberships", "Countries", "Provinces", "Graticule", "Regions",
+        const std::vector<std::string> expected{"Land", "Memberships", "Countries:_borders", "Provinces", "Graticule", "Regions",
                                                 "Afghanistan's_northern_border", "Selection", "Places", "Capitals",
                                                 "Country_names", "Afghanistan's_northern_border:_lengths",
                                                 "Regions:_names", "Places:_names", "Capitals:_names",
                                                 "Title__legend__scale_bar_and_caption"};
         EXPECT_EQ(layers, expected);
+        // The first page's map is centred across it: along the page's middle row, as much white
+        // paper to the left of the map's frame as to its right.
+        const int w = ds->GetRasterXSize(), row = ds->GetRasterYSize() / 2;
+        std::vector<std::uint8_t> line(size_t(w) * 3);
+        int bands[] = {1, 2, 3};
+        ASSERT_EQ(ds->RasterIO(GF_Read, 0, row, w, 1, line.data(), w, 1, GDT_Byte, 3, bands, 3, w * 3, 1, nullptr),
+                  CE_None);
+        auto paper = [&](int x) { return line[size_t(x) * 3] > 250 && line[size_t(x) * 3 + 1] > 250 && line[size_t(x) * 3 + 2] > 250; };
+        int left = 0, right = w - 1;
+        while (left < w && paper(left)) ++left;
+        while (right > 0 && paper(right)) --right;
+        ASSERT_LT(left, right) << "nothing on the page's middle row";
+        EXPECT_NEAR(left, w - 1 - right, 2) << "the map spans " << left << " to " << right << " of " << w << " px";
     }
     for (size_t i = 0; i < d.tour.size(); ++i) {
         char prefix[32];

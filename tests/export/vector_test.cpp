@@ -94,7 +94,7 @@ std::vector<SvgLayer> svg_layers(const std::string& path) {
 // that draws shapes has its group, and each that has names a group of its names.
 std::multiset<std::string> expected_groups(const std::string& layers_words, bool selection) {
     static const std::map<std::string, std::vector<std::string>> groups{
-        {"countries", {"countries"}},
+        {"countries", {"land", "countries"}},
         {"provinces", {"provinces"}},
         {"labels", {"labels"}},
         {"memberships", {"memberships"}},
@@ -223,6 +223,34 @@ TEST_F(Vector, ThePdfsLayersAreTheSvgsGroupsAndHoldEveryMark) {
     std::set<std::array<std::uint8_t, 3>> colours;
     for (size_t i = 0; i < bare.rgb.size(); i += 3) colours.insert({bare.rgb[i], bare.rgb[i + 1], bare.rgb[i + 2]});
     EXPECT_EQ(colours.size(), 1u) << "marks outside every layer";
+}
+
+TEST_F(Vector, HidingTheMembershipsInAViewerShowsTheLandInItsOwnColours) {
+    // The land is a layer of its own under the memberships: hidden in a viewer, the memberships
+    // give the map as the atlas draws it with the memberships off, not countries the sea's colour.
+    const View view{66, 41, 3000};
+    Layers without = Layers{};
+    without.memberships = false;
+    export_pdf(model(), state_for(view, 640, 360, Layers{}, kArticleDate), measure(), dir + "/with.pdf");
+    export_pdf(model(), state_for(view, 640, 360, without, kArticleDate), measure(), dir + "/without.pdf");
+    const PdfRead hidden = read_pdf(dir + "/with.pdf", "Memberships");
+    const PdfRead reference = read_pdf(dir + "/without.pdf");
+    const PdfRead no_land = read_pdf(dir + "/with.pdf", "Memberships,Land");
+    ASSERT_EQ(hidden.rgb.size(), reference.rgb.size());
+    ASSERT_EQ(no_land.rgb.size(), reference.rgb.size());
+    auto share_differing = [&](const PdfRead& r) {
+        long n = 0;
+        for (size_t i = 0; i < r.rgb.size(); i += 3)
+            if (std::abs(int(r.rgb[i]) - reference.rgb[i]) + std::abs(int(r.rgb[i + 1]) - reference.rgb[i + 1]) +
+                    std::abs(int(r.rgb[i + 2]) - reference.rgb[i + 2]) > 12)  // beyond anti-aliasing's rounding
+                ++n;
+        return double(n) / double(r.rgb.size() / 3);
+    };
+    // Only the borders' white casing (drawn over the memberships alone) may differ: 5.2 % of
+    // this view's pixels when this was written.
+    EXPECT_LT(share_differing(hidden), 0.08);
+    // The land hidden as well, most of the picture (the land) turns to water.
+    EXPECT_GT(share_differing(no_land), 0.4);
 }
 
 TEST_F(Vector, TheSvgsTextIsTheFramesLabelsInTheirLayers) {
