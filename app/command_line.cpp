@@ -5,17 +5,22 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cstdio>
 #include <filesystem>
 #include <map>
 #include <sstream>
 #include <string>
+#include <tuple>
+#include <utility>
+#include <vector>
 
 #include "core/decorations.hpp"
 #include "core/errors.hpp"
 #include "core/tour.hpp"
 #include "export/export_format.hpp"
 #include "export/figure.hpp"
+#include "geo/facts_export.hpp"
 #include "geo/model.hpp"
 #include "geo/projection.hpp"
 #include "geo/raster.hpp"
@@ -26,7 +31,7 @@ namespace {
 
 // What the options take as text or flags before their values are checked into Options.
 struct Given {
-    std::string view_text, size_text, date_text, view_from, layers_given, paper, random_input, quiz_seed;
+    std::string view_text, size_text, date_text, view_from, layers_given, hide_given, paper, random_input, quiz_seed;
     float scale = 0;
     double dpi = 0;
     bool no_captions = false, furniture = false;
@@ -69,12 +74,23 @@ void add_options(CLI::App& app, CommandLine& cl, Given& r, const std::string& ve
     app.add_option("--layers", r.layers_given,
                    "The layers shown, separated by commas: any of " + layers_text(Layers{}) +
                        ", or all (default: all); e.g. countries,memberships,labels");
+    app.add_option("--hide", r.hide_given,
+                   "Layers not shown, separated by commas (the same names): taken away after --layers, or from "
+                   "all of them, or from those a --view-from file recorded; e.g. --hide graticule");
+    app.add_option("--layer", cl.options.user_layers,
+                   "Draw a vector file of your own over the map, in the window and in exports: GeoJSON, Shapefile, "
+                   "KML or KMZ, GeoPackage, GPX, or CSV with lon/lat (or x/y, or WKT) columns; repeat for several. "
+                   "Labelled by its name field; a file without a coordinate system is read as WGS 84 lon/lat")
+        ->expected(1)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
     app.add_option("--select", cl.options.select,
                    "Select an entity: a country (ISO code, e.g. KGZ), a place (kant-airbase), a region "
                    "(afghan-badakhshan) or an organisation (csto); the window flies there, an export outlines it");
     app.add_option("--view-from,view-from", r.view_from,
-                   "Open at the view recorded in a PNG the atlas exported: its centre, height, projection, date "
-                   "and selection (options given as well override them)");
+                   "Open at the view recorded in a PNG or GeoTIFF the atlas exported: its centre, height, "
+                   "projection, date, selection and layers, and with --export the figure too: its size, title, "
+                   "legend and other decorations, caption, dpi, scale and transparent sea (options given as well "
+                   "override them; a decoration's switch can only add to those recorded)");
     app.add_option("--present", cl.options.present,
                    "Open full screen in the presentation mode at this scene of the tour (1 = the first; "
                    "F5 in the window; Esc leaves it)");
@@ -103,6 +119,11 @@ void add_options(CLI::App& app, CommandLine& cl, Given& r, const std::string& ve
                    "Write the presentation of the tour (its flights, captions and legends, as F5 shows them) as a "
                    "video here: H.264 in MP4, which browsers and presentation programs play; no display needed; "
                    "--size (default 1920x1080), --fps, --hold-seconds; nothing is written unless it is complete");
+    app.add_option("--export-facts", cl.options.export_facts,
+                   "Write the facts as GIS data here, no display needed: a GeoPackage (.gpkg), GeoJSON (.geojson, "
+                   ".json) or KML for Google Earth (.kml), by the name's extension: the places, the regions, "
+                   "Afghanistan's northern border, the countries' standing on --date and every membership as a "
+                   "time span, each with the passages that put it there, quoted, its source and the citation");
     app.add_option("--fps", cl.options.video_fps, "With --export-video: frames per second, 1 to 120 (default: 30)")
         ->check(CLI::Range(1, 120));
     app.add_option("--hold-seconds", cl.options.hold_seconds,
@@ -128,6 +149,9 @@ void add_options(CLI::App& app, CommandLine& cl, Given& r, const std::string& ve
                    "Export: quote this passage of the article (an id such as integration-6) along the bottom, "
                    "with its citation");
     app.add_flag("--furniture", r.furniture, "Export: all of --legend, --scale-bar, --attribution and --citation");
+    app.add_flag("--transparent-sea", cl.options.transparent_sea,
+                 "Export to PNG or GeoTIFF: with an alpha channel, transparent where nothing is drawn over the sea "
+                 "(the countries opaque, their coasts' edges partly), to lay the map over another basemap");
     app.add_option("--dpi", r.dpi,
                    "Export: print resolution, 72 to 1200; text and lines scale with it (dpi / 96) and it is "
                    "recorded in the file");
@@ -154,31 +178,119 @@ void add_options(CLI::App& app, CommandLine& cl, Given& r, const std::string& ve
                    "the memory held after the first tenth and at the end, quit (a robustness test)");
 }
 
-// --view-from: the view, projection, date and selection recorded in a PNG the atlas wrote; the
-// options given as well win (--view and --date are applied after it). The record is checked as the
-// options it stands for, and named as where it came from.
-void apply_view_from(Options& o, const std::string& view_from, bool projection_given, bool select_given) {
+// WIDTHxHEIGHT, within the command line's bounds; `what` names where the text came from.
+std::pair<int, int> checked_size(const std::string& text, const std::string& what) {
+    long long w = 0, h = 0;
+    char x = 0, extra = 0;
+    if (std::sscanf(text.c_str(), "%lld%c%lld%c", &w, &x, &h, &extra) != 3 || (x != 'x' && x != 'X'))
+        throw UsageError("invalid " + what + " '" + text + "': expected WIDTHxHEIGHT, e.g. 3840x2160");
+    if (w <= 0 || h <= 0) throw UsageError("invalid " + what + " '" + text + "': width and height must be positive");
+    // 65536 px is beyond any GPU's framebuffer; the GPU's own limit is checked when rendering.
+    if (w > 65536 || h > 65536) throw UsageError("invalid " + what + " '" + text + "': at most 65536 pixels per side");
+    return {int(w), int(h)};
+}
+
+// The layers named in `text` (separated by commas or spaces; "all": every one); an unknown name is
+// refused as `what` gave it ("--layers"), with the names there are.
+Layers named_layers(const std::string& text, const std::string& what) {
+    std::vector<std::string> words;
+    for (size_t start = 0; start <= text.size();) {
+        const size_t end = std::min(text.find_first_of(", ", start), text.size());
+        if (end > start) words.push_back(text.substr(start, end - start));
+        start = end + 1;
+    }
+    std::string unknown;
+    const Layers layers = parse_layers(words, unknown);
+    if (!unknown.empty())
+        throw UsageError("invalid " + what + ": unknown layer '" + unknown + "' (one of " + layers_text(Layers{}) +
+                         ", all)");
+    return layers;
+}
+
+// A recorded number, all of `text`, within lo..hi (`range`: "72..1200", as the option it stands
+// for allows).
+template <typename Number>
+Number recorded_number(const std::string& text, const std::string& what, Number lo, Number hi, const char* range) {
+    Number value{};
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc() || end != text.data() + text.size())
+        throw UsageError("invalid " + what + " '" + text + "': expected a number");
+    if (!(value >= lo && value <= hi))
+        throw UsageError("invalid " + what + " '" + text + "': must be within " + range);
+    return value;
+}
+
+// --view-from: what a PNG or GeoTIFF the atlas wrote recorded (figure_records). Everywhere its
+// view, projection, date, selection and layers; for --export the figure as well: its size, title,
+// decorations, caption, dpi, scale and transparent sea. What is given on the command line wins
+// (--view, --date and --hide are applied after this; a decoration's switch only adds one, as no
+// option turns one off). Each record is checked as the option it stands for, and named as where
+// it came from.
+void apply_view_from(const CLI::App& app, Options& o, const std::string& view_from) {
+    const auto given = [&](const char* option) { return app.get_option(option)->count() > 0; };
     std::map<std::string, std::string> recorded;
     try {
-        for (auto& [k, v] : read_png_text(view_from)) recorded[k] = v;
+        for (auto& [k, v] : read_image_records(view_from)) recorded[k] = v;
     } catch (const DataError& e) {
         throw UsageError(std::string("invalid --view-from: ") + e.what());
     }
     if (!recorded.count(kPngViewKey))
         throw UsageError("invalid --view-from '" + view_from + "': no view recorded in it (not exported by the atlas)");
     const std::string from = "--view-from '" + view_from + "': recorded";
+    const auto record = [&](const char* key) -> const std::string* {
+        const auto it = recorded.find(key);
+        return it == recorded.end() ? nullptr : &it->second;
+    };
     o.view = parse_view(recorded[kPngViewKey], from + " view");
     o.view_given = true;
-    if (recorded.count(kPngProjectionKey) && !projection_given) {
-        o.projection = recorded[kPngProjectionKey];
+    if (const std::string* projection = record(kPngProjectionKey); projection && !given("--projection")) {
+        o.projection = *projection;
         try {
             projection_info(o.projection);
         } catch (const UsageError& e) {
             throw UsageError("invalid " + from + " projection: " + e.what());
         }
     }
-    if (recorded.count(kPngDateKey)) o.date = checked_date(recorded[kPngDateKey], from + " date", "");
-    if (recorded.count(kPngSelectedKey) && !select_given) o.select = recorded[kPngSelectedKey];
+    if (const std::string* date = record(kPngDateKey)) o.date = checked_date(*date, from + " date", "");
+    if (const std::string* selected = record(kPngSelectedKey); selected && !given("--select")) {
+        o.select = *selected;
+        o.select_from = from + " selection";
+    }
+    if (const std::string* layers = record(kRecordLayersKey); layers && !given("--layers"))
+        o.layers = named_layers(*layers == "none" ? "" : *layers, from + " layers '" + *layers + "'");
+    // The user's layers it showed, then those --layer adds (each file read again: a file since
+    // moved or removed is named when it is opened).
+    if (const std::string* user = record(kRecordUserLayersKey)) {
+        std::vector<std::string> files;
+        std::istringstream lines(*user);
+        for (std::string line; std::getline(lines, line);)
+            if (!line.empty()) files.push_back(line);
+        for (const std::string& f : o.user_layers)
+            if (std::find(files.begin(), files.end(), f) == files.end()) files.push_back(f);
+        o.user_layers = std::move(files);
+    }
+    if (o.export_path.empty()) return;  // the figure is an export's
+    if (const std::string* size = record(kRecordSizeKey); size && !given("--size") && !given("--paper"))
+        std::tie(o.width, o.height) = checked_size(*size, from + " size");
+    if (const std::string* title = record(kRecordTitleKey); title && !given("--title")) o.figure.title = *title;
+    if (const std::string* switches = record(kRecordDecorationsKey)) {
+        std::string unknown;
+        if (!parse_decoration_switches(*switches, o.figure, unknown))
+            throw UsageError("invalid " + from + " decorations '" + *switches + "': unknown decoration '" + unknown +
+                             "' (any of legend, scale-bar, attribution, citation)");
+    }
+    if (const std::string* caption = record(kRecordCaptionKey); caption && !given("--caption")) {
+        o.figure.caption_passage = *caption;
+        o.caption_from = from + " caption";
+    }
+    if (const std::string* dpi = record(kRecordDpiKey); dpi && !given("--dpi") && !given("--paper"))
+        o.dpi = recorded_number(*dpi, from + " dpi", 72.0, 1200.0, "72..1200");
+    if (const std::string* scale = record(kRecordScaleKey); scale && !given("--scale"))
+        o.scale = recorded_number(*scale, from + " scale", 0.1f, 20.0f, "0.1..20");
+    if (const std::string* sea = record(kRecordTransparentSeaKey)) {
+        if (*sea != "yes") throw UsageError("invalid " + from + " transparent sea '" + *sea + "': expected yes");
+        o.transparent_sea = !is_vector_path(o.export_path);  // SVG and PDF draw the sea
+    }
 }
 
 // The options' values checked and converted; throws UsageError naming the option.
@@ -192,27 +304,14 @@ void check_bench_vs(const CommandLine& cl) {
 
 void check_values(const CLI::App& app, Given& r, Options& o) {
     if (!r.view_from.empty())
-        apply_view_from(o, r.view_from, app.get_option("--projection")->count() > 0,
-                        app.get_option("--select")->count() > 0);
+        apply_view_from(app, o, r.view_from);
     projection_info(o.projection);
     if (!r.view_text.empty()) {
         o.view = parse_view(r.view_text);
         o.view_given = true;
     }
     if (!r.date_text.empty()) o.date = checked_date(r.date_text, "--date", ", e.g. 2012-12-31");
-    if (!r.size_text.empty()) {
-        long long w = 0, h = 0;
-        char x = 0, extra = 0;
-        if (std::sscanf(r.size_text.c_str(), "%lld%c%lld%c", &w, &x, &h, &extra) != 3 || (x != 'x' && x != 'X'))
-            throw UsageError("invalid --size '" + r.size_text + "': expected WIDTHxHEIGHT, e.g. 3840x2160");
-        if (w <= 0 || h <= 0)
-            throw UsageError("invalid --size '" + r.size_text + "': width and height must be positive");
-        // 65536 px is beyond any GPU's framebuffer; the GPU's own limit is checked when rendering.
-        if (w > 65536 || h > 65536)
-            throw UsageError("invalid --size '" + r.size_text + "': at most 65536 pixels per side");
-        o.width = int(w);
-        o.height = int(h);
-    }
+    if (!r.size_text.empty()) std::tie(o.width, o.height) = checked_size(r.size_text, "--size");
     o.tour_captions = !r.no_captions;
     if (r.furniture) o.figure.legend = o.figure.scale_bar = o.figure.attribution = o.figure.citation = true;
     if (r.dpi != 0 || !r.paper.empty()) {
@@ -229,7 +328,8 @@ void check_values(const CLI::App& app, Given& r, Options& o) {
         o.height = sheet->second;
     }
     // An empty name would otherwise read as "not given" and open the window instead.
-    for (const char* named : {"--export", "--export-tour", "--export-quiz", "--export-video", "--window-screenshot"})
+    for (const char* named :
+         {"--export", "--export-tour", "--export-quiz", "--export-video", "--export-facts", "--window-screenshot"})
         if (app.get_option(named)->count() > 0 && app.get_option(named)->as<std::string>().empty())
             throw UsageError(std::string("invalid ") + named + " '': needs a file or folder name");
     if (app.get_option("--present")->count() > 0 && o.present < 1)
@@ -254,19 +354,21 @@ void check_values(const CLI::App& app, Given& r, Options& o) {
         o.random_events = int(events);
     }
     if (!o.export_path.empty()) export_format(o.export_path);
-    if (!r.layers_given.empty()) {
-        std::vector<std::string> words;
-        for (size_t start = 0; start <= r.layers_given.size();) {
-            const size_t end = std::min(r.layers_given.find_first_of(", ", start), r.layers_given.size());
-            if (end > start) words.push_back(r.layers_given.substr(start, end - start));
-            start = end + 1;
-        }
-        std::string unknown;
-        o.layers = parse_layers(words, unknown);
-        if (!unknown.empty())
-            throw UsageError("invalid --layers: unknown layer '" + unknown + "' (one of " + layers_text(Layers{}) +
-                             ", all)");
+    if (!o.export_facts.empty() && !facts_format(o.export_facts)) {
+        const std::string ext = std::filesystem::path(o.export_facts).extension().string();
+        throw UsageError("invalid --export-facts '" + o.export_facts + "': " +
+                         (ext.empty() ? std::string("no extension") : "unknown extension '" + ext + "'") +
+                         "; the facts are written as " + kFactsExtensions);
     }
+    if (!r.layers_given.empty()) o.layers = named_layers(r.layers_given, "--layers");
+    // --hide after --layers (or all, or the recorded ones): "--layers all --hide graticule".
+    if (!r.hide_given.empty()) {
+        const Layers hidden = named_layers(r.hide_given, "--hide");
+        for (auto member : layer_members())
+            if (hidden.*member) o.layers.*member = false;
+    }
+    if (app.get_option("--transparent-sea")->count() > 0 && (o.export_path.empty() || is_vector_path(o.export_path)))
+        throw UsageError("--transparent-sea is for a PNG or GeoTIFF export (--export FILE.png or FILE.tif)");
     if (r.scale != 0) {
         if (!(r.scale >= 0.1f && r.scale <= 20.0f)) throw UsageError("invalid --scale: must be within 0.1..20");
         o.scale = r.scale;

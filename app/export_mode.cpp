@@ -13,6 +13,7 @@
 #include "geo/load.hpp"
 #include "geo/project.hpp"
 #include "geo/raster.hpp"
+#include "geo/user_layer_load.hpp"
 #include "modes.hpp"
 #include "platform/headless.hpp"
 #include "render/font.hpp"
@@ -81,7 +82,16 @@ SessionOptions session_options(const Options& o) {
     s.quiz_seed = o.quiz_seed;
     s.flight_seconds = o.flight_seconds;
     s.hover = o.window_screenshot.empty();
+    s.user_layers = o.user_layers;
     return s;
+}
+
+void add_user_layers(MapModel& m, const std::vector<std::string>& paths) {
+    for (const std::string& path : paths) {
+        auto layer = load_user_layer(path);
+        for (const auto& note : layer->notes) std::fprintf(stderr, "ca-atlas: layer '%s': %s\n", path.c_str(), note.c_str());
+        m.add_user_layer(std::move(layer));
+    }
 }
 
 int run_export(const Options& o) {
@@ -123,8 +133,9 @@ int run_export(const Options& o) {
         auto m = model.get();
         phase("data projected");
         refuse_problems(*m, o.data.dir);
+        add_user_layers(*m, o.user_layers);
         if (!o.select.empty() && (!m->facts || entity_name(o.select, *m->facts, *m->world).empty()))
-            throw UsageError("invalid --select '" + o.select +
+            throw UsageError("invalid " + o.select_from + " '" + o.select +
                              "': no country, place, region or organisation has that id");
         AppState state;
         state.projection = o.projection;
@@ -145,7 +156,9 @@ int run_export(const Options& o) {
         // The decorations read the lon/lat map and the article: made before they go.
         Figure figure;
         figure.dpi = o.dpi;
-        if (o.figure.any()) figure.decorations = decorations_for(*m, state, o.figure);
+        figure.transparent_sea = o.transparent_sea;
+        figure.request = FigureRequest{o.figure, o.scale};  // recorded, so that --view-from remakes it
+        if (o.figure.any()) figure.decorations = decorations_for(*m, state, o.figure, o.caption_from);
         // An export draws only what is uploaded, the colours and the label shapes: the lon/lat map
         // and the projected meshes go, and with them the loader's freed heap (its own arena). A
         // vector export draws the projected geometry itself.

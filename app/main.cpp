@@ -42,7 +42,7 @@ int main(int argc, char** argv) {
     o.data = locate_data(data_search_here(cl.check_dir.empty() ? cl.data_given : cl.check_dir, ATLAS_BUILT_PROGRAM,
                                           ATLAS_SOURCE_DATA_DIR));
     const bool window = !cl.check && !cl.bench && o.export_tour.empty() && o.export_path.empty() && o.export_quiz.empty() &&
-                        o.export_video.empty();
+                        o.export_video.empty() && o.export_facts.empty();
     if (!o.data.problem.empty() && !window) {  // the window shows it and stays open
         std::fprintf(stderr, "ca-atlas: %s\n", o.data.problem.c_str());
         return 1;
@@ -51,6 +51,7 @@ int main(int argc, char** argv) {
     if (cl.bench) return cl.bench_vs.empty() ? run_bench(o, argv[0]) : run_bench_vs(o, argv[0], cl.bench_vs);
     if (!o.export_tour.empty()) return run_export_tour(o);
     if (!o.export_quiz.empty()) return run_export_quiz(o);
+    if (!o.export_facts.empty()) return run_export_facts(o);
     if (!o.export_video.empty()) return run_video_program(argv);
     if (!o.export_path.empty()) return run_export(o);
     return run_window(o);

@@ -31,6 +31,7 @@ struct Options {
     std::string export_tour;           // write one image per scene of the tour into this folder
     std::string export_quiz;           // write the quiz's worksheet and answers into this folder
     std::string export_video;          // write the presentation of the tour as an MP4 video here
+    std::string export_facts;          // write the facts (places, regions, memberships) as GIS data here
     int video_fps = 30;                // with export_video: frames per second
     double hold_seconds = 8;           // with export_video: how long each scene is shown once landed
     std::string quiz_paper;            // with export_quiz: the sheet (--paper; default A4 portrait)
@@ -47,7 +48,12 @@ struct Options {
     bool timings = false;                 // export: print each phase's time and peak memory to stderr
     FigureChoice figure;                  // an export's decorations (title, legend, scale bar, ...)
     double dpi = 0;                       // an export's print resolution (0: none; text scales with it)
+    bool transparent_sea = false;         // a PNG or GeoTIFF export: the sea transparent (alpha)
+    // Where `select` and figure.caption_passage came from, as their messages name it: the option,
+    // or the --view-from file that recorded them ("--view-from 'a.png': recorded caption").
+    std::string select_from = "--select", caption_from = "--caption";
     float ui_scale = 0;                   // window: text and sizes (0: from the display's DPI)
+    std::vector<std::string> user_layers;  // --layer: the user's own vector files, drawn over the map
 };
 
 // Exit codes: 0 success, 1 a runtime failure (data, output, GL), 2 bad arguments.
@@ -56,6 +62,9 @@ int run_export(const Options& options);
 int run_export_tour(const Options& options);
 // `--export-quiz DIR`: the quiz of round --quiz-seed as worksheet.pdf and answers.pdf; exit code.
 int run_export_quiz(const Options& options);
+// `--export-facts FILE`: the facts as GeoPackage, GeoJSON or KML (by the extension), their standing
+// on --date; no display needed. Exit code.
+int run_export_facts(const Options& options);
 // `--export-video FILE`: the presentation of the tour, flights and captions, as H.264 in MP4 (in
 // the program ca-atlas-video, which alone links FFmpeg).
 int run_export_video(const Options& options);
@@ -98,6 +107,9 @@ private:
 };
 // Nothing is written from data with problems: each is printed, then a DataError counts them.
 void refuse_problems(const MapModel& m, const std::string& data_dir);
+// --layer: each file read (load_user_layer) and added to `m` in order, what the reader assumed
+// printed on stderr; throws DataError naming a file that cannot be drawn.
+void add_user_layers(MapModel& m, const std::vector<std::string>& paths);
 // A mode that failed: the reason as one line on stderr, and the exit code (2 for a bad argument,
 // a UsageError, else 1).
 int failure(const std::exception& e);

@@ -24,6 +24,7 @@
 #include "geo/model.hpp"
 #include "geo/project.hpp"
 #include "geo/raster.hpp"
+#include "geo/user_layer_load.hpp"
 #include "modes.hpp"
 #include "platform/headless.hpp"
 #include "render/font.hpp"
@@ -184,6 +185,12 @@ int run_export_tour(const Options& o) {
                         ? first.get()
                         : MapModel::load(o.data.dir, projection, std::nullopt, o.data.tour, o.data.shipped);
                 refuse_problems(*m, o.data.dir);
+                // --layer's files on every slide, and each scene's own layers on its slides.
+                std::vector<std::string> files = o.user_layers;
+                for (const Scene& sc : m->tour)
+                    for (const auto& path : sc.user_layers)
+                        if (std::find(files.begin(), files.end(), path) == files.end()) files.push_back(path);
+                add_user_layers(*m, files);
             }
             return *m;
         };
@@ -206,7 +213,12 @@ int run_export_tour(const Options& o) {
             const Scene& sc = tour[i];
             MapModel& m = model_for(sc.projection);
             AppState state;
-            apply_scene(sc, state);
+            std::vector<std::string> open;
+            for (const auto& l : m.user_layers) open.push_back(l->id);
+            apply_scene(sc, state, open);
+            for (const auto& path : o.user_layers)
+                if (const int at = m.user_layer(load_user_layer_id(path)); at >= 0)
+                    std::erase(state.user_hidden, m.user_layers[size_t(at)]->id);
             m.show_members(state);
             if (renderer && uploaded != &m) {
                 renderer->upload(m.projected);

@@ -101,6 +101,7 @@ int run_export_video(const Options& o) {
         auto model = loading.get();
         phase("GL and data ready");
         refuse_problems(*model, o.data.dir);
+        add_user_layers(*model, o.user_layers);  // read before the first frame, not on a worker
         if (model->tour.empty()) throw DataError(o.data.tour + ": the tour has no scene");
         std::vector<std::string> undrawable;  // texts with characters no installed font has
         const TextMeasure measure = measure_noting(font->shaper(), undrawable);
@@ -111,6 +112,7 @@ int run_export_video(const Options& o) {
         so.quiz = false;
         so.hover = false;
         so.frame_view = false;
+        so.user_layers.clear();  // already in the model
         Session session(so, measure);
         Viewport viewport;
         viewport.fb_width = w;

@@ -142,6 +142,7 @@ struct PendingLabel {
     double clear_px;  // half the symbol's size: the label starts beyond it (0: centred on `at`)
     TextStyle style;
     MapLayer layer;
+    int user = -1;  // MapLayer::User: which of the user's layers
 };
 
 // The places of the day as symbols, grouped by location: several at one city fan out around it;
@@ -186,6 +187,80 @@ void add_places(Frame& f, const AppState& state, const FeatureStyle& fs, const M
     }
 }
 
+// At most this many labels of a user's layer are tried in a frame: each is tested against every
+// label placed, and a layer of thousands of named points would fill the map with text anyway.
+constexpr size_t kUserLabelsPerFrame = 400;
+// A user's layer's points in view drawn each as it is, and the most drawn after thinning.
+constexpr size_t kUserDotsExact = 5000;
+constexpr size_t kUserDotsMost = 10000;
+
+// The user's layers that are on: each one's lines and rings over a white halo, its points as
+// dots, and its features' labels (from its label field) to `pending`, in the layer's colour.
+void add_user_layers(Frame& f, const AppState& state, const FeatureStyle& fs, const MapFeatures& mf,
+                     std::vector<PendingLabel>& pending) {
+    const float k = state.pixel_scale;
+    const Camera& cam = state.camera;
+    const Box view = cam.visible();
+    for (size_t i = 0; i < mf.user_layers.size(); ++i) {
+        const ProjectedUserLayer& u = mf.user_layers[i];
+        if (!u.source || std::find(state.user_hidden.begin(), state.user_hidden.end(), u.source->id) !=
+                             state.user_hidden.end())
+            continue;
+        f.user_layers.push_back(int(i));
+        if (u.fills)
+            f.user_fills.push_back({u.fills, Rgba{u.colour.r, u.colour.g, u.colour.b, kUserFillAlpha}, int(i)});
+        if (u.lines && !u.lines->lines.empty())
+            f.region_lines.push_back({-1, scaled(LineStyle{u.colour, fs.user_line_px}, k),
+                                      scaled(LineStyle{fs.symbol_outline, fs.user_line_px * 2}, k), MapLayer::User,
+                                      u.lines, int(i)});
+        // Up to kUserDotsExact points in view are each drawn. Beyond, a point whose dot would fall
+        // in a square of the image already holding one, a dot's width across (two, if that still
+        // leaves more than kUserDotsMost), is not drawn again: a layer of 150,000 points over the
+        // region becomes a carpet of some 6,000 dots on a 1920x1080 screen, which a software
+        // renderer draws in a frame (see the benchmark); zoomed in, every point has its own.
+        const float size = fs.user_point_px * k;
+        std::vector<size_t> in_view;
+        for (size_t p = 0; p < u.points.size(); ++p)
+            if (view.contains(u.points[p])) in_view.push_back(p);
+        std::vector<size_t> drawn;
+        if (in_view.size() <= kUserDotsExact) {
+            drawn = std::move(in_view);
+        } else {
+            for (const double cell : {std::max(1.0, double(size)), std::max(2.0, 2.0 * size)}) {
+                const int columns = int(cam.width_px / cell) + 2, rows = int(cam.height_px / cell) + 2;
+                std::vector<bool> taken(size_t(columns) * size_t(rows), false);
+                drawn.clear();
+                for (size_t p : in_view) {
+                    const Vec2 at = cam.to_screen(u.points[p]);
+                    const int cx = std::clamp(int(at.x / cell) + 1, 0, columns - 1);
+                    const int cy = std::clamp(int(at.y / cell) + 1, 0, rows - 1);
+                    if (taken[size_t(cy) * size_t(columns) + size_t(cx)]) continue;
+                    taken[size_t(cy) * size_t(columns) + size_t(cx)] = true;
+                    drawn.push_back(p);
+                }
+                if (drawn.size() <= kUserDotsMost) break;
+            }
+        }
+        for (size_t p : drawn)
+            f.symbols.push_back({cam.to_screen(u.points[p]), size, SymbolShape::Circle, u.colour, fs.symbol_outline,
+                                 fs.symbol_outline_px * k, false, u.point_feature[p], MapLayer::User, int(i)});
+        const UserLayer& src = *u.source;
+        if (src.label_field.empty()) continue;
+        TextStyle style = scaled(fs.place_label, k);
+        style.colour = u.colour;
+        size_t labelled = 0;
+        for (size_t ft = 0; ft < u.anchors.size() && labelled < kUserLabelsPerFrame; ++ft) {
+            const Vec2 a = u.anchors[ft];
+            if (std::isnan(a.x) || !view.contains(a)) continue;
+            const std::string text = attribute(src.features[ft], src.label_field);
+            if (text.empty()) continue;
+            const bool point = src.features[ft].kind == UserFeature::Kind::Point;
+            pending.push_back({text, cam.to_screen(a), point ? size / 2.0 : 0.0, style, MapLayer::User, int(i)});
+            ++labelled;
+        }
+    }
+}
+
 // A label right of its symbol, else left of it, else above or below it, else left out (centred on
 // an anchor, or just above or below it, for a label with no symbol); never over another label, a
 // symbol, or the view's edge.
@@ -210,7 +285,7 @@ void place_label(const PendingLabel& p, Frame& f, std::vector<Box2>& taken, cons
         if (box.x0 < 0 || box.y0 < 0 || box.x1 > w || box.y1 > h) continue;
         const bool clash = std::any_of(taken.begin(), taken.end(), [&](const Box2& t) { return t.overlaps(box); });
         if (clash) continue;
-        f.labels.push_back({p.text, c, p.style, p.layer});
+        f.labels.push_back({p.text, c, p.style, p.layer, p.user});
         taken.push_back(box);
         break;
     }
@@ -262,6 +337,7 @@ void add_features(Frame& f, const AppState& state, const Style& style, const Map
                            scaled(fs.region_label, k), MapLayer::Regions});
 
     if (layers.places) add_places(f, state, fs, mf, pending);
+    add_user_layers(f, state, fs, mf, pending);
     // Drawn last, over every other line: Afghanistan's northern border.
     if (layers.northern_border && mf.northern_border >= 0)
         f.region_lines.push_back({mf.northern_border, scaled(fs.northern_border, k),
@@ -275,8 +351,9 @@ void add_features(Frame& f, const AppState& state, const Style& style, const Map
             f.region_lines.push_back(
                 {-1, scaled(fs.selection, k), scaled(fs.selection_halo, k), MapLayer::Selection, outline});
     }
-    std::vector<Vec2> place_centres;
-    for (const auto& s : f.symbols) place_centres.push_back(s.centre_px);
+    std::vector<Vec2> place_centres;  // the article's places (a user's dots do not name a capital)
+    for (const auto& s : f.symbols)
+        if (s.layer != MapLayer::User) place_centres.push_back(s.centre_px);
     if (layers.capitals)
         for (const auto& c : mf.capitals) {
             if (state.date < c.from || (c.to && !(state.date < *c.to))) continue;

@@ -14,6 +14,7 @@
 #include "facts.hpp"
 #include "labels.hpp"
 #include "style.hpp"
+#include "user_layer.hpp"
 #include "world.hpp"
 
 namespace atlas {
@@ -90,6 +91,8 @@ struct MapFeatures {
     int graticule[3] = {-1, -1, -1};
     // Index into regions of every region by id: regions.csv ids, "area:<place>", "country:<ISO>".
     std::map<std::string, int> region_index;
+    // The user's own layers (--layer, dropped, opened from the panel), in the order opened.
+    std::vector<ProjectedUserLayer> user_layers;
 
     int region(const std::string& id) const {
         const auto it = region_index.find(id);

@@ -56,6 +56,7 @@ struct AppState {
     Date date = kArticleDate;  // the day the overlays, symbols and legend show
     std::string selected;                   // entity id (ISO code, place, region, organisation) or empty
     std::vector<std::string> selected_members;  // with an organisation selected: its members that day
+    std::vector<std::string> user_hidden;       // the user's layers switched off (UserLayer::id)
 };
 
 // What an element of a frame shows: one of the Layers, or the selection drawn over them. The
@@ -72,6 +73,7 @@ enum class MapLayer : std::uint8_t {
     Graticule,
     Selection,
     Drawings,  // a presenter's drawings saved with a scene, in its exports
+    User,      // a layer of the user's own: the element's `user` says which
 };
 
 // A label's baseline lies this many em below its centre_px: the centre of a capital letter sits
@@ -83,6 +85,7 @@ struct FrameLabel {
     Vec2 centre_px;   // centre of the text box, framebuffer pixels, y down
     TextStyle style;  // sizes already multiplied by the pixel scale
     MapLayer layer = MapLayer::Labels;
+    int user = -1;  // MapLayer::User: index into MapFeatures::user_layers
 };
 
 // A line layer of MapFeatures::regions drawn over the map, with a halo under it; or, for a
@@ -92,6 +95,15 @@ struct FrameRegionLine {
     LineStyle line, halo;  // scaled to framebuffer pixels
     MapLayer layer = MapLayer::Regions;
     std::shared_ptr<const ProjectedRegion> own;
+    int user = -1;  // MapLayer::User: index into MapFeatures::user_layers
+};
+
+// The polygons of a user's layer, filled in its colour with kUserFillAlpha over the countries'
+// fills and under the borders.
+struct FrameUserFill {
+    std::shared_ptr<const UserFills> mesh;  // drawn at the region lines' level of detail
+    Rgba colour;
+    int user = -1;  // index into MapFeatures::user_layers
 };
 
 struct FrameSymbol {
@@ -101,8 +113,9 @@ struct FrameSymbol {
     Rgba fill, outline;
     float outline_px = 1.5f;
     bool hollow = false;  // location known only to an area: an outline, not a solid mark
-    int place = -1;       // index into MapFeatures::places (-1: a capital)
+    int place = -1;       // index into MapFeatures::places (-1: a capital); MapLayer::User: the feature
     MapLayer layer = MapLayer::Places;
+    int user = -1;  // MapLayer::User: index into MapFeatures::user_layers
 };
 
 // A box drawn over the map (a decoration's panel, a legend swatch, a scale bar's part): opaque,
@@ -145,6 +158,8 @@ struct Frame {
     std::vector<FrameLabel> labels;
     std::vector<FrameRegionLine> region_lines;
     std::vector<FrameSymbol> symbols;
+    std::vector<int> user_layers;  // the user's layers drawn (indices into MapFeatures::user_layers)
+    std::vector<FrameUserFill> user_fills;
     // Decorations of an exported figure (title, legend, scale bar, caption ...: decorations.hpp),
     // drawn over everything else in order: the panels, then their text.
     std::vector<FramePanel> panels;

@@ -39,6 +39,7 @@ struct InputEvent {
         Text,     // text was typed (UTF-8, in `text`): what a key produced in the user's layout
         Pointer,  // where the pointer is as a frame begins (for what is under it); at: NaN when outside
         Quit,     // the window was asked to close
+        Drop,     // a file was dropped on the window (its path in `text`)
     };
     Kind kind = Kind::Pointer;
     Vec2 at{0, 0};
@@ -49,7 +50,7 @@ struct InputEvent {
     char character = 0;   // Key::Character: '0'-'9', 'a'-'z', '[', ']', ',', '.', '/', '+', '=', '-', ' '
     bool keypad = false;  // the key is on the numeric keypad
     bool ctrl = false;    // Ctrl was held
-    std::string text;     // Kind::Text
+    std::string text;     // Kind::Text; Kind::Drop: the file's path
     // A mouse event over the interface (a panel wants the mouse, or a window of it lies under the
     // point): the panel's, not the map's.
     bool over_interface = false;

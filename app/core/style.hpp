@@ -75,6 +75,9 @@ struct FeatureStyle {
     SymbolStyle signing{{0x6a, 0x3d, 0x9a, 255}, 11.0f};   // purple circles
     SymbolStyle summit{{0x1b, 0x7a, 0x3a, 255}, 12.0f};    // green diamonds
     SymbolStyle capital{{0x26, 0x26, 0x26, 255}, 6.0f};    // small dots
+    // A user's own layer: its lines (over a white halo twice as wide) and its points, in its colour.
+    float user_line_px = 3.0f;
+    float user_point_px = 9.0f;
     Rgba symbol_outline{0xff, 0xff, 0xff, 255};
     float symbol_outline_px = 1.5f;
     // Afghanistan's northern border: a wide red line on a white halo, unlike any other border.

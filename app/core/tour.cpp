@@ -85,7 +85,11 @@ bool TourPlayer::key(TourKey k, int digit) {
     return scene_ != before;
 }
 
-void apply_scene(const Scene& scene, AppState& state) {
+void apply_scene(const Scene& scene, AppState& state, const std::vector<std::string>& loaded) {
+    state.user_hidden.clear();
+    for (const auto& id : loaded)
+        if (std::find(scene.user_layers.begin(), scene.user_layers.end(), id) == scene.user_layers.end())
+            state.user_hidden.push_back(id);
     state.projection = scene.projection;
     state.layers = scene.layers;
     state.date = scene.date;
@@ -166,7 +170,12 @@ std::optional<size_t> move_scene(std::vector<Scene>& scenes, size_t index, int s
     return size_t(to);
 }
 
-void take_map_state(Scene& scene, const AppState& state, const View& view, const Facts* facts) {
+void take_map_state(Scene& scene, const AppState& state, const View& view, const Facts* facts,
+                    const std::vector<std::string>& open) {
+    scene.user_layers.clear();
+    for (const auto& id : open)
+        if (std::find(state.user_hidden.begin(), state.user_hidden.end(), id) == state.user_hidden.end())
+            scene.user_layers.push_back(id);
     constexpr double kPerDegree = 1000;  // 0.001 deg, about 100 m: finer than any scene's view shows
     constexpr double kPerKm = 10;        // 0.1 km of height
     scene.view = {rounded(view.lon, kPerDegree), rounded(view.lat, kPerDegree), rounded(view.height_km, kPerKm)};

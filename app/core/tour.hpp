@@ -30,6 +30,7 @@ struct Scene {
     std::vector<std::string> highlight;  // entity ids
     std::string passage;                 // the caption: a passage id
     Annotations annotations;             // drawn over the map by the presenter, saved with the scene
+    std::vector<std::string> user_layers;  // the user's own layers it shows (their files' paths)
     SourceLine at;
 };
 
@@ -78,7 +79,8 @@ private:
 // The state a scene defines: its projection, layers, date and selection (its first highlighted
 // entity; ISO codes after it are outlined as well). The camera is the caller's (it needs the
 // projection): camera_for_view(projection, scene.view, ...).
-void apply_scene(const Scene& scene, AppState& state);
+// `loaded`: the ids of the user's layers open; those the scene does not show are hidden.
+void apply_scene(const Scene& scene, AppState& state, const std::vector<std::string>& loaded = {});
 
 }  // namespace atlas
 
@@ -110,8 +112,10 @@ std::optional<size_t> move_scene(std::vector<Scene>& scenes, size_t index, int s
 // Sets what a scene shows from the map: `view` (as the window's camera shows it, rounded to what
 // tour.csv keeps: 0.001 deg, 0.1 km), the state's projection, layers, date, and its selection as
 // the highlight (the selection, then the countries outlined with it; an organisation's members
-// are not listed, they follow the scene's date). Title, passage and id are left as they are.
-void take_map_state(Scene& scene, const AppState& state, const View& view, const Facts* facts);
+// are not listed, they follow the scene's date), and the user's layers of `open` (their ids) that
+// the state does not hide. Title, passage and id are left as they are.
+void take_map_state(Scene& scene, const AppState& state, const View& view, const Facts* facts,
+                    const std::vector<std::string>& open = {});
 
 // The caption a new scene gets: the first passage linked to `selected`, else the passage of scene
 // `previous`, else the article's first passage; empty without an article.

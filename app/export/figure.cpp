@@ -2,10 +2,13 @@
 #include "export/figure.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cstdio>
+#include <sstream>
 
 #include "core/errors.hpp"
 #include "core/style.hpp"
+#include "core/tour.hpp"
 #include "geo/furniture.hpp"
 #include "geo/project.hpp"
 
@@ -18,7 +21,8 @@ std::string passage_source(const Article& article, const Passage& p) {
 }
 }  // namespace
 
-Decorations decorations_for(const MapModel& model, const AppState& state, const FigureChoice& choice) {
+Decorations decorations_for(const MapModel& model, const AppState& state, const FigureChoice& choice,
+                            const std::string& caption_from) {
     Decorations d;
     d.title = choice.title;
     d.symbol_key = choice.legend;
@@ -37,7 +41,9 @@ Decorations decorations_for(const MapModel& model, const AppState& state, const 
     if (choice.citation && model.article) d.citation = model.article->citation;
     if (!choice.caption_passage.empty()) {
         const Passage* p = model.article ? model.article->passage(choice.caption_passage) : nullptr;
-        if (!p) throw UsageError("invalid --caption '" + choice.caption_passage + "': the article has no passage with that id");
+        if (!p)
+            throw UsageError("invalid " + caption_from + " '" + choice.caption_passage +
+                             "': the article has no passage with that id");
         d.caption = Decorations::Caption{choice.caption_heading, p->text, passage_source(*model.article, *p), false,
                                          "The map on " + state.date.text()};
     }
@@ -52,6 +58,72 @@ ViewRecord view_record(const MapModel& model, const AppState& state) {
     r.selected = state.selected;
     r.title = "ca-atlas: " + r.view + ", " + r.projection + ", " + r.date;
     return r;
+}
+
+namespace {
+// The switched decorations, by the command line's names, in the order they are recorded.
+constexpr std::pair<const char*, bool FigureChoice::*> kDecorationSwitches[] = {
+    {"legend", &FigureChoice::legend},
+    {"scale-bar", &FigureChoice::scale_bar},
+    {"attribution", &FigureChoice::attribution},
+    {"citation", &FigureChoice::citation}};
+
+// The shortest text that reads back as exactly `value` (std::from_chars of the same type).
+template <typename Number>
+std::string shortest_text(Number value) {
+    char buf[64];  // a double's shortest form is at most 24 characters
+    const auto end = std::to_chars(buf, buf + sizeof buf, value).ptr;
+    return std::string(buf, end);
+}
+}  // namespace
+
+std::string decoration_switches(const FigureChoice& choice) {
+    std::string out;
+    for (const auto& [name, member] : kDecorationSwitches)
+        if (choice.*member) out.append(out.empty() ? "" : " ").append(name);
+    return out;
+}
+
+bool parse_decoration_switches(const std::string& text, FigureChoice& choice, std::string& unknown) {
+    std::istringstream words(text);
+    for (std::string word; words >> word;) {
+        const auto* it = std::find_if(std::begin(kDecorationSwitches), std::end(kDecorationSwitches),
+                                      [&](const auto& sw) { return word == sw.first; });
+        if (it == std::end(kDecorationSwitches)) {
+            unknown = word;
+            return false;
+        }
+        choice.*(it->second) = true;
+    }
+    return true;
+}
+
+std::vector<std::pair<std::string, std::string>> figure_records(const MapModel& model, const AppState& state,
+                                                                const Figure& figure) {
+    const ViewRecord view = view_record(model, state);
+    std::vector<std::pair<std::string, std::string>> out{
+        {kPngViewKey, view.view}, {kPngProjectionKey, view.projection}, {kPngDateKey, view.date}};
+    if (!view.selected.empty()) out.emplace_back(kPngSelectedKey, view.selected);
+    out.emplace_back(kRecordSizeKey,
+                     std::to_string(state.camera.width_px) + "x" + std::to_string(state.camera.height_px));
+    const std::string layers = layers_text(state.layers);
+    out.emplace_back(kRecordLayersKey, layers.empty() ? "none" : layers);
+    std::string user;
+    for (const auto& layer : model.user_layers)
+        if (layer && std::find(state.user_hidden.begin(), state.user_hidden.end(), layer->id) == state.user_hidden.end())
+            user.append(user.empty() ? "" : "\n").append(layer->id);
+    if (!user.empty()) out.emplace_back(kRecordUserLayersKey, user);
+    if (figure.dpi > 0) out.emplace_back(kRecordDpiKey, shortest_text(figure.dpi));
+    if (figure.transparent_sea) out.emplace_back(kRecordTransparentSeaKey, "yes");
+    if (figure.request) {
+        const FigureChoice& c = figure.request->choice;
+        if (!c.title.empty()) out.emplace_back(kRecordTitleKey, c.title);
+        if (const std::string switches = decoration_switches(c); !switches.empty())
+            out.emplace_back(kRecordDecorationsKey, switches);
+        if (!c.caption_passage.empty()) out.emplace_back(kRecordCaptionKey, c.caption_passage);
+        if (figure.request->scale) out.emplace_back(kRecordScaleKey, shortest_text(*figure.request->scale));
+    }
+    return out;
 }
 
 std::string scene_heading(size_t index, size_t count, const std::string& title) {

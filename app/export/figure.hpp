@@ -3,7 +3,10 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "core/decorations.hpp"
 #include "core/frame.hpp"
@@ -12,11 +15,24 @@
 
 namespace atlas {
 
-// PNG text keys under which an export records its view (read back by --view-from).
+// The keys under which a PNG or GeoTIFF export records its figure (PNG text chunks, GeoTIFF
+// metadata items of the default domain), read back by --view-from: the view, projection, date and
+// selection, the image's size ("1200x800") and layers (layers_text, or "none"), and what the
+// command line asked beyond them (figure_records).
 inline constexpr const char* kPngViewKey = "ca-atlas view";
 inline constexpr const char* kPngProjectionKey = "ca-atlas projection";
 inline constexpr const char* kPngDateKey = "ca-atlas date";
 inline constexpr const char* kPngSelectedKey = "ca-atlas selected";
+inline constexpr const char* kRecordSizeKey = "ca-atlas size";
+inline constexpr const char* kRecordLayersKey = "ca-atlas layers";
+inline constexpr const char* kRecordTitleKey = "ca-atlas title";
+inline constexpr const char* kRecordDecorationsKey = "ca-atlas decorations";  // decoration_switches
+inline constexpr const char* kRecordCaptionKey = "ca-atlas caption";          // a passage id
+inline constexpr const char* kRecordDpiKey = "ca-atlas dpi";
+inline constexpr const char* kRecordScaleKey = "ca-atlas scale";
+inline constexpr const char* kRecordTransparentSeaKey = "ca-atlas transparent sea";  // "yes"
+// The user's own layers drawn (UserLayer::id, their files' absolute paths), one per line.
+inline constexpr const char* kRecordUserLayersKey = "ca-atlas user layers";
 
 // The data's sources, as every exported file states them.
 inline constexpr const char* kDataNotice =
@@ -29,25 +45,6 @@ struct ViewRecord {
     std::string view, projection, date, selected;
 };
 ViewRecord view_record(const MapModel& model, const AppState& state);
-
-// What an exported figure has besides the map: its decorations (title, legend, scale bar,
-// attribution, citation, caption) and the print resolution it is meant for (0: none stated),
-// recorded in the file (PNG pHYs, TIFF resolution tags).
-struct Figure {
-    Decorations decorations;
-    double dpi = 0;
-    // A scene's drawings saved with it (a slide's, a handout page's): drawn over the map, under
-    // the decorations, as the presentation draws them (layer Drawings).
-    Annotations ink;
-    // The scale of the decorations (title, legend, caption, ...); 0: the state's pixel_scale, the
-    // map's own. A slide's map is labelled larger than its caption (slide_scale).
-    float decoration_scale = 0;
-};
-
-// Data sources and the article, in one line: the attribution every figure can carry.
-inline constexpr const char* kAttribution =
-    "Borders: Natural Earth 1:10m (public domain) | facts and their sources: ca-atlas geodata | text: "
-    "A. Iskandarov, Central Asia and the Caucasus 14 (2), 2013";
 
 // Which decorations a figure asks for (the command line's --title, --legend, ... or the window's
 // export options).
@@ -62,11 +59,63 @@ struct FigureChoice {
     }
 };
 
+// The switched decorations of `choice` as the command line names them, in this order: "legend
+// scale-bar attribution citation" (those that are on; "" for none).
+std::string decoration_switches(const FigureChoice& choice);
+// Switches on, in `choice`, the decorations named in `text` (decoration_switches' words, separated
+// by spaces). False, with the first unknown word in `unknown`, if a word is none of them.
+bool parse_decoration_switches(const std::string& text, FigureChoice& choice, std::string& unknown);
+
+// What the command line asked of a figure beyond its view and layers, recorded in the file so
+// that --view-from remakes it: its decorations, and its scale where --scale gave one (otherwise
+// the scale follows from the size and dpi, as for any export).
+struct FigureRequest {
+    FigureChoice choice;
+    std::optional<float> scale;
+};
+
+// What an exported figure has besides the map: its decorations (title, legend, scale bar,
+// attribution, citation, caption) and the print resolution it is meant for (0: none stated),
+// recorded in the file (PNG pHYs, TIFF resolution tags).
+struct Figure {
+    Decorations decorations;
+    double dpi = 0;
+    // A scene's drawings saved with it (a slide's, a handout page's): drawn over the map, under
+    // the decorations, as the presentation draws them (layer Drawings).
+    Annotations ink;
+    // The scale of the decorations (title, legend, caption, ...); 0: the state's pixel_scale, the
+    // map's own. A slide's map is labelled larger than its caption (slide_scale).
+    float decoration_scale = 0;
+    // PNG and GeoTIFF: an alpha channel, transparent where nothing is drawn over the sea (see
+    // export.cpp), so that the map lies over another basemap.
+    bool transparent_sea = false;
+    // What the command line asked for (recorded with the view; nothing: the view, size, layers,
+    // dpi and transparency alone are recorded, as for a tour's slide).
+    std::optional<FigureRequest> request;
+};
+
+// The records a PNG or GeoTIFF export of `state` (its camera sized to the image) with `figure`
+// carries, in the order written: kPngViewKey, kPngProjectionKey, kPngDateKey, kPngSelectedKey
+// (with a selection), kRecordSizeKey, kRecordLayersKey, kRecordUserLayersKey (with the user's
+// layers drawn), kRecordDpiKey (with a dpi),
+// kRecordTransparentSeaKey (if so), then with a request its title, decorations, caption and
+// scale where given. Numbers in their shortest form that reads back exactly. Needs the model's
+// projection.
+std::vector<std::pair<std::string, std::string>> figure_records(const MapModel& model, const AppState& state,
+                                                                const Figure& figure);
+
+// Data sources and the article, in one line: the attribution every figure can carry.
+inline constexpr const char* kAttribution =
+    "Borders: Natural Earth 1:10m (public domain) | facts and their sources: ca-atlas geodata | text: "
+    "A. Iskandarov, Central Asia and the Caucasus 14 (2), 2013";
+
 // The decorations of `choice` for the figure of `state` (its camera sized to the image): the
 // legend lists the classes of the countries in view on the state's day, the scale bar is measured
 // at the view's centre. Needs the model's world and article. Throws UsageError for a caption
-// passage the article does not have.
-Decorations decorations_for(const MapModel& model, const AppState& state, const FigureChoice& choice);
+// passage the article does not have, naming it as `caption_from` gave it ("--caption", or the
+// file it was recorded in).
+Decorations decorations_for(const MapModel& model, const AppState& state, const FigureChoice& choice,
+                            const std::string& caption_from = "--caption");
 
 // The heading of scene `index` (from 0) of `count`, on a slide and in the presentation:
 // "3 / 10   Afghanistan's northern border".

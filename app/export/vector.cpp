@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <string_view>
 
 namespace atlas {
@@ -173,7 +174,8 @@ bool layer_on(const Layers& l, MapLayer layer) {
         case MapLayer::Capitals: return l.capitals;
         case MapLayer::Graticule: return l.graticule;
         case MapLayer::Selection:
-        case MapLayer::Drawings: break;
+        case MapLayer::Drawings:
+        case MapLayer::User: break;
     }
     return false;
 }
@@ -219,7 +221,8 @@ VectorPath hatch_lines(const HatchPattern& h, const Box& area) {
     return out;
 }
 
-std::vector<VectorGroup> vector_groups(const Layers& layers, bool selection, bool drawings) {
+std::vector<VectorGroup> vector_groups(const Layers& layers, bool selection, bool drawings,
+                                       const std::vector<std::pair<int, std::string>>& user) {
     struct Entry {
         MapLayer layer;
         bool names;
@@ -245,11 +248,15 @@ std::vector<VectorGroup> vector_groups(const Layers& layers, bool selection, boo
         {MapLayer::Drawings, false, "drawings", "Drawings"},
     };
     std::vector<VectorGroup> out;
-    for (const Entry& e : kOrder)
+    for (const Entry& e : kOrder) {
         if (e.layer == MapLayer::Selection  ? selection
             : e.layer == MapLayer::Drawings ? drawings
                                             : layer_on(layers, e.layer))
             out.push_back({e.layer, e.names, e.id, e.label, std::string_view(e.id) == "land"});
+        if (std::string_view(e.id) == "capitals")  // the user's layers over the article's marks
+            for (const auto& [index, name] : user)
+                out.push_back({MapLayer::User, false, "user-" + std::to_string(index + 1), name, false, index});
+    }
     return out;
 }
 
@@ -317,9 +324,45 @@ void draw_map(const Frame& frame, const Layers& layers, const ProjectedWorld& wo
             if (s.layer == layer) draw_symbol(s, canvas);
     };
 
-    for (const VectorGroup& g : vector_groups(layers, selection, drawings)) {
+    // A user's layer: its lines (halos, then lines), its points, then its names, in its group.
+    auto user_group = [&](int user) {
+        // Its polygons first, translucent as on screen: each feature's rings one even-odd path.
+        for (const FrameUserFill& uf : frame.user_fills) {
+            if (uf.user != user || size_t(user) >= features.user_layers.size()) continue;
+            const ProjectedUserLayer& u = features.user_layers[size_t(user)];
+            if (!u.source || !u.lines) continue;
+            std::map<int, MultiPolygon> rings;
+            for (size_t l = 0; l < u.lines->lines.size() && l < u.line_feature.size(); ++l) {
+                const int ft = u.line_feature[l];
+                if (ft < 0 || size_t(ft) >= u.source->features.size() ||
+                    u.source->features[size_t(ft)].kind != UserFeature::Kind::Polygon ||
+                    !u.line_bounds[l].intersects(view))
+                    continue;
+                rings[ft].push_back(Polygon{{u.lines->lines[l]}});
+            }
+            for (const auto& [ft, shape] : rings)
+                if (const VectorPath p = shape_path(shape, view, cam); !p.empty()) canvas.path(p, Paint{uf.colour});
+        }
+        for (int pass = 0; pass < 2; ++pass)
+            for (const auto& rl : frame.region_lines)
+                if (rl.layer == MapLayer::User && rl.user == user && rl.own)
+                    lines(rl.own->at_scale(mpp), pass == 0 ? rl.halo : rl.line);
+        for (const auto& s : frame.symbols)
+            if (s.layer == MapLayer::User && s.user == user) draw_symbol(s, canvas);
+        for (const auto& l : frame.labels)
+            if (l.layer == MapLayer::User && l.user == user)
+                canvas.text(l.text, l.centre_px.x, l.centre_px.y + kLabelBaselineEm * l.style.size_px, l.style);
+    };
+    std::vector<std::pair<int, std::string>> user;
+    for (int u : frame.user_layers)
+        if (u >= 0 && size_t(u) < features.user_layers.size() && features.user_layers[size_t(u)].source)
+            user.emplace_back(u, features.user_layers[size_t(u)].source->name);
+
+    for (const VectorGroup& g : vector_groups(layers, selection, drawings, user)) {
         canvas.begin_layer(g.id, g.label);
-        if (g.names) {
+        if (g.layer == MapLayer::User) {
+            user_group(g.user);
+        } else if (g.names) {
             for (const auto& l : frame.labels)
                 if (l.layer == g.layer)
                     canvas.text(l.text, l.centre_px.x, l.centre_px.y + kLabelBaselineEm * l.style.size_px, l.style);

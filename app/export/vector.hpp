@@ -75,10 +75,13 @@ struct VectorGroup {
     // The countries layer's fills ("land", under the memberships), apart from its borders
     // ("countries", over them): hiding the memberships in a viewer shows the land's own colours.
     bool land = false;
+    int user = -1;  // a user's layer (index into MapFeatures::user_layers): its lines, points and names
 };
 // The groups draw_map writes for these layers (and the selection when `selection`, a scene's
 // drawings on top when `drawings`), in order.
-std::vector<VectorGroup> vector_groups(const Layers& layers, bool selection, bool drawings = false);
+// `user`: the user's layers drawn (index and name), each a group of its own over the capitals.
+std::vector<VectorGroup> vector_groups(const Layers& layers, bool selection, bool drawings = false,
+                                       const std::vector<std::pair<int, std::string>>& user = {});
 
 // Draws `frame` (made for `layers`) with `world`'s geometry at the level of detail for the frame's
 // scale and `features`' region lines, clipped to the image (0, 0)-(width, height) pixels: the

@@ -171,9 +171,11 @@ private:
     // Where a group is drawn when every layer and a selection are: a handout's pages, each with
     // its own layers, list them in that order.
     static int rank(const std::string& id) {
-        static const std::vector<VectorGroup> all = vector_groups(Layers{}, true, true);
+        static const std::vector<VectorGroup> all = vector_groups(Layers{}, true, true, {{0, ""}});
+        // A user's layers ("user-1", "user-2" ...) stand where the first one does, in their order.
+        const bool user = id.rfind("user-", 0) == 0;
         for (size_t i = 0; i < all.size(); ++i)
-            if (all[i].id == id) return int(i);
+            if (all[i].id == id || (user && all[i].layer == MapLayer::User)) return int(i);
         return int(all.size());  // the figure's decorations, over the map
     }
     std::vector<std::pair<HatchPattern, cairo_pattern_t*>> patterns_;

@@ -394,6 +394,13 @@ std::vector<Scene> load_tour_file(const std::string& path, std::vector<DataProbl
                    std::string error;
                    if (auto a = parse_annotations(r.text("annotations"), error)) sc.annotations = std::move(*a);
                    else r.fail("annotations: " + error);
+                   // Optional: the user's own layers the scene shows, their paths separated by '|'.
+                   const std::string own = r.text("user_layers");
+                   for (size_t start = 0; start < own.size();) {
+                       const size_t end = std::min(own.find('|', start), own.size());
+                       if (end > start) sc.user_layers.push_back(own.substr(start, end - start));
+                       start = end + 1;
+                   }
                    sc.at = r.at();
                    if (r.ok()) out.push_back(std::move(sc));
                });
@@ -411,8 +418,12 @@ void save_tour(const std::string& path, const std::vector<Scene>& scenes) {
         const char* options[] = {"LINEFORMAT=LF", "STRING_QUOTING=IF_NEEDED", nullptr};
         OGRLayer* layer = ds->CreateLayer("tour", nullptr, wkbNone, const_cast<char**>(options));
         if (!layer) throw OutputError("cannot write '" + path + "': " + CPLGetLastErrorMsg());
-        const char* columns[] = {"id",   "title",  "lon",       "lat",     "height_km",  "projection",
-                                 "date", "layers", "highlight", "passage", "annotations"};
+        std::vector<const char*> columns = {"id",   "title",  "lon",       "lat",     "height_km",  "projection",
+                                            "date", "layers", "highlight", "passage", "annotations"};
+        // The user's own layers' column only where a scene has some: a tour without stays as it was.
+        const bool own_layers =
+            std::any_of(scenes.begin(), scenes.end(), [](const Scene& sc) { return !sc.user_layers.empty(); });
+        if (own_layers) columns.push_back("user_layers");
         for (const char* c : columns) {
             OGRFieldDefn field(c, OFTString);
             layer->CreateField(&field);
@@ -426,13 +437,14 @@ void save_tour(const std::string& path, const std::vector<Scene>& scenes) {
         };
         for (const auto& sc : scenes) {
             OGRFeature f(layer->GetLayerDefn());
-            std::string highlight;
+            std::string highlight, own;
             for (const auto& h : sc.highlight) highlight += (highlight.empty() ? "" : " ") + h;
+            for (const auto& layer_path : sc.user_layers) own += (own.empty() ? "" : "|") + layer_path;
             const std::string values[] = {
                 sc.id,         sc.title,      number(sc.view.lon),    number(sc.view.lat), number(sc.view.height_km),
                 sc.projection, sc.date.str(), layers_text(sc.layers), highlight,           sc.passage,
-                format_annotations(sc.annotations)};
-            for (int i = 0; i < int(std::size(values)); ++i) f.SetField(i, values[i].c_str());
+                format_annotations(sc.annotations), own};
+            for (int i = 0; i < int(columns.size()); ++i) f.SetField(i, values[i].c_str());
             if (layer->CreateFeature(&f) != OGRERR_NONE)
                 throw OutputError("cannot write '" + path + "': " + CPLGetLastErrorMsg());
         }

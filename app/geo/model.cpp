@@ -126,6 +126,80 @@ std::vector<int> MapModel::countries_in(const Box& view, const Date& day) const 
     return out;
 }
 
+void MapModel::add_user_layer(std::shared_ptr<const UserLayer> layer, std::optional<ProjectedUserLayer> ready,
+                              const std::string& ready_for) {
+    // features.user_layers stays parallel to user_layers (with a projection): only the layer
+    // added, closed or relabelled changes, so a large layer is not projected again for another's.
+    const bool parallel = projection && features.user_layers.size() == user_layers.size();
+    int at = user_layer(layer->id);
+    if (at < 0) {
+        user_layers.push_back(layer);
+        user_colours.push_back(user_layer_colour(size_t(user_layers_opened++)));
+        at = int(user_layers.size()) - 1;
+    } else {
+        user_layers[size_t(at)] = layer;
+    }
+    if (!parallel) {
+        project_user_layers();
+        return;
+    }
+    const Rgba colour = user_colours[size_t(at)];
+    ProjectedUserLayer p;
+    if (ready && ready->source == layer && ready_for == projection->info().id) {
+        p = std::move(*ready);
+        p.colour = colour;
+    } else {
+        p = project_user_layer(layer, *projection, colour);
+    }
+    if (size_t(at) < features.user_layers.size())
+        features.user_layers[size_t(at)] = std::move(p);
+    else
+        features.user_layers.push_back(std::move(p));
+}
+
+bool MapModel::remove_user_layer(const std::string& id) {
+    const int at = user_layer(id);
+    if (at < 0) return false;
+    const bool parallel = features.user_layers.size() == user_layers.size();
+    user_layers.erase(user_layers.begin() + at);
+    user_colours.erase(user_colours.begin() + at);
+    if (parallel)
+        features.user_layers.erase(features.user_layers.begin() + at);
+    else
+        project_user_layers();
+    return true;
+}
+
+bool MapModel::set_user_label_field(const std::string& id, const std::string& field) {
+    const int at = user_layer(id);
+    if (at < 0) return false;
+    const UserLayer& old = *user_layers[size_t(at)];
+    if (!field.empty() && std::find(old.fields.begin(), old.fields.end(), field) == old.fields.end()) return false;
+    auto changed = std::make_shared<UserLayer>(old);
+    changed->label_field = field;
+    user_layers[size_t(at)] = changed;
+    // Its projected shapes stay: the label field changes only which text each anchor shows.
+    if (features.user_layers.size() == user_layers.size())
+        features.user_layers[size_t(at)].source = std::move(changed);
+    else
+        project_user_layers();
+    return true;
+}
+
+int MapModel::user_layer(const std::string& id) const {
+    for (size_t i = 0; i < user_layers.size(); ++i)
+        if (user_layers[i]->id == id) return int(i);
+    return -1;
+}
+
+void MapModel::project_user_layers() {
+    features.user_layers.clear();
+    if (!projection) return;
+    for (size_t i = 0; i < user_layers.size(); ++i)
+        features.user_layers.push_back(project_user_layer(user_layers[i], *projection,
+                                                          i < user_colours.size() ? user_colours[i] : user_layer_colour(i)));
+}
+
 FrameExtras MapModel::extras(const AppState& state, const Style& style) const {
     FrameExtras e;
     e.area_owner = area_owners(state.date);

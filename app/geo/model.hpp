@@ -29,6 +29,10 @@ struct MapData {
     std::shared_ptr<const SearchIndex> search;  // every name of the facts' entities (with facts)
     std::vector<DataProblem> problems;          // everything validation found (empty: consistent)
     std::vector<Scene> tour;                    // the guided tour (geodata/tour.csv)
+    // The user's own layers in lon/lat, in the order opened (MapFeatures::user_layers projects them).
+    std::vector<std::shared_ptr<const UserLayer>> user_layers;
+    std::vector<Rgba> user_colours;  // each one's colour, kept through projection changes
+    int user_layers_opened = 0;      // how many were ever added: the next one's colour
 };
 
 // What is built for one projection from the map and the facts, and not changed after (an export
@@ -87,8 +91,27 @@ struct MapModel : MapData, ProjectedMap {
                                            std::shared_ptr<const Facts> facts = nullptr,
                                            ProjectedWorld* prepared = nullptr);
 
-    // Takes over `from`'s MapData (a projection change: the data and the edited tour stay).
-    void take_data(MapModel& from) { static_cast<MapData&>(*this) = std::move(static_cast<MapData&>(from)); }
+    // Takes over `from`'s MapData (a projection change: the data and the edited tour stay), and
+    // projects its user layers for this model's projection.
+    void take_data(MapModel& from) {
+        static_cast<MapData&>(*this) = std::move(static_cast<MapData&>(from));
+        project_user_layers();
+    }
+
+    // Adds a user's layer (load_user_layer) over the others, projected, in the next of
+    // user_layer_colour's colours; a layer of the same id is replaced where it is. `ready`:
+    // the layer already projected for projection `ready_for` (by the worker that read it);
+    // used if that is this model's projection, else the layer is projected here.
+    void add_user_layer(std::shared_ptr<const UserLayer> layer, std::optional<ProjectedUserLayer> ready = {},
+                        const std::string& ready_for = "");
+    // Removes the user's layer `id` (UserLayer::id); false if there is none.
+    bool remove_user_layer(const std::string& id);
+    // Sets the field a user's layer is labelled by ("": none); false if no such layer or field.
+    bool set_user_label_field(const std::string& id, const std::string& field);
+    // The index of the user's layer `id` in user_layers, or -1.
+    int user_layer(const std::string& id) const;
+    // Projects every user layer for this model's projection into features.user_layers.
+    void project_user_layers();
 
 private:
     // The control areas (World::areas) as the day's questions need them, kept when an export

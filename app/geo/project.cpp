@@ -440,6 +440,118 @@ ProjectedRegion project_country_outline(const World& world, int country, const s
     return r;
 }
 
+namespace {
+
+// A polygon feature's fill, triangulated in map metres at each level of detail (UserFills). A
+// ring with a vertex the projection cannot place (beyond its edge) leaves the feature unfilled:
+// its outline still shows it.
+void add_user_fill(UserFills& fills, const UserFeature& ft, const Projection& projection) {
+    MultiPolygon mp;
+    std::vector<std::size_t> starts = ft.polygon_starts;
+    if (starts.empty()) starts.push_back(0);
+    for (size_t s = 0; s < starts.size(); ++s) {
+        const size_t end = s + 1 < starts.size() ? starts[s + 1] : ft.parts.size();
+        Polygon poly;
+        for (size_t r = starts[s]; r < end && r < ft.parts.size(); ++r) {
+            Ring ring;
+            ring.reserve(ft.parts[r].size());
+            for (Vec2 ll : ft.parts[r]) {
+                const Vec2 p = projection.forward(ll);
+                if (!finite(p)) return;
+                ring.push_back(p);
+            }
+            if (ring.size() > 1 && ring.front().x == ring.back().x && ring.front().y == ring.back().y) ring.pop_back();
+            if (ring.size() >= 3) poly.rings.push_back(std::move(ring));
+            else if (r == starts[s]) break;  // no outer ring: nothing of this polygon to fill
+        }
+        if (!poly.rings.empty()) mp.push_back(std::move(poly));
+    }
+    fills.levels.resize(1 + kCoarseRegionLevels);
+    double tolerance = kCoarseRegionMetres;
+    for (size_t level = 0; level < fills.levels.size(); ++level) {
+        std::vector<double> xy;
+        std::vector<unsigned> indices;
+        if (level == 0) {
+            triangulate(mp, xy, indices);
+        } else {
+            triangulate(simplify(mp, tolerance), xy, indices);
+            tolerance *= 2;
+        }
+        UserFillMesh& mesh = fills.levels[level];
+        const auto base = unsigned(mesh.xy.size() / 2);
+        for (double v : xy) mesh.xy.push_back(float(v));
+        for (unsigned i : indices) mesh.indices.push_back(base + i);
+    }
+}
+
+}  // namespace
+
+ProjectedUserLayer project_user_layer(std::shared_ptr<const UserLayer> layer, const Projection& projection,
+                                      Rgba colour) {
+    ProjectedUserLayer u;
+    u.colour = colour;
+    auto region = std::make_shared<ProjectedRegion>();
+    region->id = "user:" + layer->id;
+    region->name = layer->name;
+    const Vec2 none{std::nan(""), std::nan("")};
+    UserFills fills;
+    for (size_t f = 0; f < layer->features.size(); ++f) {
+        const UserFeature& ft = layer->features[f];
+        Box fb;
+        Vec2 anchor = none;
+        if (ft.kind == UserFeature::Kind::Point) {
+            for (const auto& part : ft.parts) {
+                if (part.empty()) continue;
+                const Vec2 p = projection.forward(part.front());
+                if (!finite(p)) continue;
+                u.points.push_back(p);
+                u.point_feature.push_back(int(f));
+                fb.add(p);
+                if (std::isnan(anchor.x)) anchor = p;
+            }
+        } else {
+            std::vector<Polyline> parts = ft.parts;
+            if (ft.kind == UserFeature::Kind::Polygon)
+                for (auto& ring : parts)
+                    if (!ring.empty() && (ring.front().x != ring.back().x || ring.front().y != ring.back().y))
+                        ring.push_back(ring.front());
+            double longest = -1;
+            for (auto& l : project_lines(projection, parts)) {
+                const Box b = bounds(std::vector<Polyline>{l});
+                fb.add(b);
+                // A line's label on the middle of its longest part; a polygon's on its widest ring's middle.
+                double size = b.width() + b.height();
+                if (ft.kind == UserFeature::Kind::Line)
+                    for (size_t k = 1; k < l.size(); ++k) size += std::hypot(l[k].x - l[k - 1].x, l[k].y - l[k - 1].y);
+                if (size > longest) {
+                    longest = size;
+                    anchor = ft.kind == UserFeature::Kind::Polygon ? b.centre() : middle_of_longest({l});
+                }
+                u.line_bounds.push_back(b);
+                u.line_feature.push_back(int(f));
+                region->lines.push_back(std::move(l));
+            }
+        }
+        if (ft.kind == UserFeature::Kind::Polygon) add_user_fill(fills, ft, projection);
+        u.anchors.push_back(anchor);
+        u.feature_bounds.push_back(fb);
+    }
+    Box extent = bounds(region->lines);
+    for (Vec2 p : u.points) extent.add(p);
+    if (!extent.empty()) {  // cells of some size even for a single short line
+        extent.add(Vec2{extent.min_x - 1, extent.min_y - 1});
+        extent.add(Vec2{extent.max_x + 1, extent.max_y + 1});
+    }
+    region->layer = make_layer(region->lines, extent);
+    region->coarse = coarse_levels(region->lines, extent);
+    region->anchor = extent.empty() ? Vec2{0, 0} : extent.centre();
+    u.lines = std::move(region);
+    if (!fills.levels.empty() && !fills.levels[0].indices.empty())
+        u.fills = std::make_shared<const UserFills>(std::move(fills));
+    u.source = std::move(layer);
+    return u;
+}
+
 ProjectedRegion region_of_map_lines(std::string id, std::vector<Polyline> lines) {
     ProjectedRegion r;
     r.id = std::move(id);

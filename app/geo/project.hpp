@@ -45,6 +45,13 @@ MapFeatures project_features(const Facts& facts, const World& world, const std::
 ProjectedRegion project_country_outline(const World& world, int country, const std::vector<const ControlArea*>& areas,
                                         const Projection& projection, const Box& extent);
 
+// A user's layer for `projection`: its lines and rings as one region (simplified when zoomed out,
+// as the article's regions are), its points, each feature's label anchor (a point's position, the
+// middle of a line's longest part, a polygon's widest part's centre of bounds) and bounds. Parts
+// PROJ cannot project are dropped, as the map's own are.
+ProjectedUserLayer project_user_layer(std::shared_ptr<const UserLayer> layer, const Projection& projection,
+                                      Rgba colour);
+
 // A region of lines already in map metres (a presenter's drawing in an export), drawn at full
 // detail at every scale.
 ProjectedRegion region_of_map_lines(std::string id, std::vector<Polyline> lines);

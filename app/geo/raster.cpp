@@ -1,19 +1,23 @@
 // libpng writer. Filtering is off: on flat map colours the adaptive filters cost more time than
 // they save bytes (see README, Design). libpng reports errors by longjmp, so every libpng call
-// sits behind a setjmp in a function that owns no C++ objects.
+// sits behind a setjmp in a function that owns no C++ objects. A TIFF's records through GDAL.
 #include "raster.hpp"
 
 #include <fcntl.h>
+#include <gdal_priv.h>
 #include <signal.h>
 #include <png.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <csetjmp>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+
+#include "load.hpp"
 
 namespace atlas {
 
@@ -84,6 +88,7 @@ struct PngWriter::Impl {
     std::string path, tmp;
     int width = 0, height = 0, written = 0;
     double dpi = 0;
+    bool alpha = false;
     FILE* file = nullptr;
     png_structp png = nullptr;
     png_infop info = nullptr;
@@ -96,10 +101,13 @@ struct PngWriter::Impl {
         if (setjmp(png_jmpbuf(png))) return false;
         std::vector<png_text> chunks(text.size());
         for (size_t i = 0; i < text.size(); ++i) {
-            chunks[i].compression = PNG_TEXT_COMPRESSION_NONE;
+            // tEXt is Latin-1: a value with any byte past ASCII is UTF-8, which iTXt holds.
+            const std::string& value = text[i].second;
+            const bool ascii = std::all_of(value.begin(), value.end(), [](char c) { return (unsigned char)c < 0x80; });
+            chunks[i].compression = ascii ? PNG_TEXT_COMPRESSION_NONE : PNG_ITXT_COMPRESSION_NONE;
             chunks[i].key = const_cast<char*>(text[i].first.c_str());
-            chunks[i].text = const_cast<char*>(text[i].second.c_str());
-            chunks[i].text_length = text[i].second.size();
+            chunks[i].text = const_cast<char*>(value.c_str());
+            chunks[i].text_length = value.size();
         }
         if (!chunks.empty()) png_set_text(png, info, chunks.data(), int(chunks.size()));
         if (dpi > 0) {  // pHYs counts pixels per metre: 300 dpi is 11811 px/m
@@ -107,12 +115,13 @@ struct PngWriter::Impl {
             png_set_pHYs(png, info, ppm, ppm, PNG_RESOLUTION_METER);
         }
         png_init_io(png, file);
-        png_set_IHDR(png, info, png_uint_32(width), png_uint_32(height), 8, PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE,
-                     PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+        png_set_IHDR(png, info, png_uint_32(width), png_uint_32(height), 8,
+                     alpha ? PNG_COLOR_TYPE_RGBA : PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT,
+                     PNG_FILTER_TYPE_DEFAULT);
         png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_NONE);
         png_set_compression_level(png, zlevel);
         png_write_info(png, info);
-        png_set_filler(png, 0, PNG_FILLER_AFTER);  // input rows are RGBA: drop the fourth byte
+        if (!alpha) png_set_filler(png, 0, PNG_FILLER_AFTER);  // input rows are RGBA: drop the fourth byte
         return true;
     }
     bool rows(const std::uint8_t* rgba, int count) {
@@ -177,11 +186,12 @@ void AtomicFile::commit() {
 }
 
 PngWriter::PngWriter(const std::string& path, int width, int height, int zlevel,
-                     const std::vector<std::pair<std::string, std::string>>& text, double dpi)
+                     const std::vector<std::pair<std::string, std::string>>& text, double dpi, bool alpha)
     : impl_(std::make_unique<Impl>()) {
     Impl& m = *impl_;
     m.path = path;
     m.dpi = dpi;
+    m.alpha = alpha;
     m.text = text;
     m.width = width;
     m.height = height;
@@ -280,17 +290,26 @@ bool read_text_chunks(png_structp png, png_infop info, FILE* f, std::vector<std:
     png_read_info(png, info);
     png_textp text = nullptr;
     const int n = png_get_text(png, info, &text, nullptr);
-    for (int i = 0; i < n; ++i) out.emplace_back(text[i].key, std::string(text[i].text, text[i].text_length));
+    // An iTXt chunk's length is in itxt_length (its text_length is 0), a tEXt or zTXt chunk's in text_length.
+    for (int i = 0; i < n; ++i)
+        out.emplace_back(text[i].key, std::string(text[i].text, text[i].compression > 0 ? text[i].itxt_length
+                                                                                         : text[i].text_length));
     return true;
 }
 }  // namespace
 
-std::vector<std::pair<std::string, std::string>> read_png_text(const std::string& path) {
-    // Opening a pipe or a terminal would wait for a writer that may never come.
+namespace {
+// Opening a pipe or a terminal would wait for a writer that may never come.
+void require_regular_file(const std::string& path) {
     std::error_code ec;
     const auto type = std::filesystem::status(path, ec).type();
     if (!ec && type != std::filesystem::file_type::regular)
         throw DataError(path + ": not a file (a folder, a device or a pipe)");
+}
+}  // namespace
+
+std::vector<std::pair<std::string, std::string>> read_png_text(const std::string& path) {
+    require_regular_file(path);
     FILE* f = std::fopen(path.c_str(), "rb");
     if (!f) throw DataError(path + ": cannot open (" + std::strerror(errno) + ")");
     unsigned char sig[8] = {};
@@ -311,6 +330,46 @@ std::vector<std::pair<std::string, std::string>> read_png_text(const std::string
     std::fclose(f);
     if (!ok) throw DataError(path + ": " + error.text);
     return out;
+}
+
+namespace {
+// The metadata items of a TIFF's default domain (GDAL_METADATA and the TIFF tags GDAL maps to
+// items), "KEY=VALUE" split at the first '=' (keys have none; a value may).
+std::vector<std::pair<std::string, std::string>> tiff_records(const std::string& path) {
+    init_gdal();
+    const char* const gtiff_only[] = {"GTiff", nullptr};
+    CPLErrorReset();
+    GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY, gtiff_only));
+    if (!ds) {
+        const std::string why = CPLGetLastErrorMsg();
+        throw DataError(path + ": not a readable TIFF file" + (why.empty() ? "" : " (" + why + ")"));
+    }
+    std::vector<std::pair<std::string, std::string>> out;
+    for (CSLConstList item = ds->GetMetadata(); item && *item; ++item) {
+        const std::string text = *item;
+        const size_t eq = text.find('=');
+        if (eq != std::string::npos) out.emplace_back(text.substr(0, eq), text.substr(eq + 1));
+    }
+    return out;
+}
+}  // namespace
+
+std::vector<std::pair<std::string, std::string>> read_image_records(const std::string& path) {
+    require_regular_file(path);
+    unsigned char head[8] = {};
+    size_t got = 0;
+    if (FILE* f = std::fopen(path.c_str(), "rb")) {
+        got = std::fread(head, 1, sizeof head, f);
+        std::fclose(f);
+    } else {
+        throw DataError(path + ": cannot open (" + std::strerror(errno) + ")");
+    }
+    if (got == 8 && png_sig_cmp(head, 0, 8) == 0) return read_png_text(path);
+    // TIFF's byte order mark and its magic number: 42 in classic TIFF, 43 in BigTIFF.
+    const bool tiff = got >= 4 && ((head[0] == 'I' && head[1] == 'I' && (head[2] == 42 || head[2] == 43) && head[3] == 0) ||
+                                   (head[0] == 'M' && head[1] == 'M' && head[2] == 0 && (head[3] == 42 || head[3] == 43)));
+    if (tiff) return tiff_records(path);
+    throw DataError(path + ": not a PNG or TIFF image");
 }
 
 }  // namespace atlas

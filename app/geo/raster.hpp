@@ -1,6 +1,6 @@
 // Raster output: PNG files streamed row band by row band (libpng) and written atomically:
-// to a temporary name in the same folder, renamed only once complete.
-// Depends on libpng only.
+// to a temporary name in the same folder, renamed only once complete; and the records an exported
+// PNG or GeoTIFF carries, read back. Depends on libpng, and on GDAL for a TIFF's metadata; no GL.
 #pragma once
 
 #include <cstdint>
@@ -44,17 +44,19 @@ private:
     std::string path_, tmp_;
 };
 
-// Writes an 8-bit RGB PNG from RGBA rows (alpha is dropped: maps are opaque), top row first.
-// Rows may come in any number of calls. Nothing appears at `path` until finish() succeeds; if
-// the writer is destroyed before that, the temporary file is removed.
+// Writes an 8-bit PNG from RGBA rows, top row first: RGB (the fourth byte dropped: a map is
+// opaque), or with `alpha` RGBA (straight, not premultiplied, alpha). Rows may come in any number
+// of calls. Nothing appears at `path` until finish() succeeds; if the writer is destroyed before
+// that, the temporary file is removed.
 class PngWriter {
 public:
     // Opens the temporary file. zlevel is zlib's 1 (fastest) to 9 (smallest).
     // Throws OutputError if the file cannot be created or the size is not positive.
-    // `text`: key/value pairs stored as PNG tEXt chunks (Latin-1 keys up to 79 characters).
+    // `text`: key/value pairs (ASCII keys up to 79 characters), in this order: a plain ASCII value
+    // as a tEXt chunk, any other (UTF-8) as an iTXt chunk, since tEXt holds Latin-1 only.
     // `dpi` > 0: the print resolution, stored in the pHYs chunk.
     PngWriter(const std::string& path, int width, int height, int zlevel = 6,
-              const std::vector<std::pair<std::string, std::string>>& text = {}, double dpi = 0);
+              const std::vector<std::pair<std::string, std::string>>& text = {}, double dpi = 0, bool alpha = false);
     ~PngWriter();
     PngWriter(const PngWriter&) = delete;
     PngWriter& operator=(const PngWriter&) = delete;
@@ -69,8 +71,16 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
-// The tEXt chunks of a PNG file, key and value. Throws DataError if it is not a readable PNG.
+// The text chunks (tEXt, zTXt, iTXt) of a PNG file, key and value, in the file's order. Throws
+// DataError (naming the file) if it is not a readable PNG.
 std::vector<std::pair<std::string, std::string>> read_png_text(const std::string& path);
+
+// The key/value records of an image the atlas may have exported, by what the file is (its first
+// bytes, not its name): a PNG's text chunks (read_png_text), or a TIFF's GDAL metadata items of
+// the default domain (where export_geotiff writes them; gdalinfo lists them). Throws DataError
+// naming the file if it is not a regular file, is neither a PNG nor a TIFF, or cannot be read as
+// one. A file with no records gives an empty list: whether it has the ones wanted is the caller's.
+std::vector<std::pair<std::string, std::string>> read_image_records(const std::string& path);
 
 // Whole-image convenience: PngWriter over width*height RGBA pixels, top row first.
 void write_png(const std::string& path, const std::uint8_t* rgba, int width, int height, int zlevel = 6);

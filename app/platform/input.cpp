@@ -90,6 +90,11 @@ std::optional<InputEvent> translate(const SDL_Event& ev, bool (*covered)(float x
             e.kind = Kind::Text;
             e.text = ev.text.text;
             return e;
+        case SDL_DROPFILE:  // a file dropped on the window: SDL hands over its name, freed here
+            e.kind = Kind::Drop;
+            if (ev.drop.file) e.text = ev.drop.file;
+            SDL_free(ev.drop.file);
+            return e;
         default:
             return std::nullopt;
     }

@@ -15,7 +15,8 @@ namespace atlas {
 
 // The event as input, or nothing for events the session does not use (window events, ...).
 // `covered(x, y)` tells whether a window of the interface lies under a point (ui's
-// interface_covers); ImGui's capture flags come from its current IO.
+// interface_covers); ImGui's capture flags come from its current IO. A dropped file's name, which
+// SDL leaves to the program, is freed here (translate each drop event once).
 std::optional<InputEvent> translate(const SDL_Event& event, bool (*covered)(float x, float y));
 
 // Whether a panel has the keyboard: a text field is being typed in, or the keyboard's navigation

@@ -43,6 +43,7 @@ std::string with_define(const char* source, const char* name) {
 Renderer::Renderer(Font& font)
     : font_(font),
       fill_("fill", kShader_fill_vert, kShader_fill_frag),
+      area_("area", kShader_area_vert, kShader_area_frag),
       hatch_lines_("hatch", kShader_fill_vert, kShader_hatch_frag),
       hatch_cross_("hatch (cross)", kShader_fill_vert, with_define(kShader_hatch_frag, "CROSS").c_str()),
       hatch_dots_("hatch (dots)", kShader_fill_vert, with_define(kShader_hatch_frag, "DOTS").c_str()),
@@ -368,7 +369,10 @@ void Renderer::draw(const Frame& frame, int w, int h, Vec2 offset) {
     } else {
         glDisable(GL_SCISSOR_TEST);
     }
-    glClearColor(frame.background.r / 255.f, frame.background.g / 255.f, frame.background.b / 255.f, 1.0f);
+    // A transparent background (an export's transparent sea) is kept: the blending below adds each
+    // layer's coverage to the alpha, and the colour comes out premultiplied by it.
+    glClearColor(frame.background.r / 255.f, frame.background.g / 255.f, frame.background.b / 255.f,
+                 frame.background.a / 255.f);
     glClear(GL_COLOR_BUFFER_BIT);
     glEnable(GL_BLEND);
     glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
@@ -473,6 +477,7 @@ void Renderer::draw(const Frame& frame, int w, int h, Vec2 offset) {
         }
     }
     glEnable(GL_BLEND);
+    draw_user_fills(frame, m, region_level(frame.camera.metres_per_px * frame.detail_bias));
     if (frame.draw_province_lines) draw_lines(lv.provinces, frame.province_line, m, w, h, view);
     if (frame.draw_other_province_lines) draw_lines(lv.other_provinces, frame.province_line, m, w, h, view);
     // A control area's edge: a province edge while its owner is the country beyond it.
@@ -510,6 +515,43 @@ void Renderer::draw(const Frame& frame, int w, int h, Vec2 offset) {
     draw_labels(frame.panel_labels, w, h, offset);
     glBindVertexArray(0);
     glUseProgram(0);
+}
+
+void Renderer::draw_user_fills(const Frame& frame, const std::array<float, 16>& m, int level) {
+    for (auto& [mesh, fill] : user_fills_) fill.used = false;
+    for (const FrameUserFill& uf : frame.user_fills) {
+        if (!uf.mesh || uf.mesh->levels.empty()) continue;
+        UserFill& fill = user_fills_[uf.mesh.get()];
+        if (!fill.mesh) {  // every level at once: a zoom then never waits for an upload
+            fill.mesh = uf.mesh;
+            for (const UserFillMesh& src : uf.mesh->levels) {
+                UserFillLevel l;
+                l.vao = GlVertexArray::make();
+                l.vbo = GlBuffer::make();
+                l.ibo = GlBuffer::make();
+                l.count = GLsizei(src.indices.size());
+                glBindVertexArray(l.vao.id());
+                glBindBuffer(GL_ARRAY_BUFFER, l.vbo.id());
+                glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(src.xy.size() * sizeof(float)), src.xy.data(), GL_STATIC_DRAW);
+                glEnableVertexAttribArray(0);
+                glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 2 * sizeof(float), nullptr);
+                glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, l.ibo.id());
+                glBufferData(GL_ELEMENT_ARRAY_BUFFER, GLsizeiptr(src.indices.size() * sizeof(unsigned)),
+                             src.indices.data(), GL_STATIC_DRAW);
+                fill.levels.push_back(std::move(l));
+            }
+        }
+        fill.used = true;
+        const UserFillLevel& l = fill.levels[std::min(size_t(level + 1), fill.levels.size() - 1)];
+        if (l.count == 0) continue;
+        glUseProgram(area_.id());
+        glUniformMatrix4fv(area_.uniform("u_clip_from_map"), 1, GL_FALSE, m.data());
+        glUniform4f(area_.uniform("u_colour"), uf.colour.r / 255.f, uf.colour.g / 255.f, uf.colour.b / 255.f,
+                    uf.colour.a / 255.f);
+        glBindVertexArray(l.vao.id());
+        glDrawElements(GL_TRIANGLES, l.count, GL_UNSIGNED_INT, nullptr);
+    }
+    std::erase_if(user_fills_, [](const auto& entry) { return !entry.second.used; });
 }
 
 OffscreenTarget::OffscreenTarget(int width, int height) : width_(width), height_(height) {

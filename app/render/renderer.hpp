@@ -75,7 +75,7 @@ private:
     void draw_symbols(const std::vector<FrameSymbol>& symbols, int w, int h, Vec2 offset);
 
     Font& font_;
-    Program fill_, hatch_lines_, hatch_cross_, hatch_dots_, line_, text_, symbol_;
+    Program fill_, area_, hatch_lines_, hatch_cross_, hatch_dots_, line_, text_, symbol_;
     std::unique_ptr<Program> panel_programs_[4];  // plain, lines, cross, dots: made at first use
     std::vector<std::vector<Lines>> region_lines_;  // per MapFeatures::regions entry (upload_region)
     // The regions frames hold (selection outlines), kept while the frames drawn use them.
@@ -85,6 +85,19 @@ private:
         bool used = false;
     };
     std::map<const ProjectedRegion*, OwnLines> own_lines_;
+    // The user's layers' polygons on the GPU, kept while the frames drawn use them (as own_lines_).
+    struct UserFillLevel {
+        GlVertexArray vao;
+        GlBuffer vbo, ibo;
+        GLsizei count = 0;
+    };
+    struct UserFill {
+        std::shared_ptr<const UserFills> mesh;
+        std::vector<UserFillLevel> levels;  // as UserFills::levels
+        bool used = false;
+    };
+    std::map<const UserFills*, UserFill> user_fills_;
+    void draw_user_fills(const Frame& frame, const std::array<float, 16>& m, int level);
     GlVertexArray symbol_vao_;
     GlBuffer symbol_vbo_;
     std::vector<Level> levels_;

@@ -26,7 +26,8 @@ bool Session::FrameKey::operator==(const FrameKey& o) const {
            camera.width_px == o.camera.width_px && camera.height_px == o.camera.height_px && layers == o.layers &&
            pixel_scale == o.pixel_scale && model == o.model && date == o.date && selected == o.selected &&
            selected_members == o.selected_members && caption_scene == o.caption_scene && fb_width == o.fb_width &&
-           fb_height == o.fb_height && coarse == o.coarse && legend == o.legend && quiz_step == o.quiz_step;
+           fb_height == o.fb_height && coarse == o.coarse && legend == o.legend && quiz_step == o.quiz_step &&
+           user_revision == o.user_revision && user_hidden == o.user_hidden;
 }
 
 std::string recovery_path(const std::string& tour_save) {
@@ -99,6 +100,7 @@ void Session::start(std::unique_ptr<MapModel> model) {
         ui_.request_select = options_.select;
         jump_ = true;  // at start the map opens on the selection, without a flight
     }
+    for (const std::string& path : options_.user_layers) open_user_layer(path);
     if (options_.present > 0 && size_t(options_.present) > model_->tour.size()) {
         const std::string why = "no scene " + std::to_string(options_.present) + " to present: the tour has " +
                                 std::to_string(model_->tour.size());
@@ -184,6 +186,7 @@ void Session::update(long long now_ns) {
         home_pending_ = !settled;
     }
     tour_requests();
+    user_layer_requests();
     apply_requests();
     quiz_requests();
     describe_day();
@@ -297,7 +300,12 @@ void Session::go_to_scene(long long now_ns) {
     const Scene& sc = model_->tour[size_t(go_to_scene_)];
     const Date from_day = state_.date;
     const std::string projection = state_.projection;
-    apply_scene(sc, state_);
+    std::vector<std::string> open;
+    for (const auto& l : model_->user_layers) open.push_back(l->id);
+    apply_scene(sc, state_, open);
+    // The scene's own layers not open yet are read now (and shown once read).
+    for (const auto& path : sc.user_layers)
+        if (std::find(open.begin(), open.end(), path) == open.end()) open_user_layer(path);
     state_.projection = projection;  // a different projection is requested, not assumed
     model_->show_members(state_);
     if (sc.projection != model_->projection->info().id && !reprojecting_.valid()) ui_.request_projection = sc.projection;
@@ -331,6 +339,7 @@ void Session::advance_flight(long long now_ns) {
 std::vector<std::string> Session::describe(Vec2 px) const {
     std::vector<std::string> lines;
     const int sym = symbol_at(frame_, px);
+    if (sym >= 0 && frame_.symbols[size_t(sym)].layer == MapLayer::User) return describe_user_layers(px);
     if (sym >= 0 && frame_.symbols[size_t(sym)].place >= 0) {
         const Place& p = *model_->features.places[size_t(frame_.symbols[size_t(sym)].place)].place;
         lines.push_back(p.name);
@@ -338,6 +347,7 @@ std::vector<std::string> Session::describe(Vec2 px) const {
         if (p.precision == Precision::Area) lines.push_back("location known only to the outlined area");
         return lines;
     }
+    if (auto user = describe_user_layers(px); !user.empty()) return user;
     const int c = model_->country_at(state_.camera.to_map(px), state_.date);
     if (c >= 0) {
         lines.push_back(model_->world->countries[size_t(c)].name);
@@ -391,7 +401,8 @@ void Session::rebuild_frame() {
     const int quiz_step =
         class_quiz() ? int(quiz_at_) * 4 + (ui_.quiz.answered ? 2 : 0) + (ui_.quiz.finished ? 1 : 0) : -1;
     const FrameKey key{state_.camera,   state_.layers,           state_.pixel_scale, model_.get(), state_.date,
-                       state_.selected, state_.selected_members, scene, w, h, coarse, legend, quiz_step};
+                       state_.selected, state_.selected_members, scene, w, h, coarse, legend, quiz_step,
+                       user_revision_,  state_.user_hidden};
     if (frame_key_ && *frame_key_ == key) return;
     frame_ = scene >= 0 ? presentation_frame(*model_, state_, measure_, quiz_step >= 0 ? quiz_caption() : caption(scene),
                                              legend ? &ui_.legend : nullptr)

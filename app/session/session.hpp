@@ -47,6 +47,7 @@ struct SessionOptions {
     bool hover = true;             // false: no tooltip (a screenshot shows the map, not the pointer)
     bool quiz = false;             // the quiz starts with the window (Q in it)
     std::optional<unsigned> quiz_seed;  // its round (default: a new one each time)
+    std::vector<std::string> user_layers;  // the user's own layers to open (--layer)
 };
 
 // An export the user asked for from the window: the state sized to the image and its decorations.
@@ -97,7 +98,7 @@ public:
     // Whether the map changes with no input: a flight, a projection being built on a worker, or a
     // view the user moved that is still drawn at the coarser detail of motion (see kSettleNs).
     // The window draws only on input while none is under way.
-    bool animating() const { return flight_.active || reprojecting_.valid() || coarse_; }
+    bool animating() const { return flight_.active || reprojecting_.valid() || coarse_ || !opening_.empty(); }
     // A view the user moves (drag, wheel, keys) is drawn one level of detail coarser
     // (kFlightDetailBias, as a flight is) until it has stayed still this long; then at full detail.
     static constexpr long long kSettleNs = 150'000'000;  // 150 ms: longer than a frame at 10 Hz
@@ -136,6 +137,8 @@ private:
         bool coarse = false;  // drawn one level coarser: a flight, or a view the user is moving
         bool legend = false;  // the presentation's legend
         int quiz_step = -1;   // the class quiz's caption: which question, answered, finished (-1: none)
+        int user_revision = 0;
+        std::vector<std::string> user_hidden;
         bool operator==(const FrameKey& o) const;
     };
 
@@ -181,6 +184,12 @@ private:
     // The map's part of the viewport (framebuffer pixels; empty before the panels were laid out).
     Box map_area_px() const;
     void finish_reprojection();
+    // The user's own layers (session_layers.cpp): a file is read on a worker, added once read; the
+    // panel's requests (show, hide, label, close) answered; its rows kept up to date.
+    void open_user_layer(const std::string& path);
+    void user_layer_requests();
+    void list_user_layers();
+    std::vector<std::string> describe_user_layers(Vec2 px) const;
     void apply_requests();
     void click();
     void select(const std::string& id, bool fly_there);
@@ -199,6 +208,18 @@ private:
     UiState ui_;
     std::unique_ptr<MapModel> model_;
     std::future<std::unique_ptr<MapModel>> reprojecting_;
+    // A user's layer being read, and projected for the map's projection of the time, on a worker.
+    struct OpenedLayer {
+        std::shared_ptr<const UserLayer> layer;
+        std::optional<ProjectedUserLayer> projected;
+        std::string projected_for;  // the projection's id
+    };
+    struct Opening {
+        std::string path;
+        std::future<OpenedLayer> layer;
+    };
+    std::vector<Opening> opening_;
+    int user_revision_ = 0;  // changes whenever a user's layer is added, closed or relabelled
     bool new_model_ = false;
     bool running_ = true;
     int frames_ = 0, frames_built_ = 0;

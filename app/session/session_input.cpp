@@ -30,6 +30,10 @@ void Session::input(const InputEvent& e) {
         return;
     }
     if (!model_) return;
+    if (e.kind == InputEvent::Kind::Drop) {
+        open_user_layer(e.text);
+        return;
+    }
     if (e.kind == InputEvent::Kind::Pointer) {
         pointer(e);
         return;

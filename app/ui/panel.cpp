@@ -378,6 +378,53 @@ void draw_presentation_overlay(const std::string& typed, bool blank, float windo
     fg->AddText(ImGui::GetFont(), size, at, IM_COL32(255, 214, 64, 255), text.c_str());
 }
 
+// The user's own layers under the atlas's: each one's switch in its colour, its label field, its
+// notes and Close; then a field to open another (a file can also be dropped on the window).
+void draw_user_layers(const AppState& state, UiState& ui) {
+    UserLayerRequests& rq = ui.layer_requests;
+    for (const UserLayerRow& row : ui.user_layers) {
+        ImGui::PushID(row.id.c_str());
+        bool shown = std::find(state.user_hidden.begin(), state.user_hidden.end(), row.id) == state.user_hidden.end();
+        const ImVec4 c(row.colour.r / 255.f, row.colour.g / 255.f, row.colour.b / 255.f, 1.f);
+        ImGui::PushStyleColor(ImGuiCol_CheckMark, c);
+        ImGui::PushStyleColor(ImGuiCol_Text, c);
+        if (ImGui::Checkbox(row.name.c_str(), &shown)) rq.toggle = row.id;
+        ImGui::PopStyleColor(2);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", row.id.c_str());
+        ImGui::SameLine();
+        ImGui::TextDisabled("%zu", row.features);
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Close")) rq.remove = row.id;
+        ImGui::Indent();
+        ImGui::SetNextItemWidth(160 * ui.scale);
+        if (ImGui::BeginCombo("Label", row.label_field.empty() ? "(none)" : row.label_field.c_str())) {
+            if (ImGui::Selectable("(none)", row.label_field.empty())) rq.label_of = row.id, rq.label_field.clear(), rq.label = true;
+            for (const auto& f : row.fields)
+                if (ImGui::Selectable(f.c_str(), f == row.label_field))
+                    rq.label_of = row.id, rq.label_field = f, rq.label = true;
+            ImGui::EndCombo();
+        }
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        for (const auto& n : row.notes) ImGui::TextWrapped("%s", n.c_str());
+        ImGui::PopStyleColor();
+        ImGui::Unindent();
+        ImGui::PopID();
+    }
+    ImGui::SetNextItemWidth(-60 * ui.scale);
+    const bool enter = ImGui::InputTextWithHint("##layer-path", "a GeoJSON, Shapefile, KML, GPX, CSV ... file",
+                                                &rq.path, ImGuiInputTextFlags_EnterReturnsTrue);
+    ImGui::SameLine();
+    if ((ImGui::Button("Open") || enter) && !rq.path.empty()) rq.open = true;
+    for (const auto& f : rq.opening) ImGui::TextDisabled("Reading %s ...", f.c_str());
+    if (!rq.error.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.85f, 0.2f, 0.2f, 1.f));
+        ImGui::TextWrapped("%s", rq.error.c_str());
+        ImGui::PopStyleColor();
+    }
+    if (ui.user_layers.empty() && rq.opening.empty() && rq.error.empty())
+        ImGui::TextDisabled("Your own layer: type its file above, or drop it on the map");
+}
+
 void draw_panel(const AppState& state, Layers& layers, UiState& ui, float window_height) {
     ImGui::SetNextWindowPos(ImVec2(10, 10), ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowSize(ImVec2(330 * ui.scale, 0), ImGuiCond_FirstUseEver);
@@ -415,6 +462,7 @@ void draw_panel(const AppState& state, Layers& layers, UiState& ui, float window
     ImGui::Checkbox("7 Places of the day", &layers.places);
     ImGui::Checkbox("8 Capitals", &layers.capitals);
     ImGui::Checkbox("9 Graticule", &layers.graticule);
+    draw_user_layers(state, ui);
     ImGui::Checkbox("0 The article beside the map", &ui.article_open);
     ImGui::Checkbox("T The tour's scenes (edit and save)", &ui.tour.open);
 

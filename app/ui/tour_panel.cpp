@@ -15,6 +15,14 @@ namespace atlas {
 
 namespace {
 
+// The ids of the user's layers open in the window, for a scene to take those shown.
+std::vector<std::string> open_layer_ids(const UiState& ui) {
+    std::vector<std::string> ids;
+    for (const auto& row : ui.user_layers) ids.push_back(row.id);
+    return ids;
+}
+
+
 // Characters of a passage shown beside its id in the passage list: about one line of the panel.
 constexpr size_t kPreviewBytes = 70;
 // Rows of the scene list shown before it scrolls: the shipped tour and a few more.
@@ -278,11 +286,16 @@ void draw_tour(const AppState& state, std::vector<Scene>& scenes, UiState& ui, f
         std::string highlight;
         for (const auto& h : sc.highlight) highlight += (highlight.empty() ? "" : " ") + h;
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        if (!sc.user_layers.empty()) {
+            std::string own;
+            for (const auto& path : sc.user_layers) own += (own.empty() ? "" : ", ") + std::filesystem::path(path).filename().string();
+            ImGui::TextWrapped("Your layers: %s", own.c_str());
+        }
         ImGui::TextWrapped("Layers: %s. Highlight: %s", layers_text(sc.layers).c_str(),
                            highlight.empty() ? "none" : highlight.c_str());
         ImGui::PopStyleColor();
         if (ImGui::Button("Update from the map")) {
-            take_map_state(sc, state, t.view, ui.facts);
+            take_map_state(sc, state, t.view, ui.facts, open_layer_ids(ui));
             t.unsaved = true;
         }
         if (ImGui::IsItemHovered())
@@ -327,7 +340,7 @@ void draw_tour(const AppState& state, std::vector<Scene>& scenes, UiState& ui, f
             Scene sc;
             sc.title = t.new_title;
             sc.passage = t.new_passage;
-            take_map_state(sc, state, t.view, ui.facts);
+            take_map_state(sc, state, t.view, ui.facts, open_layer_ids(ui));
             t.current = insert_scene(scenes, t.current, std::move(sc));
             t.new_title.clear();
             t.new_passage_chosen = false;

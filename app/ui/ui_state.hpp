@@ -45,9 +45,33 @@ struct PresentationView {
     float annotation_scale = 1;  // framebuffer pixels per window point
 };
 
+// A layer of the user's own, as the panel lists it (the session fills these in).
+struct UserLayerRow {
+    std::string id, name;  // UserLayer::id (the file's path) and its file name
+    Rgba colour;
+    std::size_t features = 0;
+    std::vector<std::string> fields;  // attributes a label can be taken from
+    std::string label_field;          // "" for none
+    std::vector<std::string> notes;   // what the reader assumed
+};
+
+// The panel's requests about the user's layers, answered by the session in its next update.
+struct UserLayerRequests {
+    std::string path;                  // the file name typed in "Open a layer"
+    bool open = false;                 // "Open" was pressed (or Enter in the field)
+    std::vector<std::string> opening;  // files being read now
+    std::string error;                 // the last open's failure, shown under the field
+    std::string remove;                // a layer's id to close
+    std::string toggle;                // a layer's id to show or hide
+    std::string label_of, label_field;  // a layer's id and its new label field ("" none)
+    bool label = false;
+};
+
 // What the panels show and what they ask the application to do.
 
 struct UiState {
+    std::vector<UserLayerRow> user_layers;  // in the order opened
+    UserLayerRequests layer_requests;
     float scale = 1;  // the interface's scale (the display's DPI / 96, or --ui-scale): fixed sizes grow by it
     std::vector<ProjectionChoice> projections;
     std::optional<Vec2> cursor_lonlat;       // under the mouse, if it is over the map

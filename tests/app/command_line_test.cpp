@@ -31,7 +31,8 @@ TEST_F(Cli, HelpDocumentsEveryOption) {
          {"--data", "--check-data", "--view-from", "--date", "--select", "--projection", "--view", "--export", "--size",
           "--scale", "--timings", "--bench", "--window-screenshot", "--exit-after-first-frame", "--title", "--legend",
           "--scale-bar", "--attribution", "--citation", "--caption", "--furniture", "--dpi", "--paper",
-          "--flight-seconds", "--present", "--export-tour", "--format", "--version", "--layers", "--ui-scale", "--vs", "--quiz", "--quiz-seed", "--export-quiz"})
+          "--flight-seconds", "--present", "--export-tour", "--format", "--version", "--layers", "--ui-scale", "--vs", "--quiz", "--quiz-seed", "--export-quiz",
+          "--hide", "--transparent-sea"})
         EXPECT_NE(r.out.find(opt), std::string::npos) << opt;
 }
 
@@ -162,6 +163,54 @@ TEST_F(Cli, AViewRecordOutOfRangeIsRefusedNamingTheFile) {
     r = test::run({"--view-from", odd, "--export", dir + "/x.png"});
     EXPECT_EQ(r.exit_code, 2);
     EXPECT_NE(r.err.find("invalid --view-from '" + odd + "': recorded projection: "), std::string::npos) << r.err;
+    EXPECT_FALSE(fs::exists(dir + "/x.png"));
+}
+
+// Each record of a figure is checked as the option it stands for, and a bad one is refused naming
+// the file and the record: nothing is written.
+TEST_F(Cli, ABadFigureRecordIsRefusedNamingTheFileAndTheRecord) {
+    int n = 0;
+    auto png_with = [&](std::vector<std::pair<std::string, std::string>> text) {
+        const std::string path = dir + "/rec" + std::to_string(++n) + ".png";
+        text.insert(text.begin(), {kPngViewKey, "65,42,4200"});
+        const std::vector<std::uint8_t> px(4 * 4 * 4, 200);
+        PngWriter w(path, 4, 4, 6, text);
+        w.write_rows(px.data(), 4);
+        w.finish();
+        return path;
+    };
+    const std::vector<std::pair<std::pair<std::string, std::string>, std::string>> cases{
+        {{kRecordSizeKey, "0x600"}, "recorded size '0x600': width and height must be positive"},
+        {{kRecordSizeKey, "big"}, "recorded size 'big': expected WIDTHxHEIGHT, e.g. 3840x2160"},
+        {{kRecordLayersKey, "countries seas"}, "recorded layers 'countries seas': unknown layer 'seas' (one of "
+                                               "countries provinces labels memberships northern_border regions "
+                                               "places capitals graticule, all)"},
+        {{kRecordDecorationsKey, "legend compass"},
+         "recorded decorations 'legend compass': unknown decoration 'compass' (any of legend, scale-bar, "
+         "attribution, citation)"},
+        {{kRecordDpiKey, "5000"}, "recorded dpi '5000': must be within 72..1200"},
+        {{kRecordDpiKey, "300dpi"}, "recorded dpi '300dpi': expected a number"},
+        {{kRecordScaleKey, "0"}, "recorded scale '0': must be within 0.1..20"},
+        {{kRecordTransparentSeaKey, "maybe"}, "recorded transparent sea 'maybe': expected yes"},
+    };
+    for (const auto& [record, message] : cases) {
+        const std::string png = png_with({record});
+        const auto r = test::run({"--view-from", png, "--export", dir + "/x.png"});
+        EXPECT_EQ(r.exit_code, 2) << message;
+        expect_one_line(r, "invalid --view-from '" + png + "': " + message);
+    }
+    // What only the data can check (a passage, a selection) is named as recorded too.
+    const std::string caption = png_with({{kRecordCaptionKey, "nowhere-1"}});
+    auto r = test::run({"--view-from", caption, "--export", dir + "/x.png"});
+    if (r.err.find("no OpenGL context") != std::string::npos && !test::in_ci()) GTEST_SKIP() << r.err;
+    EXPECT_EQ(r.exit_code, 2);
+    expect_one_line(r, "invalid --view-from '" + caption +
+                           "': recorded caption 'nowhere-1': the article has no passage with that id");
+    const std::string selected = png_with({{kPngSelectedKey, "XYZ"}});
+    r = test::run({"--view-from", selected, "--export", dir + "/x.png"});
+    EXPECT_EQ(r.exit_code, 2);
+    expect_one_line(r, "invalid --view-from '" + selected +
+                           "': recorded selection 'XYZ': no country, place, region or organisation has that id");
     EXPECT_FALSE(fs::exists(dir + "/x.png"));
 }
 

@@ -160,6 +160,107 @@ TEST_F(Cli, TheViewRecordedInAnExportRestoresIt) {
                            "/plain.png': no view recorded in it (not exported by the atlas)\n");
 }
 
+// The records of an exported image, by key.
+std::map<std::string, std::string> records_in(const std::string& path) {
+    std::map<std::string, std::string> out;
+    for (auto& [key, value] : read_image_records(path)) out[key] = value;
+    return out;
+}
+
+// Everything a figure was made with is recorded, so that its file alone (--view-from, without
+// --size) makes it again byte for byte, as PNG and as GeoTIFF; options given as well win.
+TEST_F(Cli, AFigureRecordsEverythingAndItsFileAloneRemakesIt) {
+    const std::vector<std::string> figure{"--size",  "1200x800", "--title",   "T",       "--legend", "--scale-bar",
+                                          "--layers", "countries,memberships", "--date", "2003-05-01",
+                                          "--caption", "integration-22", "--dpi", "150", "--scale", "1.3",
+                                          "--select", "KAZ", "--view", "66,41,3000"};
+    for (const char* extension : {"png", "tif"}) {
+        const std::string ext = extension, a = dir + "/a." + ext, b = dir + "/b." + ext;
+        std::vector<std::string> args{"--export", a};
+        args.insert(args.end(), figure.begin(), figure.end());
+        if (ext == "tif") args.push_back("--transparent-sea");
+        const auto e = test::run(args);
+        if (e.exit_code != 0 && e.err.find("no OpenGL context") != std::string::npos && !test::in_ci())
+            GTEST_SKIP() << e.err;
+        ASSERT_EQ(e.exit_code, 0) << e.err;
+        auto text = records_in(a);
+        EXPECT_EQ(text["ca-atlas size"], "1200x800") << ext;
+        EXPECT_EQ(text["ca-atlas title"], "T");
+        EXPECT_EQ(text["ca-atlas layers"], "countries memberships");
+        EXPECT_EQ(text["ca-atlas decorations"], "legend scale-bar");
+        EXPECT_EQ(text["ca-atlas caption"], "integration-22");
+        EXPECT_EQ(text["ca-atlas dpi"], "150");
+        EXPECT_EQ(text["ca-atlas scale"], "1.3");
+        EXPECT_EQ(text["ca-atlas selected"], "KAZ");
+        EXPECT_EQ(text.count("ca-atlas transparent sea"), ext == "tif" ? 1u : 0u);
+        const auto r = test::run({"--view-from", a, "--export", b});
+        ASSERT_EQ(r.exit_code, 0) << r.err;
+        EXPECT_TRUE(r.err.empty()) << r.err;
+        EXPECT_TRUE(test::read_text(a) == test::read_text(b)) << a << " and " << b << " differ";
+    }
+    // Given again, an option wins over the record; a decoration's switch can only add.
+    const auto c = test::run({"--view-from", dir + "/a.png", "--export", dir + "/c.png", "--size", "600x400", "--title",
+                              "Other", "--layers", "all", "--hide", "graticule", "--citation"});
+    ASSERT_EQ(c.exit_code, 0) << c.err;
+    auto text = records_in(dir + "/c.png");
+    EXPECT_EQ(text["ca-atlas size"], "600x400");
+    EXPECT_EQ(text["ca-atlas title"], "Other");
+    EXPECT_EQ(text["ca-atlas layers"], "countries provinces labels memberships northern_border regions places capitals");
+    EXPECT_EQ(text["ca-atlas decorations"], "legend scale-bar citation");
+    EXPECT_EQ(text["ca-atlas date"], "2003-05-01");
+    EXPECT_EQ(test::read_png(dir + "/c.png").width, 600);
+}
+
+// --view-from reads what the file is, not what it is named: a TIFF or a PNG the atlas did not
+// write, or a file that is no image, is refused with one line naming it, and nothing is written.
+TEST_F(Cli, ViewFromAFileTheAtlasDidNotWriteIsRefused) {
+    init_gdal();
+    {
+        GDALDriver* gtiff = GetGDALDriverManager()->GetDriverByName("GTiff");
+        ASSERT_TRUE(gtiff);
+        GDALDatasetUniquePtr ds(gtiff->Create((dir + "/plain.tif").c_str(), 4, 4, 3, GDT_Byte, nullptr));
+        ASSERT_TRUE(ds);
+    }
+    test::write_text(dir + "/notes.png", "a list of places, not an image\n");
+    auto r = test::run({"--export", dir + "/x.png", "--view-from", dir + "/plain.tif"});
+    EXPECT_EQ(r.exit_code, 2);
+    expect_one_line(r, "invalid --view-from '" + dir + "/plain.tif': no view recorded in it (not exported by the atlas)");
+    r = test::run({"--export", dir + "/x.png", "--view-from", dir + "/notes.png"});
+    EXPECT_EQ(r.exit_code, 2);
+    expect_one_line(r, "invalid --view-from: " + dir + "/notes.png: not a PNG or TIFF image");
+    EXPECT_FALSE(fs::exists(dir + "/x.png"));
+}
+
+// --hide takes layers away after --layers (or from all of them), with --layers' names and message.
+TEST_F(Cli, HideTakesLayersAwayAfterLayers) {
+    const auto hidden = test::run({"--export", dir + "/hidden.png", "--size", "400x300", "--hide", "graticule,labels"});
+    if (hidden.exit_code != 0 && hidden.err.find("no OpenGL context") != std::string::npos && !test::in_ci())
+        GTEST_SKIP() << hidden.err;
+    ASSERT_EQ(hidden.exit_code, 0) << hidden.err;
+    ASSERT_EQ(test::run({"--export", dir + "/listed.png", "--size", "400x300", "--layers",
+                         "countries,provinces,memberships,northern_border,regions,places,capitals"})
+                  .exit_code,
+              0);
+    ASSERT_EQ(test::run({"--export", dir + "/all.png", "--size", "400x300"}).exit_code, 0);
+    EXPECT_TRUE(test::read_text(dir + "/hidden.png") == test::read_text(dir + "/listed.png"));
+    EXPECT_FALSE(test::read_text(dir + "/hidden.png") == test::read_text(dir + "/all.png"));
+    EXPECT_EQ(records_in(dir + "/hidden.png")["ca-atlas layers"],
+              "countries provinces memberships northern_border regions places capitals");
+    const auto both = test::run({"--export", dir + "/both.png", "--size", "400x300", "--layers", "countries,graticule",
+                                 "--hide", "graticule"});
+    ASSERT_EQ(both.exit_code, 0) << both.err;
+    EXPECT_EQ(records_in(dir + "/both.png")["ca-atlas layers"], "countries");
+    const auto bad = test::run({"--export", dir + "/x.png", "--hide", "graticule,seas"});
+    EXPECT_EQ(bad.exit_code, 2);
+    expect_one_line(bad, "invalid --hide: unknown layer 'seas' (one of countries provinces labels memberships "
+                         "northern_border regions places capitals graticule, all)");
+    const auto vector = test::run({"--export", dir + "/x.svg", "--transparent-sea"}, kNoGl);
+    EXPECT_EQ(vector.exit_code, 2);
+    expect_one_line(vector, "--transparent-sea is for a PNG or GeoTIFF export (--export FILE.png or FILE.tif)");
+    EXPECT_FALSE(fs::exists(dir + "/x.png"));
+    EXPECT_FALSE(fs::exists(dir + "/x.svg"));
+}
+
 TEST_F(Cli, AGeoTiffOpensInPlaceWithTheViewsCrsAndCorners) {
     for (const char* projection : {"albers", "mercator"}) {
         const std::string tif = dir + "/" + projection + ".tif", png = dir + "/" + projection + ".png";

@@ -141,6 +141,13 @@ TEST(TourEdit, ASceneTakenFromTheMapGivesTheMapBack) {
     state.selected_members.clear();
     take_map_state(sc, state, view, &facts);
     EXPECT_TRUE(sc.highlight.empty());
+    // The user's layers open and shown go with the scene; going back to it hides the others.
+    state.user_hidden = {"/b.kml"};
+    take_map_state(sc, state, view, &facts, {"/a.geojson", "/b.kml", "/c.csv"});
+    EXPECT_EQ(sc.user_layers, (std::vector<std::string>{"/a.geojson", "/c.csv"}));
+    AppState later;
+    apply_scene(sc, later, {"/a.geojson", "/b.kml", "/c.csv", "/d.shp"});
+    EXPECT_EQ(later.user_hidden, (std::vector<std::string>{"/b.kml", "/d.shp"}));
 }
 
 TEST(TourEdit, AViewTakenFromTheMapIsWrittenAndReadBackExactly) {

@@ -894,3 +894,32 @@ TEST(Facts, TheQuizIsMadeFromTheShippedFacts) {
 
 }  // namespace
 }  // namespace atlas
+
+namespace atlas {
+namespace {
+
+// A scene's own layers (the teacher's files it shows) are saved in a column of their own, only
+// when a scene has some, and read back.
+TEST(Tour, AScenesOwnLayersAreSavedAndReadBack) {
+    const std::string dir = test::copy_data("tour-own-layers");
+    const std::string path = dir + "/" + kTourFile;
+    std::vector<DataProblem> problems;
+    auto scenes = load_tour(dir, problems);
+    ASSERT_TRUE(problems.empty());
+    ASSERT_GE(scenes.size(), 2u);
+    for (const auto& sc : scenes) EXPECT_TRUE(sc.user_layers.empty()) << sc.id;
+    scenes[1].user_layers = {"/home/teacher/trip.geojson", "/home/teacher/My pipelines, 2009.kml"};
+    save_tour(path, scenes);
+    EXPECT_NE(test::line_of(path, 1).find(",user_layers"), std::string::npos) << test::line_of(path, 1);
+    const auto again = load_tour(dir, problems);
+    ASSERT_TRUE(problems.empty());
+    EXPECT_EQ(again[1].user_layers, scenes[1].user_layers);
+    EXPECT_TRUE(again[0].user_layers.empty());
+    // Taken off again, the column goes.
+    scenes[1].user_layers.clear();
+    save_tour(path, scenes);
+    EXPECT_EQ(test::line_of(path, 1).find("user_layers"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace atlas

@@ -19,7 +19,7 @@
 namespace atlas {
 namespace {
 
-constexpr double kDegreeTolerance = 1e-7;  // deg, a view's centre through another projection
+constexpr double kCentreDegreeTolerance = 1e-7;  // deg, a view's centre through another projection
 using test::font;
 
 MapModel& albers() {
@@ -45,8 +45,8 @@ TEST(Projection, SwitchingKeepsTheViewCentreAndGroundHeight) {
     const View through_a = view_for_camera(a, ca);
     const Camera cm = camera_for_view(m, through_a, 1280, 720);
     const View through_m = view_for_camera(m, cm);
-    EXPECT_NEAR(through_m.lon, v.lon, kDegreeTolerance);
-    EXPECT_NEAR(through_m.lat, v.lat, kDegreeTolerance);
+    EXPECT_NEAR(through_m.lon, v.lon, kCentreDegreeTolerance);
+    EXPECT_NEAR(through_m.lat, v.lat, kCentreDegreeTolerance);
     EXPECT_NEAR(through_m.height_km, v.height_km, 1e-6);
     // Mercator inflates distances at 38.56 N by 1/cos(lat): its camera needs more map metres.
     EXPECT_NEAR(cm.metres_per_px / ca.metres_per_px, 1 / std::cos(38.56 * M_PI / 180) / metres_per_ground_km(a, v.lon, v.lat) * 1000,

@@ -213,5 +213,19 @@ TEST_F(RealPointer, AShortcutTypedWithinOneFrameKeepsItsCtrl) {
     EXPECT_TRUE(it->ctrl) << "Ctrl+E arrived as E";
 }
 
+// A file dropped on the window (SDL's drop event, which hands over a copy of its name for the
+// program to free) reaches the session as a Drop with the file's path.
+TEST(DroppedFile, ADropIsTheFilesPathAndItsNameIsFreed) {
+    ImGui::CreateContext();
+    SDL_Event ev{};
+    ev.type = SDL_DROPFILE;
+    ev.drop.file = SDL_strdup("/home/teacher/Fergana trip.geojson");
+    const auto e = translate(ev, nullptr);
+    ImGui::DestroyContext();
+    ASSERT_TRUE(e);
+    EXPECT_EQ(e->kind, InputEvent::Kind::Drop);
+    EXPECT_EQ(e->text, "/home/teacher/Fergana trip.geojson");
+}
+
 }  // namespace
 }  // namespace atlas

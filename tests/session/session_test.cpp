@@ -12,6 +12,8 @@
 #include <set>
 #include <thread>
 
+#include <unistd.h>
+
 
 namespace atlas {
 namespace {
@@ -771,6 +773,92 @@ TEST_F(SessionTest, AQuizRoundIsAnsweredByClicksOnTheMapAndScored) {
     EXPECT_TRUE(quiz.state().selected.empty());
     EXPECT_NEAR(quiz.state().camera.centre.x, centre.x, 1.0);  // metres: the view the quiz began on
     EXPECT_NEAR(quiz.state().camera.centre.y, centre.y, 1.0);
+}
+
+}  // namespace
+}  // namespace atlas
+
+namespace atlas {
+namespace {
+
+// A file dropped on the window is read on a worker while the map stays live, then drawn in its
+// colour, described under the pointer, hidden and shown from the panel, and closed; a file that
+// cannot be drawn is said in the panel and changes nothing.
+TEST_F(SessionTest, ADroppedLayerIsDrawnHoveredHiddenAndClosed) {
+    const std::string dir = std::filesystem::temp_directory_path() / ("ca-atlas-session-layer-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    const std::string path = dir + "/stops.geojson";
+    std::ofstream(path) << R"({"type":"FeatureCollection","features":[
+{"type":"Feature","properties":{"name":"Field camp","season":"spring"},"geometry":{"type":"Point","coordinates":[66,47]}},
+{"type":"Feature","properties":{"name":"Survey line"},"geometry":{"type":"LineString","coordinates":[[60,40],[61,40]]}}]})";
+    InputEvent drop = event(InputEvent::Kind::Drop);
+    drop.text = path;
+    frame({drop});
+    for (int i = 0; i < 600 && session.animating() && session.model()->user_layers.empty(); ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        frame();
+    }
+    ASSERT_EQ(session.model()->user_layers.size(), 1u) << (session.ui().errors.empty() ? "" : session.ui().errors.back());
+    ASSERT_EQ(session.ui().user_layers.size(), 1u);
+    EXPECT_EQ(session.ui().user_layers[0].name, "stops.geojson");
+    EXPECT_EQ(session.ui().user_layers[0].features, 2u);
+    EXPECT_EQ(session.ui().user_layers[0].label_field, "name");
+    // Drawn: the layer listed in the frame, its point a symbol, its name a label.
+    auto drawn = [&] {
+        const Frame& f = *session.frame();
+        return std::count_if(f.symbols.begin(), f.symbols.end(), [](const FrameSymbol& s) { return s.layer == MapLayer::User; }) > 0 &&
+               std::any_of(f.labels.begin(), f.labels.end(), [](const FrameLabel& l) { return l.text == "Field camp"; });
+    };
+    EXPECT_TRUE(drawn());
+    // Hovered: its attributes in the tooltip.
+    const Vec2 camp = on_screen({66, 47});
+    frame({}, camp);
+    EXPECT_EQ(session.ui().hover, (std::vector<std::string>{"Field camp (stops.geojson)", "name: Field camp", "season: spring"}));
+    // And its line, a pixel beside it.
+    frame({}, on_screen({60.5, 40}) + Vec2{0, 1});
+    ASSERT_FALSE(session.ui().hover.empty());
+    EXPECT_EQ(session.ui().hover.front(), "Survey line (stops.geojson)");
+    // Relabelled from the panel by another field, then hidden and shown again.
+    session.ui().layer_requests.label_of = session.ui().user_layers[0].id;
+    session.ui().layer_requests.label_field = "season";
+    session.ui().layer_requests.label = true;
+    frame();
+    const Frame& relabelled = *session.frame();
+    EXPECT_TRUE(std::any_of(relabelled.labels.begin(), relabelled.labels.end(), [](const FrameLabel& l) { return l.text == "spring"; }));
+    session.ui().layer_requests.toggle = session.ui().user_layers[0].id;
+    frame();
+    EXPECT_TRUE(session.frame()->user_layers.empty());
+    session.ui().layer_requests.toggle = session.ui().user_layers[0].id;
+    frame();
+    EXPECT_EQ(session.frame()->user_layers.size(), 1u);
+    // A projection change keeps it, reprojected.
+    session.ui().request_projection = "mercator";
+    for (int i = 0; i < 2000 && session.state().projection != "mercator"; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        frame();
+    }
+    ASSERT_EQ(session.state().projection, "mercator");
+    frame({}, on_screen({66, 47}));
+    ASSERT_FALSE(session.ui().hover.empty());
+    EXPECT_EQ(session.ui().hover.front(), "spring (stops.geojson)");
+    // A broken file: the error in the panel, the layer as it was.
+    std::ofstream(dir + "/broken.kml") << "<kml";
+    session.ui().layer_requests.path = dir + "/broken.kml";
+    session.ui().layer_requests.open = true;
+    frame();
+    for (int i = 0; i < 600 && session.animating() && session.ui().layer_requests.error.empty(); ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        frame();
+    }
+    EXPECT_NE(session.ui().layer_requests.error.find("broken.kml': not a vector file"), std::string::npos)
+        << session.ui().layer_requests.error;
+    EXPECT_EQ(session.model()->user_layers.size(), 1u);
+    // Closed.
+    session.ui().layer_requests.remove = session.ui().user_layers[0].id;
+    frame();
+    EXPECT_TRUE(session.ui().user_layers.empty());
+    EXPECT_TRUE(session.frame()->user_layers.empty());
+    std::filesystem::remove_all(dir);
 }
 
 }  // namespace
