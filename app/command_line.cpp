@@ -24,6 +24,7 @@
 #include "geo/model.hpp"
 #include "geo/projection.hpp"
 #include "geo/raster.hpp"
+#include "geo/user_layer_load.hpp"
 
 namespace atlas {
 
@@ -80,7 +81,8 @@ void add_options(CLI::App& app, CommandLine& cl, Given& r, const std::string& ve
     app.add_option("--layer", cl.options.user_layers,
                    "Draw a vector file of your own over the map, in the window and in exports: GeoJSON, Shapefile, "
                    "KML or KMZ, GeoPackage, GPX, or CSV with lon/lat (or x/y, or WKT) columns; repeat for several. "
-                   "Labelled by its name field; a file without a coordinate system is read as WGS 84 lon/lat")
+                   "Labelled by its name field, or FIELD given as FILE?label=FIELD (FILE?label= for no labels); a "
+                   "file without a coordinate system is read as WGS 84 lon/lat")
         ->expected(1)
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
     app.add_option("--select", cl.options.select,
@@ -265,8 +267,16 @@ void apply_view_from(const CLI::App& app, Options& o, const std::string& view_fr
         std::istringstream lines(*user);
         for (std::string line; std::getline(lines, line);)
             if (!line.empty()) files.push_back(line);
-        for (const std::string& f : o.user_layers)
-            if (std::find(files.begin(), files.end(), f) == files.end()) files.push_back(f);
+        // A layer recorded and given again is drawn once, labelled as --layer says.
+        for (const std::string& f : o.user_layers) {
+            const std::string id = load_user_layer_id(f);
+            const auto same = std::find_if(files.begin(), files.end(),
+                                           [&](const std::string& r) { return load_user_layer_id(r) == id; });
+            if (same == files.end())
+                files.push_back(f);
+            else if (parse_user_layer_ref(f).label)
+                *same = f;
+        }
         o.user_layers = std::move(files);
     }
     if (o.export_path.empty()) return;  // the figure is an export's

@@ -186,10 +186,14 @@ int run_export_tour(const Options& o) {
                         : MapModel::load(o.data.dir, projection, std::nullopt, o.data.tour, o.data.shipped);
                 refuse_problems(*m, o.data.dir);
                 // --layer's files on every slide, and each scene's own layers on its slides.
-                std::vector<std::string> files = o.user_layers;
+                std::vector<std::string> files = o.user_layers, ids;
+                for (const auto& f : files) ids.push_back(load_user_layer_id(f));
                 for (const Scene& sc : m->tour)
-                    for (const auto& path : sc.user_layers)
-                        if (std::find(files.begin(), files.end(), path) == files.end()) files.push_back(path);
+                    for (const auto& ref : sc.user_layers)
+                        if (std::find(ids.begin(), ids.end(), load_user_layer_id(ref)) == ids.end()) {
+                            files.push_back(ref);
+                            ids.push_back(load_user_layer_id(ref));
+                        }
                 add_user_layers(*m, files);
             }
             return *m;
@@ -216,6 +220,10 @@ int run_export_tour(const Options& o) {
             std::vector<std::string> open;
             for (const auto& l : m.user_layers) open.push_back(l->id);
             apply_scene(sc, state, open);
+            // Each layer labelled as the scene says (as the presentation does, going to it).
+            for (const auto& ref : sc.user_layers)
+                if (const auto label = parse_user_layer_ref(ref).label)
+                    m.set_user_label_field(load_user_layer_id(ref), *label);
             for (const auto& path : o.user_layers)
                 if (const int at = m.user_layer(load_user_layer_id(path)); at >= 0)
                     std::erase(state.user_hidden, m.user_layers[size_t(at)]->id);

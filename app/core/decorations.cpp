@@ -5,6 +5,8 @@
 #include <cmath>
 #include <sstream>
 
+#include "user_layer.hpp"
+
 namespace atlas {
 
 namespace {
@@ -15,6 +17,7 @@ constexpr Rgba kPanel{0xff, 0xff, 0xff, 255};
 constexpr Rgba kEdge{0x8a, 0x84, 0x7e, 255};
 constexpr Rgba kInk{0x1e, 0x1c, 0x1a, 255};
 constexpr Rgba kMutedInk{0x4a, 0x46, 0x42, 255};
+constexpr const char* kYourLayers = "Your layers";
 // The presentation's caption: white and yellow on near-black (contrast 19.5:1 and 13.9:1), the
 // source in a light grey (11.8:1), as a projector in a lit room still shows them.
 constexpr Rgba kProjectorPanel{12, 12, 16, 255};
@@ -212,13 +215,13 @@ void add_decorations(Frame& frame, const Decorations& d, const OverlayStyle& ove
     // under "Symbols" each kind of mark as the map draws it; set smaller when the image is too low
     // to hold it between the title and the bottom.
     Box legend_box;
-    if (!d.legend.empty() || !d.symbols.empty()) {
-        const bool symbols_head = !d.symbols.empty();
-        const size_t rows = d.legend.size() + d.symbols.size();
+    if (!d.legend.empty() || !d.symbols.empty() || !d.user_layers.empty()) {
+        const bool symbols_head = !d.symbols.empty(), user_head = !d.user_layers.empty();
+        const size_t rows = d.legend.size() + d.symbols.size() + d.user_layers.size();
         auto height_at = [&](double k) {
             const double row = std::max(22 * k, kLineEm * 14 * k), head = kLineEm * 14 * k + 2 * k;
-            return (d.legend_title.empty() || d.legend.empty() ? 0 : head) + (symbols_head ? head : 0) + rows * row +
-                   2 * pad;
+            return (d.legend_title.empty() || d.legend.empty() ? 0 : head) + (symbols_head ? head : 0) +
+                   (user_head ? head : 0) + rows * row + 2 * pad;
         };
         const double room = bottom - margin - std::max(top, margin) - margin;
         const double k = s * std::min(1.0, room / height_at(s));
@@ -228,7 +231,10 @@ void add_decorations(Frame& frame, const Decorations& d, const OverlayStyle& ove
         double w = d.legend.empty() ? 0 : ink.width(d.legend_title, size);
         for (const auto& e : d.legend) w = std::max(w, sw + 8 * k + ink.width(e.label, size));
         for (const auto& e : d.symbols) w = std::max(w, sw + 8 * k + ink.width(e.meaning, size));
-        const double h = classes_head + d.legend.size() * row + (symbols_head ? head : 0) + d.symbols.size() * row;
+        for (const auto& e : d.user_layers) w = std::max(w, sw + 8 * k + ink.width(e.name, size));
+        if (user_head) w = std::max(w, ink.width(kYourLayers, size));
+        const double h = classes_head + d.legend.size() * row + (symbols_head ? head : 0) + d.symbols.size() * row +
+                         (user_head ? head : 0) + d.user_layers.size() * row;
         const double x0 = margin, y1 = bottom - margin, y0 = y1 - h - 2 * pad;
         ink.panel(x0, y0, x0 + w + 2 * pad, y1, edge);
         legend_box.add(Vec2{x0 - edge, y0 - edge});
@@ -262,6 +268,36 @@ void add_decorations(Frame& frame, const Decorations& d, const OverlayStyle& ove
             mark.layer = MapLayer::Places;
             frame.panel_symbols.push_back(mark);
             ink.text(e.meaning, x0 + pad + sw + 8 * k, y + (row - kLineEm * size) / 2, size, kInk);
+            y += row;
+        }
+        if (user_head) {
+            ink.text(kYourLayers, x0 + pad, y + 2 * k, size, kMutedInk);
+            y += head;
+        }
+        for (const auto& e : d.user_layers) {
+            const double sx = x0 + pad, sy = y + (row - sh) / 2;
+            if (e.polygons) {
+                // Its outline's colour around its fill as it lies over white paper.
+                const double a = kUserFillAlpha / 255.0, edge_w = 2 * k;
+                const auto over_white = [&](std::uint8_t c) { return std::uint8_t(std::lround(c * a + 255 * (1 - a))); };
+                ink.panel(sx, sy, sx + sw, sy + sh, 0, e.colour);
+                ink.panel(sx + edge_w, sy + edge_w, sx + sw - edge_w, sy + sh - edge_w, 0,
+                          Rgba{over_white(e.colour.r), over_white(e.colour.g), over_white(e.colour.b), 255});
+            } else if (e.lines) {
+                const double t = 3 * k;
+                ink.panel(sx, y + row / 2 - t / 2, sx + sw, y + row / 2 + t / 2, 0, e.colour);
+            } else {
+                FrameSymbol mark;
+                mark.centre_px = {sx + sw / 2, y + row / 2};
+                mark.size_px = float(std::min(sh * 0.8, 12 * k));
+                mark.shape = SymbolShape::Circle;
+                mark.fill = e.colour;
+                mark.outline = kInk;
+                mark.outline_px = float(1.0 * k);
+                mark.layer = MapLayer::Places;
+                frame.panel_symbols.push_back(mark);
+            }
+            ink.text(e.name, sx + sw + 8 * k, y + (row - kLineEm * size) / 2, size, kInk);
             y += row;
         }
     }

@@ -21,7 +21,16 @@ struct Decorations {
     // Under the classes, headed "Symbols": each kind of mark in the figure's map with its meaning,
     // drawn as the map draws it (symbols_in_view of the figure's frame).
     std::vector<SymbolKey> symbols;
-    bool symbol_key = false;  // a figure's legend explains its marks: figure_frame fills `symbols`
+    bool symbol_key = false;  // a figure's legend explains its marks: figure_frame fills `symbols` and `user_layers`
+    // Under the symbols, headed "Your layers": each of the user's own layers the map shows in its
+    // image, by its file's name, its swatch as the map draws it: a box tinted with its fill and
+    // edged in its colour where it has polygons in view, else a stroke where it has lines, else a dot.
+    struct UserLayerKey {
+        std::string name;
+        Rgba colour;
+        bool points = false, lines = false, polygons = false;
+    };
+    std::vector<UserLayerKey> user_layers;
     struct Bar {
         double length_px = 0;  // framebuffer pixels of the image
         std::string label;     // "500 km"
@@ -47,7 +56,7 @@ struct Decorations {
     std::optional<Caption> caption;
 
     bool empty() const {
-        return title.empty() && legend.empty() && symbols.empty() && !scale_bar && attribution.empty() && citation.empty() && !caption;
+        return title.empty() && legend.empty() && symbols.empty() && user_layers.empty() && !scale_bar && attribution.empty() && citation.empty() && !caption;
     }
 };
 

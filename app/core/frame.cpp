@@ -136,7 +136,8 @@ std::vector<SymbolKey> symbols_in_view(const Frame& frame) {
     const double w = frame.camera.width_px, h = frame.camera.height_px;
     for (const Kind& k : kinds)
         for (const FrameSymbol& s : frame.symbols) {
-            if (s.layer == MapLayer::Selection) continue;
+            // The selection's ring is no kind; a user's dot is its layer's (Decorations::user_layers).
+            if (s.layer == MapLayer::Selection || s.layer == MapLayer::User) continue;
             // Hollow marks of any shape share one row; solid ones go by shape.
             if (k.hollow ? !s.hollow : (s.hollow || s.shape != k.shape)) continue;
             if (s.centre_px.x < 0 || s.centre_px.y < 0 || s.centre_px.x > w || s.centre_px.y > h) continue;

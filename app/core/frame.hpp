@@ -215,7 +215,8 @@ struct SymbolKey {
 
 // The kinds of symbol the frame shows inside its image, each once, in a fixed order (the airbase,
 // exercises, seats, signings, summits, places known only to an area, capitals); the selection's
-// ring is not a kind. What a student needs to read the marks on the map.
+// ring is not a kind, nor a dot of the user's own layer. What a student needs to read the marks on
+// the map.
 std::vector<SymbolKey> symbols_in_view(const Frame& frame);
 
 // A scene's drawings as an export draws them, with the map's own means: each shape's strokes in

@@ -7,6 +7,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "user_layer.hpp"
+
 namespace atlas {
 
 const std::vector<bool Layers::*>& layer_members() {
@@ -88,7 +90,8 @@ bool TourPlayer::key(TourKey k, int digit) {
 void apply_scene(const Scene& scene, AppState& state, const std::vector<std::string>& loaded) {
     state.user_hidden.clear();
     for (const auto& id : loaded)
-        if (std::find(scene.user_layers.begin(), scene.user_layers.end(), id) == scene.user_layers.end())
+        if (std::none_of(scene.user_layers.begin(), scene.user_layers.end(),
+                         [&](const std::string& ref) { return parse_user_layer_ref(ref).path == id; }))
             state.user_hidden.push_back(id);
     state.projection = scene.projection;
     state.layers = scene.layers;
@@ -173,9 +176,10 @@ std::optional<size_t> move_scene(std::vector<Scene>& scenes, size_t index, int s
 void take_map_state(Scene& scene, const AppState& state, const View& view, const Facts* facts,
                     const std::vector<std::string>& open) {
     scene.user_layers.clear();
-    for (const auto& id : open)
-        if (std::find(state.user_hidden.begin(), state.user_hidden.end(), id) == state.user_hidden.end())
-            scene.user_layers.push_back(id);
+    for (const auto& ref : open)
+        if (std::find(state.user_hidden.begin(), state.user_hidden.end(), parse_user_layer_ref(ref).path) ==
+            state.user_hidden.end())
+            scene.user_layers.push_back(ref);
     constexpr double kPerDegree = 1000;  // 0.001 deg, about 100 m: finer than any scene's view shows
     constexpr double kPerKm = 10;        // 0.1 km of height
     scene.view = {rounded(view.lon, kPerDegree), rounded(view.lat, kPerDegree), rounded(view.height_km, kPerKm)};

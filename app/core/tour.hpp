@@ -30,7 +30,9 @@ struct Scene {
     std::vector<std::string> highlight;  // entity ids
     std::string passage;                 // the caption: a passage id
     Annotations annotations;             // drawn over the map by the presenter, saved with the scene
-    std::vector<std::string> user_layers;  // the user's own layers it shows (their files' paths)
+    // The user's own layers it shows: their files' paths, each with the field it is labelled by
+    // (user_layer_ref's "PATH?label=FIELD"; a path alone: the file's default field).
+    std::vector<std::string> user_layers;
     SourceLine at;
 };
 
@@ -112,8 +114,8 @@ std::optional<size_t> move_scene(std::vector<Scene>& scenes, size_t index, int s
 // Sets what a scene shows from the map: `view` (as the window's camera shows it, rounded to what
 // tour.csv keeps: 0.001 deg, 0.1 km), the state's projection, layers, date, and its selection as
 // the highlight (the selection, then the countries outlined with it; an organisation's members
-// are not listed, they follow the scene's date), and the user's layers of `open` (their ids) that
-// the state does not hide. Title, passage and id are left as they are.
+// are not listed, they follow the scene's date), and the user's layers of `open` (user_layer_ref
+// of each: its id and label field) that the state does not hide. Title, passage and id are left as they are.
 void take_map_state(Scene& scene, const AppState& state, const View& view, const Facts* facts,
                     const std::vector<std::string>& open = {});
 

@@ -5,6 +5,7 @@
 #include <array>
 #include <cctype>
 #include <cmath>
+#include <string_view>
 
 #include "core/features.hpp"
 
@@ -20,6 +21,22 @@ std::string default_label_field(const std::vector<std::string>& fields) {
             if (lower(f) == wanted) return f;
     return fields.empty() ? "" : fields.front();
 }
+
+namespace {
+constexpr std::string_view kLabelMark = "?label=";
+}  // namespace
+
+UserLayerRef parse_user_layer_ref(const std::string& text) {
+    const size_t at = text.rfind(kLabelMark);
+    if (at == std::string::npos) return {text, std::nullopt};
+    return {text.substr(0, at), text.substr(at + kLabelMark.size())};
+}
+
+std::string user_layer_ref(const std::string& id, const std::string& label_field) {
+    return id + std::string(kLabelMark) + label_field;
+}
+
+std::string user_layer_ref(const UserLayer& layer) { return user_layer_ref(layer.id, layer.label_field); }
 
 std::string attribute(const UserFeature& feature, const std::string& field) {
     for (const auto& [k, v] : feature.attributes)

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -49,6 +50,19 @@ struct UserLayer {
 // The attribute a label is taken from by default: the first field named like a name ("name",
 // "Name", "NAME", "title", "label", "名称" is not guessed), else the first field, else "".
 std::string default_label_field(const std::vector<std::string>& fields);
+// A user's layer as the command line, a tour scene and an export's record name it: its file, and
+// the field its features are labelled by. Written "FILE?label=FIELD" ("FILE?label=": no labels),
+// or "FILE" alone for the file's default field (default_label_field); the last "?label=" splits
+// them, so a file whose name holds those seven characters is named by FILE?label=FIELD.
+struct UserLayerRef {
+    std::string path;
+    std::optional<std::string> label;  // none: the default field
+};
+UserLayerRef parse_user_layer_ref(const std::string& text);
+// `layer` named with the field it is labelled by, exactly: "ID?label=FIELD".
+std::string user_layer_ref(const UserLayer& layer);
+std::string user_layer_ref(const std::string& id, const std::string& label_field);
+
 // The value of `field` for `feature` ("" if it has none).
 std::string attribute(const UserFeature& feature, const std::string& field);
 

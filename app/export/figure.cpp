@@ -19,6 +19,7 @@ namespace {
 std::string passage_source(const Article& article, const Passage& p) {
     return "Iskandarov 2013, " + place_in_article(article, p) + ". " + article.citation;
 }
+
 }  // namespace
 
 Decorations decorations_for(const MapModel& model, const AppState& state, const FigureChoice& choice,
@@ -50,6 +51,26 @@ Decorations decorations_for(const MapModel& model, const AppState& state, const 
     return d;
 }
 
+std::vector<Decorations::UserLayerKey> user_layer_keys(const MapModel& model, const Frame& frame) {
+    std::vector<Decorations::UserLayerKey> out;
+    const Box view = frame.camera.visible();
+    for (const int u : frame.user_layers) {
+        if (u < 0 || size_t(u) >= model.features.user_layers.size()) continue;
+        const ProjectedUserLayer& p = model.features.user_layers[size_t(u)];
+        if (!p.source) continue;
+        Decorations::UserLayerKey key{p.source->name, p.colour};
+        for (size_t f = 0; f < p.source->features.size() && f < p.feature_bounds.size(); ++f) {
+            if (!p.feature_bounds[f].intersects(view)) continue;
+            switch (p.source->features[f].kind) {
+                case UserFeature::Kind::Point: key.points = true; break;
+                case UserFeature::Kind::Line: key.lines = true; break;
+                case UserFeature::Kind::Polygon: key.polygons = true; break;
+            }
+        }
+        if (key.points || key.lines || key.polygons) out.push_back(std::move(key));
+    }
+    return out;
+}
 ViewRecord view_record(const MapModel& model, const AppState& state) {
     ViewRecord r;
     r.view = format_view(view_for_camera(*model.projection, state.camera));
@@ -111,7 +132,7 @@ std::vector<std::pair<std::string, std::string>> figure_records(const MapModel& 
     std::string user;
     for (const auto& layer : model.user_layers)
         if (layer && std::find(state.user_hidden.begin(), state.user_hidden.end(), layer->id) == state.user_hidden.end())
-            user.append(user.empty() ? "" : "\n").append(layer->id);
+            user.append(user.empty() ? "" : "\n").append(user_layer_ref(*layer));
     if (!user.empty()) out.emplace_back(kRecordUserLayersKey, user);
     if (figure.dpi > 0) out.emplace_back(kRecordDpiKey, shortest_text(figure.dpi));
     if (figure.transparent_sea) out.emplace_back(kRecordTransparentSeaKey, "yes");
@@ -220,7 +241,8 @@ Frame presentation_frame(const MapModel& model, const AppState& state, const Tex
         d.legend_title = "On " + state.date.text();
     }
     d.symbols = symbols_in_view(frame);
-    if (d.legend.empty() && d.symbols.empty()) return frame;
+    d.user_layers = user_layer_keys(model, frame);
+    if (d.legend.empty() && d.symbols.empty() && d.user_layers.empty()) return frame;
     Frame legend;
     legend.camera = state.camera;
     legend.camera.height_px -= caption.covered_bottom_px;
@@ -272,7 +294,8 @@ Frame figure_frame(const MapModel& model, const AppState& state, const TextMeasu
     // placed again clear of the grown legend where one reaches under it.
     if (d.symbol_key) {
         d.symbols = symbols_in_view(frame);
-        if (!d.symbols.empty()) {
+        d.user_layers = user_layer_keys(model, frame);
+        if (!d.symbols.empty() || !d.user_layers.empty()) {
             decorations = lay_out();
             extras.covered = panel_boxes(decorations);
             if (labels_under(frame, extras.covered, measure)) frame = map_of();

@@ -31,7 +31,8 @@ inline constexpr const char* kRecordCaptionKey = "ca-atlas caption";          //
 inline constexpr const char* kRecordDpiKey = "ca-atlas dpi";
 inline constexpr const char* kRecordScaleKey = "ca-atlas scale";
 inline constexpr const char* kRecordTransparentSeaKey = "ca-atlas transparent sea";  // "yes"
-// The user's own layers drawn (UserLayer::id, their files' absolute paths), one per line.
+// The user's own layers drawn, one per line: each file's absolute path with the field it is
+// labelled by (user_layer_ref: "PATH?label=FIELD").
 inline constexpr const char* kRecordUserLayersKey = "ca-atlas user layers";
 
 // The data's sources, as every exported file states them.
@@ -116,6 +117,10 @@ inline constexpr const char* kAttribution =
 // file it was recorded in).
 Decorations decorations_for(const MapModel& model, const AppState& state, const FigureChoice& choice,
                             const std::string& caption_from = "--caption");
+
+// The user's layers `frame` draws with a feature in its image, keyed for a legend (a figure's, the
+// presentation's, the window's): what kinds of feature each shows there, its colour, its file's name.
+std::vector<Decorations::UserLayerKey> user_layer_keys(const MapModel& model, const Frame& frame);
 
 // The heading of scene `index` (from 0) of `count`, on a slide and in the presentation:
 // "3 / 10   Afghanistan's northern border".

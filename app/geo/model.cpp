@@ -175,6 +175,7 @@ bool MapModel::set_user_label_field(const std::string& id, const std::string& fi
     if (at < 0) return false;
     const UserLayer& old = *user_layers[size_t(at)];
     if (!field.empty() && std::find(old.fields.begin(), old.fields.end(), field) == old.fields.end()) return false;
+    if (old.label_field == field) return false;  // not copied again for nothing
     auto changed = std::make_shared<UserLayer>(old);
     changed->label_field = field;
     user_layers[size_t(at)] = changed;

@@ -106,7 +106,8 @@ struct MapModel : MapData, ProjectedMap {
                         const std::string& ready_for = "");
     // Removes the user's layer `id` (UserLayer::id); false if there is none.
     bool remove_user_layer(const std::string& id);
-    // Sets the field a user's layer is labelled by ("": none); false if no such layer or field.
+    // Sets the field a user's layer is labelled by ("": none); false if no such layer or field, or
+    // if it is labelled by that field already (nothing changes).
     bool set_user_label_field(const std::string& id, const std::string& field);
     // The index of the user's layer `id` in user_layers, or -1.
     int user_layer(const std::string& id) const;

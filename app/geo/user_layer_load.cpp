@@ -150,15 +150,24 @@ struct Reader {
     }
 };
 
+// The file and label field `text` names: itself, if a file is named so, else its UserLayerRef.
+UserLayerRef layer_ref(const std::string& text) {
+    std::error_code ec;
+    if (std::filesystem::exists(text, ec)) return {text, std::nullopt};
+    return parse_user_layer_ref(text);
+}
 }  // namespace
 
-std::string load_user_layer_id(const std::string& path) {
+std::string load_user_layer_id(const std::string& text) {
+    const std::string path = layer_ref(text).path;
     std::error_code ec;
     const std::filesystem::path abs = std::filesystem::absolute(path, ec);
     return ec ? path : abs.lexically_normal().string();
 }
 
-std::shared_ptr<UserLayer> load_user_layer(const std::string& path) {
+std::shared_ptr<UserLayer> load_user_layer(const std::string& text) {
+    const UserLayerRef ref = layer_ref(text);
+    const std::string& path = ref.path;
     register_user_drivers();
     auto layer = std::make_shared<UserLayer>();
     std::error_code ec;
@@ -241,6 +250,16 @@ std::shared_ptr<UserLayer> load_user_layer(const std::string& path) {
     if (without_geometry > 0)
         layer->notes.push_back(features_text(without_geometry) + " without coordinates left out");
     layer->label_field = default_label_field(layer->fields);
+    if (ref.label) {
+        if (!ref.label->empty() &&
+            std::find(layer->fields.begin(), layer->fields.end(), *ref.label) == layer->fields.end()) {
+            std::string fields;
+            for (const auto& f : layer->fields) fields.append(fields.empty() ? "" : ", ").append(f);
+            reader.fail("no field '" + *ref.label + "' to label it by (" +
+                        (fields.empty() ? std::string("it has no fields") : "its fields: " + fields) + ")");
+        }
+        layer->label_field = *ref.label;
+    }
     return layer;
 }
 

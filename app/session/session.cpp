@@ -13,6 +13,7 @@
 #include "core/explore.hpp"
 #include "core/style.hpp"
 #include "core/timeline.hpp"
+#include "core/user_layer.hpp"
 #include "geo/furniture.hpp"
 #include "geo/geodesic.hpp"
 #include "geo/projection.hpp"
@@ -303,9 +304,20 @@ void Session::go_to_scene(long long now_ns) {
     std::vector<std::string> open;
     for (const auto& l : model_->user_layers) open.push_back(l->id);
     apply_scene(sc, state_, open);
-    // The scene's own layers not open yet are read now (and shown once read).
-    for (const auto& path : sc.user_layers)
-        if (std::find(open.begin(), open.end(), path) == open.end()) open_user_layer(path);
+    // The scene's own layers not open yet are read now (and shown once read), labelled as it
+    // says; one open already takes the scene's label field.
+    bool relabelled = false;
+    for (const auto& ref : sc.user_layers) {
+        const UserLayerRef r = parse_user_layer_ref(ref);
+        if (std::find(open.begin(), open.end(), r.path) == open.end())
+            open_user_layer(ref);
+        else if (r.label)
+            relabelled |= model_->set_user_label_field(r.path, *r.label);
+    }
+    if (relabelled) {
+        ++user_revision_;
+        list_user_layers();
+    }
     state_.projection = projection;  // a different projection is requested, not assumed
     model_->show_members(state_);
     if (sc.projection != model_->projection->info().id && !reprojecting_.valid()) ui_.request_projection = sc.projection;
@@ -411,6 +423,7 @@ void Session::rebuild_frame() {
     frame_.detail_bias = coarse ? kFlightDetailBias : 1.0;
     frame_key_ = key;
     ui_.symbol_keys = symbols_in_view(frame_);
+    ui_.user_layer_keys = user_layer_keys(*model_, frame_);
     ++frames_built_;
 }
 

@@ -12,6 +12,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/user_layer.hpp"
+
 namespace atlas {
 
 namespace {
@@ -170,7 +172,7 @@ void mark(ImDrawList* dl, ImVec2 c, float r, const SymbolKey& k) {
 
 void draw_legend(const AppState& state, const UiState& ui, float window_width) {
     const bool classes = state.layers.memberships && !ui.legend.empty();
-    if (!classes && ui.symbol_keys.empty()) return;
+    if (!classes && ui.symbol_keys.empty() && ui.user_layer_keys.empty()) return;
     ImGui::SetNextWindowPos(ImVec2(window_width - 10, 10), ImGuiCond_FirstUseEver, ImVec2(1, 0));
     ImGui::Begin("Legend", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing);
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -195,6 +197,28 @@ void draw_legend(const AppState& state, const UiState& ui, float window_width) {
             ImGui::Dummy(ImVec2(2 * h, h));
             ImGui::SameLine();
             ImGui::TextUnformatted(k.meaning.c_str());
+        }
+    }
+    // The user's own layers in view, each by its file's name, its swatch as the map draws it.
+    if (!ui.user_layer_keys.empty()) {
+        if (classes || !ui.symbol_keys.empty()) ImGui::Separator();
+        ImGui::TextUnformatted("Your layers");
+        for (const auto& k : ui.user_layer_keys) {
+            const ImVec2 p = ImGui::GetCursorScreenPos();
+            const ImU32 colour = IM_COL32(k.colour.r, k.colour.g, k.colour.b, 255);
+            if (k.polygons) {
+                dl->AddRectFilled(ImVec2(p.x + 2, p.y + 3), ImVec2(p.x + 2 * h - 2, p.y + h - 3),
+                                  IM_COL32(k.colour.r, k.colour.g, k.colour.b, kUserFillAlpha));
+                dl->AddRect(ImVec2(p.x + 2, p.y + 3), ImVec2(p.x + 2 * h - 2, p.y + h - 3), colour, 0, 0, 2);
+            } else if (k.lines) {
+                dl->AddLine(ImVec2(p.x + 2, p.y + h / 2), ImVec2(p.x + 2 * h - 2, p.y + h / 2), colour, 3);
+            } else {
+                dl->AddCircleFilled(ImVec2(p.x + h, p.y + h / 2), h * 0.3f, colour);
+                dl->AddCircle(ImVec2(p.x + h, p.y + h / 2), h * 0.3f, IM_COL32(30, 28, 26, 255));
+            }
+            ImGui::Dummy(ImVec2(2 * h, h));
+            ImGui::SameLine();
+            ImGui::TextUnformatted(k.name.c_str());
         }
     }
     ImGui::End();

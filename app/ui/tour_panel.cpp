@@ -9,17 +9,18 @@
 #include <filesystem>
 #include <set>
 
+#include "core/user_layer.hpp"
 #include "panel.hpp"
 
 namespace atlas {
 
 namespace {
 
-// The ids of the user's layers open in the window, for a scene to take those shown.
-std::vector<std::string> open_layer_ids(const UiState& ui) {
-    std::vector<std::string> ids;
-    for (const auto& row : ui.user_layers) ids.push_back(row.id);
-    return ids;
+// The user's layers open in the window, each with its label field, for a scene to take those shown.
+std::vector<std::string> open_layer_refs(const UiState& ui) {
+    std::vector<std::string> refs;
+    for (const auto& row : ui.user_layers) refs.push_back(user_layer_ref(row.id, row.label_field));
+    return refs;
 }
 
 
@@ -288,14 +289,18 @@ void draw_tour(const AppState& state, std::vector<Scene>& scenes, UiState& ui, f
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
         if (!sc.user_layers.empty()) {
             std::string own;
-            for (const auto& path : sc.user_layers) own += (own.empty() ? "" : ", ") + std::filesystem::path(path).filename().string();
+            for (const auto& ref : sc.user_layers) {
+                const UserLayerRef r = parse_user_layer_ref(ref);
+                own += (own.empty() ? "" : ", ") + std::filesystem::path(r.path).filename().string();
+                if (r.label) own += r.label->empty() ? " (no labels)" : " (labelled by " + *r.label + ")";
+            }
             ImGui::TextWrapped("Your layers: %s", own.c_str());
         }
         ImGui::TextWrapped("Layers: %s. Highlight: %s", layers_text(sc.layers).c_str(),
                            highlight.empty() ? "none" : highlight.c_str());
         ImGui::PopStyleColor();
         if (ImGui::Button("Update from the map")) {
-            take_map_state(sc, state, t.view, ui.facts, open_layer_ids(ui));
+            take_map_state(sc, state, t.view, ui.facts, open_layer_refs(ui));
             t.unsaved = true;
         }
         if (ImGui::IsItemHovered())
@@ -340,7 +345,7 @@ void draw_tour(const AppState& state, std::vector<Scene>& scenes, UiState& ui, f
             Scene sc;
             sc.title = t.new_title;
             sc.passage = t.new_passage;
-            take_map_state(sc, state, t.view, ui.facts, open_layer_ids(ui));
+            take_map_state(sc, state, t.view, ui.facts, open_layer_refs(ui));
             t.current = insert_scene(scenes, t.current, std::move(sc));
             t.new_title.clear();
             t.new_passage_chosen = false;

@@ -12,6 +12,7 @@
 
 #include "core/annotation.hpp"
 #include "core/article.hpp"
+#include "core/decorations.hpp"
 #include "core/explore.hpp"
 #include "core/frame.hpp"
 #include "core/overlay.hpp"
@@ -123,6 +124,7 @@ struct UiState {
     std::vector<TimelineEvent> events;  // ticks on the timeline
     std::vector<LegendEntry> legend;    // the classes visible in the view on the current date
     std::vector<SymbolKey> symbol_keys;  // the kinds of symbol the map shows now
+    std::vector<Decorations::UserLayerKey> user_layer_keys;  // the user's layers it shows in view
     OverlayStyle overlay_style;
     // What the map holds, for search and the inspector (null until loaded).
     const Facts* facts = nullptr;

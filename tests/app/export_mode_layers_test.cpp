@@ -155,8 +155,10 @@ TEST_F(Cli, AFiguresOwnLayersAreRecordedAndItsFileAloneRemakesIt) {
         std::string recorded;
         for (const auto& [key, value] : read_image_records(a))
             if (key == kRecordUserLayersKey) recorded = value;
-        EXPECT_EQ(recorded, std::filesystem::absolute(dir + "/trip.geojson").lexically_normal().string() + "\n" +
-                                std::filesystem::absolute(dir + "/area.geojson").lexically_normal().string());
+        // Each with the field it is labelled by: the trip's names, the unnamed area's none.
+        EXPECT_EQ(recorded,
+                  std::filesystem::absolute(dir + "/trip.geojson").lexically_normal().string() + "?label=name\n" +
+                      std::filesystem::absolute(dir + "/area.geojson").lexically_normal().string() + "?label=");
         const auto r = test::run({"--view-from", a, "--export", b});
         ASSERT_EQ(r.exit_code, 0) << r.err;
         EXPECT_TRUE(test::read_text(a) == test::read_text(b)) << a << " and " << b << " differ";
@@ -175,6 +177,74 @@ TEST_F(Cli, AFiguresOwnLayersAreRecordedAndItsFileAloneRemakesIt) {
     expect_one_line(gone, "layer '" + std::filesystem::absolute(dir + "/area.geojson").lexically_normal().string() +
                               "': no such file");
     EXPECT_FALSE(std::filesystem::exists(dir + "/d.png"));
+}
+
+// A teacher's stops: their names, and how many pupils each takes.
+void write_stops(const std::string& path) {
+    write_file(path, R"({"type":"FeatureCollection","features":[
+{"type":"Feature","properties":{"name":"Samarkand","pupils":"12 pupils"},"geometry":{"type":"Point","coordinates":[66.96,39.65]}},
+{"type":"Feature","properties":{"name":"Khujand","pupils":"9 pupils"},"geometry":{"type":"Point","coordinates":[69.62,40.28]}}]})");
+}
+
+// "--layer FILE?label=FIELD" labels the layer by another field; the figure records it, so its file
+// alone remakes it byte for byte; a field the file lacks is refused naming those it has.
+TEST_F(Cli, ALayersChosenLabelFieldIsDrawnRecordedAndRemade) {
+    write_stops(dir + "/stops.geojson");
+    const std::string by_pupils = dir + "/pupils.png", by_name = dir + "/names.png", again = dir + "/again.png";
+    std::vector<std::string> args{"--export", by_pupils, "--layer", dir + "/stops.geojson?label=pupils"};
+    args.insert(args.end(), kView.begin(), kView.end());
+    const auto e = test::run(args);
+    if (e.exit_code != 0 && e.err.find("no OpenGL context") != std::string::npos && !test::in_ci())
+        GTEST_SKIP() << e.err;
+    ASSERT_EQ(e.exit_code, 0) << e.err;
+    std::string recorded;
+    for (const auto& [key, value] : read_image_records(by_pupils))
+        if (key == kRecordUserLayersKey) recorded = value;
+    EXPECT_EQ(recorded, std::filesystem::absolute(dir + "/stops.geojson").lexically_normal().string() + "?label=pupils");
+    args[1] = by_name;
+    args[3] = dir + "/stops.geojson";
+    ASSERT_EQ(test::run(args).exit_code, 0);
+    EXPECT_FALSE(test::read_text(by_pupils) == test::read_text(by_name)) << "the label field changed nothing";
+    const auto r = test::run({"--view-from", by_pupils, "--export", again});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(test::read_text(by_pupils) == test::read_text(again)) << by_pupils << " and " << again << " differ";
+    // The SVG's layer holds the chosen field's text, not the names.
+    const std::string svg = dir + "/pupils.svg";
+    args[1] = svg;
+    args[3] = dir + "/stops.geojson?label=pupils";
+    ASSERT_EQ(test::run(args, kNoGl).exit_code, 0);
+    const auto texts = svg_groups(svg)["stops.geojson"];
+    EXPECT_NE(std::find(texts.begin(), texts.end(), "12 pupils"), texts.end());
+    EXPECT_EQ(std::find(texts.begin(), texts.end(), "Samarkand"), texts.end());
+    // A field it does not have: one line naming those it has, nothing written.
+    args[1] = dir + "/out/wrong.png";
+    args[3] = dir + "/stops.geojson?label=teacher";
+    std::filesystem::create_directories(dir + "/out");
+    const auto wrong = test::run(args);
+    EXPECT_EQ(wrong.exit_code, 1);
+    expect_one_line(wrong, "layer '" + dir + "/stops.geojson': no field 'teacher' to label it by (its fields: name, pupils)");
+    EXPECT_EQ(entries(dir + "/out"), 0u);
+}
+
+// A figure's legend keys the user's layers it shows under "Your layers", by their files' names;
+// their dots are not taken for one of the article's marks.
+TEST_F(Cli, TheLegendKeysTheUsersLayersByName) {
+    const std::string kFigureGroup = "Title, legend, scale bar and caption";
+    write_stops(dir + "/stops.geojson");
+    write_area(dir + "/area.geojson");
+    std::vector<std::string> args{"--export", dir + "/plain.svg", "--legend"};
+    args.insert(args.end(), kView.begin(), kView.end());
+    ASSERT_EQ(test::run(args, kNoGl).exit_code, 0);
+    args[1] = dir + "/own.svg";
+    args.insert(args.end(), {"--layer", dir + "/stops.geojson", "--layer", dir + "/area.geojson"});
+    const auto r = test::run(args, kNoGl);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    auto plain = svg_groups(dir + "/plain.svg")[kFigureGroup], own = svg_groups(dir + "/own.svg")[kFigureGroup];
+    ASSERT_FALSE(plain.empty()) << "no legend";
+    plain.insert(plain.end(), {"Your layers", "stops.geojson", "area.geojson"});
+    std::sort(plain.begin(), plain.end());
+    std::sort(own.begin(), own.end());
+    EXPECT_EQ(own, plain);
 }
 
 TEST_F(Cli, OwnLayersAreGroupsOfTheirOwnInTheSvgWithTheirNames) {

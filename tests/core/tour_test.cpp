@@ -148,6 +148,12 @@ TEST(TourEdit, ASceneTakenFromTheMapGivesTheMapBack) {
     AppState later;
     apply_scene(sc, later, {"/a.geojson", "/b.kml", "/c.csv", "/d.shp"});
     EXPECT_EQ(later.user_hidden, (std::vector<std::string>{"/b.kml", "/d.shp"}));
+    // Each with the field it is labelled by: the scene keeps it, and hides by the file.
+    take_map_state(sc, state, view, &facts, {"/a.geojson?label=days", "/b.kml?label=Name", "/c.csv?label="});
+    EXPECT_EQ(sc.user_layers, (std::vector<std::string>{"/a.geojson?label=days", "/c.csv?label="}));
+    AppState again;
+    apply_scene(sc, again, {"/a.geojson", "/b.kml", "/c.csv"});
+    EXPECT_EQ(again.user_hidden, (std::vector<std::string>{"/b.kml"}));
 }
 
 TEST(TourEdit, AViewTakenFromTheMapIsWrittenAndReadBackExactly) {

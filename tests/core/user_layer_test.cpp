@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <set>
 
 #include "core/features.hpp"
@@ -85,6 +86,52 @@ TEST(UserLayer, ALayerIsLabelledByItsNameField) {
     EXPECT_EQ(default_label_field({"fid", "Title"}), "Title");
     EXPECT_EQ(default_label_field({"code", "value"}), "code");
     EXPECT_EQ(default_label_field({}), "");
+}
+
+// How the command line, a tour scene and an export's record name a layer with its label field.
+TEST(UserLayer, ALayersFileAndLabelFieldAreWrittenAndReadBack) {
+    const UserLayerRef plain = parse_user_layer_ref("/home/teacher/trip.geojson");
+    EXPECT_EQ(plain.path, "/home/teacher/trip.geojson");
+    EXPECT_FALSE(plain.label.has_value());
+    const UserLayerRef by_days = parse_user_layer_ref("trip.geojson?label=days");
+    EXPECT_EQ(by_days.path, "trip.geojson");
+    EXPECT_EQ(by_days.label, std::optional<std::string>("days"));
+    const UserLayerRef none = parse_user_layer_ref("trip.geojson?label=");
+    EXPECT_EQ(none.path, "trip.geojson");
+    EXPECT_EQ(none.label, std::optional<std::string>(""));
+    // The last mark splits: a folder named with one keeps it; a field may hold spaces and '='.
+    const UserLayerRef odd = parse_user_layer_ref("/a?label=b/districts.shp?label=Name = local");
+    EXPECT_EQ(odd.path, "/a?label=b/districts.shp");
+    EXPECT_EQ(odd.label, std::optional<std::string>("Name = local"));
+    UserLayer layer;
+    layer.id = "/home/teacher/districts.shp";
+    layer.label_field = "pupils";
+    EXPECT_EQ(user_layer_ref(layer), "/home/teacher/districts.shp?label=pupils");
+    for (const std::string field : {"pupils", "", "Name = local"}) {
+        layer.label_field = field;
+        const UserLayerRef back = parse_user_layer_ref(user_layer_ref(layer));
+        EXPECT_EQ(back.path, layer.id);
+        EXPECT_EQ(back.label, std::optional<std::string>(field));
+    }
+}
+
+// A user's dot is keyed by its layer, not as one of the article's marks of the same shape (a
+// teacher's stops are not "where a treaty or charter was signed").
+TEST(UserLayer, AUsersDotIsNotKeyedAsOneOfTheArticlesMarks) {
+    Frame f;
+    f.camera.width_px = 800;
+    f.camera.height_px = 600;
+    FrameSymbol dot;
+    dot.centre_px = {400, 300};
+    dot.shape = SymbolShape::Circle;
+    dot.layer = MapLayer::User;
+    f.symbols.push_back(dot);
+    EXPECT_TRUE(symbols_in_view(f).empty());
+    FrameSymbol signing = dot;
+    signing.layer = MapLayer::Places;
+    f.symbols.push_back(signing);
+    ASSERT_EQ(symbols_in_view(f).size(), 1u);
+    EXPECT_EQ(symbols_in_view(f)[0].meaning, "where a treaty or charter was signed");
 }
 
 TEST(UserLayer, LayersOpenedTogetherHaveDifferentColours) {

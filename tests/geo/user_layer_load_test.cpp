@@ -153,6 +153,22 @@ TEST_F(UserLayerLoad, BrokenMissingAndEmptyFilesAreRefusedNamingTheFile) {
     EXPECT_NE(folder.find("a folder"), std::string::npos) << folder;
 }
 
+// "FILE?label=FIELD" labels a layer by another of its fields, or by none; a field it lacks is
+// named with those it has; a file whose own name holds "?label=" is still that file.
+TEST_F(UserLayerLoad, ALayerIsLabelledByTheFieldItsNameGives) {
+    const std::string path = write("trip.geojson", kTrip);
+    EXPECT_EQ(load_user_layer(path + "?label=days")->label_field, "days");
+    EXPECT_EQ(load_user_layer(path + "?label=")->label_field, "");
+    EXPECT_EQ(load_user_layer(path + "?label=days")->id, load_user_layer(path)->id);
+    EXPECT_EQ(load_user_layer_id(path + "?label=days"), load_user_layer(path)->id);
+    const std::string wrong = refusal(path + "?label=pupils");
+    EXPECT_NE(wrong.find("trip.geojson': no field 'pupils' to label it by (its fields: name, days)"), std::string::npos)
+        << wrong;
+    const std::string odd = write("trip.geojson?label=x", kTrip);
+    EXPECT_EQ(load_user_layer(odd)->name, "trip.geojson?label=x");
+    EXPECT_EQ(load_user_layer(odd)->label_field, "name");
+}
+
 TEST_F(UserLayerLoad, ALayerOfAMillionPointsIsRefusedWithoutReadingItAll) {
     // A million points as GDAL writes them: the reader stops at its bound and says so.
     const std::string path = dir + "/million.csv";

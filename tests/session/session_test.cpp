@@ -14,6 +14,7 @@
 
 #include <unistd.h>
 
+#include "geo/facts_load.hpp"
 
 namespace atlas {
 namespace {
@@ -810,6 +811,12 @@ TEST_F(SessionTest, ADroppedLayerIsDrawnHoveredHiddenAndClosed) {
                std::any_of(f.labels.begin(), f.labels.end(), [](const FrameLabel& l) { return l.text == "Field camp"; });
     };
     EXPECT_TRUE(drawn());
+    // The legend keys it by its file's name (its point and its line are in view), not its dot as
+    // one of the article's marks.
+    ASSERT_EQ(session.ui().user_layer_keys.size(), 1u);
+    EXPECT_EQ(session.ui().user_layer_keys[0].name, "stops.geojson");
+    EXPECT_TRUE(session.ui().user_layer_keys[0].points && session.ui().user_layer_keys[0].lines);
+    EXPECT_FALSE(session.ui().user_layer_keys[0].polygons);
     // Hovered: its attributes in the tooltip.
     const Vec2 camp = on_screen({66, 47});
     frame({}, camp);
@@ -828,6 +835,7 @@ TEST_F(SessionTest, ADroppedLayerIsDrawnHoveredHiddenAndClosed) {
     session.ui().layer_requests.toggle = session.ui().user_layers[0].id;
     frame();
     EXPECT_TRUE(session.frame()->user_layers.empty());
+    EXPECT_TRUE(session.ui().user_layer_keys.empty());
     session.ui().layer_requests.toggle = session.ui().user_layers[0].id;
     frame();
     EXPECT_EQ(session.frame()->user_layers.size(), 1u);
@@ -858,6 +866,57 @@ TEST_F(SessionTest, ADroppedLayerIsDrawnHoveredHiddenAndClosed) {
     frame();
     EXPECT_TRUE(session.ui().user_layers.empty());
     EXPECT_TRUE(session.frame()->user_layers.empty());
+    std::filesystem::remove_all(dir);
+}
+
+// A tour scene saved with a layer labelled by another field shows it so: read with that field when
+// the presentation reaches it, and given that field back on coming to it again after the panel
+// changed it.
+TEST_F(SessionTest, ASceneShowsItsLayerLabelledAsItWasSaved) {
+    const std::string dir = std::filesystem::temp_directory_path() / ("ca-atlas-session-scene-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    const std::string layer = dir + "/stops.geojson";
+    std::ofstream(layer) << R"({"type":"FeatureCollection","features":[
+{"type":"Feature","properties":{"name":"Field camp","season":"spring"},"geometry":{"type":"Point","coordinates":[66,47]}}]})";
+    std::vector<DataProblem> problems;
+    std::vector<Scene> scenes = load_tour(ATLAS_TEST_DATA_DIR, problems);
+    ASSERT_GE(scenes.size(), 2u);
+    scenes[0].user_layers = {layer + "?label=season"};
+    const std::string tour = dir + "/tour.csv";
+    save_tour(tour, scenes);
+    SessionOptions o = options();
+    o.data.tour = tour;
+    Session s(o, [](const std::string& text) { return 0.5 * double(text.size()); });
+    s.set_viewport(viewport);
+    s.start(MapModel::load(ATLAS_TEST_DATA_DIR, "albers", std::nullopt, tour));
+    const auto step = [&](const std::vector<InputEvent>& events = {}) {
+        for (const InputEvent& e : events) s.input(e);
+        s.set_viewport(viewport);
+        s.update(now += kSecond / 60);
+    };
+    const auto label_field = [&] {
+        return s.model()->user_layers.empty() ? std::string("(not open)") : s.model()->user_layers[0]->label_field;
+    };
+    step({key(Key::F5)});
+    ASSERT_TRUE(s.presenting());
+    for (int i = 0; i < 600 && s.model()->user_layers.empty(); ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        step();
+    }
+    EXPECT_EQ(label_field(), "season") << (s.ui().errors.empty() ? "" : s.ui().errors.back());
+    // Labelled by its name from the panel, then to the next scene and back.
+    s.ui().layer_requests.label_of = s.model()->user_layers[0]->id;
+    s.ui().layer_requests.label_field = "name";
+    s.ui().layer_requests.label = true;
+    step();
+    ASSERT_EQ(label_field(), "name");
+    step({key(Key::Right)});
+    for (int k = 0; k < 10; ++k) step();
+    step({key(Key::Left)});
+    for (int k = 0; k < 10; ++k) step();
+    EXPECT_EQ(label_field(), "season");
+    ASSERT_EQ(s.ui().user_layers.size(), 1u);
+    EXPECT_EQ(s.ui().user_layers[0].label_field, "season");  // the panel lists it so too
     std::filesystem::remove_all(dir);
 }
 
