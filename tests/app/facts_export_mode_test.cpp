@@ -48,7 +48,8 @@ std::map<std::string, size_t> layer_counts(const std::string& path) {
 // Whether this is the ASan build. There, writing the whole facts as KML takes over a minute, nearly
 // all of it inside libkml's serialisation of the finished document (GDAL closing the dataset:
 // copies of one growing string, each checked by ASan), which is not the atlas's code: the ci build
-// writes it, and the geo tests run the atlas's KML code under ASan on a small data set.
+// writes it, and the geo tests run the atlas's KML code under ASan on the data with its borders
+// simplified (tests/geo/facts_export_test.cpp).
 constexpr bool kAddressSanitizer =
 #if defined(__SANITIZE_ADDRESS__)
     true;

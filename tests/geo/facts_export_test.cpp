@@ -11,11 +11,13 @@
 #include <filesystem>
 #include <iterator>
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "core/errors.hpp"
+#include "core/geometry.hpp"
 #include "core/overlay.hpp"
 #include "core/timeline.hpp"
 #include "geo/facts_export.hpp"
@@ -28,8 +30,36 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// Whether this is the ASan build. Writing a KML there takes minutes at the borders' full detail
+// and still over half a minute simplified, nearly all of it in libkml's serialisation and GDAL's
+// copies of the growing document when the dataset closes (not the atlas's code; the copies go
+// through the instrumented std::string of the test program, each one checked). So there one test
+// (FactsExportKml) writes the KML, from the data with its borders simplified to about 5 km (every
+// test here reads back counts, fields and time spans, which that does not change); the ci build
+// writes and reads every format at full detail.
+constexpr bool kAddressSanitizer =
+#if defined(__SANITIZE_ADDRESS__)
+    true;
+#else
+    false;
+#endif
+
+DataSet load_export_data() {
+    DataSet data = load_data_set(test::data_dir());
+    if (kAddressSanitizer && data.world) {
+        auto world = std::make_shared<World>(*data.world);
+        constexpr double kToleranceDeg = 0.05;
+        for (auto& c : world->countries) c.shape = simplify(c.shape, kToleranceDeg);
+        for (auto& p : world->provinces) p.shape = simplify(p.shape, kToleranceDeg);
+        for (auto& b : world->boundaries)
+            for (auto& l : b.lines) l = simplify(l, kToleranceDeg);
+        data.world = std::move(world);
+    }
+    return data;
+}
+
 const DataSet& export_data() {
-    static const DataSet data = load_data_set(test::data_dir());
+    static const DataSet data = load_export_data();
     return data;
 }
 
@@ -113,6 +143,8 @@ protected:
 };
 
 TEST_P(FactsExport, EveryRecordIsAFeatureInWgs84) {
+    if (kAddressSanitizer && std::string(GetParam()) == ".kml")
+        GTEST_SKIP() << "the ASan build writes KML in FactsExportKml alone (see kAddressSanitizer)";
     const DataSet& d = export_data();
     ASSERT_TRUE(d.problems.empty());
     const std::string file = dir + "/facts" + GetParam();
@@ -137,6 +169,8 @@ TEST_P(FactsExport, EveryRecordIsAFeatureInWgs84) {
 // Every feature's quotes are its passages' text exactly as article.json has it, one per line, in
 // the order of its passage ids; each carries the citation; Kant's are the links of kant-airbase.
 TEST_P(FactsExport, QuotesAreTheArticlesWordsExactly) {
+    if (kAddressSanitizer && std::string(GetParam()) == ".kml")
+        GTEST_SKIP() << "the ASan build writes KML in FactsExportKml alone (see kAddressSanitizer)";
     const DataSet& d = export_data();
     const std::string file = dir + "/facts" + GetParam();
     export_facts(file, *d.world, *d.facts, *d.article, kArticleDate);
@@ -181,6 +215,8 @@ TEST_P(FactsExport, QuotesAreTheArticlesWordsExactly) {
 
 // Each membership is a span: begin its `from`, end its `to`, or past the timeline's end if open.
 TEST_P(FactsExport, MembershipsAreTimeSpans) {
+    if (kAddressSanitizer && std::string(GetParam()) == ".kml")
+        GTEST_SKIP() << "the ASan build writes KML in FactsExportKml alone (see kAddressSanitizer)";
     const DataSet& d = export_data();
     const std::string file = dir + "/facts" + GetParam();
     export_facts(file, *d.world, *d.facts, *d.article, kArticleDate);
