@@ -94,6 +94,18 @@ void add_user_layers(MapModel& m, const std::vector<std::string>& paths) {
     }
 }
 
+std::vector<std::string> tour_user_layers(const std::vector<std::string>& given, const std::vector<Scene>& tour) {
+    std::vector<std::string> files = given, ids;
+    for (const auto& f : files) ids.push_back(load_user_layer_id(f));
+    for (const Scene& sc : tour)
+        for (const auto& ref : sc.user_layers)
+            if (const std::string id = load_user_layer_id(ref); std::find(ids.begin(), ids.end(), id) == ids.end()) {
+                files.push_back(ref);
+                ids.push_back(id);
+            }
+    return files;
+}
+
 int run_export(const Options& o) {
     const Phases phase(o.timings, 22);
     const int w = o.width > 0 ? o.width : 1920, h = o.height > 0 ? o.height : 1080;

@@ -110,6 +110,10 @@ void refuse_problems(const MapModel& m, const std::string& data_dir);
 // --layer: each file read (load_user_layer) and added to `m` in order, what the reader assumed
 // printed on stderr; throws DataError naming a file that cannot be drawn.
 void add_user_layers(MapModel& m, const std::vector<std::string>& paths);
+// The user's layers a tour's slides or video draw: --layer's (`given`), then each scene's own not
+// given already (by file), in the order the tour first shows them; read all before the first
+// slide or frame, so each appears with its scene and not when a worker is done with it.
+std::vector<std::string> tour_user_layers(const std::vector<std::string>& given, const std::vector<Scene>& tour);
 // A mode that failed: the reason as one line on stderr, and the exit code (2 for a bad argument,
 // a UsageError, else 1).
 int failure(const std::exception& e);

@@ -186,15 +186,7 @@ int run_export_tour(const Options& o) {
                         : MapModel::load(o.data.dir, projection, std::nullopt, o.data.tour, o.data.shipped);
                 refuse_problems(*m, o.data.dir);
                 // --layer's files on every slide, and each scene's own layers on its slides.
-                std::vector<std::string> files = o.user_layers, ids;
-                for (const auto& f : files) ids.push_back(load_user_layer_id(f));
-                for (const Scene& sc : m->tour)
-                    for (const auto& ref : sc.user_layers)
-                        if (std::find(ids.begin(), ids.end(), load_user_layer_id(ref)) == ids.end()) {
-                            files.push_back(ref);
-                            ids.push_back(load_user_layer_id(ref));
-                        }
-                add_user_layers(*m, files);
+                add_user_layers(*m, tour_user_layers(o.user_layers, m->tour));
             }
             return *m;
         };

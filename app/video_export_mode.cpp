@@ -101,7 +101,8 @@ int run_export_video(const Options& o) {
         auto model = loading.get();
         phase("GL and data ready");
         refuse_problems(*model, o.data.dir);
-        add_user_layers(*model, o.user_layers);  // read before the first frame, not on a worker
+        // --layer's and the scenes' own, read before the first frame, not on a worker.
+        add_user_layers(*model, tour_user_layers(o.user_layers, model->tour));
         if (model->tour.empty()) throw DataError(o.data.tour + ": the tour has no scene");
         std::vector<std::string> undrawable;  // texts with characters no installed font has
         const TextMeasure measure = measure_noting(font->shaper(), undrawable);

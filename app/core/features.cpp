@@ -410,7 +410,8 @@ void add_features(Frame& f, const AppState& state, const Style& style, const Map
         const size_t n = f.symbols.size();
         for (size_t i = 0; i < n; ++i) {
             const FrameSymbol s = f.symbols[i];
-            if (s.place >= 0 && mf.places[size_t(s.place)].place->id == state.selected)
+            // (A user's dot is no place: its `place` is its feature.)
+            if (s.layer != MapLayer::User && s.place >= 0 && mf.places[size_t(s.place)].place->id == state.selected)
                 f.symbols.push_back({s.centre_px, s.size_px * 1.9f, SymbolShape::Circle, fs.selection.colour,
                                      fs.selection_halo.colour, fs.symbol_outline_px * k, true, s.place,
                                      MapLayer::Selection});

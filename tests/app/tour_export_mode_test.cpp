@@ -318,5 +318,32 @@ TEST_F(Cli, ASlidesNamesHaveThePresentationsSize) {
     EXPECT_GE(compared, 3) << "too few of the presentation's names are on the slide";
 }
 
+// A scene's own layer is on its slide labelled by the field the scene saved with it, and on no
+// other slide: the Kant scene with a teacher's schools labelled by their pupils, then by name.
+TEST_F(Cli, ASlideShowsItsScenesOwnLayerLabelledAsTheSceneSaysIt) {
+    const std::string data = test::copy_data("tour-own-layer");
+    const std::string layer = data + "/schools.geojson";
+    std::ofstream(layer) << R"({"type":"FeatureCollection","features":[
+{"type":"Feature","properties":{"name":"Kant school","pupils":"30 pupils"},"geometry":{"type":"Point","coordinates":[75.6,43.3]}}]})";
+    for (const std::string field : {"pupils", "name"}) {
+        std::vector<DataProblem> problems;
+        std::vector<Scene> scenes = load_tour(data, problems);
+        ASSERT_TRUE(problems.empty());
+        for (Scene& sc : scenes)
+            if (sc.id == "kant") sc.user_layers = {layer + "?label=" + field};
+        save_tour(data + "/tour.csv", scenes);
+        const auto r = test::run({"--data", data, "--export-tour", dir, "--size", "960x540", "--format", "svg"}, kNoGl);
+        ASSERT_EQ(r.exit_code, 0) << r.err;
+        const std::string kant = test::read_text(dir + "/06-kant.svg");
+        EXPECT_NE(kant.find(field == "pupils" ? ">30 pupils<" : ">Kant school<"), std::string::npos) << field;
+        EXPECT_EQ(kant.find(field == "pupils" ? ">Kant school<" : ">30 pupils<"), std::string::npos) << field;
+        for (const auto& e : fs::directory_iterator(dir)) {
+            if (e.path().filename() == "06-kant.svg") continue;
+            EXPECT_EQ(test::read_text(e.path().string()).find("schools.geojson"), std::string::npos)
+                << e.path() << " shows a layer its scene does not";
+        }
+    }
+}
+
 }  // namespace
 }  // namespace atlas

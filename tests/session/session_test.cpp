@@ -920,5 +920,52 @@ TEST_F(SessionTest, ASceneShowsItsLayerLabelledAsItWasSaved) {
     std::filesystem::remove_all(dir);
 }
 
+// A user's dot is no place of the article: selecting a place rings that place alone (not the
+// user's feature of the same number), and a click on a user's dot numbered past the places
+// selects the country under it.
+TEST_F(SessionTest, AUsersDotIsNeitherRingedNorSelectedAsAPlace) {
+    const std::string dir = std::filesystem::temp_directory_path() / ("ca-atlas-session-dots-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    const size_t places = session.model()->features.places.size();
+    ASSERT_GT(places, 0u);
+    // More points than the article has places, on a line across central Kazakhstan.
+    std::string features;
+    const size_t n = places + 30;
+    for (size_t k = 0; k < n; ++k)
+        features += std::string(k ? "," : "") + R"({"type":"Feature","properties":{"n":")" + std::to_string(k) +
+                    R"("},"geometry":{"type":"Point","coordinates":[)" + std::to_string(60.0 + 14.0 * double(k) / double(n)) +
+                    ",48]}}";
+    std::ofstream(dir + "/dots.geojson") << R"({"type":"FeatureCollection","features":[)" + features + "]}";
+    session.ui().layer_requests.path = dir + "/dots.geojson";
+    session.ui().layer_requests.open = true;
+    frame();
+    for (int i = 0; i < 600 && session.model()->user_layers.empty(); ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        frame();
+    }
+    ASSERT_EQ(session.model()->user_layers.size(), 1u) << (session.ui().errors.empty() ? "" : session.ui().errors.back());
+    // Every place selected in turn (the view stays: each ring is counted where it is drawn).
+    for (size_t p = 0; p < places; ++p) {
+        session.state().selected = session.model()->features.places[p].place->id;
+        frame();
+        for (const FrameSymbol& s : session.frame()->symbols)
+            if (s.layer == MapLayer::Selection) {
+                EXPECT_EQ(s.place, int(p)) << session.state().selected;
+                EXPECT_TRUE(std::any_of(session.frame()->symbols.begin(), session.frame()->symbols.end(),
+                                        [&](const FrameSymbol& o) {
+                                            return o.layer == MapLayer::Places && o.centre_px.x == s.centre_px.x &&
+                                                   o.centre_px.y == s.centre_px.y;
+                                        }))
+                    << "a ring round no place of " << session.state().selected;
+            }
+    }
+    session.state().selected.clear();
+    frame();
+    const size_t last = n - 5;
+    click(on_screen({60.0 + 14.0 * double(last) / double(n), 48}));
+    EXPECT_EQ(session.state().selected, "KAZ");
+    std::filesystem::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace atlas
