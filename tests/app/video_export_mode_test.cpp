@@ -188,8 +188,9 @@ TEST_F(Cli, AVideoWhoseDiskFillsLeavesNoFile) {
 TEST_F(Cli, ACancelledVideoLeavesNoFile) {
     for (const char* signal : {"TERM", "INT"}) {
         const std::string video = dir + "/tour.mp4", log = dir + "/../" + signal + "-progress.txt";
-        // Started, killed once its progress shows frames being written, and waited for.
-        const std::string script = std::string("\"$0\" --export-video \"$1\" --size 640x360 --hold-seconds 60 2> \"$2\" & "
+        // Started, killed once its progress shows frames being written, and waited for. The log is
+        // emptied first: a line left by an earlier run would have the program killed before it starts.
+        const std::string script = std::string(": > \"$2\"; \"$0\" --export-video \"$1\" --size 640x360 --hold-seconds 60 2> \"$2\" & "
                                                "pid=$!; until grep -q 'frame [1-9]' \"$2\" || ! kill -0 $pid; do sleep 0.05; done; "
                                                "kill -") +
                                    signal + " $pid; wait $pid; rc=$?; cat \"$2\" >&2; exit $rc";
