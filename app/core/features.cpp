@@ -243,7 +243,7 @@ void add_user_layers(Frame& f, const AppState& state, const FeatureStyle& fs, co
         }
         for (size_t p : drawn)
             f.symbols.push_back({cam.to_screen(u.points[p]), size, SymbolShape::Circle, u.colour, fs.symbol_outline,
-                                 fs.symbol_outline_px * k, false, u.point_feature[p], MapLayer::User, int(i)});
+                                 fs.symbol_outline_px * k, false, -1, MapLayer::User, int(i), u.point_feature[p]});
         const UserLayer& src = *u.source;
         if (src.label_field.empty()) continue;
         TextStyle style = scaled(fs.place_label, k);
@@ -410,8 +410,7 @@ void add_features(Frame& f, const AppState& state, const Style& style, const Map
         const size_t n = f.symbols.size();
         for (size_t i = 0; i < n; ++i) {
             const FrameSymbol s = f.symbols[i];
-            // (A user's dot is no place: its `place` is its feature.)
-            if (s.layer != MapLayer::User && s.place >= 0 && mf.places[size_t(s.place)].place->id == state.selected)
+            if (s.place >= 0 && mf.places[size_t(s.place)].place->id == state.selected)
                 f.symbols.push_back({s.centre_px, s.size_px * 1.9f, SymbolShape::Circle, fs.selection.colour,
                                      fs.selection_halo.colour, fs.symbol_outline_px * k, true, s.place,
                                      MapLayer::Selection});

@@ -113,9 +113,10 @@ struct FrameSymbol {
     Rgba fill, outline;
     float outline_px = 1.5f;
     bool hollow = false;  // location known only to an area: an outline, not a solid mark
-    int place = -1;       // index into MapFeatures::places (-1: a capital); MapLayer::User: the feature
+    int place = -1;       // index into MapFeatures::places (-1: a capital, or a user's dot)
     MapLayer layer = MapLayer::Places;
-    int user = -1;  // MapLayer::User: index into MapFeatures::user_layers
+    int user = -1;     // MapLayer::User: index into MapFeatures::user_layers
+    int feature = -1;  // MapLayer::User: the feature of that layer
 };
 
 // A box drawn over the map (a decoration's panel, a legend swatch, a scale bar's part): opaque,

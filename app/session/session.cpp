@@ -267,9 +267,8 @@ void Session::click() {
         return;
     }
     const int sym = symbol_at(frame_, px);
-    // A place's mark selects it; a dot of the user's own layer is no place (its `place` is its
-    // feature), so a click there selects what lies under it.
-    if (sym >= 0 && frame_.symbols[size_t(sym)].layer != MapLayer::User && frame_.symbols[size_t(sym)].place >= 0)
+    // A place's mark selects it; a user's dot is no place, so a click there selects what lies under it.
+    if (sym >= 0 && frame_.symbols[size_t(sym)].place >= 0)
         ui_.request_select = model_->features.places[size_t(frame_.symbols[size_t(sym)].place)].place->id;
     else if (const int r = region_at(model_->features, frame_, state_.camera, px, 6.0 * ratio); r >= 0)
         ui_.request_select = model_->features.regions[size_t(r)].id;

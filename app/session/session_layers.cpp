@@ -102,7 +102,7 @@ std::vector<std::string> Session::describe_user_layers(Vec2 px) const {
     if (const int sym = symbol_at(frame_, px); sym >= 0) {
         const FrameSymbol& s = frame_.symbols[size_t(sym)];
         if (s.layer == MapLayer::User && s.user >= 0 && size_t(s.user) < model_->features.user_layers.size())
-            return describe_user_feature(*model_->features.user_layers[size_t(s.user)].source, s.place);
+            return describe_user_feature(*model_->features.user_layers[size_t(s.user)].source, s.feature);
     }
     const Vec2 at = state_.camera.to_map(px);
     const double tolerance = kUserPickPx * viewport_.pixel_ratio * state_.camera.metres_per_px;

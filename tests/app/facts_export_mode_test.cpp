@@ -19,6 +19,7 @@
 #include "support/data_copy.hpp"
 #include "support/paths.hpp"
 #include "support/process.hpp"
+#include "support/sanitizer.hpp"
 
 namespace atlas {
 namespace {
@@ -45,17 +46,12 @@ std::map<std::string, size_t> layer_counts(const std::string& path) {
     return n;
 }
 
-// Whether this is the ASan build. There, writing the whole facts as KML takes over a minute, nearly
+// In the ASan build, writing the whole facts as KML takes over a minute, nearly
 // all of it inside libkml's serialisation of the finished document (GDAL closing the dataset:
 // copies of one growing string, each checked by ASan), which is not the atlas's code: the ci build
 // writes it, and the geo tests run the atlas's KML code under ASan on the data with its borders
 // simplified (tests/geo/facts_export_test.cpp).
-constexpr bool kAddressSanitizer =
-#if defined(__SANITIZE_ADDRESS__)
-    true;
-#else
-    false;
-#endif
+using test::kAddressSanitizer;
 
 TEST_F(Cli, FactsInEachFormat) {
     const DataSet& d = cli_facts_data();

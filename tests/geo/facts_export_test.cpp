@@ -23,6 +23,7 @@
 #include "geo/facts_export.hpp"
 #include "geo/facts_load.hpp"
 #include "support/paths.hpp"
+#include "support/sanitizer.hpp"
 #include "support/process.hpp"
 
 namespace atlas {
@@ -30,19 +31,14 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Whether this is the ASan build. Writing a KML there takes minutes at the borders' full detail
+// In the ASan build, writing a KML takes minutes at the borders' full detail
 // and still over half a minute simplified, nearly all of it in libkml's serialisation and GDAL's
 // copies of the growing document when the dataset closes (not the atlas's code; the copies go
 // through the instrumented std::string of the test program, each one checked). So there one test
 // (FactsExportKml) writes the KML, from the data with its borders simplified to about 5 km (every
 // test here reads back counts, fields and time spans, which that does not change); the ci build
 // writes and reads every format at full detail.
-constexpr bool kAddressSanitizer =
-#if defined(__SANITIZE_ADDRESS__)
-    true;
-#else
-    false;
-#endif
+using test::kAddressSanitizer;
 
 DataSet load_export_data() {
     DataSet data = load_data_set(test::data_dir());
